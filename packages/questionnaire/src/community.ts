@@ -1,0 +1,91 @@
+import { questionById } from './questionnaire.ts';
+
+/** 附件2 row 1: surveyed households must reach at least 30% of a community's households. */
+export const COVERAGE_TARGET = 0.3;
+/** 附件2 row 1, item 2: at least 20 interviews with special groups per community. */
+export const INTERVIEW_TARGET = 20;
+/** The satisfaction survey is 30 of the community's 100 points. */
+export const SATISFACTION_MAX_POINTS = 30;
+
+export interface Coverage {
+  readonly surveyedHouseholds: number;
+  readonly totalHouseholds: number;
+  /** 0–1; 0 when the community's household count is not known (0). */
+  readonly ratio: number;
+  readonly meetsTarget: boolean;
+  /** Households still to survey to reach the 30% line (0 once reached). */
+  readonly shortfall: number;
+}
+
+export function householdCoverage(surveyedHouseholds: number, totalHouseholds: number): Coverage {
+  const ratio = totalHouseholds > 0 ? surveyedHouseholds / totalHouseholds : 0;
+  const needed = Math.ceil(totalHouseholds * COVERAGE_TARGET - 1e-9);
+  return {
+    surveyedHouseholds,
+    totalHouseholds,
+    ratio,
+    meetsTarget: totalHouseholds > 0 && surveyedHouseholds >= needed,
+    shortfall: Math.max(0, needed - surveyedHouseholds),
+  };
+}
+
+export interface InterviewProgress {
+  readonly count: number;
+  readonly target: number;
+  readonly meetsTarget: boolean;
+  readonly shortfall: number;
+}
+
+export function interviewProgress(count: number): InterviewProgress {
+  return {
+    count,
+    target: INTERVIEW_TARGET,
+    meetsTarget: count >= INTERVIEW_TARGET,
+    shortfall: Math.max(0, INTERVIEW_TARGET - count),
+  };
+}
+
+/** An interviewee's view, on question 8's scale, as a 0–100 score comparable to a questionnaire's. */
+export function interviewViewScore(view: string): number {
+  const q8 = questionById('q8');
+  const option = q8.options.find((o) => o.letter === view);
+  if (option?.points === undefined || q8.maxPoints === undefined) {
+    throw new RangeError(`no view ${view} on question 8's scale`);
+  }
+  return (option.points / q8.maxPoints) * 100;
+}
+
+export interface SatisfactionRule {
+  /**
+   * The share (0–1) of the 30 points that comes from interviews rather than questionnaires.
+   * The plan gives the 30 points but no formula; the default counts questionnaires only.
+   */
+  readonly interviewShare: number;
+}
+
+export const DEFAULT_SATISFACTION_RULE: SatisfactionRule = { interviewShare: 0 };
+
+/**
+ * The community's satisfaction points out of 30:
+ *   30 × ((1 − s) × mean questionnaire score + s × mean interview score) ÷ 100,
+ * rounded to two decimals, where s is `rule.interviewShare`. With no interviews the questionnaire
+ * mean stands alone; with no counted questionnaire there are no points yet (null).
+ */
+export function satisfactionPoints(
+  meanSurveyScore: number | null,
+  meanInterviewScore: number | null,
+  rule: SatisfactionRule = DEFAULT_SATISFACTION_RULE,
+): number | null {
+  if (!(rule.interviewShare >= 0 && rule.interviewShare <= 1)) {
+    throw new RangeError('interviewShare must be between 0 and 1');
+  }
+  if (meanSurveyScore === null) return null;
+  const share = meanInterviewScore === null ? 0 : rule.interviewShare;
+  const blended = (1 - share) * meanSurveyScore + share * (meanInterviewScore ?? 0);
+  return Math.round(((SATISFACTION_MAX_POINTS * blended) / 100) * 100) / 100;
+}
+
+export function mean(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  return values.reduce((sum, v) => sum + v, 0) / values.length;
+}

@@ -1,0 +1,31 @@
+import { questionById, SCORED_QUESTION_IDS, type ScoredQuestionId } from './questionnaire.ts';
+
+/** The letters chosen for the scored questions; the rest of the answers carry no points. */
+export type ScoredAnswers = Readonly<Record<ScoredQuestionId, string>>;
+
+export interface SurveyScore {
+  /** 0–100: the sum of the seven scored questions. */
+  readonly total: number;
+  readonly byQuestion: Readonly<Record<ScoredQuestionId, number>>;
+}
+
+/** The points of one answered question, from 附件1's 得分说明. Throws on a letter the question does not print. */
+export function optionPoints(questionId: ScoredQuestionId, letter: string): number {
+  const option = questionById(questionId).options.find((o) => o.letter === letter);
+  if (option?.points === undefined) {
+    throw new RangeError(`${questionId} has no scored option ${letter}`);
+  }
+  return option.points;
+}
+
+/** Scores a valid answer set (validate it with SurveyAnswersSchema first). */
+export function scoreSurvey(answers: ScoredAnswers): SurveyScore {
+  const byQuestion = {} as Record<ScoredQuestionId, number>;
+  let total = 0;
+  for (const id of SCORED_QUESTION_IDS) {
+    const points = optionPoints(id, answers[id]);
+    byQuestion[id] = points;
+    total += points;
+  }
+  return { total, byQuestion };
+}
