@@ -1,0 +1,52 @@
+import { buildTable } from './sheets.ts';
+import type { CellValue, ColumnKind } from './table.ts';
+import { formatBeijing } from './time.ts';
+import type { AssessmentExportData, SheetName } from './types.ts';
+
+// Excel on Windows reads a CSV without a byte-order mark as the local code page (GBK), which
+// garbles every Chinese character; with the BOM it reads UTF-8.
+const BOM = '\uFEFF';
+const CRLF = '\r\n';
+
+// OWASP's CSV-injection guidance: a spreadsheet runs a cell that begins with one of these as a
+// formula (tab and carriage return too, because some programs drop them and read on).
+const FORMULA_TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r']);
+
+/** Prefixes a cell a spreadsheet would run as a formula with `'`, so it is shown as text. */
+export function neutraliseFormula(cell: string): string {
+  return FORMULA_TRIGGERS.has(cell.charAt(0)) ? `'${cell}` : cell;
+}
+
+/** RFC 4180: a field with a comma, a double quote or a line break is quoted, its quotes doubled. */
+export function quoteCsvField(field: string): string {
+  return /[",\r\n]/.test(field) ? `"${field.replaceAll('"', '""')}"` : field;
+}
+
+function cellText(value: CellValue, kind: ColumnKind): string {
+  if (value === null) return '';
+  if (typeof value === 'string') return kind === 'datetime' ? formatBeijing(value) : value;
+  switch (kind) {
+    case 'decimal':
+      return value.toFixed(2);
+    case 'percent':
+      return `${(value * 100).toFixed(1)}%`;
+    default:
+      return String(value);
+  }
+}
+
+/**
+ * One sheet of the assessment as CSV: UTF-8 with a BOM, CRLF line ends, RFC 4180 quoting, header
+ * first (no title line, so any tool can read it) and every cell that could run as a formula
+ * neutralised.
+ */
+export function buildCsv(sheet: SheetName, data: AssessmentExportData): string {
+  const table = buildTable(sheet, data);
+  const line = (cells: readonly string[]) =>
+    cells.map((cell) => quoteCsvField(neutraliseFormula(cell))).join(',');
+  const header = line(table.columns.map((column) => column.header));
+  const rows = table.rows.map((row) =>
+    line(table.columns.map((column, i) => cellText(row[i] ?? null, column.kind))),
+  );
+  return BOM + [header, ...rows].map((l) => l + CRLF).join('');
+}

@@ -1,0 +1,294 @@
+import {
+  CHANNELS,
+  COVERAGE_TARGET,
+  householdCoverage,
+  INTERVIEW_GROUP_IDS,
+  INTERVIEW_GROUPS,
+  INTERVIEW_METHODS,
+  INTERVIEW_TARGET,
+  interviewProgress,
+  QUESTIONS,
+  type QuestionDef,
+  SATISFACTION_MAX_POINTS,
+  type ScoredQuestionId,
+  type SurveyAnswers,
+  type SurveyScore,
+  scoreSurvey,
+} from '@jiuting/questionnaire';
+import { choicesText, optionText, viewLabel } from './labels.ts';
+import {
+  type CellValue,
+  type Column,
+  date,
+  datetime,
+  decimal,
+  integer,
+  percent,
+  type Table,
+  text,
+} from './table.ts';
+import { tallySuggestions } from './tallies.ts';
+import type {
+  AssessmentExportData,
+  CommunitySummaryRow,
+  ResponseDetailRow,
+  SheetName,
+} from './types.ts';
+
+const yesNo = (value: boolean) => (value ? '是' : '否');
+const sum = (values: readonly number[]) => values.reduce((total, v) => total + v, 0);
+const round2 = (value: number) => Math.round(value * 100) / 100;
+const coverageTargetPercent = `${Math.round(COVERAGE_TARGET * 100)}%`;
+
+const SUMMARY_COLUMNS: readonly Column[] = [
+  text('居民区编号', 12),
+  text('居民区', 18),
+  text('类型', 9),
+  integer('总户数', 9),
+  integer('已调查户数', 11),
+  percent('覆盖率', 9),
+  text(`覆盖率达${coverageTargetPercent}`, 12),
+  integer(`距${coverageTargetPercent}尚差户数`, 14),
+  integer('问卷数', 9),
+  integer('重复户问卷数', 13),
+  integer('访谈总数', 10),
+  text(`访谈达${INTERVIEW_TARGET}次`, 11),
+  ...INTERVIEW_GROUP_IDS.map((group) => integer(`访谈：${INTERVIEW_GROUPS[group]}`, 14)),
+  decimal('问卷平均分（满分100）', 14),
+  decimal(`满意度得分（满分${SATISFACTION_MAX_POINTS}）`, 14),
+  datetime('最近采集时间（北京时间）', 21),
+];
+
+function summaryRow(row: CommunitySummaryRow): CellValue[] {
+  return [
+    row.code,
+    row.name,
+    row.type,
+    row.totalHouseholds,
+    row.surveyedHouseholds,
+    row.coverage,
+    yesNo(row.meetsTarget),
+    row.shortfall,
+    row.responses,
+    row.repeats,
+    row.interviews.total,
+    yesNo(interviewProgress(row.interviews.total).meetsTarget),
+    ...INTERVIEW_GROUP_IDS.map((group) => row.interviews.byGroup[group] ?? 0),
+    row.meanSurveyScore === null ? null : round2(row.meanSurveyScore),
+    row.satisfactionPoints,
+    row.lastActivityAt,
+  ];
+}
+
+/**
+ * The town line. Counts are sums and coverage is the town's own ratio. The mean score is weighted
+ * by each community's counted responses, which is the mean over every counted response in town;
+ * satisfaction points are per community, so the town shows their average over the communities
+ * that have any.
+ */
+function townRow(rows: readonly CommunitySummaryRow[]): CellValue[] {
+  const totalHouseholds = sum(rows.map((r) => r.totalHouseholds));
+  const surveyedHouseholds = sum(rows.map((r) => r.surveyedHouseholds));
+  const scored = rows.filter((r) => r.meanSurveyScore !== null && r.responses > 0);
+  const scoredResponses = sum(scored.map((r) => r.responses));
+  const meanSurveyScore =
+    scoredResponses > 0
+      ? sum(scored.map((r) => (r.meanSurveyScore ?? 0) * r.responses)) / scoredResponses
+      : null;
+  const points = rows.flatMap((r) => (r.satisfactionPoints === null ? [] : [r.satisfactionPoints]));
+  const interviewsMet = rows.filter((r) => interviewProgress(r.interviews.total).meetsTarget);
+  const lastActivity = rows
+    .flatMap((r) => (r.lastActivityAt === null ? [] : [r.lastActivityAt]))
+    .reduce<string | null>(
+      (latest, at) => (latest === null || Date.parse(at) > Date.parse(latest) ? at : latest),
+      null,
+    );
+  return [
+    '',
+    '全镇',
+    `${rows.length}个居民区`,
+    totalHouseholds,
+    surveyedHouseholds,
+    householdCoverage(surveyedHouseholds, totalHouseholds).ratio,
+    `${rows.filter((r) => r.meetsTarget).length}个达标`,
+    sum(rows.map((r) => r.shortfall)),
+    sum(rows.map((r) => r.responses)),
+    sum(rows.map((r) => r.repeats)),
+    sum(rows.map((r) => r.interviews.total)),
+    `${interviewsMet.length}个达标`,
+    ...INTERVIEW_GROUP_IDS.map((group) => sum(rows.map((r) => r.interviews.byGroup[group] ?? 0))),
+    meanSurveyScore === null ? null : round2(meanSurveyScore),
+    points.length > 0 ? round2(sum(points) / points.length) : null,
+    lastActivity,
+  ];
+}
+
+function summaryTable(data: AssessmentExportData): Table {
+  const rows = data.communities.map(summaryRow);
+  return {
+    sheet: '汇总',
+    columns: SUMMARY_COLUMNS,
+    rows: [...rows, townRow(data.communities)],
+    totalRowIndexes: [rows.length],
+  };
+}
+
+const questionHeader = (q: QuestionDef) => `${q.number}. ${q.text}`;
+const isScored = (q: QuestionDef): q is QuestionDef & { id: ScoredQuestionId } =>
+  q.maxPoints !== undefined;
+
+// One column per question (its chosen options as `A. 标签`), then its points when it is scored
+// and its 其他 text when it has one, in the order the form prints them.
+const RESPONSE_COLUMNS: readonly Column[] = [
+  text('记录编号', 38),
+  text('居民区编号', 12),
+  text('居民区', 18),
+  text('户（门牌）', 16),
+  text('采集方式', 10),
+  datetime('采集时间（北京时间）', 21),
+  datetime('接收时间（北京时间）', 21),
+  text('采集员', 12),
+  ...QUESTIONS.flatMap((q) => [
+    text(questionHeader(q), q.kind === 'text' ? 40 : q.kind === 'multiple' ? 30 : 16),
+    ...(isScored(q) ? [integer(`第${q.number}题得分`, 10)] : []),
+    ...(q.options.some((o) => o.takesText) ? [text(`第${q.number}题“其他”内容`, 24)] : []),
+  ]),
+  integer('问卷总分', 10),
+];
+
+function score(response: ResponseDetailRow): SurveyScore {
+  try {
+    return scoreSurvey(response.answers);
+  } catch {
+    throw new Error(`问卷 ${response.id} 的答案无法计分，请先核对该记录`);
+  }
+}
+
+function answerCells(q: QuestionDef, answers: SurveyAnswers, points: SurveyScore): CellValue[] {
+  const value = answers[q.id];
+  if (q.kind === 'text') return [typeof value === 'string' ? value : null];
+  const chosen = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+  const cells: CellValue[] = [
+    q.kind === 'single' ? optionText(q.id, chosen[0] ?? '') : choicesText(q.id, chosen),
+  ];
+  if (isScored(q)) cells.push(points.byQuestion[q.id]);
+  if (q.options.some((o) => o.takesText)) {
+    const other = q.id === 'q10' ? answers.q10Other : q.id === 'q11' ? answers.q11Other : undefined;
+    cells.push(other ?? null);
+  }
+  return cells;
+}
+
+function responsesTable(data: AssessmentExportData): Table {
+  return {
+    sheet: '问卷明细',
+    columns: RESPONSE_COLUMNS,
+    rows: data.responses.map((response) => {
+      const points = score(response);
+      return [
+        response.id,
+        response.communityCode,
+        response.communityName,
+        response.householdKey,
+        CHANNELS[response.channel] ?? response.channel,
+        response.collectedAt,
+        response.receivedAt,
+        response.collector,
+        ...QUESTIONS.flatMap((q) => answerCells(q, response.answers, points)),
+        points.total,
+      ];
+    }),
+  };
+}
+
+const INTERVIEW_COLUMNS: readonly Column[] = [
+  text('记录编号', 38),
+  text('居民区编号', 12),
+  text('居民区', 18),
+  text('访谈对象类别', 14),
+  text('访谈方式', 10),
+  date('访谈日期', 12),
+  text('对居委会工作的评价', 12),
+  text('居民需求', 40),
+  text('反映的问题', 40),
+  text('备注', 30),
+  text('访谈员', 12),
+  datetime('接收时间（北京时间）', 21),
+];
+
+function interviewsTable(data: AssessmentExportData): Table {
+  return {
+    sheet: '访谈记录',
+    columns: INTERVIEW_COLUMNS,
+    rows: data.interviews.map((interview) => [
+      interview.id,
+      interview.communityCode,
+      interview.communityName,
+      INTERVIEW_GROUPS[interview.group] ?? interview.group,
+      INTERVIEW_METHODS[interview.method] ?? interview.method,
+      interview.date,
+      viewLabel(interview.view),
+      interview.needs ?? null,
+      interview.problems ?? null,
+      interview.notes ?? null,
+      interview.collector,
+      interview.receivedAt,
+    ]),
+  };
+}
+
+/**
+ * One line per option of q10 and q11 with how many responses chose it, town-wide and in each
+ * community, after a first line with the number of responses (what every count is out of).
+ */
+function suggestionsTable(data: AssessmentExportData): Table {
+  const tallies = tallySuggestions(data);
+  const share = (count: number) =>
+    tallies.respondents.town > 0 ? count / tallies.respondents.town : null;
+  return {
+    sheet: '问题与建议',
+    columns: [
+      text('题目', 34),
+      text('选项', 6),
+      text('选项内容', 20),
+      integer('全镇', 9),
+      percent('全镇占答卷比例', 14),
+      ...tallies.communities.map((c) => integer(c.name, Math.max(10, c.name.length * 2 + 2))),
+    ],
+    rows: [
+      [
+        '答卷数',
+        '',
+        '',
+        tallies.respondents.town,
+        null,
+        ...tallies.communities.map((c) => tallies.respondents.byCommunity[c.code] ?? 0),
+      ],
+      ...tallies.options.map((option) => {
+        const q = QUESTIONS.find((question) => question.id === option.questionId);
+        return [
+          q ? questionHeader(q) : option.questionId,
+          option.letter,
+          option.label,
+          option.town,
+          share(option.town),
+          ...tallies.communities.map((c) => option.byCommunity[c.code] ?? 0),
+        ];
+      }),
+    ],
+    totalRowIndexes: [0],
+  };
+}
+
+const BUILDERS: Record<SheetName, (data: AssessmentExportData) => Table> = {
+  汇总: summaryTable,
+  问卷明细: responsesTable,
+  访谈记录: interviewsTable,
+  问题与建议: suggestionsTable,
+};
+
+export function buildTable(sheet: SheetName, data: AssessmentExportData): Table {
+  const build = BUILDERS[sheet];
+  if (!build) throw new RangeError(`没有名为“${String(sheet)}”的表`);
+  return build(data);
+}

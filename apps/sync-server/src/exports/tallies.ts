@@ -1,0 +1,77 @@
+import { questionById } from '@jiuting/questionnaire';
+import type { AssessmentExportData } from './types.ts';
+
+export type TalliedQuestionId = 'q10' | 'q11';
+export const TALLIED_QUESTION_IDS: readonly TalliedQuestionId[] = ['q10', 'q11'];
+
+export interface CommunityRef {
+  readonly code: string;
+  readonly name: string;
+}
+
+export interface OptionTally {
+  readonly questionId: TalliedQuestionId;
+  readonly letter: string;
+  readonly label: string;
+  /** Responses that chose this option, town-wide. */
+  readonly town: number;
+  /** Responses that chose this option, by community code (0 where none did). */
+  readonly byCommunity: Readonly<Record<string, number>>;
+}
+
+export interface SuggestionTallies {
+  /** Column order: the summary's communities, then any other community a response names. */
+  readonly communities: readonly CommunityRef[];
+  /** Counted responses, the denominator of every share. */
+  readonly respondents: {
+    readonly town: number;
+    readonly byCommunity: Readonly<Record<string, number>>;
+  };
+  readonly options: readonly OptionTally[];
+}
+
+/** How many counted responses chose each option of q10 (problems) and q11 (hopes). */
+export function tallySuggestions(data: AssessmentExportData): SuggestionTallies {
+  const communities: CommunityRef[] = data.communities.map(({ code, name }) => ({ code, name }));
+  const known = new Set(communities.map((c) => c.code));
+  for (const response of data.responses) {
+    if (!known.has(response.communityCode)) {
+      known.add(response.communityCode);
+      communities.push({ code: response.communityCode, name: response.communityName });
+    }
+  }
+  const zeroes = () =>
+    Object.fromEntries(communities.map((c) => [c.code, 0])) as Record<string, number>;
+
+  const respondents = { town: 0, byCommunity: zeroes() };
+  const counts = new Map<string, { town: number; byCommunity: Record<string, number> }>();
+  const key = (questionId: TalliedQuestionId, letter: string) => `${questionId}:${letter}`;
+  for (const questionId of TALLIED_QUESTION_IDS) {
+    for (const option of questionById(questionId).options) {
+      counts.set(key(questionId, option.letter), { town: 0, byCommunity: zeroes() });
+    }
+  }
+
+  for (const response of data.responses) {
+    const code = response.communityCode;
+    respondents.town += 1;
+    respondents.byCommunity[code] = (respondents.byCommunity[code] ?? 0) + 1;
+    for (const questionId of TALLIED_QUESTION_IDS) {
+      // A Set, so a letter listed twice is still one household's one choice.
+      for (const letter of new Set(response.answers[questionId])) {
+        const tally = counts.get(key(questionId, letter));
+        if (!tally) continue;
+        tally.town += 1;
+        tally.byCommunity[code] = (tally.byCommunity[code] ?? 0) + 1;
+      }
+    }
+  }
+
+  const options = TALLIED_QUESTION_IDS.flatMap((questionId) =>
+    questionById(questionId).options.map((option) => {
+      const tally = counts.get(key(questionId, option.letter)) ?? { town: 0, byCommunity: {} };
+      return { questionId, letter: option.letter, label: option.label, ...tally };
+    }),
+  );
+  return { communities, respondents, options };
+}

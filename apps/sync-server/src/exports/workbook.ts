@@ -1,0 +1,107 @@
+import ExcelJS from 'exceljs';
+import { buildTable } from './sheets.ts';
+import type { CellValue, Column, Table } from './table.ts';
+import { beijingWallClock, calendarDate, formatBeijing } from './time.ts';
+import { type AssessmentExportData, SHEET_NAMES } from './types.ts';
+
+const TITLE = '九亭镇居民区群众满意度测评';
+const HEADER_ROW = 2;
+
+const NUMBER_FORMATS: Partial<Record<Column['kind'], string>> = {
+  integer: '0',
+  decimal: '0.00',
+  percent: '0.0%',
+  datetime: 'yyyy-mm-dd hh:mm:ss',
+  date: 'yyyy-mm-dd',
+};
+
+// XML 1.0 cannot hold most control characters, U+FFFE/U+FFFF or a lone surrogate half; pasted
+// text can carry them, and one such character makes Excel refuse the whole file as corrupt.
+function xmlCharacter(char: string): string {
+  const code = char.codePointAt(0) ?? 0;
+  if (code >= 0xd800 && code <= 0xdfff) return '\uFFFD'; // a surrogate half with no partner
+  if (code === 0xfffe || code === 0xffff) return '';
+  return code >= 0x20 || code === 0x09 || code === 0x0a ? char : '';
+}
+
+/** Text a cell can hold: line breaks as Excel's own LF, characters XML refuses dropped. */
+export function cellText(value: string): string {
+  // Iterating a string walks code points, so a well-formed surrogate pair stays one character.
+  return Array.from(value.replace(/\r\n?/g, '\n'), xmlCharacter).join('');
+}
+
+// Resident text is only ever assigned as a plain string: exceljs writes a string as a shared
+// string, never as a formula (only `{ formula }` values are), so `=HYPERLINK(…)` stays text.
+function cellValue(value: CellValue, column: Column): string | number | Date | null {
+  if (value === null) return null;
+  switch (column.kind) {
+    case 'text':
+      return cellText(String(value));
+    case 'datetime':
+      return typeof value === 'string' ? (beijingWallClock(value) ?? value) : value;
+    case 'date':
+      return typeof value === 'string' ? (calendarDate(value) ?? value) : value;
+    default:
+      return value;
+  }
+}
+
+function addSheet(workbook: ExcelJS.Workbook, table: Table, generatedAt: Date): void {
+  const { columns } = table;
+  const sheet = workbook.addWorksheet(table.sheet, {
+    views: [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW }],
+  });
+  sheet.columns = columns.map((column) => ({
+    width: column.width,
+    style: NUMBER_FORMATS[column.kind] ? { numFmt: NUMBER_FORMATS[column.kind] } : {},
+  }));
+
+  // A title above the header names the file's moment; the filter sits on the header row alone.
+  const title = sheet.getCell(1, 1);
+  title.value = `${TITLE}　${table.sheet}　生成时间：${formatBeijing(generatedAt.toISOString())}（北京时间）`;
+  title.font = { bold: true, size: 13 };
+
+  const header = sheet.getRow(HEADER_ROW);
+  columns.forEach((column, i) => {
+    header.getCell(i + 1).value = column.header;
+  });
+  header.font = { bold: true };
+  header.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+  header.height = 36;
+  header.eachCell((cell) => {
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
+    cell.border = { bottom: { style: 'thin', color: { argb: 'FF8EA9DB' } } };
+  });
+  sheet.autoFilter = {
+    from: { row: HEADER_ROW, column: 1 },
+    to: { row: HEADER_ROW, column: columns.length },
+  };
+
+  const totals = new Set(table.totalRowIndexes ?? []);
+  table.rows.forEach((values, index) => {
+    const row = sheet.getRow(HEADER_ROW + 1 + index);
+    columns.forEach((column, i) => {
+      const cell = row.getCell(i + 1);
+      cell.value = cellValue(values[i] ?? null, column);
+      const numFmt = NUMBER_FORMATS[column.kind];
+      if (numFmt) cell.numFmt = numFmt;
+    });
+    if (totals.has(index)) row.font = { bold: true };
+  });
+}
+
+/** The office's workbook: sheets 汇总, 问卷明细, 访谈记录 and 问题与建议, as .xlsx bytes. */
+export async function buildAssessmentWorkbook(
+  data: AssessmentExportData,
+  options: { readonly generatedAt: Date },
+): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = TITLE;
+  workbook.created = options.generatedAt;
+  workbook.modified = options.generatedAt;
+  for (const sheet of SHEET_NAMES) {
+    addSheet(workbook, buildTable(sheet, data), options.generatedAt);
+  }
+  const bytes = await workbook.xlsx.writeBuffer();
+  return Buffer.from(bytes as ArrayBuffer);
+}
