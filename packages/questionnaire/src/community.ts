@@ -79,6 +79,12 @@ export function satisfactionPoints(
   if (!(rule.interviewShare >= 0 && rule.interviewShare <= 1)) {
     throw new RangeError('interviewShare must be between 0 and 1');
   }
+  // A mean outside 0–100 is a caller's mistake, and would give more than 30 points or fewer than 0.
+  for (const score of [meanSurveyScore, meanInterviewScore]) {
+    if (score !== null && !(score >= 0 && score <= 100)) {
+      throw new RangeError('mean scores must be between 0 and 100');
+    }
+  }
   if (meanSurveyScore === null) return null;
   const share = meanInterviewScore === null ? 0 : rule.interviewShare;
   const blended = (1 - share) * meanSurveyScore + share * (meanInterviewScore ?? 0);

@@ -13,13 +13,15 @@ type Slot = 'lane' | 'building' | 'unit' | 'room';
 
 const BUILDING_MARKERS = new Set(['号楼', '栋', '幢', '楼', '座', '号']);
 // A part is a number (`12`, `12A`), a letter with a number (`A3`), or a lone letter only when a
-// marker names it (`A座`), so stray Latin text is not read as a part.
+// marker names it (`A座`), so stray Latin text is not read as a part. Every marker a key can
+// print (弄, 号, 单元) is among them, so a key always reads back as itself.
 const TOKEN =
-  /([0-9]+[A-Z]?|[A-Z][0-9]+|[A-Z](?=号楼|号|栋|幢|楼|座|单元))(号楼|弄|号|栋|幢|楼|座|单元|室|房)?/g;
+  /([0-9]+[A-Z]?|[A-Z][0-9]+|[A-Z](?=号楼|弄|号|栋|幢|楼|座|单元))(号楼|弄|号|栋|幢|楼|座|单元|室|房)?/g;
 
 function canonicalPart(value: string): string {
-  // `01单元` and `1单元` are the same unit; `0301` and `301` the same room.
-  return /^[0-9]+$/.test(value) ? String(Number.parseInt(value, 10)) : value;
+  // `01单元` and `1单元` are the same unit; `0301` and `301` the same room. Zeros are stripped as
+  // text, not through Number, so a long digit run keeps every digit instead of rounding.
+  return value.replace(/^([A-Z]?)0+(?=[0-9])/, '$1');
 }
 
 function slotOfMarker(marker: string | undefined, isLast: boolean): Slot | undefined {
@@ -37,7 +39,13 @@ function slotOfMarker(marker: string | undefined, isLast: boolean): Slot | undef
 export function parseHouseholdAddress(input: string): HouseholdAddress | null {
   if (typeof input !== 'string') return null;
   // NFKC turns full-width digits, letters and dashes into their ASCII forms.
-  const text = input.normalize('NFKC').toUpperCase().replace(/\s+/g, '');
+  // A space between two numbers separates them (`12 301`); next to a marker it means nothing.
+  const text = input
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/\s+/g, ' ')
+    .replace(/ (?=[^0-9A-Z])|(?<=[^0-9A-Z]) /g, '')
+    .trim();
   const tokens = [...text.matchAll(TOKEN)].map((m) => ({
     value: canonicalPart(m[1] ?? ''),
     marker: m[2],

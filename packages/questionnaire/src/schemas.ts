@@ -34,7 +34,7 @@ function singleChoice(id: QuestionId) {
 }
 
 function multipleChoice(id: QuestionId) {
-  const { number } = questionById(id);
+  const { number, options } = questionById(id);
   return z
     .array(
       z.enum(letters(id), {
@@ -46,7 +46,18 @@ function multipleChoice(id: QuestionId) {
       },
     )
     .min(1, `请回答第${number}题（至少选一项）`)
-    .refine((chosen) => new Set(chosen).size === chosen.length, `第${number}题有重复的选项`);
+    .refine((chosen) => new Set(chosen).size === chosen.length, `第${number}题有重复的选项`)
+    .superRefine((chosen, ctx) => {
+      // On the array itself, so the refusal shows even when other questions are still unanswered.
+      for (const option of options) {
+        if (option.exclusive && chosen.includes(option.letter) && chosen.length > 1) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `第${number}题选了“${option.letter}. ${option.label}”就不能再选其他项`,
+          });
+        }
+      }
+    });
 }
 
 /** Free text a person types: bounded, and never a phone or ID number. */
@@ -57,8 +68,12 @@ export function freeText(maxLength: number, label: string) {
     .refine((text) => !containsPersonalIdentifier(text), PERSONAL_IDENTIFIER_MESSAGE);
 }
 
+// Blank or spaces only is no answer: a 其他 box must say something.
 const otherText = (number: number) =>
-  freeText(OTHER_TEXT_MAX_LENGTH, `第${number}题“其他”`).min(1, `请填写第${number}题“其他”的内容`);
+  freeText(OTHER_TEXT_MAX_LENGTH, `第${number}题“其他”`).refine(
+    (text) => text.trim().length > 0,
+    `请填写第${number}题“其他”的内容`,
+  );
 
 export const SurveyAnswersSchema = z
   .strictObject({
@@ -77,19 +92,13 @@ export const SurveyAnswersSchema = z
     q11Other: otherText(11).optional(),
     q12: freeText(SUGGESTION_MAX_LENGTH, '第12题').optional(),
   })
-  .superRefine((answers, ctx) => {
-    for (const id of ['q10', 'q11'] as const) {
-      const question = questionById(id);
-      const chosen: readonly string[] = answers[id];
-      for (const option of question.options) {
-        if (option.exclusive && chosen.includes(option.letter) && chosen.length > 1) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [id],
-            message: `第${question.number}题选了“${option.letter}. ${option.label}”就不能再选其他项`,
-          });
-        }
-        if (option.takesText) {
+  .superRefine(
+    (answers, ctx) => {
+      for (const id of ['q10', 'q11'] as const) {
+        const question = questionById(id);
+        const chosen: readonly string[] = answers[id];
+        for (const option of question.options) {
+          if (!option.takesText) continue;
           const otherKey = `${id}Other` as const;
           const text = answers[otherKey];
           if (chosen.includes(option.letter) && text === undefined) {
@@ -108,8 +117,21 @@ export const SurveyAnswersSchema = z
           }
         }
       }
-    }
-  });
+    },
+    {
+      // Runs whenever q10 and q11 themselves are readable, so a missing q1 does not hide a missing
+      // 其他 text: the person sees every problem at once.
+      when: (payload) => {
+        const value = payload.value as Record<string, unknown> | null;
+        return (
+          typeof value === 'object' &&
+          value !== null &&
+          Array.isArray(value.q10) &&
+          Array.isArray(value.q11)
+        );
+      },
+    },
+  );
 export type SurveyAnswers = z.infer<typeof SurveyAnswersSchema>;
 
 export const CommunityCodeSchema = z
@@ -177,8 +199,16 @@ export interface FieldIssue {
 
 /** Field-level reasons, in Chinese, for showing beside a field or returning from the server. */
 export function fieldIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.'),
-    message: issue.message,
-  }));
+  return error.issues.flatMap((issue) => {
+    const path = issue.path.map(String);
+    // zod reports unknown keys on the object that holds them; name each key as its own field so
+    // the person (or the client's log) sees which field is not allowed.
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({
+        path: [...path, key].join('.'),
+        message: `不允许的字段“${key}”`,
+      }));
+    }
+    return [{ path: path.join('.'), message: issue.message }];
+  });
 }

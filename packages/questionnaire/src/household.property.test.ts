@@ -1,0 +1,132 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { formatHouseholdKey, type HouseholdAddress, householdKey } from './household.ts';
+
+const FULL_WIDTH_OFFSET = 0xff10 - 0x30;
+const fullWidth = (digits: string) =>
+  digits.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + FULL_WIDTH_OFFSET));
+
+/** A number as someone might type it: maybe with leading zeros, maybe in full-width digits. */
+const typedNumber = (n: number) =>
+  fc.tuple(fc.nat({ max: 2 }), fc.boolean()).map(([zeros, wide]) => {
+    const text = `${'0'.repeat(zeros)}${n}`;
+    return wide ? fullWidth(text) : text;
+  });
+
+const household = fc.record(
+  {
+    lane: fc.integer({ min: 1, max: 9999 }),
+    building: fc.integer({ min: 1, max: 999 }),
+    unit: fc.integer({ min: 1, max: 9 }),
+    room: fc.integer({ min: 101, max: 3505 }),
+  },
+  { requiredKeys: ['building', 'room'] },
+);
+
+const canonical = (h: { lane?: number; building: number; unit?: number; room: number }) => {
+  const address: HouseholdAddress = {
+    ...(h.lane !== undefined ? { lane: String(h.lane) } : {}),
+    building: String(h.building),
+    ...(h.unit !== undefined ? { unit: String(h.unit) } : {}),
+    room: String(h.room),
+  };
+  return formatHouseholdKey(address);
+};
+
+const space = fc.constantFrom('', '', ' ', '  ');
+const prefix = fc.constantFrom('', '九亭小区', '华亭苑 ', '涞寅路', '上海市松江区九亭镇');
+
+/** `12号楼1单元301室`, `12栋301`, `100弄12幢2单元0301号` … */
+const typedWithMarkers = household.chain((h) =>
+  fc
+    .tuple(
+      prefix,
+      h.lane !== undefined ? typedNumber(h.lane) : fc.constant(''),
+      typedNumber(h.building),
+      fc.constantFrom('号楼', '栋', '幢', '号', '楼'),
+      h.unit !== undefined ? typedNumber(h.unit) : fc.constant(''),
+      typedNumber(h.room),
+      fc.constantFrom('室', '房', '号', ''),
+      space,
+    )
+    .map(([pre, lane, building, bMarker, unit, room, rMarker, sp]) => ({
+      household: h,
+      typed: [
+        pre,
+        lane && `${lane}${sp}弄${sp}`,
+        `${building}${sp}${bMarker}${sp}`,
+        unit && `${unit}${sp}单元${sp}`,
+        `${room}${sp}${rMarker}`,
+      ].join(''),
+    })),
+);
+
+/** `12-301`, `12－1－301`, `100弄12 1 301` …: a lane, when given, keeps its 弄. */
+const typedWithSeparators = household.chain((h) =>
+  fc
+    .tuple(
+      prefix,
+      h.lane !== undefined ? typedNumber(h.lane) : fc.constant(''),
+      typedNumber(h.building),
+      h.unit !== undefined ? typedNumber(h.unit) : fc.constant(''),
+      typedNumber(h.room),
+      fc.constantFrom('-', '－', '—', '/', ' ', ' - '),
+    )
+    .map(([pre, lane, building, unit, room, sep]) => ({
+      household: h,
+      typed: `${pre}${lane && `${lane}弄`}${[building, unit, room].filter(Boolean).join(sep)}`,
+    })),
+);
+
+describe('householdKey, for any way a household is typed', () => {
+  it('gives the household’s one key when typed with markers', () => {
+    fc.assert(
+      fc.property(typedWithMarkers, ({ household: h, typed }) => {
+        expect(householdKey(typed)).toBe(canonical(h));
+      }),
+    );
+  });
+
+  it('gives the household’s one key when typed with separators', () => {
+    fc.assert(
+      fc.property(typedWithSeparators, ({ household: h, typed }) => {
+        expect(householdKey(typed)).toBe(canonical(h));
+      }),
+    );
+  });
+});
+
+describe('normalising twice changes nothing', () => {
+  const pieces = fc.constantFrom(
+    ...'0123456789０１２３４５６７８９ABCab -－—/　'.split(''),
+    '号楼',
+    '号',
+    '栋',
+    '幢',
+    '楼',
+    '座',
+    '单元',
+    '室',
+    '房',
+    '弄',
+    '小区',
+    '路',
+  );
+  const addressLike = fc.array(pieces, { maxLength: 16 }).map((p) => p.join(''));
+
+  for (const [name, strings] of [
+    ['address-like text', addressLike],
+    ['any text', fc.string({ unit: 'grapheme', maxLength: 30 })],
+    ['typed households', typedWithMarkers.map((t) => t.typed)],
+  ] as const) {
+    it(`for ${name}: householdKey(k) === k whenever s has a key k`, () => {
+      fc.assert(
+        fc.property(strings, (s) => {
+          const key = householdKey(s);
+          if (key !== null) expect(householdKey(key)).toBe(key);
+        }),
+        { numRuns: 2000 },
+      );
+    });
+  }
+});
