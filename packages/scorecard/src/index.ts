@@ -1,1 +1,11 @@
-export {};
+export * from './assessment-table.ts';
+export * from './bonus.ts';
+export * from './deductions.ts';
+export * from './departments.ts';
+export * from './errors.ts';
+export * from './grades.ts';
+export * from './item-scores.ts';
+export * from './points.ts';
+export * from './satisfaction.ts';
+export * from './schemas.ts';
+export * from './total.ts';
