@@ -1,0 +1,91 @@
+import { useQuery } from '@tanstack/react-query';
+import { useApi } from './api-context.tsx';
+import { ApiError, OfflineError } from './client.ts';
+import { queryKeys } from './query-keys.ts';
+import type { Community, User } from './types.ts';
+
+// The last answers of /api/me and /api/communities, so a canvasser who opens the app in a
+// stairwell still sees who they are and their communities (the service worker caches the same
+// answers; this also covers the first seconds before it controls the page). Neither holds answers.
+const LAST_USER = 'jiuting:lastUser';
+const LAST_COMMUNITIES = 'jiuting:lastCommunities';
+
+function remember(key: string, value: unknown): void {
+  try {
+    if (value === null) localStorage.removeItem(key);
+    else localStorage.setItem(key, JSON.stringify(value));
+  } catch {
+    // Private mode or full storage: the app works, just not offline from a cold start.
+  }
+}
+
+function recall<T>(key: string): T | null {
+  try {
+    const text = localStorage.getItem(key);
+    return text ? (JSON.parse(text) as T) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function forgetSession(): void {
+  remember(LAST_USER, null);
+  remember(LAST_COMMUNITIES, null);
+}
+
+export interface Session {
+  readonly user: User | null;
+  /** True when the server could not be reached and the user is the one remembered. */
+  readonly offline: boolean;
+}
+
+export function useSession() {
+  const api = useApi();
+  return useQuery<Session>({
+    queryKey: queryKeys.me(),
+    queryFn: async () => {
+      try {
+        const { user } = await api.json<{ user: User }>('GET', '/api/me');
+        remember(LAST_USER, user);
+        return { user, offline: false };
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) {
+          remember(LAST_USER, null);
+          return { user: null, offline: false };
+        }
+        if (error instanceof OfflineError) return { user: recall<User>(LAST_USER), offline: true };
+        throw error;
+      }
+    },
+    retry: false,
+    staleTime: 60_000,
+  });
+}
+
+export function rememberUser(user: User): void {
+  remember(LAST_USER, user);
+}
+
+export function useCommunities(enabled: boolean) {
+  const api = useApi();
+  return useQuery<Community[]>({
+    queryKey: queryKeys.communities(),
+    enabled,
+    queryFn: async () => {
+      try {
+        const { communities } = await api.json<{ communities: Community[] }>(
+          'GET',
+          '/api/communities',
+        );
+        remember(LAST_COMMUNITIES, communities);
+        return communities;
+      } catch (error) {
+        const last = recall<Community[]>(LAST_COMMUNITIES);
+        if (error instanceof OfflineError && last) return last;
+        throw error;
+      }
+    },
+    retry: false,
+    staleTime: 5 * 60_000,
+  });
+}

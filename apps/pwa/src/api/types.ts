@@ -1,0 +1,60 @@
+// Shapes of the server's answers (docs/api.md). The server validates what it sends; the PWA reads
+// only the fields it shows.
+
+export type Role = 'admin' | 'coordinator' | 'canvasser' | 'interviewer';
+
+export interface User {
+  readonly id: string;
+  readonly username: string;
+  readonly displayName: string;
+  readonly role: Role;
+  readonly communities: readonly string[];
+}
+
+export interface Community {
+  readonly code: string;
+  readonly name: string;
+  readonly type: '导入居' | '村改居';
+  readonly totalHouseholds: number;
+  readonly liaisonLeader?: string;
+}
+
+/** One community's row of GET /api/coverage; fields the server may not send are optional. */
+export interface CommunityCoverage {
+  readonly code: string;
+  readonly name?: string;
+  readonly totalHouseholds?: number;
+  readonly surveyedHouseholds?: number;
+  readonly ratio?: number;
+  readonly meetsTarget?: boolean;
+  readonly shortfall?: number;
+  readonly interviews?: number;
+  readonly interviewGroups?: Readonly<Record<string, number>>;
+  readonly satisfactionPoints?: number | null;
+}
+
+export interface CoverageReport {
+  readonly communities: readonly CommunityCoverage[];
+  readonly town?: Readonly<Record<string, unknown>>;
+}
+
+export interface SyncResult {
+  readonly id: string;
+  readonly status: 'accepted' | 'duplicate' | 'conflict' | 'rejected';
+  readonly error?: ApiErrorBody;
+}
+
+export interface ApiErrorBody {
+  readonly error: string;
+  readonly message: string;
+  readonly issues?: ReadonlyArray<{ path: string; message: string }>;
+}
+
+export function isApiErrorBody(value: unknown): value is ApiErrorBody {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as ApiErrorBody).error === 'string' &&
+    typeof (value as ApiErrorBody).message === 'string'
+  );
+}

@@ -1,0 +1,30 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { ApiProvider } from './api/api-context.tsx';
+import { createApiClient } from './api/client.ts';
+import { OutboxDatabase } from './outbox/db.ts';
+import { OutboxProvider } from './outbox/outbox-context.tsx';
+import { SyncEngine } from './outbox/sync-engine.ts';
+import { App } from './shell/App.tsx';
+import './styles.css';
+
+const api = createApiClient();
+const db = new OutboxDatabase();
+const engine = new SyncEngine({ db, api });
+const queryClient = new QueryClient({ defaultOptions: { queries: { networkMode: 'always' } } });
+engine.start();
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+createRoot(root).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <ApiProvider value={api}>
+        <OutboxProvider value={{ db, engine }}>
+          <App />
+        </OutboxProvider>
+      </ApiProvider>
+    </QueryClientProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,53 @@
+import { useState } from 'react';
+import { ConfirmDialog } from '../shell/ConfirmDialog.tsx';
+import { formatTime } from '../shell/format.ts';
+import { hrefOf } from '../shell/route.ts';
+import { describeItem } from './describe.ts';
+import { useItems, useOutbox } from './outbox-context.tsx';
+import { discardDraft } from './store.ts';
+
+const DRAFT: ['draft'] = ['draft'];
+
+/** Unfinished forms, newest first: resume or (after a confirmation) discard. */
+export function DraftList({ communityName }: { communityName: (code: string) => string }) {
+  const { db } = useOutbox();
+  const drafts = useItems(DRAFT);
+  const [discarding, setDiscarding] = useState<string | null>(null);
+  if (!drafts || drafts.length === 0) return null;
+  return (
+    <section className="drafts">
+      <h2>未完成的草稿（{drafts.length}）</h2>
+      <ul className="item-list">
+        {drafts.map((draft) => (
+          <li key={draft.id}>
+            <div>
+              <div>{describeItem(draft, communityName)}</div>
+              <div className="muted">{formatTime(draft.updatedAt)} 保存</div>
+            </div>
+            <div className="item-actions">
+              <a className="button primary" href={hrefOf({ name: draft.kind, id: draft.id })}>
+                继续
+              </a>
+              <button type="button" onClick={() => setDiscarding(draft.id)}>
+                删除
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+      {discarding ? (
+        <ConfirmDialog
+          title="删除草稿？"
+          message="这份草稿尚未提交，删除后无法恢复。"
+          confirmLabel="删除"
+          danger
+          onCancel={() => setDiscarding(null)}
+          onConfirm={() => {
+            void discardDraft(db, discarding);
+            setDiscarding(null);
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}

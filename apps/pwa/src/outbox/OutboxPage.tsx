@@ -1,0 +1,115 @@
+import { useEffect, useState } from 'react';
+import type { User } from '../api/types.ts';
+import { formatTime } from '../shell/format.ts';
+import { hrefOf } from '../shell/route.ts';
+import { describeItem } from './describe.ts';
+import { buildOutboxExport, downloadJson } from './export.ts';
+import { useItems, useOutbox } from './outbox-context.tsx';
+import { checkStorage, type StorageHealth } from './storage.ts';
+import { resend } from './store.ts';
+import type { OutboxItem } from './types.ts';
+import { useLive } from './use-live.ts';
+
+const UNSENT: OutboxItem['state'][] = ['rejected', 'queued', 'sending'];
+
+function stateLabel(item: OutboxItem): string {
+  if (item.state === 'rejected') return item.reason?.status === 'conflict' ? '冲突' : '被退回';
+  if (item.state === 'sending') return '上传中';
+  return '待上传';
+}
+
+/** Everything not yet on the server, why, and what to do about it. */
+export function OutboxPage({
+  user,
+  communityName,
+}: {
+  user: User;
+  communityName: (code: string) => string;
+}) {
+  const { db, engine } = useOutbox();
+  const items = useItems(UNSENT);
+  const synced = useLive(
+    async () => {
+      const recent = await db.items.where('state').equals('synced').count();
+      const purged = await db.counts.toArray();
+      return recent + purged.reduce((sum, c) => sum + c.count, 0);
+    },
+    `synced:${db.name}`,
+    0,
+  );
+  const [storage, setStorage] = useState<StorageHealth | null>(null);
+  useEffect(() => {
+    void checkStorage().then(setStorage);
+  }, []);
+
+  async function exportFile() {
+    downloadJson(await buildOutboxExport(db, user.username, Date.now()));
+  }
+
+  return (
+    <main className="outbox">
+      <h1>未上传的记录</h1>
+      {storage?.warning ? (
+        <p className="warning" role="alert">
+          {storage.warning}
+        </p>
+      ) : null}
+      {items === null ? null : items.length === 0 ? (
+        <p className="empty">本机没有未上传的记录。</p>
+      ) : (
+        <ul className="item-list">
+          {items.map((item) => (
+            <li key={item.id} className={`state-${item.state}`}>
+              <div>
+                <div>
+                  <span className={`badge badge-${item.state}`}>{stateLabel(item)}</span>{' '}
+                  {describeItem(item, communityName)}
+                </div>
+                <div className="muted">{formatTime(item.queuedAt ?? item.createdAt)} 提交</div>
+                {item.reason ? (
+                  <div className="reason" role="note">
+                    {item.reason.message}
+                    {item.reason.issues?.map((issue) => (
+                      <div key={`${issue.path}${issue.message}`}>· {issue.message}</div>
+                    ))}
+                  </div>
+                ) : null}
+              </div>
+              {item.state === 'rejected' ? (
+                <div className="item-actions">
+                  <a className="button primary" href={hrefOf({ name: item.kind, id: item.id })}>
+                    修改
+                  </a>
+                  <button
+                    type="button"
+                    onClick={() =>
+                      void resend(db, item.id, Date.now()).then(() => engine.syncNow())
+                    }
+                  >
+                    重新发送
+                  </button>
+                </div>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="muted">
+        本机累计已上传 {synced} 条；已上传的答案 24 小时后从手机上清除，只保留条数。
+      </p>
+      <section className="export">
+        <h2>长时间无法上传？</h2>
+        <p>
+          可将未上传的记录导出为文件，交给考核专班导入系统（重复导入不会重复计数）。导出后记录仍保留在本机。
+        </p>
+        <button
+          type="button"
+          onClick={() => void exportFile()}
+          disabled={!items || items.length === 0}
+        >
+          导出未上传记录
+        </button>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,112 @@
+import type { ApiOutcome } from '../api/client.ts';
+import { isApiErrorBody, type SyncResult } from '../api/types.ts';
+import type { ItemOutcome } from './store.ts';
+import type { OutboxItem } from './types.ts';
+
+/**
+ * What the engine does with the answer to one POST /api/sync. The decision table:
+ *
+ * | answer                                   | items                                 | engine            |
+ * |------------------------------------------|---------------------------------------|-------------------|
+ * | 200, result `accepted` or `duplicate`    | synced                                | go on             |
+ * | 200, result `rejected` or `conflict`     | rejected, reason kept, fixable        | go on             |
+ * | 200, an item missing from `results`      | back to queued                        | back off          |
+ * | 401 (session gone)                       | back to queued, all kept              | stop, ask login   |
+ * | 403 (forbidden / csrf)                   | back to queued, all kept              | stop, show reason |
+ * | 429 (rate limited)                       | back to queued                        | back off          |
+ * | other 4xx, batch of several              | back to queued                        | resend one by one |
+ * | other 4xx, batch of one                  | rejected with the server's reason     | go on             |
+ * | 5xx, network failure, non-JSON, bad JSON | back to queued                        | back off          |
+ *
+ * A 4xx is permanent for the item it is about, never a reason to drop it; a 5xx or silence is
+ * temporary. Nothing here deletes anything.
+ */
+export type EngineStep = 'continue' | 'backoff' | 'needsLogin' | 'forbidden' | 'oneByOne';
+
+export interface Decision {
+  readonly outcomes: Map<string, ItemOutcome>;
+  readonly step: EngineStep;
+  readonly message?: string;
+}
+
+const RETRY: ItemOutcome = { kind: 'retry' };
+
+function allRetry(batch: readonly OutboxItem[]): Map<string, ItemOutcome> {
+  return new Map(batch.map((item) => [item.id, RETRY]));
+}
+
+function isSyncResults(body: unknown): body is { results: SyncResult[] } {
+  return (
+    typeof body === 'object' &&
+    body !== null &&
+    Array.isArray((body as { results?: unknown }).results)
+  );
+}
+
+export function decideSyncAnswer(batch: readonly OutboxItem[], answer: ApiOutcome): Decision {
+  if (answer.kind === 'network') return { outcomes: allRetry(batch), step: 'backoff' };
+  const { status, body } = answer;
+  const serverMessage = isApiErrorBody(body) ? body.message : undefined;
+
+  if (status >= 200 && status < 300) {
+    if (!isSyncResults(body)) return { outcomes: allRetry(batch), step: 'backoff' };
+    const bySyncId = new Map(body.results.map((result) => [result.id, result]));
+    const outcomes = new Map<string, ItemOutcome>();
+    let missing = false;
+    for (const item of batch) {
+      const result = item.payload ? bySyncId.get(item.payload.id) : undefined;
+      if (result?.status === 'accepted' || result?.status === 'duplicate') {
+        outcomes.set(item.id, { kind: 'synced' });
+      } else if (result?.status === 'rejected' || result?.status === 'conflict') {
+        outcomes.set(item.id, {
+          kind: 'rejected',
+          reason: {
+            status: result.status,
+            error: result.error?.error ?? result.status,
+            message:
+              result.error?.message ??
+              (result.status === 'conflict' ? '服务器上已有同一编号的不同记录' : '服务器拒收'),
+            ...(result.error?.issues ? { issues: result.error.issues } : {}),
+          },
+        });
+      } else {
+        missing = true;
+        outcomes.set(item.id, RETRY);
+      }
+    }
+    return { outcomes, step: missing ? 'backoff' : 'continue' };
+  }
+  if (status === 401) {
+    return { outcomes: allRetry(batch), step: 'needsLogin', message: '登录已失效，请重新登录' };
+  }
+  if (status === 403) {
+    return {
+      outcomes: allRetry(batch),
+      step: 'forbidden',
+      message: serverMessage ?? '当前账号无权上传',
+    };
+  }
+  if (status === 429 || status >= 500 || body === undefined) {
+    return { outcomes: allRetry(batch), step: 'backoff' };
+  }
+  // Any other 4xx is about the request's content. With several items we cannot tell which one,
+  // so they go again one at a time; a single item's 4xx is that item's.
+  if (batch.length > 1) return { outcomes: allRetry(batch), step: 'oneByOne' };
+  const only = batch[0];
+  if (only === undefined) return { outcomes: new Map(), step: 'continue' };
+  const reason = {
+    status: 'rejected' as const,
+    error: isApiErrorBody(body) ? body.error : `http_${status}`,
+    message: serverMessage ?? `服务器拒收（${status}）`,
+    ...(isApiErrorBody(body) && body.issues ? { issues: body.issues } : {}),
+  };
+  return { outcomes: new Map([[only.id, { kind: 'rejected', reason }]]), step: 'continue' };
+}
+
+/** Exponential backoff with full jitter: 5 s, 10 s, 20 s … up to 5 min, each scaled by 0.5–1. */
+export function backoffDelay(failures: number, random: () => number = Math.random): number {
+  const base = 5_000;
+  const cap = 5 * 60_000;
+  const ceiling = Math.min(cap, base * 2 ** Math.max(0, failures - 1));
+  return Math.round(ceiling * (0.5 + random() * 0.5));
+}

@@ -1,0 +1,16 @@
+import { householdKey } from '@jiuting/questionnaire';
+import type { OutboxItem } from './types.ts';
+
+/** A one-line description of an item for lists: no answers, just where and what. */
+export function describeItem(item: OutboxItem, communityName: (code: string) => string): string {
+  const community = item.communityCode ? communityName(item.communityCode) : '未选居民区';
+  if (item.kind === 'interview') return `访谈 · ${community}`;
+  const form = item.form as { building?: string; unit?: string; room?: string } | undefined;
+  const address =
+    item.payload && 'householdAddress' in item.payload ? item.payload.householdAddress : undefined;
+  const typed = form
+    ? `${form.building ?? ''}号${form.unit ? `${form.unit}单元` : ''}${form.room ?? ''}室`
+    : '';
+  const key = householdKey(address ?? typed);
+  return `问卷 · ${community} · ${key ?? '门牌未填'}`;
+}

@@ -1,0 +1,67 @@
+import { createContext, type ReactNode, useContext, useSyncExternalStore } from 'react';
+import type { OutboxDatabase } from './db.ts';
+import { STALE_UNSENT_MS } from './store.ts';
+import type { EngineStatus, SyncEngine } from './sync-engine.ts';
+import type { OutboxItem } from './types.ts';
+import { useLive } from './use-live.ts';
+
+export interface Outbox {
+  readonly db: OutboxDatabase;
+  readonly engine: SyncEngine;
+}
+
+const OutboxContext = createContext<Outbox | null>(null);
+
+export function OutboxProvider({ value, children }: { value: Outbox; children: ReactNode }) {
+  return <OutboxContext.Provider value={value}>{children}</OutboxContext.Provider>;
+}
+
+export function useOutbox(): Outbox {
+  const outbox = useContext(OutboxContext);
+  if (!outbox) throw new Error('useOutbox outside OutboxProvider');
+  return outbox;
+}
+
+export function useEngineStatus(): EngineStatus {
+  const { engine } = useOutbox();
+  return useSyncExternalStore(engine.subscribe, engine.getStatus);
+}
+
+export interface UnsentSummary {
+  readonly unsent: number;
+  readonly rejected: number;
+  readonly oldestQueuedAt: number | null;
+}
+
+export function useUnsentSummary(): UnsentSummary {
+  const { db } = useOutbox();
+  return useLive(
+    async () => {
+      const items = await db.items.where('state').anyOf('queued', 'sending', 'rejected').toArray();
+      const times = items.map((item) => item.queuedAt ?? item.createdAt);
+      return {
+        unsent: items.length,
+        rejected: items.filter((item) => item.state === 'rejected').length,
+        oldestQueuedAt: times.length > 0 ? Math.min(...times) : null,
+      };
+    },
+    `unsent:${db.name}`,
+    { unsent: 0, rejected: 0, oldestQueuedAt: null },
+  );
+}
+
+export function isStale(summary: UnsentSummary, now: number): boolean {
+  return summary.oldestQueuedAt !== null && now - summary.oldestQueuedAt > STALE_UNSENT_MS;
+}
+
+export function useItems(states: readonly OutboxItem['state'][]): OutboxItem[] | null {
+  const { db } = useOutbox();
+  return useLive<OutboxItem[] | null>(
+    async () => {
+      const items = await db.items.where('state').anyOf(states).toArray();
+      return items.sort((a, b) => b.updatedAt - a.updatedAt);
+    },
+    `items:${db.name}:${states.join()}`,
+    null,
+  );
+}

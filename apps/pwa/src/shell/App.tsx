@@ -1,0 +1,119 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { queryKeys } from '../api/query-keys.ts';
+import { useCommunities, useSession } from '../api/session.ts';
+import type { Community, User } from '../api/types.ts';
+import { InterviewPage } from '../interview/InterviewPage.tsx';
+import { OutboxPage } from '../outbox/OutboxPage.tsx';
+import { useEngineStatus, useUnsentSummary } from '../outbox/outbox-context.tsx';
+import { SurveyPage } from '../survey/SurveyPage.tsx';
+import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { Header } from './Header.tsx';
+import { HomePage } from './HomePage.tsx';
+import { LoginPage } from './LoginPage.tsx';
+import { registerServiceWorker, type UpdateHandle } from './register-sw.ts';
+import { type Route, useRoute } from './route.ts';
+import { UpdatePrompt } from './UpdatePrompt.tsx';
+import { useLogout } from './use-logout.ts';
+
+// Split out: a canvasser's phone never downloads the coordinator's screens.
+const CoveragePage = lazy(() => import('../dashboard/CoveragePage.tsx'));
+
+export function App() {
+  const session = useSession();
+  const route = useRoute();
+  const queryClient = useQueryClient();
+  const status = useEngineStatus();
+  const [update, setUpdate] = useState<UpdateHandle | null>(null);
+
+  useEffect(() => registerServiceWorker(setUpdate), []);
+  useEffect(() => {
+    // The engine met a 401: ask /api/me again, which shows the login form; the outbox waits.
+    if (status.phase === 'needsLogin')
+      void queryClient.invalidateQueries({ queryKey: queryKeys.me() });
+  }, [status.phase, queryClient]);
+
+  const user = session.data?.user ?? null;
+  return (
+    <div className="app">
+      <Header user={user} offline={session.data?.offline ?? false} />
+      {update ? <UpdatePrompt update={update} onLater={() => setUpdate(null)} /> : null}
+      {session.isPending ? (
+        <p className="loading">正在打开…</p>
+      ) : session.isError ? (
+        <p className="warning">无法读取登录状态，请刷新页面</p>
+      ) : user ? (
+        <SignedIn user={user} route={route} />
+      ) : (
+        <LoginPage />
+      )}
+    </div>
+  );
+}
+
+function SignedIn({ user, route }: { user: User; route: Route }) {
+  const communitiesQuery = useCommunities(true);
+  const fallback: Community[] = user.communities.map((code) => ({
+    code,
+    name: code,
+    type: '导入居',
+    totalHouseholds: 0,
+  }));
+  const communities = communitiesQuery.data ?? fallback;
+  const communityName = (code: string) => communities.find((c) => c.code === code)?.name ?? code;
+  const summary = useUnsentSummary();
+  const { logout, error } = useLogout();
+  const [confirming, setConfirming] = useState(false);
+  const coordinator = user.role === 'coordinator' || user.role === 'admin';
+
+  const page = (() => {
+    switch (route.name) {
+      case 'survey':
+        return <SurveyPage id={route.id} user={user} communities={communities} />;
+      case 'interview':
+        return <InterviewPage id={route.id} user={user} communities={communities} />;
+      case 'outbox':
+        return <OutboxPage user={user} communityName={communityName} />;
+      case 'dashboard':
+        return coordinator ? (
+          <Suspense fallback={<p className="loading">正在加载…</p>}>
+            <CoveragePage />
+          </Suspense>
+        ) : (
+          <p className="warning">只有考核专班可以查看看板。</p>
+        );
+      default:
+        return (
+          <HomePage
+            user={user}
+            communityName={communityName}
+            onLogout={() => (summary.unsent > 0 ? setConfirming(true) : void logout())}
+          />
+        );
+    }
+  })();
+
+  return (
+    <>
+      {page}
+      {error ? (
+        <p className="warning" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {confirming ? (
+        <ConfirmDialog
+          title="还有记录未上传"
+          message={`本机还有 ${summary.unsent} 条记录未上传。退出后它们仍保留在本机，重新登录后继续上传。确定退出？`}
+          confirmLabel="仍然退出"
+          cancelLabel="先不退出"
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => {
+            setConfirming(false);
+            void logout();
+          }}
+        />
+      ) : null}
+    </>
+  );
+}

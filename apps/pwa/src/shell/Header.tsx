@@ -1,0 +1,75 @@
+import { useEffect, useState } from 'react';
+import type { User } from '../api/types.ts';
+import {
+  isStale,
+  useEngineStatus,
+  useOutbox,
+  useUnsentSummary,
+} from '../outbox/outbox-context.tsx';
+import type { EngineStatus } from '../outbox/sync-engine.ts';
+import { hrefOf } from './route.ts';
+
+function statusText(status: EngineStatus, unsent: number): string {
+  switch (status.phase) {
+    case 'syncing':
+      return '正在上传…';
+    case 'offline':
+      return unsent > 0 ? '未连接服务器，已存在本机，稍后自动上传' : '未连接服务器';
+    case 'needsLogin':
+      return '登录已失效，请重新登录后上传';
+    case 'forbidden':
+      return status.message ?? '当前账号无权上传';
+    default:
+      return unsent > 0 ? '待上传' : '全部已上传';
+  }
+}
+
+/** Always visible: how many records are still only on this phone, and 立即同步. */
+export function Header({ user, offline }: { user: User | null; offline: boolean }) {
+  const { engine } = useOutbox();
+  const status = useEngineStatus();
+  const summary = useUnsentSummary();
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  const stale = isStale(summary, now);
+  return (
+    <header className="app-header">
+      <div className="header-row">
+        <a className="brand" href={hrefOf({ name: 'home' })}>
+          九亭镇满意度测评
+        </a>
+        <a
+          className="unsent"
+          href={hrefOf({ name: 'outbox' })}
+          aria-label={`未上传 ${summary.unsent} 条`}
+        >
+          未上传 <strong data-testid="unsent-count">{summary.unsent}</strong>
+        </a>
+        <button
+          type="button"
+          className="sync-now"
+          onClick={() => void engine.syncNow()}
+          disabled={status.phase === 'syncing' || !user}
+        >
+          立即同步
+        </button>
+      </div>
+      <div className={`status-line phase-${status.phase}`} role="status">
+        {statusText(status, summary.unsent)}
+        {summary.rejected > 0 ? (
+          <span className="rejected-note">，{summary.rejected} 条被退回需处理</span>
+        ) : null}
+        {offline ? <span>（离线）</span> : null}
+      </div>
+      {stale ? (
+        <div className="warning" role="alert">
+          有记录超过 24
+          小时未上传，请尽快联网并点“立即同步”；无法上传时请到“未上传”页导出文件交给专班。
+        </div>
+      ) : null}
+    </header>
+  );
+}

@@ -1,0 +1,68 @@
+import { useEffect, useState } from 'react';
+import type { User } from '../api/types.ts';
+import { DraftList } from '../outbox/DraftList.tsx';
+import { newId } from '../outbox/ids.ts';
+import { checkStorage } from '../outbox/storage.ts';
+import { hrefOf } from './route.ts';
+
+const ROLE_NAMES = {
+  admin: '管理员',
+  coordinator: '考核专班',
+  canvasser: '采集员',
+  interviewer: '访谈员',
+} as const;
+
+export function HomePage({
+  user,
+  communityName,
+  onLogout,
+}: {
+  user: User;
+  communityName: (code: string) => string;
+  onLogout: () => void;
+}) {
+  const [storageWarning, setStorageWarning] = useState<string | null>(null);
+  useEffect(() => {
+    void checkStorage().then((health) => setStorageWarning(health.warning));
+  }, []);
+  // Interviews are held alongside the questionnaire, so an interviewer can fill both.
+  const surveys = true;
+  const interviews = user.role !== 'canvasser';
+  const coordinator = user.role === 'coordinator' || user.role === 'admin';
+  return (
+    <main className="home">
+      <p className="greeting">
+        {user.displayName}（{ROLE_NAMES[user.role]}）
+      </p>
+      {storageWarning ? (
+        <p className="warning" role="alert">
+          {storageWarning}
+        </p>
+      ) : null}
+      <nav className="actions">
+        {surveys ? (
+          <a className="button primary big" href={hrefOf({ name: 'survey', id: newId() })}>
+            填写满意度问卷
+          </a>
+        ) : null}
+        {interviews ? (
+          <a className="button primary big" href={hrefOf({ name: 'interview', id: newId() })}>
+            记录特殊群体访谈
+          </a>
+        ) : null}
+        <a className="button big" href={hrefOf({ name: 'outbox' })}>
+          未上传的记录
+        </a>
+        {coordinator ? (
+          <a className="button big" href={hrefOf({ name: 'dashboard' })}>
+            覆盖率看板
+          </a>
+        ) : null}
+      </nav>
+      <DraftList communityName={communityName} />
+      <button type="button" className="link logout" onClick={onLogout}>
+        退出登录
+      </button>
+    </main>
+  );
+}

@@ -1,0 +1,43 @@
+import { useEffect, useState } from 'react';
+
+// Hash routes keep the place on reload (a half-filled form reopens) and need no server rewrite.
+export type Route =
+  | { readonly name: 'home' }
+  | { readonly name: 'survey'; readonly id: string }
+  | { readonly name: 'interview'; readonly id: string }
+  | { readonly name: 'outbox' }
+  | { readonly name: 'dashboard' };
+
+export function parseRoute(hash: string): Route {
+  const [, page, id] = hash.replace(/^#/, '').split('/');
+  if ((page === 'survey' || page === 'interview') && id) return { name: page, id };
+  if (page === 'outbox') return { name: 'outbox' };
+  if (page === 'dashboard') return { name: 'dashboard' };
+  return { name: 'home' };
+}
+
+export function hrefOf(route: Route): string {
+  return route.name === 'survey' || route.name === 'interview'
+    ? `#/${route.name}/${route.id}`
+    : `#/${route.name === 'home' ? '' : route.name}`;
+}
+
+export function navigate(route: Route, replace = false): void {
+  if (replace) history.replaceState(null, '', hrefOf(route));
+  else history.pushState(null, '', hrefOf(route));
+  window.dispatchEvent(new HashChangeEvent('hashchange'));
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseRoute(location.hash));
+    window.addEventListener('hashchange', onChange);
+    window.addEventListener('popstate', onChange);
+    return () => {
+      window.removeEventListener('hashchange', onChange);
+      window.removeEventListener('popstate', onChange);
+    };
+  }, []);
+  return route;
+}

@@ -1,0 +1,255 @@
+import {
+  CHANNELS,
+  QUESTIONS,
+  type QuestionDef,
+  SECTIONS,
+  SUGGESTION_MAX_LENGTH,
+} from '@jiuting/questionnaire';
+import { useEffect, useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { Community } from '../api/types.ts';
+import { useOutbox } from '../outbox/outbox-context.tsx';
+import { enqueue } from '../outbox/store.ts';
+import { useDraftAutosave } from '../outbox/use-draft-autosave.ts';
+import { AddressFields } from './AddressFields.tsx';
+import { ChoiceQuestion } from './ChoiceQuestion.tsx';
+import { toggleMultiple } from './choice.ts';
+import { countErrors, errorAt, schemaResolver } from './form-resolver.ts';
+import {
+  answeredCount,
+  COLLECTOR_CHANNELS,
+  REQUIRED_QUESTIONS,
+  type SurveyFormValues,
+  shownHouseholdKey,
+  validateSurvey,
+} from './survey-values.ts';
+
+export interface SurveyFormProps {
+  /** The draft's local id (also the first server id). */
+  readonly id: string;
+  readonly initial: SurveyFormValues;
+  readonly communities: readonly Community[];
+  readonly collectedBy?: string;
+  readonly onSaved: () => void;
+}
+
+type AnswerKey = keyof SurveyFormValues['answers'];
+const ORDER = QUESTIONS.map((q) => q.id);
+
+/** 附件1, question by question, saved as a draft on every change and queued on 提交. */
+export function SurveyForm({ id, initial, communities, collectedBy, onSaved }: SurveyFormProps) {
+  const { db, engine } = useOutbox();
+  const draft = useDraftAutosave(db, id, 'survey', collectedBy);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const fieldsets = useRef(new Map<string, HTMLElement>());
+  const form = useForm<SurveyFormValues>({
+    defaultValues: initial,
+    resolver: schemaResolver((values) => validateSurvey(values, id, new Date().toISOString())),
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+  });
+  const { register, setValue, handleSubmit, formState, watch } = form;
+  const values = watch();
+
+  useEffect(() => {
+    const subscription = watch((all) => draft.schedule(all, all.communityCode ?? ''));
+    return () => subscription.unsubscribe();
+  }, [watch, draft.schedule]);
+
+  function set<K extends AnswerKey>(key: K, value: SurveyFormValues['answers'][K]) {
+    setValue(`answers.${key}`, value as never, {
+      shouldDirty: true,
+      shouldValidate: formState.isSubmitted,
+    });
+  }
+
+  function focusQuestion(questionId: string | undefined) {
+    if (questionId === undefined) return;
+    const element = fieldsets.current.get(questionId);
+    const target =
+      element?.querySelector<HTMLElement>('input:checked') ??
+      element?.querySelector<HTMLElement>('input, textarea');
+    target?.focus();
+    target?.scrollIntoView?.({ block: 'center' });
+  }
+
+  function next(questionId: string) {
+    focusQuestion(ORDER[ORDER.indexOf(questionId as never) + 1]);
+  }
+
+  function choose(question: QuestionDef, letter: string) {
+    const key = question.id as AnswerKey;
+    if (question.kind === 'multiple') {
+      set(key, toggleMultiple(question, values.answers[key] as string[], letter) as never);
+      return;
+    }
+    set(key, letter as never);
+    // Paper entry: the next question gets the keyboard.
+    setTimeout(() => next(question.id), 0);
+  }
+
+  const onValid = async (valid: SurveyFormValues) => {
+    const result = validateSurvey(valid, id, new Date().toISOString());
+    if (!result.ok) return;
+    try {
+      await draft.flush();
+      await enqueue(
+        db,
+        {
+          id,
+          kind: 'survey',
+          payload: result.response,
+          form: valid,
+          ...(collectedBy ? { collectedBy } : {}),
+        },
+        Date.now(),
+      );
+    } catch (error) {
+      console.error('could not queue the survey', error);
+      setSaveError('保存失败：手机存储不可用，请不要关闭页面，截图后联系专班');
+      return;
+    }
+    // Only now has IndexedDB committed: the caller may say 已保存.
+    onSaved();
+    void engine.syncNow();
+  };
+
+  const onInvalid = () => {
+    setTimeout(() => {
+      const first = document.querySelector<HTMLElement>('.has-error');
+      first?.scrollIntoView?.({ block: 'center' });
+      first?.querySelector<HTMLElement>('input, select, textarea')?.focus();
+    }, 0);
+  };
+
+  const answered = answeredCount(values);
+  const key = shownHouseholdKey(values);
+  const community = communities.find((c) => c.code === values.communityCode);
+  const errors = formState.errors;
+  const errorCount = countErrors(errors);
+
+  return (
+    <form className="survey-form" onSubmit={handleSubmit(onValid, onInvalid)} noValidate>
+      <div className="progress">
+        <span>
+          已答 {answered} / {REQUIRED_QUESTIONS.length}
+        </span>
+        <progress max={REQUIRED_QUESTIONS.length} value={answered} aria-label="答题进度" />
+      </div>
+      <h1 className="form-title">九亭镇{community?.name ?? '____'}居民区群众满意度测评问卷</h1>
+
+      <div className={`field${errorAt(errors, 'communityCode') ? ' has-error' : ''}`}>
+        <label>
+          <span>居民区</span>
+          <select {...register('communityCode')}>
+            <option value="">请选择</option>
+            {communities.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {errorAt(errors, 'communityCode') ? (
+          <p className="field-error" role="alert">
+            {errorAt(errors, 'communityCode')}
+          </p>
+        ) : null}
+      </div>
+
+      <AddressFields
+        register={register}
+        householdKey={key}
+        typed={values.building !== '' || values.room !== ''}
+        error={errorAt(errors, 'address')}
+      />
+
+      <fieldset className={`channel${errorAt(errors, 'channel') ? ' has-error' : ''}`}>
+        <legend>采集方式</legend>
+        <div className="options row">
+          {COLLECTOR_CHANNELS.map((channel) => (
+            <label
+              key={channel}
+              className={`option${values.channel === channel ? ' checked' : ''}`}
+            >
+              <input type="radio" value={channel} {...register('channel')} />
+              {CHANNELS[channel]}
+            </label>
+          ))}
+        </div>
+        {errorAt(errors, 'channel') ? (
+          <p className="field-error" role="alert">
+            {errorAt(errors, 'channel')}
+          </p>
+        ) : null}
+      </fieldset>
+
+      {SECTIONS.map((section) => (
+        <section key={section.id}>
+          <h2>{section.title}</h2>
+          {QUESTIONS.filter((q) => q.section === section.id).map((question) =>
+            question.kind === 'text' ? (
+              <fieldset
+                key={question.id}
+                className={`question${errorAt(errors, `answers.${question.id}`) ? ' has-error' : ''}`}
+                ref={(el) => {
+                  if (el) fieldsets.current.set(question.id, el);
+                }}
+              >
+                <legend>
+                  {question.number}、{question.text}
+                </legend>
+                <textarea
+                  {...register('answers.q12')}
+                  aria-label={`${question.number}、${question.text}`}
+                  maxLength={SUGGESTION_MAX_LENGTH}
+                  rows={4}
+                />
+                <p className="counter">
+                  {values.answers.q12.length} / {SUGGESTION_MAX_LENGTH}
+                </p>
+                {errorAt(errors, 'answers.q12') ? (
+                  <p className="field-error" role="alert">
+                    {errorAt(errors, 'answers.q12')}
+                  </p>
+                ) : null}
+              </fieldset>
+            ) : (
+              <ChoiceQuestion
+                key={question.id}
+                question={question}
+                value={values.answers[question.id as AnswerKey]}
+                error={errorAt(errors, `answers.${question.id}`)}
+                otherText={
+                  question.id === 'q10'
+                    ? values.answers.q10Other
+                    : question.id === 'q11'
+                      ? values.answers.q11Other
+                      : undefined
+                }
+                otherError={errorAt(errors, `answers.${question.id}Other`)}
+                onOtherText={(text) => set(`${question.id}Other` as 'q10Other' | 'q11Other', text)}
+                fieldsetRef={(el) => {
+                  if (el) fieldsets.current.set(question.id, el);
+                }}
+                onChoose={(letter) => choose(question, letter)}
+                onNext={() => next(question.id)}
+              />
+            ),
+          )}
+        </section>
+      ))}
+
+      {saveError ? (
+        <p className="save-error" role="alert">
+          {saveError}
+        </p>
+      ) : null}
+      {errorCount > 0 ? <p className="form-summary">还有 {errorCount} 处需要填写或修改</p> : null}
+      <button type="submit" className="primary big" disabled={formState.isSubmitting}>
+        提交
+      </button>
+      <p className="hint">每一处改动都已自动存为草稿</p>
+    </form>
+  );
+}

@@ -1,0 +1,157 @@
+import {
+  CURRENT_QUESTIONNAIRE,
+  composeHouseholdAddress,
+  fieldIssues,
+  householdKey,
+  QUESTIONS,
+  type SurveyResponse,
+  SurveyResponseSchema,
+} from '@jiuting/questionnaire';
+
+// The form holds what a canvasser types (three address boxes, empty strings for unanswered
+// questions); the questionnaire package's schema decides what is valid. This file is the one
+// translation between the two.
+
+export const COLLECTOR_CHANNELS = ['door', 'phone', 'paper'] as const;
+export type CollectorChannel = (typeof COLLECTOR_CHANNELS)[number];
+
+export interface SurveyFormValues {
+  communityCode: string;
+  building: string;
+  unit: string;
+  room: string;
+  channel: CollectorChannel | '';
+  answers: {
+    q1: string;
+    q2: string;
+    q3: string;
+    q4: string;
+    q5: string;
+    q6: string;
+    q7: string;
+    q8: string;
+    q9: string;
+    q10: string[];
+    q10Other: string;
+    q11: string[];
+    q11Other: string;
+    q12: string;
+  };
+}
+
+export function emptySurveyValues(
+  communityCode = '',
+  channel: CollectorChannel | '' = 'door',
+): SurveyFormValues {
+  return {
+    communityCode,
+    building: '',
+    unit: '',
+    room: '',
+    channel,
+    answers: {
+      q1: '',
+      q2: '',
+      q3: '',
+      q4: '',
+      q5: '',
+      q6: '',
+      q7: '',
+      q8: '',
+      q9: '',
+      q10: [],
+      q10Other: '',
+      q11: [],
+      q11Other: '',
+      q12: '',
+    },
+  };
+}
+
+export const REQUIRED_QUESTIONS = QUESTIONS.filter((q) => q.required);
+
+/** How many of the required questions have an answer (for the progress bar). */
+export function answeredCount(values: SurveyFormValues): number {
+  return REQUIRED_QUESTIONS.filter((q) => {
+    const value = values.answers[q.id as keyof SurveyFormValues['answers']];
+    return Array.isArray(value) ? value.length > 0 : value !== '';
+  }).length;
+}
+
+/** The address as typed into the three boxes, or '' when the boxes are empty. */
+export function addressOf(values: Pick<SurveyFormValues, 'building' | 'unit' | 'room'>): string {
+  if (values.building.trim() === '' && values.room.trim() === '') return '';
+  return composeHouseholdAddress(values.building, values.unit, values.room);
+}
+
+/** The normalised household key to show back, or null while it cannot be read. */
+export function shownHouseholdKey(
+  values: Pick<SurveyFormValues, 'building' | 'unit' | 'room'>,
+): string | null {
+  const address = addressOf(values);
+  return address === '' ? null : householdKey(address);
+}
+
+function orUndefined(text: string): string | undefined {
+  return text.trim() === '' ? undefined : text;
+}
+
+/** The candidate response the schema judges; answers left empty are absent, not ''. */
+export function toSurveyCandidate(
+  values: SurveyFormValues,
+  id: string,
+  collectedAt: string,
+): unknown {
+  const a = values.answers;
+  const answers: Record<string, unknown> = {};
+  for (const key of ['q1', 'q2', 'q3', 'q4', 'q5', 'q6', 'q7', 'q8', 'q9'] as const) {
+    if (a[key] !== '') answers[key] = a[key];
+  }
+  answers.q10 = a.q10;
+  if (a.q10.includes('H')) answers.q10Other = orUndefined(a.q10Other);
+  answers.q11 = a.q11;
+  if (a.q11.includes('G')) answers.q11Other = orUndefined(a.q11Other);
+  if (orUndefined(a.q12) !== undefined) answers.q12 = a.q12;
+  for (const key of Object.keys(answers)) if (answers[key] === undefined) delete answers[key];
+  return {
+    kind: 'survey',
+    id,
+    questionnaireId: CURRENT_QUESTIONNAIRE.id,
+    questionnaireVersion: CURRENT_QUESTIONNAIRE.version,
+    communityCode: values.communityCode,
+    householdAddress: addressOf(values),
+    channel: values.channel === '' ? undefined : values.channel,
+    collectedAt,
+    answers,
+  };
+}
+
+/** Schema path → the form field a message is shown beside. */
+function formPath(path: string): string {
+  if (path === 'householdAddress') return 'address';
+  return path;
+}
+
+export type FieldErrors = Record<string, string>;
+
+export type SurveyValidation =
+  | { readonly ok: true; readonly response: SurveyResponse }
+  | { readonly ok: false; readonly errors: FieldErrors };
+
+export function validateSurvey(
+  values: SurveyFormValues,
+  id: string,
+  collectedAt: string,
+): SurveyValidation {
+  const result = SurveyResponseSchema.safeParse(toSurveyCandidate(values, id, collectedAt));
+  if (result.success) return { ok: true, response: result.data };
+  const errors: FieldErrors = {};
+  for (const issue of fieldIssues(result.error)) {
+    const path = formPath(issue.path);
+    if (errors[path] !== undefined) continue;
+    if (path === 'channel' && values.channel === '') errors[path] = '请选择采集方式';
+    else if (path === 'communityCode' && values.communityCode === '') errors[path] = '请选择居民区';
+    else errors[path] = issue.message;
+  }
+  return { ok: false, errors };
+}
