@@ -9,10 +9,10 @@ function records(csv: string): string[][] {
   return parse(csv, { bom: true, record_delimiter: '\r\n', relax_quotes: false }) as string[][];
 }
 
-/** The row whose first or second field is `id`, read by header. */
+/** The row holding `id` (a record id or community), read by header. */
 function rowFor(table: string[][], id: string): (header: string) => string | undefined {
   const [header = [], ...rows] = table;
-  const row = rows.find((r) => r[0] === id || r[1] === id);
+  const row = rows.find((r) => r.includes(id));
   if (!row) throw new Error(`no row ${id}`);
   return (name) => {
     const index = header.indexOf(name);

@@ -128,6 +128,7 @@ function summaryTable(data: AssessmentExportData): Table {
   return {
     sheet: '汇总',
     columns: SUMMARY_COLUMNS,
+    frozenColumns: 2,
     rows: [...rows, townRow(data.communities)],
     totalRowIndexes: [rows.length],
   };
@@ -140,20 +141,21 @@ const isScored = (q: QuestionDef): q is QuestionDef & { id: ScoredQuestionId } =
 // One column per question (its chosen options as `A. 标签`), then its points when it is scored
 // and its 其他 text when it has one, in the order the form prints them.
 const RESPONSE_COLUMNS: readonly Column[] = [
-  text('记录编号', 38),
   text('居民区编号', 12),
   text('居民区', 18),
   text('户（门牌）', 16),
   text('采集方式', 10),
+  text('采集员', 12),
   datetime('采集时间（北京时间）', 21),
   datetime('接收时间（北京时间）', 21),
-  text('采集员', 12),
+  integer('问卷总分', 10),
   ...QUESTIONS.flatMap((q) => [
     text(questionHeader(q), q.kind === 'text' ? 40 : q.kind === 'multiple' ? 30 : 16),
     ...(isScored(q) ? [integer(`第${q.number}题得分`, 10)] : []),
     ...(q.options.some((o) => o.takesText) ? [text(`第${q.number}题“其他”内容`, 24)] : []),
   ]),
-  integer('问卷总分', 10),
+  // Last: only needed to find the record again in the system.
+  text('记录编号', 38),
 ];
 
 function score(response: ResponseDetailRow): SurveyScore {
@@ -183,26 +185,26 @@ function responsesTable(data: AssessmentExportData): Table {
   return {
     sheet: '问卷明细',
     columns: RESPONSE_COLUMNS,
+    frozenColumns: 3,
     rows: data.responses.map((response) => {
       const points = score(response);
       return [
-        response.id,
         response.communityCode,
         response.communityName,
         response.householdKey,
         CHANNELS[response.channel] ?? response.channel,
+        response.collector,
         response.collectedAt,
         response.receivedAt,
-        response.collector,
-        ...QUESTIONS.flatMap((q) => answerCells(q, response.answers, points)),
         points.total,
+        ...QUESTIONS.flatMap((q) => answerCells(q, response.answers, points)),
+        response.id,
       ];
     }),
   };
 }
 
 const INTERVIEW_COLUMNS: readonly Column[] = [
-  text('记录编号', 38),
   text('居民区编号', 12),
   text('居民区', 18),
   text('访谈对象类别', 14),
@@ -214,14 +216,15 @@ const INTERVIEW_COLUMNS: readonly Column[] = [
   text('备注', 30),
   text('访谈员', 12),
   datetime('接收时间（北京时间）', 21),
+  text('记录编号', 38),
 ];
 
 function interviewsTable(data: AssessmentExportData): Table {
   return {
     sheet: '访谈记录',
     columns: INTERVIEW_COLUMNS,
+    frozenColumns: 2,
     rows: data.interviews.map((interview) => [
-      interview.id,
       interview.communityCode,
       interview.communityName,
       INTERVIEW_GROUPS[interview.group] ?? interview.group,
@@ -233,6 +236,7 @@ function interviewsTable(data: AssessmentExportData): Table {
       interview.notes ?? null,
       interview.collector,
       interview.receivedAt,
+      interview.id,
     ]),
   };
 }
@@ -277,6 +281,7 @@ function suggestionsTable(data: AssessmentExportData): Table {
       }),
     ],
     totalRowIndexes: [0],
+    frozenColumns: 3,
   };
 }
 

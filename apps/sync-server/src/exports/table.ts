@@ -24,6 +24,8 @@ export interface Table {
   readonly rows: ReadonlyArray<readonly CellValue[]>;
   /** Indexes into `rows` of total lines, set in bold in the workbook. */
   readonly totalRowIndexes?: readonly number[];
+  /** Leading columns that stay in view when scrolling right (the ones that name the row). */
+  readonly frozenColumns?: number;
 }
 
 export const text = (header: string, width = 12): Column => ({ header, kind: 'text', width });

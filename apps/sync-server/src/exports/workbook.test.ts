@@ -25,13 +25,13 @@ function headers(sheet: ExcelJS.Worksheet): string[] {
   return values.slice(1).map(String);
 }
 
-/** The cell in the data row whose first column is `key`, under the header `header`. */
+/** The cell under `header` in the data row that holds `key` (a record id or community). */
 function cellAt(sheet: ExcelJS.Worksheet, key: string, header: string): ExcelJS.Cell {
   const column = headers(sheet).indexOf(header) + 1;
   if (column === 0) throw new Error(`no column ${header} in ${sheet.name}`);
   for (let r = HEADER_ROW + 1; r <= sheet.rowCount; r += 1) {
     const row = sheet.getRow(r);
-    if (row.getCell(1).value === key || row.getCell(2).value === key) return row.getCell(column);
+    if ((row.values as unknown[]).includes(key)) return row.getCell(column);
   }
   throw new Error(`no row ${key} in ${sheet.name}`);
 }
@@ -52,6 +52,8 @@ describe('buildAssessmentWorkbook', () => {
     for (const sheet of workbook.worksheets) {
       expect(String(sheet.getCell('A1').value)).toContain('生成时间：2026-11-27 18:30:00');
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: HEADER_ROW });
+      // The columns that name a row stay in view when scrolling right.
+      expect((sheet.views[0] as { xSplit?: number }).xSplit).toBeGreaterThanOrEqual(2);
       expect(sheet.autoFilter).toBeDefined();
       expect(JSON.stringify(sheet.autoFilter)).toContain(`${HEADER_ROW}`);
       expect(sheet.getColumn(1).width).toBeGreaterThanOrEqual(10);
@@ -208,6 +210,13 @@ describe('buildAssessmentWorkbook', () => {
     const workbook = await openWorkbook({ ...FIXTURE, responses: [pasted] });
     const sheet = sheetOf(workbook, '问卷明细');
     expect(cellAt(sheet, R1.id, '12. 您对社区工作还有哪些意见和建议?').value).toBe('abcd\uFFFDe');
+  });
+
+  it('refuses, naming the record, a response whose answers cannot be scored', async () => {
+    const broken = { ...R2, answers: { ...R2.answers, q4: 'Z' } };
+    await expect(
+      buildAssessmentWorkbook({ ...FIXTURE, responses: [broken] }, { generatedAt: GENERATED_AT }),
+    ).rejects.toThrow(`问卷 ${R2.id} 的答案无法计分`);
   });
 
   it('builds an empty workbook with headers and a zero town line when nothing is collected yet', async () => {

@@ -6,6 +6,7 @@ import { type AssessmentExportData, SHEET_NAMES } from './types.ts';
 
 const TITLE = '九亭镇居民区群众满意度测评';
 const HEADER_ROW = 2;
+const WRAPPED_TEXT_WIDTH = 24;
 
 const NUMBER_FORMATS: Partial<Record<Column['kind'], string>> = {
   integer: '0',
@@ -49,7 +50,7 @@ function cellValue(value: CellValue, column: Column): string | number | Date | n
 function addSheet(workbook: ExcelJS.Workbook, table: Table, generatedAt: Date): void {
   const { columns } = table;
   const sheet = workbook.addWorksheet(table.sheet, {
-    views: [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW }],
+    views: [{ state: 'frozen', xSplit: table.frozenColumns ?? 0, ySplit: HEADER_ROW }],
   });
   sheet.columns = columns.map((column) => ({
     width: column.width,
@@ -85,6 +86,10 @@ function addSheet(workbook: ExcelJS.Workbook, table: Table, generatedAt: Date): 
       cell.value = cellValue(values[i] ?? null, column);
       const numFmt = NUMBER_FORMATS[column.kind];
       if (numFmt) cell.numFmt = numFmt;
+      // Residents' and interviewers' texts wrap inside their wide column instead of hiding.
+      if (column.kind === 'text' && column.width >= WRAPPED_TEXT_WIDTH) {
+        cell.alignment = { wrapText: true, vertical: 'top' };
+      }
     });
     if (totals.has(index)) row.font = { bold: true };
   });
@@ -102,6 +107,7 @@ export async function buildAssessmentWorkbook(
   for (const sheet of SHEET_NAMES) {
     addSheet(workbook, buildTable(sheet, data), options.generatedAt);
   }
+  // exceljs types this as its own Buffer interface; on Node it is a real Buffer already.
   const bytes = await workbook.xlsx.writeBuffer();
-  return Buffer.from(bytes as ArrayBuffer);
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes as ArrayBuffer);
 }
