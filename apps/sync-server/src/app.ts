@@ -1,0 +1,113 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import {
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { type BootstrapReport, bootstrap } from './bootstrap.ts';
+import type { ScryptCost } from './domain/passwords.ts';
+import { OWASP_SCRYPT_COST } from './domain/passwords.ts';
+import authPlugin from './plugins/auth.ts';
+import dbPlugin from './plugins/db.ts';
+import errorHandlerPlugin from './plugins/error-handler.ts';
+import securityPlugin from './plugins/security.ts';
+import staticPlugin from './plugins/static.ts';
+import authRoutes from './routes/auth/index.ts';
+import communitiesRoutes from './routes/communities/index.ts';
+import coverageRoutes from './routes/coverage/index.ts';
+import outboxImportRoutes from './routes/outbox-import/index.ts';
+import pingRoutes from './routes/ping/index.ts';
+import publicRoutes from './routes/public/index.ts';
+import sessionsRoutes from './routes/sessions/index.ts';
+import syncRoutes from './routes/sync/index.ts';
+import usersRoutes from './routes/users/index.ts';
+
+export interface AppOptions {
+  dbPath: string;
+  logger?: boolean | object;
+  /** The built PWA (apps/pwa/dist); when it is missing the API still runs. */
+  staticDir?: string;
+  /** The first admin's password; a random one is made (and reported) when absent. */
+  adminPassword?: string;
+  /** Lower only in tests: every stored hash carries its own cost. */
+  scryptCost?: ScryptCost;
+  now?: () => Date;
+  /** Load the demo communities when the table is empty (default true). */
+  seedDemoCommunities?: boolean;
+  /** Trust X-Forwarded-* from a reverse proxy (TLS terminated in front of us). */
+  trustProxy?: FastifyServerOptions['trustProxy'];
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    scryptCost: ScryptCost;
+    /** What the first start did: the one-time admin password, demo communities loaded. */
+    bootstrapReport: BootstrapReport;
+  }
+}
+
+// Bodies carry answers and addresses: the logger never sees them, and cookies are redacted.
+const LOG_REDACT = {
+  paths: ['req.headers.cookie', 'res.headers["set-cookie"]', 'req.body', 'body', 'items'],
+  censor: '[redacted]',
+};
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const logger =
+    options.logger === false || options.logger === undefined
+      ? false
+      : { redact: LOG_REDACT, ...(typeof options.logger === 'object' ? options.logger : {}) };
+  const app = Fastify({
+    logger,
+    bodyLimit: 256 * 1024,
+    trustProxy: options.trustProxy ?? false,
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('scryptCost', options.scryptCost ?? OWASP_SCRYPT_COST);
+
+  await app.register(errorHandlerPlugin);
+  await app.register(securityPlugin);
+  await app.register(dbPlugin, { dbPath: options.dbPath, now: options.now ?? (() => new Date()) });
+  await app.register(authPlugin);
+
+  await app.register(
+    async (api) => {
+      await api.register(pingRoutes);
+      await api.register(authRoutes);
+      await api.register(communitiesRoutes);
+      await api.register(syncRoutes);
+      await api.register(coverageRoutes);
+      await api.register(sessionsRoutes);
+      await api.register(usersRoutes);
+      await api.register(publicRoutes);
+      await api.register(outboxImportRoutes);
+    },
+    { prefix: '/api' },
+  );
+
+  const staticDir =
+    options.staticDir && existsSync(join(options.staticDir, 'index.html'))
+      ? options.staticDir
+      : undefined;
+  await app.register(staticPlugin, { root: staticDir });
+  if (options.staticDir && !staticDir) {
+    app.log.warn(
+      { staticDir: options.staticDir },
+      'PWA build not found (run `npm run build -w apps/pwa`); serving the API only',
+    );
+  }
+
+  app.decorate(
+    'bootstrapReport',
+    await bootstrap(app, {
+      adminPassword: options.adminPassword,
+      seedDemoCommunities: options.seedDemoCommunities ?? true,
+    }),
+  );
+  await app.ready();
+  return app;
+}

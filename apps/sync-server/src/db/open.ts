@@ -1,0 +1,21 @@
+import Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+
+/**
+ * Opens the database the way every part of the server (and the backup and import scripts) must:
+ * the phone deletes its copy once we ack, so a commit has to reach the disk before we answer
+ * (WAL + synchronous=FULL survives a power cut, not only a crash).
+ */
+export function openDatabase(path: string): Db {
+  const db = new Database(path);
+  applyPragmas(db);
+  return db;
+}
+
+export function applyPragmas(db: Db): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+}

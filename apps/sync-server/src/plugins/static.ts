@@ -1,0 +1,41 @@
+import fastifyStatic from '@fastify/static';
+import fp from 'fastify-plugin';
+import { errorBody } from '../errors.ts';
+
+/**
+ * Serves the built PWA and falls back to index.html for the app's own paths, so a deep link
+ * (/survey/…) opens the app. Anything under /api, or any non-GET, answers JSON not_found.
+ */
+export default fp(
+  async (app, opts: { root: string | undefined }) => {
+    const root = opts.root;
+    if (root) {
+      await app.register(fastifyStatic, {
+        root,
+        wildcard: true,
+        setHeaders(res, path) {
+          // The shell and the service worker must be re-checked, or a phone keeps an old app.
+          if (/(index\.html|sw\.js|registerSW\.js|manifest\.webmanifest)$/.test(path)) {
+            res.header('cache-control', 'no-cache');
+          } else if (/\/assets\//.test(path)) {
+            res.header('cache-control', 'public, max-age=31536000, immutable');
+          }
+        },
+      });
+    }
+    app.setNotFoundHandler((request, reply) => {
+      const isPage =
+        (request.method === 'GET' || request.method === 'HEAD') &&
+        !request.url.startsWith('/api/') &&
+        request.url !== '/api' &&
+        // A missing script or image is a 404, not the app shell.
+        !/\.[A-Za-z0-9]+$/.test(request.url.split('?')[0] ?? '');
+      if (root && isPage) {
+        reply.header('cache-control', 'no-cache');
+        return reply.sendFile('index.html', root);
+      }
+      return reply.code(404).send(errorBody('not_found'));
+    });
+  },
+  { name: 'static', dependencies: ['error-handler'] },
+);

@@ -1,0 +1,78 @@
+import type { Db } from '../db/open.ts';
+
+export interface ResponseTotals {
+  code: string;
+  responses: number;
+  counted: number;
+  scoreSum: number;
+  lastReceivedAt: string | null;
+}
+
+export interface InterviewCount {
+  code: string;
+  group: string;
+  view: string;
+  count: number;
+  lastReceivedAt: string | null;
+}
+
+export interface CollectorDay {
+  userId: string;
+  day: string;
+  responses: number;
+  households: number;
+  interviews: number;
+}
+
+// Only valid (not invalidated) items count anywhere; each query reads one partial index.
+export function coverageRepository(db: Db) {
+  const responses = db.prepare<[], ResponseTotals>(
+    `SELECT community_code AS code, count(*) AS responses, sum(counted) AS counted,
+            sum(counted * score) AS scoreSum, max(received_at) AS lastReceivedAt
+     FROM responses WHERE invalidated_at IS NULL GROUP BY community_code`,
+  );
+  const interviews = db.prepare<[], InterviewCount>(
+    `SELECT community_code AS code, interview_group AS "group", view, count(*) AS count,
+            max(received_at) AS lastReceivedAt
+     FROM interviews WHERE invalidated_at IS NULL GROUP BY community_code, interview_group, view`,
+  );
+  const collectorResponses = db.prepare<[], Omit<CollectorDay, 'interviews'>>(
+    `SELECT user_id AS userId, collected_day AS day, count(*) AS responses, sum(counted) AS households
+     FROM responses WHERE invalidated_at IS NULL AND user_id IS NOT NULL
+     GROUP BY user_id, collected_day`,
+  );
+  const collectorInterviews = db.prepare<[], { userId: string; day: string; interviews: number }>(
+    `SELECT user_id AS userId, interview_date AS day, count(*) AS interviews
+     FROM interviews WHERE invalidated_at IS NULL AND user_id IS NOT NULL
+     GROUP BY user_id, interview_date`,
+  );
+
+  return {
+    responseTotals: () => responses.all(),
+    interviewCounts: () => interviews.all(),
+    /** Per collector and day (Shanghai date of collection; an interview's own date). */
+    collectorDays(): CollectorDay[] {
+      const byKey = new Map<string, CollectorDay>();
+      for (const r of collectorResponses.all()) {
+        byKey.set(`${r.userId}|${r.day}`, { ...r, interviews: 0 });
+      }
+      for (const i of collectorInterviews.all()) {
+        const key = `${i.userId}|${i.day}`;
+        const row = byKey.get(key) ?? {
+          userId: i.userId,
+          day: i.day,
+          responses: 0,
+          households: 0,
+          interviews: 0,
+        };
+        row.interviews = i.interviews;
+        byKey.set(key, row);
+      }
+      return [...byKey.values()].sort((a, b) =>
+        a.userId === b.userId ? a.day.localeCompare(b.day) : a.userId.localeCompare(b.userId),
+      );
+    },
+  };
+}
+
+export type CoverageRepository = ReturnType<typeof coverageRepository>;

@@ -1,0 +1,139 @@
+import type { Db } from '../db/open.ts';
+
+export const ROLES = ['admin', 'coordinator', 'canvasser', 'interviewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Roles that collect in the field and are limited to the communities they are assigned. */
+export const FIELD_ROLES: readonly Role[] = ['canvasser', 'interviewer'];
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  disabled: boolean;
+  /** Assigned community codes (field roles); admins and coordinators reach every community. */
+  communities: string[];
+  createdAt: string;
+}
+
+interface UserRow {
+  id: string;
+  username: string;
+  display_name: string;
+  role: Role;
+  password_hash: string;
+  disabled_at: string | null;
+  created_at: string;
+}
+
+export function usersRepository(db: Db) {
+  const byId = db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?');
+  const byUsername = db.prepare<[string], UserRow>('SELECT * FROM users WHERE username = ?');
+  const communitiesOf = db
+    .prepare<[string], string>(
+      'SELECT community_code FROM user_communities WHERE user_id = ? ORDER BY community_code',
+    )
+    .pluck();
+  const clearCommunities = db.prepare('DELETE FROM user_communities WHERE user_id = ?');
+  const addCommunity = db.prepare(
+    'INSERT INTO user_communities (user_id, community_code) VALUES (?, ?)',
+  );
+
+  function toUser(row: UserRow): User {
+    return {
+      id: row.id,
+      username: row.username,
+      displayName: row.display_name,
+      role: row.role,
+      disabled: row.disabled_at !== null,
+      communities: communitiesOf.all(row.id),
+      createdAt: row.created_at,
+    };
+  }
+
+  const setCommunities = db.transaction((userId: string, codes: readonly string[]) => {
+    clearCommunities.run(userId);
+    for (const code of new Set(codes)) addCommunity.run(userId, code);
+  });
+
+  return {
+    count(): number {
+      return db.prepare('SELECT count(*) FROM users').pluck().get() as number;
+    },
+    findById(id: string): User | undefined {
+      const row = byId.get(id);
+      return row ? toUser(row) : undefined;
+    },
+    /** The user and their password hash, for login only. */
+    findCredentials(username: string): { user: User; passwordHash: string } | undefined {
+      const row = byUsername.get(username);
+      return row ? { user: toUser(row), passwordHash: row.password_hash } : undefined;
+    },
+    list(roles: readonly Role[] = ROLES): User[] {
+      const rows = db
+        .prepare<unknown[], UserRow>(
+          `SELECT * FROM users WHERE role IN (${roles.map(() => '?').join(',')}) ORDER BY username`,
+        )
+        .all(...roles);
+      return rows.map(toUser);
+    },
+    create(input: {
+      id: string;
+      username: string;
+      displayName: string;
+      role: Role;
+      passwordHash: string;
+      communities: readonly string[];
+      at: string;
+    }): User {
+      db.transaction(() => {
+        db.prepare(
+          `INSERT INTO users (id, username, display_name, role, password_hash, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        ).run(
+          input.id,
+          input.username,
+          input.displayName,
+          input.role,
+          input.passwordHash,
+          input.at,
+          input.at,
+        );
+        setCommunities(input.id, input.communities);
+      })();
+      return this.findById(input.id) as User;
+    },
+    update(
+      id: string,
+      patch: {
+        displayName?: string;
+        role?: Role;
+        passwordHash?: string;
+        disabled?: boolean;
+        communities?: readonly string[];
+      },
+      at: string,
+    ): User | undefined {
+      db.transaction(() => {
+        const sets: string[] = ['updated_at = @at'];
+        if (patch.displayName !== undefined) sets.push('display_name = @displayName');
+        if (patch.role !== undefined) sets.push('role = @role');
+        if (patch.passwordHash !== undefined) sets.push('password_hash = @passwordHash');
+        if (patch.disabled !== undefined) sets.push('disabled_at = @disabledAt');
+        db.prepare(`UPDATE users SET ${sets.join(', ')} WHERE id = @id`).run({
+          id,
+          at,
+          displayName: patch.displayName ?? null,
+          role: patch.role ?? null,
+          passwordHash: patch.passwordHash ?? null,
+          disabledAt: patch.disabled ? at : null,
+        });
+        if (patch.communities !== undefined) setCommunities(id, patch.communities);
+      })();
+      return this.findById(id);
+    },
+  };
+}
+
+export type UsersRepository = ReturnType<typeof usersRepository>;

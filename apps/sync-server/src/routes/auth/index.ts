@@ -1,0 +1,110 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { hashPassword, verifyPassword } from '../../domain/passwords.ts';
+import { AppError, errorResponses } from '../../errors.ts';
+import { principalOf } from '../../plugins/auth.ts';
+import { reachableCommunities, UserSchema } from '../schemas.ts';
+import { FailedLoginCounter } from './failed-logins.ts';
+
+const LoginBodySchema = z.object({
+  username: z.string({ error: '请输入用户名' }).trim().min(1, '请输入用户名').max(64),
+  password: z.string({ error: '请输入密码' }).min(1, '请输入密码').max(256),
+});
+
+const LOGIN_WINDOW = 15 * 60_000;
+
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const allCodes = () => app.repos.communities.list().map((c) => c.code);
+  const toPublicUser = (user: Parameters<typeof reachableCommunities>[0]) => ({
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    communities: reachableCommunities(user, allCodes),
+  });
+  // Unknown usernames still pay for one hash, so timing does not reveal which usernames exist.
+  let dummyHash: Promise<string> | undefined;
+  const failedLogins = new FailedLoginCounter(50, LOGIN_WINDOW);
+
+  app.post(
+    '/auth/login',
+    {
+      schema: {
+        body: LoginBodySchema,
+        response: { 200: z.object({ user: UserSchema }), ...errorResponses(400, 401, 429) },
+      },
+      // Guessing one account's password from one address is slowed here; guessing many
+      // usernames from one address by the failed-login counter below.
+      preHandler: app.rateLimit({
+        max: 10,
+        timeWindow: LOGIN_WINDOW,
+        keyGenerator: (request) =>
+          `${request.ip}|${String((request.body as { username?: unknown })?.username ?? '').toLowerCase()}`,
+      }),
+    },
+    async (request, reply) => {
+      const at = app.now().toISOString();
+      if (failedLogins.isBlocked(request.ip, Date.now())) throw new AppError('rate_limited');
+      const { username, password } = request.body;
+      const found = app.repos.users.findCredentials(username);
+      let ok = false;
+      if (found && !found.user.disabled) {
+        ok = await verifyPassword(password, found.passwordHash);
+      } else {
+        dummyHash ??= hashPassword('not a password', app.scryptCost);
+        await verifyPassword(password, await dummyHash);
+      }
+      if (!found || !ok || found.user.disabled) {
+        failedLogins.record(request.ip, Date.now());
+        app.repos.audit.record({
+          at,
+          action: 'login_failed',
+          actorUserId: found?.user.id ?? null,
+          target: username.slice(0, 64),
+          ip: request.ip,
+        });
+        request.log.info({ userId: found?.user.id }, 'login failed');
+        throw new AppError('invalid_credentials');
+      }
+      const sessionId = app.startSession(request, reply, found.user);
+      app.repos.audit.record({
+        at,
+        action: 'login',
+        actorUserId: found.user.id,
+        target: sessionId,
+        ip: request.ip,
+      });
+      return { user: toPublicUser(found.user) };
+    },
+  );
+
+  app.post(
+    '/auth/logout',
+    {
+      schema: { response: { 200: z.object({ ok: z.literal(true) }), ...errorResponses(401) } },
+      preHandler: app.requireRole('admin', 'coordinator', 'canvasser', 'interviewer'),
+    },
+    async (request, reply) => {
+      const principal = request.principal;
+      app.endSession(request, reply);
+      app.repos.audit.record({
+        at: app.now().toISOString(),
+        action: 'logout',
+        actorUserId: principal?.user.id ?? null,
+        target: principal?.sessionId ?? null,
+        ip: request.ip,
+      });
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    '/me',
+    {
+      schema: { response: { 200: z.object({ user: UserSchema }), ...errorResponses(401) } },
+      preHandler: app.requireRole('admin', 'coordinator', 'canvasser', 'interviewer'),
+    },
+    async (request) => ({ user: toPublicUser(principalOf(request).user) }),
+  );
+};
+export default routes;

@@ -1,0 +1,154 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { parseCommunitiesCsv } from '../../domain/community-csv.ts';
+import { AppError, errorResponses } from '../../errors.ts';
+import { principalOf } from '../../plugins/auth.ts';
+import type { CommunityWithToken } from '../../repositories/communities.ts';
+
+const CommunitySchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  type: z.enum(['导入居', '村改居']),
+  totalHouseholds: z.number().int(),
+  liaisonLeader: z.string(),
+  /** Only for coordinators and admins: the resident QR link's token. */
+  qrToken: z.string().optional(),
+});
+
+const CodeParamsSchema = z.object({ code: z.string().max(32) });
+
+const CommunityPatchSchema = z
+  .strictObject({
+    name: z.string().trim().min(1, '名称不能为空').max(50, '名称不能超过 50 个字').optional(),
+    type: z.enum(['导入居', '村改居'], { error: '类型应为“导入居”或“村改居”' }).optional(),
+    totalHouseholds: z
+      .number({ error: '总户数应为数字' })
+      .int('总户数应为整数')
+      .min(1, '总户数应为正整数')
+      .max(999_999)
+      .optional(),
+    liaisonLeader: z.string().trim().max(50, '联系领导不能超过 50 个字').optional(),
+  })
+  .refine((patch) => Object.keys(patch).length > 0, '没有要修改的内容');
+
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const staff = app.requireRole('admin', 'coordinator');
+  const forStaff = (c: CommunityWithToken) => ({
+    code: c.code,
+    name: c.name,
+    type: c.type,
+    totalHouseholds: c.totalHouseholds,
+    liaisonLeader: c.liaisonLeader,
+    qrToken: c.qrToken,
+  });
+
+  app.get(
+    '/communities',
+    {
+      schema: {
+        response: {
+          200: z.object({ communities: z.array(CommunitySchema) }),
+          ...errorResponses(401),
+        },
+      },
+      preHandler: app.requireRole('admin', 'coordinator', 'canvasser', 'interviewer'),
+    },
+    async (request) => {
+      const { user } = principalOf(request);
+      const all = app.repos.communities.list();
+      if (user.role === 'admin' || user.role === 'coordinator') {
+        return { communities: all.map(forStaff) };
+      }
+      const mine = new Set(user.communities);
+      return {
+        communities: all
+          .filter((c) => mine.has(c.code))
+          .map(({ qrToken: _token, isDemo: _demo, ...c }) => c),
+      };
+    },
+  );
+
+  app.post(
+    '/communities/import',
+    {
+      bodyLimit: 1024 * 1024,
+      schema: {
+        body: z.object({ csv: z.string({ error: '请提供 CSV 文本' }).min(1, 'CSV 为空') }),
+        response: {
+          200: z.object({ imported: z.number(), removedDemo: z.number() }),
+          ...errorResponses(400, 401, 403),
+        },
+      },
+      preHandler: staff,
+    },
+    async (request) => {
+      const parsed = parseCommunitiesCsv(request.body.csv);
+      if (!parsed.ok) throw new AppError('csv_invalid', parsed.issues);
+      const at = app.now().toISOString();
+      const result = app.repos.communities.importAll(parsed.rows, at);
+      app.repos.audit.record({
+        at,
+        action: 'communities_imported',
+        actorUserId: principalOf(request).user.id,
+        ip: request.ip,
+        detail: result,
+      });
+      request.log.info(result, 'communities imported');
+      return result;
+    },
+  );
+
+  app.patch(
+    '/communities/:code',
+    {
+      schema: {
+        params: CodeParamsSchema,
+        body: CommunityPatchSchema,
+        response: {
+          200: z.object({ community: CommunitySchema }),
+          ...errorResponses(400, 401, 403, 404),
+        },
+      },
+      preHandler: staff,
+    },
+    async (request) => {
+      const at = app.now().toISOString();
+      const community = app.repos.communities.update(request.params.code, request.body, at);
+      if (!community) throw new AppError('not_found', undefined, '没有这个居民区');
+      app.repos.audit.record({
+        at,
+        action: 'community_changed',
+        actorUserId: principalOf(request).user.id,
+        target: community.code,
+        ip: request.ip,
+        detail: { fields: Object.keys(request.body) },
+      });
+      return { community: forStaff(community) };
+    },
+  );
+
+  app.post(
+    '/communities/:code/qr-token',
+    {
+      schema: {
+        params: CodeParamsSchema,
+        response: { 200: z.object({ token: z.string() }), ...errorResponses(401, 403, 404) },
+      },
+      preHandler: staff,
+    },
+    async (request) => {
+      const at = app.now().toISOString();
+      const token = app.repos.communities.rotateQrToken(request.params.code, at);
+      if (!token) throw new AppError('not_found', undefined, '没有这个居民区');
+      app.repos.audit.record({
+        at,
+        action: 'qr_token_rotated',
+        actorUserId: principalOf(request).user.id,
+        target: request.params.code,
+        ip: request.ip,
+      });
+      return { token };
+    },
+  );
+};
+export default routes;

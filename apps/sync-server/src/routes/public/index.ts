@@ -1,0 +1,101 @@
+import { CURRENT_QUESTIONNAIRE } from '@jiuting/questionnaire';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError, errorResponses } from '../../errors.ts';
+
+const TokenParamsSchema = z.object({ token: z.string().max(64) });
+
+// Residents, not staff: no login, so everything a stranger can send is bounded — per address
+// rate, body size, one response per request, channel `qr` only.
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const communityOf = (token: string) => {
+    const community = app.repos.communities.byQrToken(token);
+    if (!community) throw new AppError('qr_link_invalid');
+    return community;
+  };
+
+  app.get(
+    '/public/q/:token',
+    {
+      schema: {
+        params: TokenParamsSchema,
+        response: {
+          200: z.object({
+            community: z.object({ code: z.string(), name: z.string() }),
+            questionnaire: z.object({ id: z.string(), version: z.number() }),
+          }),
+          ...errorResponses(404, 429),
+        },
+      },
+      preHandler: app.rateLimit({ max: 120, timeWindow: 60_000 }),
+    },
+    async (request) => {
+      const community = communityOf(request.params.token);
+      return {
+        community: { code: community.code, name: community.name },
+        questionnaire: { id: CURRENT_QUESTIONNAIRE.id, version: CURRENT_QUESTIONNAIRE.version },
+      };
+    },
+  );
+
+  app.post(
+    '/public/q/:token/responses',
+    {
+      bodyLimit: 16 * 1024,
+      schema: {
+        params: TokenParamsSchema,
+        response: {
+          200: z.object({
+            id: z.string(),
+            status: z.enum(['accepted', 'duplicate']),
+            repeat: z.boolean(),
+          }),
+          ...errorResponses(400, 404, 409, 413, 429),
+        },
+      },
+      preHandler: app.rateLimit({ max: 20, timeWindow: 60_000 }),
+    },
+    async (request) => {
+      const community = communityOf(request.params.token);
+      const body = request.body as Record<string, unknown> | null;
+      if (body && typeof body === 'object' && body.channel !== 'qr') {
+        throw new AppError('channel_not_allowed', [
+          { path: 'channel', message: '扫码填写的采集方式应为 qr' },
+        ]);
+      }
+      if (body && typeof body === 'object' && body.kind !== 'survey') {
+        throw new AppError('validation_failed', [{ path: 'kind', message: '只能提交问卷' }]);
+      }
+      const [result] = app.ingest(
+        [body],
+        {
+          receivedAt: app.now().toISOString(),
+          userId: null,
+          sessionId: null,
+          source: 'qr',
+          exportedBy: null,
+          communities: new Set([community.code]),
+        },
+        request.log,
+      );
+      if (!result) throw new AppError('internal_error');
+      request.log.info(
+        { itemId: result.id, status: result.status, community: community.code },
+        'qr response',
+      );
+      if (result.status === 'accepted' || result.status === 'duplicate') {
+        return { id: result.id, status: result.status, repeat: result.repeat ?? false };
+      }
+      if (result.status === 'conflict') throw new AppError('id_conflict');
+      const error = result.error;
+      // A response for another community than the link's: say so in the resident's terms.
+      if (error?.error === 'community_not_assigned' || error?.error === 'community_unknown') {
+        throw new AppError('validation_failed', [
+          { path: 'communityCode', message: '问卷的居民区与二维码不一致' },
+        ]);
+      }
+      throw new AppError('validation_failed', error?.issues);
+    },
+  );
+};
+export default routes;

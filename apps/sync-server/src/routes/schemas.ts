@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { ROLES, type User } from '../repositories/users.ts';
+
+export const RoleSchema = z.enum(ROLES, {
+  error: '角色应为 admin、coordinator、canvasser 或 interviewer',
+});
+
+export const UserSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: RoleSchema,
+  communities: z.array(z.string()),
+});
+
+export const StaffUserSchema = UserSchema.extend({ disabled: z.boolean(), createdAt: z.string() });
+
+/** Admins and coordinators reach every community; field staff their assigned ones. */
+export function reachableCommunities(user: User, allCodes: () => string[]): string[] {
+  return user.role === 'admin' || user.role === 'coordinator' ? allCodes() : user.communities;
+}
+
+export const ItemResultSchema = z.object({
+  id: z.string(),
+  status: z.enum(['accepted', 'duplicate', 'conflict', 'rejected']),
+  error: z
+    .object({
+      error: z.string(),
+      message: z.string(),
+      issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    })
+    .optional(),
+  repeat: z.boolean().optional(),
+});
+
+export const SyncResultsSchema = z.object({ results: z.array(ItemResultSchema) });

@@ -1,0 +1,96 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError, errorResponses } from '../../errors.ts';
+import { principalOf } from '../../plugins/auth.ts';
+import type { Role } from '../../repositories/users.ts';
+import { RoleSchema } from '../schemas.ts';
+
+const SessionSchema = z.object({
+  id: z.string(),
+  userId: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: RoleSchema,
+  userAgent: z.string(),
+  ip: z.string(),
+  createdAt: z.string(),
+  lastSeenAt: z.string(),
+  expiresAt: z.string(),
+  current: z.boolean(),
+});
+
+/** Admins manage every device; coordinators those of field staff (and their own). */
+function manageableRoles(role: Role): Role[] {
+  return role === 'admin'
+    ? ['admin', 'coordinator', 'canvasser', 'interviewer']
+    : ['canvasser', 'interviewer'];
+}
+
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const staff = app.requireRole('admin', 'coordinator');
+
+  app.get(
+    '/sessions',
+    {
+      schema: {
+        response: {
+          200: z.object({ sessions: z.array(SessionSchema) }),
+          ...errorResponses(401, 403),
+        },
+      },
+      preHandler: staff,
+    },
+    async (request) => {
+      const { user, sessionId } = principalOf(request);
+      const now = app.now().toISOString();
+      const sessions = app.repos.sessions
+        .listActive(now, manageableRoles(user.role))
+        .concat(
+          user.role === 'coordinator'
+            ? app.repos.sessions
+                .listActive(now, ['coordinator'])
+                .filter((s) => s.userId === user.id)
+            : [],
+        );
+      return {
+        sessions: sessions.map(({ revokedAt: _r, ...s }) => ({
+          ...s,
+          current: s.id === sessionId,
+        })),
+      };
+    },
+  );
+
+  app.delete(
+    '/sessions/:id',
+    {
+      schema: {
+        params: z.object({ id: z.string().max(64) }),
+        response: { 200: z.object({ ok: z.literal(true) }), ...errorResponses(401, 403, 404) },
+      },
+      preHandler: staff,
+    },
+    async (request) => {
+      const { user } = principalOf(request);
+      const session = app.repos.sessions.findById(request.params.id);
+      if (!session) throw new AppError('session_not_found');
+      const own = session.user_id === user.id;
+      if (!own && !manageableRoles(user.role).includes(session.role)) {
+        throw new AppError('forbidden');
+      }
+      const at = app.now().toISOString();
+      app.repos.sessions.revoke(session.id, at);
+      app.repos.audit.record({
+        at,
+        action: 'session_revoked',
+        actorUserId: user.id,
+        target: session.id,
+        ip: request.ip,
+        detail: { userId: session.user_id },
+      });
+      request.log.info({ sessionId: session.id, userId: session.user_id }, 'session revoked');
+      return { ok: true as const };
+    },
+  );
+};
+export default routes;

@@ -1,0 +1,48 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorResponses } from '../../errors.ts';
+import { principalOf } from '../../plugins/auth.ts';
+import { countStatuses } from '../../services/ingest.ts';
+import { SyncResultsSchema } from '../schemas.ts';
+
+// Items are checked one by one (so one bad item cannot block the others): the route itself
+// only insists on a list of 1–500 of something.
+const SyncBodySchema = z.object({
+  items: z
+    .array(z.unknown(), { error: 'items 应为记录列表' })
+    .min(1, '至少提交一条记录')
+    .max(500, '每次最多提交 500 条记录'),
+});
+
+const routes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/sync',
+    {
+      bodyLimit: 4 * 1024 * 1024,
+      schema: {
+        body: SyncBodySchema,
+        response: { 200: SyncResultsSchema, ...errorResponses(400, 401, 403, 413) },
+      },
+      preHandler: app.requireRole('canvasser', 'interviewer', 'coordinator', 'admin'),
+    },
+    async (request) => {
+      const { user, sessionId } = principalOf(request);
+      const fieldRole = user.role === 'canvasser' || user.role === 'interviewer';
+      const results = app.ingest(
+        request.body.items,
+        {
+          receivedAt: app.now().toISOString(),
+          userId: user.id,
+          sessionId,
+          source: 'sync',
+          exportedBy: null,
+          communities: fieldRole ? new Set(user.communities) : 'all',
+        },
+        request.log,
+      );
+      request.log.info({ userId: user.id, ...countStatuses(results) }, 'sync batch');
+      return { results };
+    },
+  );
+};
+export default routes;

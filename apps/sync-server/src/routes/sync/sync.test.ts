@@ -1,0 +1,180 @@
+import type { FastifyInstance } from 'fastify';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  buildTestApp,
+  CLIENT_HEADERS,
+  type LoggedIn,
+  loginAs,
+  sampleInterview,
+  sampleSurvey,
+} from '../../testing.ts';
+
+let app: FastifyInstance;
+let cleanup: () => Promise<void>;
+let canvasser: LoggedIn;
+
+beforeEach(async () => {
+  ({ app, cleanup } = await buildTestApp());
+  canvasser = await loginAs(app, 'canvasser', ['DEMO01', 'DEMO02']);
+});
+afterEach(async () => cleanup());
+
+function sync(items: unknown[], who: LoggedIn = canvasser) {
+  return app.inject({
+    method: 'POST',
+    url: '/api/sync',
+    headers: { ...CLIENT_HEADERS, cookie: who.cookie },
+    payload: { items },
+  });
+}
+
+const count = (table: 'responses' | 'interviews') =>
+  app.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
+
+describe('POST /api/sync', () => {
+  it('stores a retried batch once: the second send answers duplicate for every item', async () => {
+    const items = [sampleSurvey(), sampleSurvey(), sampleInterview()];
+    const first = await sync(items);
+    expect(first.statusCode).toBe(200);
+    expect(first.json().results.map((r: { status: string }) => r.status)).toEqual([
+      'accepted',
+      'accepted',
+      'accepted',
+    ]);
+    const second = await sync(items);
+    expect(second.json().results).toEqual(
+      items.map((i) => expect.objectContaining({ id: i.id, status: 'duplicate' })),
+    );
+    expect(count('responses')).toBe(2);
+    expect(count('interviews')).toBe(1);
+  });
+
+  it('treats the same content with keys in another order as a duplicate, not a conflict', async () => {
+    const item = sampleSurvey();
+    await sync([item]);
+    const reordered = Object.fromEntries(Object.entries(item).reverse());
+    const res = await sync([reordered]);
+    expect(res.json().results[0].status).toBe('duplicate');
+  });
+
+  it('refuses an id already stored with different content as a conflict and keeps the original', async () => {
+    const item = sampleSurvey({ householdAddress: '12号楼301室' });
+    await sync([item]);
+    const changed = { ...item, householdAddress: '12号楼302室' };
+    const res = await sync([changed]);
+    const [result] = res.json().results;
+    expect(result.status).toBe('conflict');
+    expect(result.error.error).toBe('id_conflict');
+    expect(result.error.message).toMatch(/[\u4e00-\u9fff]/);
+    const stored = app.db
+      .prepare('SELECT household_key FROM responses WHERE id = ?')
+      .pluck()
+      .get(item.id);
+    expect(stored).toBe('12号301室');
+  });
+
+  it('accepts the good items of a mixed batch and rejects each bad one with field-level reasons', async () => {
+    const good1 = sampleSurvey();
+    const badAnswer = sampleSurvey({ answers: { q1: 'A' } });
+    const unknownCommunity = sampleSurvey({ communityCode: 'NOPE99' });
+    const notAssigned = sampleInterview({ communityCode: 'DEMO03' });
+    const good2 = sampleInterview();
+    const res = await sync([good1, badAnswer, unknownCommunity, notAssigned, good2, 'junk']);
+    expect(res.statusCode).toBe(200);
+    const results = res.json().results;
+    expect(results.map((r: { status: string }) => r.status)).toEqual([
+      'accepted',
+      'rejected',
+      'rejected',
+      'rejected',
+      'accepted',
+      'rejected',
+    ]);
+    expect(results[1].error.error).toBe('validation_failed');
+    expect(results[1].error.issues).toContainEqual({ path: 'answers.q3', message: '请回答第3题' });
+    expect(results[2].error.error).toBe('community_unknown');
+    expect(results[3].error.error).toBe('community_not_assigned');
+    expect(count('responses')).toBe(1);
+    expect(count('interviews')).toBe(1);
+  });
+
+  it('records the sender, device session, arrival time, channel, household key and score', async () => {
+    const item = sampleSurvey({ householdAddress: '１２栋３０１', channel: 'paper' });
+    await sync([item]);
+    const row = app.db.prepare('SELECT * FROM responses WHERE id = ?').get(item.id) as Record<
+      string,
+      unknown
+    >;
+    expect(row.user_id).toBe(canvasser.userId);
+    expect(row.session_id).toEqual(expect.any(String));
+    expect(row.received_at).toEqual(expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/));
+    expect(row.channel).toBe('paper');
+    expect(row.household_key).toBe('12号301室');
+    expect(row.score).toBe(100);
+    expect(row.counted).toBe(1);
+    expect(row.source).toBe('sync');
+  });
+
+  it('keeps a second response from the same household but counts only the first', async () => {
+    const first = sampleSurvey({ householdAddress: '5号楼101室' });
+    const again = sampleSurvey({ householdAddress: '5-101' });
+    const res = await sync([first, again]);
+    expect(res.json().results.map((r: { repeat: boolean }) => r.repeat)).toEqual([false, true]);
+    const rows = app.db.prepare('SELECT id, counted FROM responses ORDER BY seq').all() as {
+      id: string;
+      counted: number;
+    }[];
+    expect(rows).toEqual([
+      { id: first.id, counted: 1 },
+      { id: again.id, counted: 0 },
+    ]);
+  });
+
+  it('stores SQL metacharacters and <script> verbatim, as text', async () => {
+    const nasty = "'); DROP TABLE responses; -- <script>alert(1)</script>";
+    const item = sampleSurvey({ answers: { ...(sampleSurvey().answers as object), q12: nasty } });
+    const res = await sync([item]);
+    expect(res.json().results[0].status).toBe('accepted');
+    const content = JSON.parse(app.repos.submissions.responseContent(item.id as string) ?? '{}');
+    expect(content.answers.q12).toBe(nasty);
+    expect(count('responses')).toBe(1);
+  });
+
+  it('rejects a request without the client header before anything is stored', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/sync',
+      headers: { cookie: canvasser.cookie },
+      payload: { items: [sampleSurvey()] },
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error).toBe('csrf_header_missing');
+    expect(count('responses')).toBe(0);
+  });
+
+  it('answers 401 unauthenticated without a session and stores nothing', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/sync',
+      headers: CLIENT_HEADERS,
+      payload: { items: [sampleSurvey()] },
+    });
+    expect(res.statusCode).toBe(401);
+    expect(res.json()).toEqual({ error: 'unauthenticated', message: expect.any(String) });
+    expect(count('responses')).toBe(0);
+  });
+
+  it('refuses an empty batch and a batch over 500 items as a whole', async () => {
+    expect((await sync([])).json().error).toBe('validation_failed');
+    const tooMany = Array.from({ length: 501 }, () => sampleSurvey());
+    const res = await sync(tooMany);
+    expect(res.statusCode).toBe(400);
+    expect(count('responses')).toBe(0);
+  });
+
+  it('lets a coordinator submit for any community', async () => {
+    const coordinator = await loginAs(app, 'coordinator');
+    const res = await sync([sampleSurvey({ communityCode: 'DEMO27' })], coordinator);
+    expect(res.json().results[0].status).toBe('accepted');
+  });
+});

@@ -1,0 +1,183 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { hashPassword, randomPassword } from '../../domain/passwords.ts';
+import { AppError, errorResponses } from '../../errors.ts';
+import { principalOf } from '../../plugins/auth.ts';
+import { FIELD_ROLES, ROLES, type Role, type User } from '../../repositories/users.ts';
+import { RoleSchema, StaffUserSchema } from '../schemas.ts';
+
+const PasswordSchema = z
+  .string({ error: '密码应为文字' })
+  .min(10, '密码至少 10 位')
+  .max(256, '密码不能超过 256 位');
+
+const CommunityCodesSchema = z.array(z.string().max(32)).max(100);
+
+const CreateUserSchema = z.strictObject({
+  username: z
+    .string({ error: '请填写用户名' })
+    .regex(/^[A-Za-z0-9_.-]{2,32}$/, '用户名为 2–32 位字母、数字、下划线、点或连字符'),
+  displayName: z.string({ error: '请填写姓名' }).trim().min(1, '请填写姓名').max(32),
+  role: RoleSchema,
+  /** Omitted: a random password is made and returned once. */
+  password: PasswordSchema.optional(),
+  communities: CommunityCodesSchema.default([]),
+});
+
+const PatchUserSchema = z
+  .strictObject({
+    displayName: z.string().trim().min(1, '请填写姓名').max(32).optional(),
+    role: RoleSchema.optional(),
+    password: PasswordSchema.optional(),
+    communities: CommunityCodesSchema.optional(),
+    disabled: z.boolean().optional(),
+  })
+  .refine((patch) => Object.keys(patch).length > 0, '没有要修改的内容');
+
+/** Who may manage whom: an admin everyone; a coordinator the field staff. */
+function manageable(actor: Role): readonly Role[] {
+  return actor === 'admin' ? ROLES : FIELD_ROLES;
+}
+
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const staff = app.requireRole('admin', 'coordinator');
+  const toStaffUser = (u: User) => ({
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role,
+    communities: u.communities,
+    disabled: u.disabled,
+    createdAt: u.createdAt,
+  });
+  const checkCommunities = (codes: readonly string[]) => {
+    const unknown = codes.filter((c) => !app.repos.communities.get(c));
+    if (unknown.length > 0) {
+      throw new AppError('community_unknown', [
+        { path: 'communities', message: `没有这些居民区：${unknown.join('、')}` },
+      ]);
+    }
+  };
+
+  app.get(
+    '/users',
+    {
+      schema: {
+        response: {
+          200: z.object({ users: z.array(StaffUserSchema) }),
+          ...errorResponses(401, 403),
+        },
+      },
+      preHandler: staff,
+    },
+    async (request) => ({
+      users: app.repos.users.list(manageable(principalOf(request).user.role)).map(toStaffUser),
+    }),
+  );
+
+  app.post(
+    '/users',
+    {
+      schema: {
+        body: CreateUserSchema,
+        response: {
+          200: z.object({ user: StaffUserSchema, password: z.string().optional() }),
+          ...errorResponses(400, 401, 403, 409),
+        },
+      },
+      preHandler: staff,
+    },
+    async (request) => {
+      const actor = principalOf(request).user;
+      const body = request.body;
+      if (!manageable(actor.role).includes(body.role)) throw new AppError('forbidden');
+      checkCommunities(body.communities);
+      if (app.repos.users.findCredentials(body.username)) throw new AppError('username_taken');
+      const password = body.password ?? randomPassword();
+      const at = app.now().toISOString();
+      const user = app.repos.users.create({
+        id: randomUUID(),
+        username: body.username,
+        displayName: body.displayName,
+        role: body.role,
+        passwordHash: await hashPassword(password, app.scryptCost),
+        communities: FIELD_ROLES.includes(body.role) ? body.communities : [],
+        at,
+      });
+      app.repos.audit.record({
+        at,
+        action: 'user_created',
+        actorUserId: actor.id,
+        target: user.id,
+        ip: request.ip,
+        detail: { role: user.role, communities: user.communities },
+      });
+      return { user: toStaffUser(user), ...(body.password ? {} : { password }) };
+    },
+  );
+
+  app.patch(
+    '/users/:id',
+    {
+      schema: {
+        params: z.object({ id: z.string().max(64) }),
+        body: PatchUserSchema,
+        response: {
+          200: z.object({ user: StaffUserSchema }),
+          ...errorResponses(400, 401, 403, 404),
+        },
+      },
+      preHandler: staff,
+    },
+    async (request) => {
+      const actor = principalOf(request).user;
+      const patch = request.body;
+      const target = app.repos.users.findById(request.params.id);
+      if (!target) throw new AppError('user_not_found');
+      const allowed = manageable(actor.role);
+      if (!allowed.includes(target.role) || (patch.role && !allowed.includes(patch.role))) {
+        throw new AppError('forbidden');
+      }
+      // Nobody locks themselves out: one's own role and enabled state are changed by another admin.
+      if (target.id === actor.id && (patch.role !== undefined || patch.disabled !== undefined)) {
+        throw new AppError('forbidden', undefined, '不能修改自己的角色或停用自己的账号');
+      }
+      if (patch.communities) checkCommunities(patch.communities);
+      const at = app.now().toISOString();
+      const user = app.repos.users.update(
+        target.id,
+        {
+          ...(patch.displayName !== undefined ? { displayName: patch.displayName } : {}),
+          ...(patch.role !== undefined ? { role: patch.role } : {}),
+          ...(patch.disabled !== undefined ? { disabled: patch.disabled } : {}),
+          ...(patch.communities !== undefined ? { communities: patch.communities } : {}),
+          ...(patch.password !== undefined
+            ? { passwordHash: await hashPassword(patch.password, app.scryptCost) }
+            : {}),
+        },
+        at,
+      ) as User;
+      // A new password or a disabled account must not leave a lost phone signed in.
+      if (patch.password !== undefined || patch.disabled === true) {
+        app.repos.sessions.revokeAllForUser(target.id, at);
+      }
+      app.repos.audit.record({
+        at,
+        action: 'user_changed',
+        actorUserId: actor.id,
+        target: target.id,
+        ip: request.ip,
+        detail: {
+          fields: Object.keys(patch),
+          ...(patch.role ? { role: { from: target.role, to: patch.role } } : {}),
+          ...(patch.communities
+            ? { communities: { from: target.communities, to: user.communities } }
+            : {}),
+        },
+      });
+      return { user: toStaffUser(user) };
+    },
+  );
+};
+export default routes;

@@ -1,0 +1,185 @@
+import {
+  householdCoverage,
+  INTERVIEW_GROUP_IDS,
+  type InterviewGroup,
+  interviewProgress,
+  interviewViewScore,
+  mean,
+  satisfactionPoints,
+} from '@jiuting/questionnaire';
+import type { Community } from '../repositories/communities.ts';
+import type { CollectorDay, InterviewCount, ResponseTotals } from '../repositories/coverage.ts';
+import type { User } from '../repositories/users.ts';
+
+export interface CommunityCoverage {
+  code: string;
+  name: string;
+  type: Community['type'];
+  totalHouseholds: number;
+  /** Distinct households with a counted (first valid) response. */
+  surveyedHouseholds: number;
+  /** 0–1 */
+  coverage: number;
+  meetsTarget: boolean;
+  /** Households still to survey to reach 30%. */
+  shortfall: number;
+  /** Valid responses stored, repeats included. */
+  responses: number;
+  /** Responses from a household already counted. */
+  repeats: number;
+  interviews: {
+    total: number;
+    target: number;
+    meetsTarget: boolean;
+    shortfall: number;
+    byGroup: Record<InterviewGroup, number>;
+  };
+  /** Mean 0–100 score of the counted responses; null before the first. */
+  meanSurveyScore: number | null;
+  meanInterviewScore: number | null;
+  /** Out of 30, by the questionnaire package's rule; null before the first counted response. */
+  satisfactionPoints: number | null;
+  lastActivityAt: string | null;
+}
+
+export interface TownTotals {
+  communities: number;
+  totalHouseholds: number;
+  surveyedHouseholds: number;
+  coverage: number;
+  communitiesMeetingTarget: number;
+  responses: number;
+  repeats: number;
+  interviews: number;
+  communitiesMeetingInterviewTarget: number;
+  meanSurveyScore: number | null;
+  lastActivityAt: string | null;
+}
+
+export interface CollectorProgress {
+  userId: string;
+  username: string;
+  displayName: string;
+  role: User['role'];
+  households: number;
+  responses: number;
+  interviews: number;
+  byDay: { date: string; households: number; responses: number; interviews: number }[];
+}
+
+const latest = (a: string | null, b: string | null) =>
+  a === null ? b : b === null ? a : a > b ? a : b;
+
+function emptyGroups(): Record<InterviewGroup, number> {
+  return Object.fromEntries(INTERVIEW_GROUP_IDS.map((g) => [g, 0])) as Record<
+    InterviewGroup,
+    number
+  >;
+}
+
+export function communityCoverage(
+  communities: readonly Community[],
+  responseTotals: readonly ResponseTotals[],
+  interviewCounts: readonly InterviewCount[],
+): CommunityCoverage[] {
+  const totals = new Map(responseTotals.map((r) => [r.code, r]));
+  const interviewsOf = new Map<string, InterviewCount[]>();
+  for (const row of interviewCounts) {
+    interviewsOf.set(row.code, [...(interviewsOf.get(row.code) ?? []), row]);
+  }
+  return communities.map((c) => {
+    const r = totals.get(c.code);
+    const surveyed = r?.counted ?? 0;
+    const coverage = householdCoverage(surveyed, c.totalHouseholds);
+    const byGroup = emptyGroups();
+    const viewScores: number[] = [];
+    let lastActivityAt = r?.lastReceivedAt ?? null;
+    for (const i of interviewsOf.get(c.code) ?? []) {
+      byGroup[i.group as InterviewGroup] = (byGroup[i.group as InterviewGroup] ?? 0) + i.count;
+      for (let k = 0; k < i.count; k += 1) viewScores.push(interviewViewScore(i.view));
+      lastActivityAt = latest(lastActivityAt, i.lastReceivedAt);
+    }
+    const progress = interviewProgress(viewScores.length);
+    // The sum of scores comes from SQL so 100,000 rows never cross into JS one by one.
+    const meanSurveyScore = surveyed > 0 ? (r?.scoreSum ?? 0) / surveyed : null;
+    const meanInterviewScore = mean(viewScores);
+    return {
+      code: c.code,
+      name: c.name,
+      type: c.type,
+      totalHouseholds: c.totalHouseholds,
+      surveyedHouseholds: surveyed,
+      coverage: coverage.ratio,
+      meetsTarget: coverage.meetsTarget,
+      shortfall: coverage.shortfall,
+      responses: r?.responses ?? 0,
+      repeats: (r?.responses ?? 0) - surveyed,
+      interviews: {
+        total: progress.count,
+        target: progress.target,
+        meetsTarget: progress.meetsTarget,
+        shortfall: progress.shortfall,
+        byGroup,
+      },
+      meanSurveyScore,
+      meanInterviewScore,
+      satisfactionPoints: satisfactionPoints(meanSurveyScore, meanInterviewScore),
+      lastActivityAt,
+    };
+  });
+}
+
+export function townTotals(rows: readonly CommunityCoverage[]): TownTotals {
+  const sum = (f: (r: CommunityCoverage) => number) => rows.reduce((s, r) => s + f(r), 0);
+  const totalHouseholds = sum((r) => r.totalHouseholds);
+  const surveyedHouseholds = sum((r) => r.surveyedHouseholds);
+  const scoreSum = sum((r) => (r.meanSurveyScore ?? 0) * r.surveyedHouseholds);
+  return {
+    communities: rows.length,
+    totalHouseholds,
+    surveyedHouseholds,
+    coverage: householdCoverage(surveyedHouseholds, totalHouseholds).ratio,
+    communitiesMeetingTarget: rows.filter((r) => r.meetsTarget).length,
+    responses: sum((r) => r.responses),
+    repeats: sum((r) => r.repeats),
+    interviews: sum((r) => r.interviews.total),
+    communitiesMeetingInterviewTarget: rows.filter((r) => r.interviews.meetsTarget).length,
+    meanSurveyScore: surveyedHouseholds > 0 ? scoreSum / surveyedHouseholds : null,
+    lastActivityAt: rows.reduce<string | null>((a, r) => latest(a, r.lastActivityAt), null),
+  };
+}
+
+export function collectorProgress(
+  days: readonly CollectorDay[],
+  users: ReadonlyMap<string, User>,
+): CollectorProgress[] {
+  const out = new Map<string, CollectorProgress>();
+  for (const d of days) {
+    const user = users.get(d.userId);
+    if (!user) continue;
+    let row = out.get(d.userId);
+    if (!row) {
+      row = {
+        userId: user.id,
+        username: user.username,
+        displayName: user.displayName,
+        role: user.role,
+        households: 0,
+        responses: 0,
+        interviews: 0,
+        byDay: [],
+      };
+      out.set(d.userId, row);
+    }
+    row.households += d.households;
+    row.responses += d.responses;
+    row.interviews += d.interviews;
+    row.byDay.push({
+      date: d.day,
+      households: d.households,
+      responses: d.responses,
+      interviews: d.interviews,
+    });
+  }
+  return [...out.values()].sort((a, b) => a.username.localeCompare(b.username));
+}

@@ -1,0 +1,169 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { type AppOptions, buildApp } from './app.ts';
+import { hashPassword, type ScryptCost } from './domain/passwords.ts';
+import { SESSION_COOKIE } from './plugins/auth.ts';
+import type { Role } from './repositories/users.ts';
+
+/** Fast enough for tests; production hashes use OWASP's cost (the cost is stored per hash). */
+export const TEST_SCRYPT_COST: ScryptCost = { N: 1024, r: 8, p: 1 };
+export const TEST_PASSWORD = 'test-password-123';
+/** The header every state-changing request must carry (see docs/api.md). */
+export const CLIENT_HEADERS = { 'x-jiuting-client': '1' } as const;
+
+export interface LoggedIn {
+  /** `jt_session=…`, ready for a Cookie header. */
+  cookie: string;
+  userId: string;
+  username: string;
+}
+
+export interface TestServer {
+  url: string;
+  app: FastifyInstance;
+  dbPath: string;
+  /**
+   * Creates a user of this role (assigned to `communities`, default: every demo community for
+   * canvassers and interviewers) and signs in as them.
+   */
+  login(role: Role, communities?: string[]): Promise<LoggedIn>;
+  close(): Promise<void>;
+}
+
+export function tempDbPath(): { dir: string; dbPath: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'jiuting-sync-'));
+  return { dir, dbPath: join(dir, 'test.db') };
+}
+
+/** Creates a user directly in the database (no HTTP) and returns its id. */
+export async function createUser(
+  app: FastifyInstance,
+  role: Role,
+  communities: string[] = [],
+  username = `${role}-${randomUUID().slice(0, 8)}`,
+): Promise<{ id: string; username: string }> {
+  const user = app.repos.users.create({
+    id: randomUUID(),
+    username,
+    displayName: `测试${role}`,
+    role,
+    passwordHash: await hashPassword(TEST_PASSWORD, TEST_SCRYPT_COST),
+    communities,
+    at: app.now().toISOString(),
+  });
+  return { id: user.id, username: user.username };
+}
+
+/** Signs in through the API and returns the session cookie. */
+export async function loginAs(
+  app: FastifyInstance,
+  role: Role,
+  communities?: string[],
+): Promise<LoggedIn> {
+  const assigned =
+    communities ??
+    (role === 'canvasser' || role === 'interviewer'
+      ? app.repos.communities.list().map((c) => c.code)
+      : []);
+  const { id, username } = await createUser(app, role, assigned);
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    headers: CLIENT_HEADERS,
+    payload: { username, password: TEST_PASSWORD },
+  });
+  if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
+  const token = res.cookies.find((c) => c.name === SESSION_COOKIE)?.value;
+  if (!token) throw new Error('login set no session cookie');
+  return { cookie: `${SESSION_COOKIE}=${token}`, userId: id, username };
+}
+
+/** Builds the app on a throwaway database with a low scrypt cost; nothing listens. */
+export async function buildTestApp(
+  options: Partial<AppOptions> = {},
+): Promise<{ app: FastifyInstance; dbPath: string; cleanup: () => Promise<void> }> {
+  const { dir, dbPath } = tempDbPath();
+  const app = await buildApp({
+    dbPath,
+    logger: false,
+    scryptCost: TEST_SCRYPT_COST,
+    adminPassword: 'admin-password-123',
+    ...options,
+  });
+  return {
+    app,
+    dbPath: options.dbPath ?? dbPath,
+    cleanup: async () => {
+      await app.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A real server on 127.0.0.1 (random port) with the demo communities, for the PWA's tests:
+ * `const s = await startTestServer(); const { cookie } = await s.login('canvasser');`.
+ * State-changing requests need the `X-Jiuting-Client: 1` header.
+ */
+export async function startTestServer(options: Partial<AppOptions> = {}): Promise<TestServer> {
+  const { app, dbPath, cleanup } = await buildTestApp(options);
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  if (address === null || typeof address === 'string') throw new Error('no TCP address');
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    app,
+    dbPath,
+    login: (role, communities) => loginAs(app, role, communities),
+    close: cleanup,
+  };
+}
+
+/** Answers worth 100 points (the best option of every scored question). */
+export const FULL_MARKS_ANSWERS = {
+  q1: 'A',
+  q2: 'C',
+  q3: 'A',
+  q4: 'A',
+  q5: 'D',
+  q6: 'D',
+  q7: 'D',
+  q8: 'A',
+  q9: 'A',
+  q10: ['I'],
+  q11: ['A', 'F'],
+};
+
+/** A valid survey response (kind 'survey'); override any field. */
+export function sampleSurvey(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    kind: 'survey',
+    id: randomUUID(),
+    questionnaireId: 'jiuting-2025',
+    questionnaireVersion: 1,
+    communityCode: 'DEMO01',
+    householdAddress: `${Math.floor(Math.random() * 90) + 1}号楼${Math.floor(Math.random() * 900) + 101}室`,
+    channel: 'door',
+    collectedAt: '2025-11-20T10:00:00+08:00',
+    answers: FULL_MARKS_ANSWERS,
+    ...overrides,
+  };
+}
+
+/** A valid interview record (kind 'interview'); override any field. */
+export function sampleInterview(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    kind: 'interview',
+    id: randomUUID(),
+    communityCode: 'DEMO01',
+    group: 'elderly_living_alone',
+    method: 'home',
+    date: '2025-11-20',
+    view: 'A',
+    collectedAt: '2025-11-20T15:00:00+08:00',
+    ...overrides,
+  };
+}
