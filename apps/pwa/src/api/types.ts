@@ -19,18 +19,25 @@ export interface Community {
   readonly liaisonLeader?: string;
 }
 
-/** One community's row of GET /api/coverage; fields the server may not send are optional. */
+/** One community's row of GET /api/coverage. */
 export interface CommunityCoverage {
   readonly code: string;
-  readonly name?: string;
-  readonly totalHouseholds?: number;
-  readonly surveyedHouseholds?: number;
-  readonly ratio?: number;
-  readonly meetsTarget?: boolean;
-  readonly shortfall?: number;
-  readonly interviews?: number;
-  readonly interviewGroups?: Readonly<Record<string, number>>;
-  readonly satisfactionPoints?: number | null;
+  readonly name: string;
+  readonly type: '导入居' | '村改居';
+  readonly totalHouseholds: number;
+  readonly surveyedHouseholds: number;
+  /** 0–1 */
+  readonly coverage: number;
+  readonly meetsTarget: boolean;
+  readonly shortfall: number;
+  readonly interviews: {
+    readonly total: number;
+    readonly target: number;
+    readonly meetsTarget: boolean;
+    readonly shortfall: number;
+    readonly byGroup: Readonly<Record<string, number>>;
+  };
+  readonly satisfactionPoints: number | null;
 }
 
 export interface CoverageReport {

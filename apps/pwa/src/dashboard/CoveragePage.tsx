@@ -1,4 +1,3 @@
-import { householdCoverage } from '@jiuting/questionnaire';
 import { useQuery } from '@tanstack/react-query';
 import { useApi } from '../api/api-context.tsx';
 import { queryKeys } from '../api/query-keys.ts';
@@ -35,25 +34,20 @@ export default function CoveragePage() {
             </tr>
           </thead>
           <tbody>
-            {coverage.data.communities.map((row) => {
-              const computed = householdCoverage(
-                row.surveyedHouseholds ?? 0,
-                row.totalHouseholds ?? 0,
-              );
-              const meets = row.meetsTarget ?? computed.meetsTarget;
-              return (
-                <tr key={row.code} className={meets ? 'meets' : 'short'}>
-                  <td>{row.name ?? row.code}</td>
-                  <td>{row.surveyedHouseholds ?? 0}</td>
-                  <td>{row.totalHouseholds ?? '—'}</td>
-                  <td>
-                    {percent(row.ratio ?? computed.ratio)}
-                    {meets ? ' ✓' : ''}
-                  </td>
-                  <td>{row.interviews ?? '—'} / 20</td>
-                </tr>
-              );
-            })}
+            {coverage.data.communities.map((row) => (
+              <tr key={row.code} className={row.meetsTarget ? 'meets' : 'short'}>
+                <td>{row.name}</td>
+                <td>{row.surveyedHouseholds}</td>
+                <td>{row.totalHouseholds}</td>
+                <td>
+                  {percent(row.coverage)}
+                  {row.meetsTarget ? ' ✓' : ''}
+                </td>
+                <td>
+                  {row.interviews.total} / {row.interviews.target}
+                </td>
+              </tr>
+            ))}
           </tbody>
         </table>
       </div>

@@ -39,8 +39,8 @@ export function InterviewProgressPanel({ communityCode }: { communityCode: strin
     { count: 0, groups: {} as Record<string, number> },
   );
   const server = coverage.data?.communities.find((c) => c.code === communityCode);
-  const count = server?.interviews ?? local.count;
-  const groups = server?.interviewGroups ?? local.groups;
+  const count = server?.interviews.total ?? local.count;
+  const groups = server?.interviews.byGroup ?? local.groups;
   const progress = interviewProgress(count);
   return (
     <div className="interview-progress">
