@@ -26,6 +26,13 @@ describe('item points: bounded 0..the item maximum in half points', () => {
     expect(error?.message).toContain('应在 0 到 12 分之间');
   });
 
+  it('names the item in its message by indicator and printed number', () => {
+    expect(checkItemPoints('regular.property.environment', 7)?.message).toBe(
+      '“党建引领物业治理第3项”的得分应在 0 到 6 分之间，不能为 7 分',
+    );
+    expect(checkItemPoints('regular.party.overall', 16)?.message).toContain('“加强党组织建设”');
+  });
+
   it('refuses points that are not a multiple of 0.5', () => {
     const error = checkItemPoints('mass.practical.care', 10.3);
     expect(error?.code).toBe('item_points_step');

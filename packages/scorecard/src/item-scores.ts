@@ -3,6 +3,7 @@
 import {
   type ItemDef,
   type ItemId,
+  indicatorById,
   isItemId,
   itemById,
   itemLeadDepartments,
@@ -21,9 +22,12 @@ export interface ItemScoreEntry {
   readonly basis: string;
 }
 
-function itemLabel(item: ItemDef): string {
-  const first = item.subItems[0]?.text ?? item.id;
-  return first.length > 16 ? `${first.slice(0, 16)}…` : first;
+/** How a person names an item: its indicator, and which printed item when there are several. */
+export function itemTitle(item: ItemDef): string {
+  const indicator = indicatorById(item.indicatorId);
+  if (indicator.items.length === 1) return indicator.name;
+  const numbers = item.subItems.map((s) => s.number).join('、');
+  return `${indicator.name}第${numbers}项`;
 }
 
 /** Refuses points outside 0..the item's maximum or off its step (0.5); null when they are fine. */
@@ -38,14 +42,14 @@ export function checkItemPoints(itemId: string, points: unknown, path = ''): Sco
   if (points < 0 || points > item.points) {
     return new ScorecardError(
       'item_points_out_of_range',
-      `“${itemLabel(item)}”的得分应在 0 到 ${formatPoints(item.points)} 分之间，不能为 ${String(points)} 分`,
+      `“${itemTitle(item)}”的得分应在 0 到 ${formatPoints(item.points)} 分之间，不能为 ${String(points)} 分`,
       path,
     );
   }
   if (!isMultipleOf(points, item.step)) {
     return new ScorecardError(
       'item_points_step',
-      `“${itemLabel(item)}”的得分以 ${formatPoints(item.step)} 分为单位，不能为 ${String(points)} 分`,
+      `“${itemTitle(item)}”的得分以 ${formatPoints(item.step)} 分为单位，不能为 ${String(points)} 分`,
       path,
     );
   }
@@ -90,7 +94,7 @@ export function checkItemScoreEntry(entry: {
   if (!canScore(entry.department, entry.itemId)) {
     return new ScorecardError(
       'department_not_scorer',
-      `${departmentById(entry.department).name}不负责“${itemLabel(item)}”的评分`,
+      `${departmentById(entry.department).name}不负责“${itemTitle(item)}”的评分`,
       'department',
     );
   }

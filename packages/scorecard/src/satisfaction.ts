@@ -53,24 +53,25 @@ export function checkSatisfactionOverride(
   override: SatisfactionOverride,
   path = 'override',
 ): ScorecardError | null {
-  const pointsError = checkPoints(override.points, `${path}.points`);
+  const at = (field: string) => (path ? `${path}.${field}` : field);
+  const pointsError = checkPoints(override.points, at('points'));
   if (pointsError) return pointsError;
   if (typeof override.reason !== 'string' || override.reason.trim() === '') {
     return new ScorecardError(
       'override_reason_required',
       '调整群众满意度测评得分必须填写理由',
-      `${path}.reason`,
+      at('reason'),
     );
   }
   if (override.reason.length > OVERRIDE_REASON_MAX_LENGTH) {
     return new ScorecardError(
       'override_reason_too_long',
       `调整理由不能超过 ${OVERRIDE_REASON_MAX_LENGTH} 个字`,
-      `${path}.reason`,
+      at('reason'),
     );
   }
   if (typeof override.by !== 'string' || override.by.trim() === '') {
-    return new ScorecardError('override_author_required', '调整得分须记录操作人', `${path}.by`);
+    return new ScorecardError('override_author_required', '调整得分须记录操作人', at('by'));
   }
   return null;
 }

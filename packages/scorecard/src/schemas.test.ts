@@ -60,6 +60,7 @@ describe('schemas refuse what the rules refuse, in Chinese, at the field', () =>
       at: '2026-01-10T09:00:00+08:00',
     });
     expect(messages(result)).toEqual(['调整群众满意度测评得分必须填写理由']);
+    expect(result.error?.issues[0]?.path).toEqual(['reason']);
   });
 
   it('accepts both grade rules and refuses shares over 100%', () => {

@@ -6,19 +6,13 @@
 import { z } from 'zod';
 import './locale.ts';
 import { ITEM_IDS } from './assessment-table.ts';
-import {
-  checkHonour,
-  checkSelfGovernanceCase,
-  HONOUR_LEVELS,
-  type Honour,
-  type SelfGovernanceCase,
-} from './bonus.ts';
-import { checkDeduction, DEDUCTION_KIND_IDS, type DeductionCase } from './deductions.ts';
+import { checkHonour, checkSelfGovernanceCase, HONOUR_LEVELS } from './bonus.ts';
+import { checkDeduction, DEDUCTION_KIND_IDS } from './deductions.ts';
 import { DEPARTMENT_IDS } from './departments.ts';
 import type { ScorecardError } from './errors.ts';
-import { COMMUNITY_TYPES, checkGradeRule, type GradeRule } from './grades.ts';
+import { COMMUNITY_TYPES, checkGradeRule } from './grades.ts';
 import { checkItemScoreEntry } from './item-scores.ts';
-import { checkSatisfactionOverride, type SatisfactionOverride } from './satisfaction.ts';
+import { checkSatisfactionOverride } from './satisfaction.ts';
 
 const points = z.number({ error: '分值应为数字' }).finite('分值应为数字');
 const text = (label: string, max: number) =>
@@ -42,11 +36,11 @@ export const HonourSchema = z
     bodies: z.number({ error: '获奖主体数应为数字' }),
     title: text('荣誉名称', 100).optional(),
   })
-  .superRefine((honour, ctx) => asIssue(checkHonour(honour as Honour), ctx));
+  .superRefine((honour, ctx) => asIssue(checkHonour(honour), ctx));
 
 export const SelfGovernanceCaseSchema = z
   .strictObject({ title: text('案例名称', 100), points })
-  .superRefine((c, ctx) => asIssue(checkSelfGovernanceCase(c as SelfGovernanceCase), ctx));
+  .superRefine((c, ctx) => asIssue(checkSelfGovernanceCase(c), ctx));
 
 export const BonusInputSchema = z.strictObject({
   honours: z.array(HonourSchema, { error: '荣誉应为列表' }),
@@ -59,7 +53,7 @@ export const DeductionCaseSchema = z
     points: points.optional(),
     note: text('情况说明', 200).optional(),
   })
-  .superRefine((d, ctx) => asIssue(checkDeduction(d as DeductionCase).error, ctx));
+  .superRefine((d, ctx) => asIssue(checkDeduction(d).error, ctx));
 
 export const ItemScoreEntrySchema = z
   .strictObject({
@@ -77,7 +71,7 @@ export const SatisfactionOverrideSchema = z
     by: z.string({ error: '调整得分须记录操作人' }),
     at: z.iso.datetime({ offset: true, error: '调整时间格式不正确' }),
   })
-  .superRefine((o, ctx) => asIssue(checkSatisfactionOverride(o as SatisfactionOverride, ''), ctx));
+  .superRefine((o, ctx) => asIssue(checkSatisfactionOverride(o, ''), ctx));
 
 const thresholds = {
   excellentFrom: z.number({ error: '优秀分数线应为数字' }),
@@ -101,4 +95,4 @@ export const GradeRuleSchema = z
     ],
     { error: '等次规则应为 shares（按比例）或 thresholds（按分数线）' },
   )
-  .superRefine((rule, ctx) => asIssue(checkGradeRule(rule as GradeRule), ctx));
+  .superRefine((rule, ctx) => asIssue(checkGradeRule(rule), ctx));
