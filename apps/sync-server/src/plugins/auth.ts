@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
-import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../errors.ts';
 import type { Role, User } from '../repositories/users.ts';
@@ -21,8 +21,8 @@ declare module 'fastify' {
     principal: Principal | null;
   }
   interface FastifyInstance {
-    /** A preHandler that lets through only a signed-in user with one of these roles. */
-    requireRole(...roles: Role[]): preHandlerAsyncHookHandler;
+    /** An onRequest hook (before the body is even read) that lets through only a signed-in user with one of these roles. */
+    requireRole(...roles: Role[]): onRequestAsyncHookHandler;
     startSession(request: FastifyRequest, reply: FastifyReply, user: User): string;
     endSession(request: FastifyRequest, reply: FastifyReply): void;
   }

@@ -82,7 +82,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/auth/logout',
     {
       schema: { response: { 200: z.object({ ok: z.literal(true) }), ...errorResponses(401) } },
-      preHandler: app.requireRole('admin', 'coordinator', 'canvasser', 'interviewer'),
+      onRequest: app.requireRole('admin', 'coordinator', 'canvasser', 'interviewer'),
     },
     async (request, reply) => {
       const principal = request.principal;
@@ -102,7 +102,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/me',
     {
       schema: { response: { 200: z.object({ user: UserSchema }), ...errorResponses(401) } },
-      preHandler: app.requireRole('admin', 'coordinator', 'canvasser', 'interviewer'),
+      onRequest: app.requireRole('admin', 'coordinator', 'canvasser', 'interviewer'),
     },
     async (request) => ({ user: toPublicUser(principalOf(request).user) }),
   );

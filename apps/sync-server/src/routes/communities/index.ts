@@ -51,7 +51,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           ...errorResponses(401),
         },
       },
-      preHandler: app.requireRole('admin', 'coordinator', 'canvasser', 'interviewer'),
+      onRequest: app.requireRole('admin', 'coordinator', 'canvasser', 'interviewer'),
     },
     async (request) => {
       const { user } = principalOf(request);
@@ -79,7 +79,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           ...errorResponses(400, 401, 403),
         },
       },
-      preHandler: staff,
+      onRequest: staff,
     },
     async (request) => {
       const parsed = parseCommunitiesCsv(request.body.csv);
@@ -109,7 +109,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           ...errorResponses(400, 401, 403, 404),
         },
       },
-      preHandler: staff,
+      onRequest: staff,
     },
     async (request) => {
       const at = app.now().toISOString();
@@ -134,7 +134,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         params: CodeParamsSchema,
         response: { 200: z.object({ token: z.string() }), ...errorResponses(401, 403, 404) },
       },
-      preHandler: staff,
+      onRequest: staff,
     },
     async (request) => {
       const at = app.now().toISOString();

@@ -32,7 +32,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         body: OutboxFileSchema,
         response: { 200: SyncResultsSchema, ...errorResponses(400, 401, 403, 413) },
       },
-      preHandler: app.requireRole('coordinator', 'admin'),
+      onRequest: app.requireRole('coordinator', 'admin'),
     },
     async (request) => {
       const { user, sessionId } = principalOf(request);

@@ -38,7 +38,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           ...errorResponses(401, 403),
         },
       },
-      preHandler: staff,
+      onRequest: staff,
     },
     async (request) => {
       const { user, sessionId } = principalOf(request);
@@ -68,7 +68,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         params: z.object({ id: z.string().max(64) }),
         response: { 200: z.object({ ok: z.literal(true) }), ...errorResponses(401, 403, 404) },
       },
-      preHandler: staff,
+      onRequest: staff,
     },
     async (request) => {
       const { user } = principalOf(request);

@@ -23,7 +23,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         body: SyncBodySchema,
         response: { 200: SyncResultsSchema, ...errorResponses(400, 401, 403, 413) },
       },
-      preHandler: app.requireRole('canvasser', 'interviewer', 'coordinator', 'admin'),
+      onRequest: app.requireRole('canvasser', 'interviewer', 'coordinator', 'admin'),
     },
     async (request) => {
       const { user, sessionId } = principalOf(request);

@@ -69,7 +69,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           ...errorResponses(401, 403),
         },
       },
-      preHandler: staff,
+      onRequest: staff,
     },
     async (request) => ({
       users: app.repos.users.list(manageable(principalOf(request).user.role)).map(toStaffUser),
@@ -86,7 +86,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           ...errorResponses(400, 401, 403, 409),
         },
       },
-      preHandler: staff,
+      onRequest: staff,
     },
     async (request) => {
       const actor = principalOf(request).user;
@@ -128,7 +128,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           ...errorResponses(400, 401, 403, 404),
         },
       },
-      preHandler: staff,
+      onRequest: staff,
     },
     async (request) => {
       const actor = principalOf(request).user;
