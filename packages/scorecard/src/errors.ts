@@ -53,3 +53,17 @@ export class ScorecardError extends Error {
 export function refuse(error: ScorecardError | null): void {
   if (error) throw error;
 }
+
+/** Runs `compute`, moving any ScorecardError it throws under `prefix` in the input. */
+export function under<T>(prefix: string, compute: () => T): T {
+  try {
+    return compute();
+  } catch (error) {
+    if (!(error instanceof ScorecardError)) throw error;
+    throw new ScorecardError(
+      error.code,
+      error.message,
+      error.path ? `${prefix}.${error.path}` : prefix,
+    );
+  }
+}

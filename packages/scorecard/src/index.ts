@@ -1,3 +1,4 @@
+export * from './assessment.ts';
 export * from './assessment-table.ts';
 export * from './bonus.ts';
 export * from './deductions.ts';

@@ -118,6 +118,19 @@ describe('community total', () => {
     expect(refusal(() => communityTotal(input({ items }))).code).toBe('item_not_department_scored');
   });
 
+  it('says where in the input a refused bonus, deduction or override is', () => {
+    const honours = [{ work: '垃圾分类', level: 'city' as const, bodies: 0 }];
+    expect(refusal(() => communityTotal(input({ bonus: { honours, cases: [] } }))).path).toBe(
+      'bonus.honours.0.bodies',
+    );
+    const deductions = [{ kind: 'finance.budget' as const, points: 2 }];
+    expect(refusal(() => communityTotal(input({ deductions }))).path).toBe('deductions.0.points');
+    const override = { points: 20, reason: '', by: 'coord', at: '2026-01-10T09:00:00Z' };
+    expect(
+      refusal(() => communityTotal(input({ satisfaction: { computed: 25, override } }))).path,
+    ).toBe('satisfaction.override.reason');
+  });
+
   it('refuses an unknown item id', () => {
     const items = { ...input().items, 'mass.bogus': 1 } as Partial<Record<ItemId, number>>;
     expect(refusal(() => communityTotal(input({ items }))).code).toBe('unknown_item');

@@ -17,7 +17,7 @@ import {
   DEFAULT_BONUS_RULES,
 } from './bonus.ts';
 import { computeDeductions, type DeductionCase, type DeductionResult } from './deductions.ts';
-import { ScorecardError } from './errors.ts';
+import { ScorecardError, under } from './errors.ts';
 import { checkItemPoints } from './item-scores.ts';
 import { sumPoints } from './points.ts';
 import {
@@ -68,7 +68,7 @@ export function communityTotal(
     const error = checkItemPoints(itemId, points, path);
     if (error) throw error;
   }
-  const satisfaction = resolveSatisfaction(input.satisfaction);
+  const satisfaction = under('satisfaction', () => resolveSatisfaction(input.satisfaction));
 
   const items = {} as Record<ItemId, number | null>;
   for (const item of ITEMS) {
@@ -80,8 +80,8 @@ export function communityTotal(
     indicators[indicator.id] = sumPoints(indicator.items.map((item) => items[item.id] ?? 0));
   }
   const indicatorPoints = sumPoints(Object.values(indicators));
-  const bonus = computeBonus(input.bonus, bonusRules);
-  const deductions = computeDeductions(input.deductions);
+  const bonus = under('bonus', () => computeBonus(input.bonus, bonusRules));
+  const deductions = under('deductions', () => computeDeductions(input.deductions));
   const missing = ITEMS.filter((item) => items[item.id] === null).map((item) => item.id);
 
   return {

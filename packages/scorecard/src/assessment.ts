@@ -1,0 +1,64 @@
+// The whole town's result in one call: each community's total, then its rank and grade within its
+// type. This is what the results table and the 附件2-shaped export show.
+
+import { type BonusRules, DEFAULT_BONUS_RULES } from './bonus.ts';
+import { ScorecardError } from './errors.ts';
+import {
+  type CommunityType,
+  DEFAULT_GRADE_RULE,
+  type Grade,
+  type GradeRule,
+  gradeCommunities,
+} from './grades.ts';
+import { type CommunityScoresInput, type CommunityTotal, communityTotal } from './total.ts';
+
+export interface CommunityAssessmentInput {
+  readonly code: string;
+  readonly type: CommunityType;
+  readonly scores: CommunityScoresInput;
+}
+
+export interface CommunityAssessment extends CommunityTotal {
+  readonly code: string;
+  readonly type: CommunityType;
+  readonly rank: number;
+  readonly ofType: number;
+  readonly grade: Grade;
+}
+
+export interface AssessmentOptions {
+  readonly gradeRule?: GradeRule;
+  readonly bonusRules?: BonusRules;
+}
+
+/**
+ * Totals and grades every community, ordered by type (导入居 first), rank, then code. Grades are
+ * provisional while any community's `complete` is false: an incomplete total counts its missing
+ * items as 0. Throws a ScorecardError whose path starts with the community's code.
+ */
+export function assessCommunities(
+  communities: readonly CommunityAssessmentInput[],
+  options: AssessmentOptions = {},
+): CommunityAssessment[] {
+  const totals = new Map<string, CommunityTotal>();
+  for (const community of communities) {
+    try {
+      totals.set(
+        community.code,
+        communityTotal(community.scores, options.bonusRules ?? DEFAULT_BONUS_RULES),
+      );
+    } catch (error) {
+      if (!(error instanceof ScorecardError)) throw error;
+      const path = error.path ? `${community.code}.${error.path}` : community.code;
+      throw new ScorecardError(error.code, `居民区 ${community.code}：${error.message}`, path);
+    }
+  }
+  const graded = gradeCommunities(
+    communities.map((c) => ({ code: c.code, type: c.type, total: totals.get(c.code)?.total ?? 0 })),
+    options.gradeRule ?? DEFAULT_GRADE_RULE,
+  );
+  return graded.map((g) => {
+    const total = totals.get(g.code) as CommunityTotal;
+    return { ...total, code: g.code, type: g.type, rank: g.rank, ofType: g.ofType, grade: g.grade };
+  });
+}
