@@ -1,0 +1,153 @@
+import { describe, expect, test } from 'vitest';
+import { backoffDelay, decideSyncAnswer } from './decide.ts';
+import { surveyItem } from './test-items.ts';
+import type { OutboxItem } from './types.ts';
+
+function item(localId: string): OutboxItem {
+  return {
+    id: localId,
+    kind: 'survey',
+    state: 'sending',
+    communityCode: 'DEMO01',
+    payload: surveyItem(),
+    createdAt: 0,
+    updatedAt: 0,
+  };
+}
+
+describe('what the engine does with an answer', () => {
+  const a = item('a');
+  const b = item('b');
+
+  test('accepted and duplicate are synced; rejected and conflict keep the reason', () => {
+    const c = item('c');
+    const d = item('d');
+    const decision = decideSyncAnswer([a, b, c, d], {
+      kind: 'response',
+      status: 200,
+      body: {
+        results: [
+          { id: a.payload?.id, status: 'accepted' },
+          { id: b.payload?.id, status: 'duplicate' },
+          {
+            id: c.payload?.id,
+            status: 'rejected',
+            error: {
+              error: 'validation_failed',
+              message: '请回答第3题',
+              issues: [{ path: 'answers.q3', message: '请回答第3题' }],
+            },
+          },
+          {
+            id: d.payload?.id,
+            status: 'conflict',
+            error: { error: 'id_conflict', message: '编号冲突' },
+          },
+        ],
+      },
+    });
+    expect(decision.step).toBe('continue');
+    expect(decision.outcomes.get('a')).toEqual({ kind: 'synced' });
+    expect(decision.outcomes.get('b')).toEqual({ kind: 'synced' });
+    expect(decision.outcomes.get('c')).toEqual({
+      kind: 'rejected',
+      reason: {
+        status: 'rejected',
+        error: 'validation_failed',
+        message: '请回答第3题',
+        issues: [{ path: 'answers.q3', message: '请回答第3题' }],
+      },
+    });
+    expect(decision.outcomes.get('d')).toMatchObject({
+      kind: 'rejected',
+      reason: { status: 'conflict', message: '编号冲突' },
+    });
+  });
+
+  test('an item missing from the results is retried, not dropped', () => {
+    const decision = decideSyncAnswer([a, b], {
+      kind: 'response',
+      status: 200,
+      body: { results: [{ id: a.payload?.id, status: 'accepted' }] },
+    });
+    expect(decision.outcomes.get('b')).toEqual({ kind: 'retry' });
+    expect(decision.step).toBe('backoff');
+  });
+
+  test.each([
+    ['a network failure', { kind: 'network', error: new TypeError('x') } as const, 'backoff'],
+    [
+      'a 500',
+      { kind: 'response', status: 500, body: { error: 'internal', message: 'x' } } as const,
+      'backoff',
+    ],
+    [
+      'a 502 with an HTML body',
+      { kind: 'response', status: 502, body: undefined } as const,
+      'backoff',
+    ],
+    [
+      'a 200 without results',
+      { kind: 'response', status: 200, body: { ok: true } } as const,
+      'backoff',
+    ],
+    [
+      'a 429',
+      {
+        kind: 'response',
+        status: 429,
+        body: { error: 'rate_limited', message: '太频繁' },
+      } as const,
+      'backoff',
+    ],
+    [
+      'a 401',
+      {
+        kind: 'response',
+        status: 401,
+        body: { error: 'unauthenticated', message: '请登录' },
+      } as const,
+      'needsLogin',
+    ],
+    [
+      'a 403',
+      { kind: 'response', status: 403, body: { error: 'forbidden', message: '无权' } } as const,
+      'forbidden',
+    ],
+    [
+      'a 400 for several items',
+      {
+        kind: 'response',
+        status: 400,
+        body: { error: 'validation_failed', message: 'x' },
+      } as const,
+      'oneByOne',
+    ],
+  ])('%s keeps every item for a later try', (_name, answer, step) => {
+    const decision = decideSyncAnswer([a, b], answer);
+    expect(decision.step).toBe(step);
+    expect([...decision.outcomes.values()]).toEqual([{ kind: 'retry' }, { kind: 'retry' }]);
+  });
+
+  test('a 4xx for a single item is that item’s rejection, with the server’s message', () => {
+    const decision = decideSyncAnswer([a], {
+      kind: 'response',
+      status: 413,
+      body: { error: 'body_too_large', message: '记录过大' },
+    });
+    expect(decision.outcomes.get('a')).toMatchObject({
+      kind: 'rejected',
+      reason: { status: 'rejected', error: 'body_too_large', message: '记录过大' },
+    });
+  });
+});
+
+describe('backoff', () => {
+  test('doubles from 5 s with jitter between half and all of it, capped at 5 min', () => {
+    expect(backoffDelay(1, () => 1)).toBe(5_000);
+    expect(backoffDelay(1, () => 0)).toBe(2_500);
+    expect(backoffDelay(3, () => 1)).toBe(20_000);
+    expect(backoffDelay(30, () => 1)).toBe(300_000);
+    expect(backoffDelay(30, () => 0)).toBe(150_000);
+  });
+});
