@@ -1,0 +1,44 @@
+import fc from 'fast-check';
+import { expect, it } from 'vitest';
+import { canonicalJson } from './canonical-json.ts';
+
+function shuffleKeys(value: unknown, seed: number): unknown {
+  if (Array.isArray(value)) return value.map((v) => shuffleKeys(v, seed));
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value);
+    const rotated = entries
+      .slice(seed % (entries.length || 1))
+      .concat(entries.slice(0, seed % (entries.length || 1)));
+    return Object.fromEntries(rotated.reverse().map(([k, v]) => [k, shuffleKeys(v, seed + 1)]));
+  }
+  return value;
+}
+
+it('gives the same text for the same content whatever the key order (a retry is never a conflict)', () => {
+  fc.assert(
+    fc.property(fc.jsonValue(), fc.nat(10), (value, seed) => {
+      expect(canonicalJson(shuffleKeys(value, seed))).toBe(canonicalJson(value));
+    }),
+  );
+});
+
+it('gives different text when any value differs (a changed answer is never a duplicate)', () => {
+  fc.assert(
+    fc.property(
+      fc.dictionary(fc.string(), fc.jsonValue()),
+      fc.string(),
+      fc.jsonValue(),
+      fc.jsonValue(),
+      (base, key, v1, v2) => {
+        fc.pre(canonicalJson(v1) !== canonicalJson(v2));
+        const a = JSON.parse(JSON.stringify({ ...base, [key]: v1 }));
+        const b = JSON.parse(JSON.stringify({ ...base, [key]: v2 }));
+        expect(canonicalJson(a)).not.toBe(canonicalJson(b));
+      },
+    ),
+  );
+});
+
+it('keeps a __proto__ key as an ordinary key', () => {
+  expect(canonicalJson(JSON.parse('{"b":1,"__proto__":2}'))).toBe('{"__proto__":2,"b":1}');
+});

@@ -1,0 +1,129 @@
+import type { FastifyInstance } from 'fastify';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  buildTestApp,
+  CLIENT_HEADERS,
+  type LoggedIn,
+  loginAs,
+  sampleSurvey,
+} from '../../testing.ts';
+
+let app: FastifyInstance;
+let cleanup: () => Promise<void>;
+let coordinator: LoggedIn;
+
+beforeEach(async () => {
+  ({ app, cleanup } = await buildTestApp());
+  coordinator = await loginAs(app, 'coordinator');
+});
+afterEach(async () => cleanup());
+
+const importCsv = (csv: string) =>
+  app.inject({
+    method: 'POST',
+    url: '/api/communities/import',
+    headers: { ...CLIENT_HEADERS, cookie: coordinator.cookie },
+    payload: { csv },
+  });
+
+describe('POST /api/communities/import', () => {
+  it('reports every bad line by its line number and imports nothing', async () => {
+    const before = app.repos.communities.list();
+    const csv = [
+      'code,name,type,totalHouseholds,liaisonLeader',
+      'JT01,九亭一居,导入居,1200,王某',
+      'JT02,,导入居,800,李某',
+      'JT03,九亭三居,城中村,900,赵某',
+      'JT01,重复,村改居,500,钱某',
+      'JT05,九亭五居,村改居,-3,孙某',
+      'JT06,九亭六居,村改居,300',
+    ].join('\n');
+    const res = await importCsv(csv);
+    expect(res.statusCode).toBe(400);
+    const body = res.json();
+    expect(body.error).toBe('csv_invalid');
+    expect(body.issues.map((i: { path: string }) => i.path)).toEqual([
+      '第3行',
+      '第4行',
+      '第5行',
+      '第6行',
+      '第7行',
+    ]);
+    expect(body.issues[2].message).toContain('与第2行重复');
+    expect(app.repos.communities.list()).toEqual(before);
+  });
+
+  it('accepts the Chinese header, replaces the untouched demo communities and keeps one with data', async () => {
+    const canvasser = await loginAs(app, 'canvasser', ['DEMO05']);
+    await app.inject({
+      method: 'POST',
+      url: '/api/sync',
+      headers: { ...CLIENT_HEADERS, cookie: canvasser.cookie },
+      payload: { items: [sampleSurvey({ communityCode: 'DEMO05' })] },
+    });
+    const res = await importCsv(
+      '\uFEFF编号,名称,类型,总户数,联系领导\nJT01,九亭一居,导入居,1200,王某\r\nJT02,"涞寅,二居",村改居,800,李某\n',
+    );
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ imported: 2, removedDemo: 26 });
+    expect(app.repos.communities.list().map((c) => [c.code, c.name])).toEqual([
+      ['DEMO05', '示例居民区05（演示数据）'],
+      ['JT01', '九亭一居'],
+      ['JT02', '涞寅,二居'],
+    ]);
+    expect(app.repos.audit.list()[0]?.action).toBe('communities_imported');
+  });
+
+  it('updates a community already there without changing its QR link', async () => {
+    const token = app.repos.communities.get('DEMO01')?.qrToken;
+    await importCsv(
+      'code,name,type,totalHouseholds,liaisonLeader\nDEMO01,新名称,村改居,999,新领导\n',
+    );
+    expect(app.repos.communities.get('DEMO01')).toMatchObject({
+      name: '新名称',
+      type: '村改居',
+      totalHouseholds: 999,
+      liaisonLeader: '新领导',
+      qrToken: token,
+      isDemo: false,
+    });
+  });
+});
+
+describe('PATCH /api/communities/:code', () => {
+  it('changes the household count used for coverage', async () => {
+    const res = await app.inject({
+      method: 'PATCH',
+      url: '/api/communities/DEMO02',
+      headers: { ...CLIENT_HEADERS, cookie: coordinator.cookie },
+      payload: { totalHouseholds: 1500, liaisonLeader: '张某' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().community).toMatchObject({
+      code: 'DEMO02',
+      totalHouseholds: 1500,
+      liaisonLeader: '张某',
+    });
+  });
+
+  it('refuses a non-positive household count with a field-level reason', async () => {
+    const res = await app.inject({
+      method: 'PATCH',
+      url: '/api/communities/DEMO02',
+      headers: { ...CLIENT_HEADERS, cookie: coordinator.cookie },
+      payload: { totalHouseholds: 0 },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().issues).toEqual([{ path: 'totalHouseholds', message: '总户数应为正整数' }]);
+  });
+
+  it('answers 404 for a community that does not exist', async () => {
+    const res = await app.inject({
+      method: 'PATCH',
+      url: '/api/communities/NOPE',
+      headers: { ...CLIENT_HEADERS, cookie: coordinator.cookie },
+      payload: { name: 'x' },
+    });
+    expect(res.statusCode).toBe(404);
+  });
+});

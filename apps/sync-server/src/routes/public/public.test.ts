@@ -1,0 +1,111 @@
+import type { FastifyInstance } from 'fastify';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  buildTestApp,
+  CLIENT_HEADERS,
+  type LoggedIn,
+  loginAs,
+  sampleSurvey,
+} from '../../testing.ts';
+
+let app: FastifyInstance;
+let cleanup: () => Promise<void>;
+let coordinator: LoggedIn;
+let token: string;
+
+beforeEach(async () => {
+  ({ app, cleanup } = await buildTestApp());
+  coordinator = await loginAs(app, 'coordinator');
+  token = app.repos.communities.get('DEMO07')?.qrToken as string;
+});
+afterEach(async () => cleanup());
+
+const submit = (body: unknown, t = token, ip = '203.0.113.7') =>
+  app.inject({
+    method: 'POST',
+    url: `/api/public/q/${t}/responses`,
+    headers: CLIENT_HEADERS,
+    remoteAddress: ip,
+    payload: body as object,
+  });
+
+const resident = (overrides: Record<string, unknown> = {}) =>
+  sampleSurvey({ communityCode: 'DEMO07', channel: 'qr', ...overrides });
+
+describe('resident QR link', () => {
+  it('names the community and the questionnaire without a login', async () => {
+    const res = await app.inject({ method: 'GET', url: `/api/public/q/${token}` });
+    expect(res.json()).toEqual({
+      community: { code: 'DEMO07', name: '示例居民区07（演示数据）' },
+      questionnaire: { id: 'jiuting-2025', version: 1 },
+    });
+  });
+
+  it('accepts a response, answers duplicate on resend, and flags a second answer from the household as a repeat', async () => {
+    const first = resident({ householdAddress: '8号楼802室' });
+    expect((await submit(first)).json()).toEqual({
+      id: first.id,
+      status: 'accepted',
+      repeat: false,
+    });
+    expect((await submit(first)).json()).toEqual({
+      id: first.id,
+      status: 'duplicate',
+      repeat: false,
+    });
+    const again = resident({ householdAddress: '8-802' });
+    expect((await submit(again)).json()).toEqual({
+      id: again.id,
+      status: 'accepted',
+      repeat: true,
+    });
+    const rows = app.db
+      .prepare("SELECT counted, user_id, source FROM responses WHERE channel = 'qr' ORDER BY seq")
+      .all();
+    expect(rows).toEqual([
+      { counted: 1, user_id: null, source: 'qr' },
+      { counted: 0, user_id: null, source: 'qr' },
+    ]);
+  });
+
+  it('refuses a channel other than qr and a response for another community', async () => {
+    const door = await submit(resident({ channel: 'door' }));
+    expect(door.statusCode).toBe(400);
+    expect(door.json().error).toBe('channel_not_allowed');
+    const other = await submit(resident({ communityCode: 'DEMO08' }));
+    expect(other.statusCode).toBe(400);
+    expect(other.json().issues[0].path).toBe('communityCode');
+    const noAddress = await submit(resident({ householdAddress: '' }));
+    expect(noAddress.statusCode).toBe(400);
+    expect(noAddress.json().issues[0].path).toBe('householdAddress');
+    expect(app.db.prepare('SELECT count(*) FROM responses').pluck().get()).toBe(0);
+  });
+
+  it('stops working once a coordinator rotates the link, and the new link works', async () => {
+    const rotated = await app.inject({
+      method: 'POST',
+      url: '/api/communities/DEMO07/qr-token',
+      headers: { ...CLIENT_HEADERS, cookie: coordinator.cookie },
+    });
+    const fresh = rotated.json().token;
+    expect(fresh).not.toBe(token);
+    const old = await submit(resident());
+    expect(old.statusCode).toBe(404);
+    expect(old.json().error).toBe('qr_link_invalid');
+    expect((await submit(resident(), fresh)).statusCode).toBe(200);
+  });
+
+  it('answers 429 rate_limited after 20 submissions a minute from one address, not from another', async () => {
+    for (let i = 0; i < 20; i += 1) expect((await submit(resident())).statusCode).toBe(200);
+    const blocked = await submit(resident());
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.json().error).toBe('rate_limited');
+    expect((await submit(resident(), token, '198.51.100.9')).statusCode).toBe(200);
+  });
+
+  it('refuses a body over 16 KB with 413', async () => {
+    const res = await submit(resident({ answers: { q12: 'x'.repeat(20_000) } }));
+    expect(res.statusCode).toBe(413);
+    expect(res.json().error).toBe('body_too_large');
+  });
+});
