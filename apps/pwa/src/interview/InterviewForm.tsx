@@ -12,6 +12,7 @@ import type { Community } from '../api/types.ts';
 import { useOutbox } from '../outbox/outbox-context.tsx';
 import { enqueue } from '../outbox/store.ts';
 import { useDraftAutosave } from '../outbox/use-draft-autosave.ts';
+import { CommunitySelect } from '../survey/CommunitySelect.tsx';
 import { errorAt, schemaResolver } from '../survey/form-resolver.ts';
 import { InterviewProgressPanel } from './InterviewProgressPanel.tsx';
 import { type InterviewFormValues, validateInterview } from './interview-values.ts';
@@ -50,7 +51,7 @@ export function InterviewForm({
   const { db, engine } = useOutbox();
   const draft = useDraftAutosave(db, id, 'interview', collectedBy);
   const [saveError, setSaveError] = useState<string | null>(null);
-  const { register, handleSubmit, formState, watch } = useForm<InterviewFormValues>({
+  const { register, handleSubmit, formState, watch, setValue } = useForm<InterviewFormValues>({
     defaultValues: initial,
     resolver: schemaResolver((values) => validateInterview(values, id, new Date().toISOString())),
     reValidateMode: 'onChange',
@@ -114,20 +115,17 @@ export function InterviewForm({
     <form className="interview-form" onSubmit={handleSubmit(onValid)} noValidate>
       <h1 className="form-title">特殊群体满意度访谈记录</h1>
       <p className="hint">请勿记录被访谈人的姓名、身份证号码或电话号码。</p>
-      <div className={`field${errorAt(errors, 'communityCode') ? ' has-error' : ''}`}>
-        <label>
-          <span>居民区</span>
-          <select {...register('communityCode')}>
-            <option value="">请选择</option>
-            {communities.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <FieldError message={errorAt(errors, 'communityCode')} />
-      </div>
+      <CommunitySelect
+        communities={communities}
+        value={values.communityCode}
+        error={errorAt(errors, 'communityCode')}
+        onChange={(code) =>
+          setValue('communityCode', code, {
+            shouldDirty: true,
+            shouldValidate: formState.isSubmitted,
+          })
+        }
+      />
       {values.communityCode ? (
         <InterviewProgressPanel communityCode={values.communityCode} />
       ) : null}

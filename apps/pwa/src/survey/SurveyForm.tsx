@@ -13,6 +13,7 @@ import { enqueue } from '../outbox/store.ts';
 import { useDraftAutosave } from '../outbox/use-draft-autosave.ts';
 import { AddressFields } from './AddressFields.tsx';
 import { ChoiceQuestion } from './ChoiceQuestion.tsx';
+import { CommunitySelect } from './CommunitySelect.tsx';
 import { toggleMultiple } from './choice.ts';
 import { countErrors, errorAt, schemaResolver } from './form-resolver.ts';
 import {
@@ -138,24 +139,17 @@ export function SurveyForm({ id, initial, communities, collectedBy, onSaved }: S
       </div>
       <h1 className="form-title">九亭镇{community?.name ?? '____'}居民区群众满意度测评问卷</h1>
 
-      <div className={`field${errorAt(errors, 'communityCode') ? ' has-error' : ''}`}>
-        <label>
-          <span>居民区</span>
-          <select {...register('communityCode')}>
-            <option value="">请选择</option>
-            {communities.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        {errorAt(errors, 'communityCode') ? (
-          <p className="field-error" role="alert">
-            {errorAt(errors, 'communityCode')}
-          </p>
-        ) : null}
-      </div>
+      <CommunitySelect
+        communities={communities}
+        value={values.communityCode}
+        error={errorAt(errors, 'communityCode')}
+        onChange={(code) =>
+          setValue('communityCode', code, {
+            shouldDirty: true,
+            shouldValidate: formState.isSubmitted,
+          })
+        }
+      />
 
       <AddressFields
         register={register}

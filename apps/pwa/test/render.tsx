@@ -1,0 +1,40 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { ApiProvider } from '../src/api/api-context.tsx';
+import { createApiClient } from '../src/api/client.ts';
+import type { Community } from '../src/api/types.ts';
+import { OutboxProvider } from '../src/outbox/outbox-context.tsx';
+import { SyncEngine } from '../src/outbox/sync-engine.ts';
+import { freshDb } from '../src/outbox/test-items.ts';
+
+export const COMMUNITIES: Community[] = [
+  { code: 'DEMO01', name: '示例居民区01', type: '导入居', totalHouseholds: 1200 },
+  { code: 'DEMO02', name: '示例居民区02', type: '村改居', totalHouseholds: 600 },
+];
+
+/** The app's providers around a component, with a server that is never reachable. */
+export function renderWithApp(ui: ReactElement, db = freshDb()) {
+  const api = createApiClient({
+    fetch: () => Promise.reject(new TypeError('offline in tests')),
+    baseUrl: 'http://test.invalid',
+  });
+  const engine = new SyncEngine({ db, api, locks: null, window: null, document: null });
+  const queryClient = new QueryClient({
+    defaultOptions: { queries: { retry: false, networkMode: 'always' } },
+  });
+  const wrap = (node: ReactElement) => (
+    <QueryClientProvider client={queryClient}>
+      <ApiProvider value={api}>
+        <OutboxProvider value={{ db, engine }}>{node}</OutboxProvider>
+      </ApiProvider>
+    </QueryClientProvider>
+  );
+  const result = render(wrap(ui));
+  return {
+    ...result,
+    db,
+    engine,
+    rerenderWithApp: (node: ReactElement) => result.rerender(wrap(node)),
+  };
+}
