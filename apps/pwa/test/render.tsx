@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { ApiProvider } from '../src/api/api-context.tsx';
-import { createApiClient } from '../src/api/client.ts';
+import { createApiClient, type Fetch } from '../src/api/client.ts';
 import type { Community } from '../src/api/types.ts';
 import { OutboxProvider } from '../src/outbox/outbox-context.tsx';
 import { SyncEngine } from '../src/outbox/sync-engine.ts';
@@ -13,12 +13,11 @@ export const COMMUNITIES: Community[] = [
   { code: 'DEMO02', name: '示例居民区02', type: '村改居', totalHouseholds: 600 },
 ];
 
-/** The app's providers around a component, with a server that is never reachable. */
-export function renderWithApp(ui: ReactElement, db = freshDb()) {
-  const api = createApiClient({
-    fetch: () => Promise.reject(new TypeError('offline in tests')),
-    baseUrl: 'http://test.invalid',
-  });
+const unreachable: Fetch = () => Promise.reject(new TypeError('offline in tests'));
+
+/** The app's providers around a component; by default the server is never reachable. */
+export function renderWithApp(ui: ReactElement, db = freshDb(), fetch: Fetch = unreachable) {
+  const api = createApiClient({ fetch, baseUrl: 'http://test.invalid' });
   const engine = new SyncEngine({ db, api, locks: null, window: null, document: null });
   const queryClient = new QueryClient({
     defaultOptions: { queries: { retry: false, networkMode: 'always' } },

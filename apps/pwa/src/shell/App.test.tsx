@@ -1,0 +1,116 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, test } from 'vitest';
+import { COMMUNITIES, renderWithApp } from '../../test/render.tsx';
+import type { Fetch } from '../api/client.ts';
+import type { User } from '../api/types.ts';
+import { applyOutcomes, claimBatch } from '../outbox/store.ts';
+import { freshDb, queueItems, surveyItem } from '../outbox/test-items.ts';
+import { App } from './App.tsx';
+
+const USER: User = {
+  id: 'u1',
+  username: 'canvasser1',
+  displayName: '王采集',
+  role: 'canvasser',
+  communities: ['DEMO01', 'DEMO02'],
+};
+
+/** Answers the few routes the shell reads, as docs/api.md describes them; /api/sync is unreachable. */
+function fakeServer() {
+  const state = { signedIn: true, logouts: 0 };
+  const json = (status: number, body: unknown) =>
+    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  const fetch: Fetch = async (input, init) => {
+    const path = new URL(input).pathname;
+    if (path === '/api/me')
+      return state.signedIn
+        ? json(200, { user: USER })
+        : json(401, { error: 'unauthenticated', message: '请先登录' });
+    if (path === '/api/communities') return json(200, { communities: COMMUNITIES });
+    if (path === '/api/auth/logout' && init?.method === 'POST') {
+      state.logouts += 1;
+      state.signedIn = false;
+      return json(200, { ok: true });
+    }
+    throw new TypeError('unreachable');
+  };
+  return { state, fetch };
+}
+
+beforeEach(() => {
+  localStorage.clear();
+  history.replaceState(null, '', '#/');
+});
+
+describe('the app shell', () => {
+  test('the header shows how many records are still only on this phone', async () => {
+    const db = freshDb();
+    await queueItems(db, [surveyItem(), surveyItem()]);
+    renderWithApp(<App />, db, fakeServer().fetch);
+    await waitFor(() => expect(screen.getByTestId('unsent-count').textContent).toBe('2'));
+    expect(screen.getByRole('button', { name: '立即同步' })).toBeTruthy();
+  });
+
+  test('logging out with unsent records asks first, and after agreeing keeps them on the phone', async () => {
+    const user = userEvent.setup();
+    const db = freshDb();
+    await queueItems(db, [surveyItem(), surveyItem(), surveyItem()]);
+    const server = fakeServer();
+    renderWithApp(<App />, db, server.fetch);
+    await waitFor(() => expect(screen.getByTestId('unsent-count').textContent).toBe('3'));
+
+    await user.click(await screen.findByRole('button', { name: '退出登录' }));
+    const dialog = screen.getByRole('alertdialog');
+    expect(dialog.textContent).toContain('本机还有 3 条记录未上传');
+    await user.click(within(dialog).getByRole('button', { name: '先不退出' }));
+    expect(server.state.logouts).toBe(0);
+
+    await user.click(screen.getByRole('button', { name: '退出登录' }));
+    await user.click(
+      within(screen.getByRole('alertdialog')).getByRole('button', { name: '仍然退出' }),
+    );
+    await screen.findByRole('button', { name: '登录' });
+    expect(server.state.logouts).toBe(1);
+    expect(await db.items.where('state').equals('queued').count()).toBe(3);
+    expect(screen.getByTestId('unsent-count').textContent).toBe('3');
+  });
+
+  test('a rejected record is listed with the server’s reason and can be opened for fixing', async () => {
+    const db = freshDb();
+    const [id] = await queueItems(db, [surveyItem({ communityCode: 'DEMO01' })]);
+    await claimBatch(db, 'e', Date.now(), 60_000, 1);
+    await applyOutcomes(
+      db,
+      'e',
+      new Map([
+        [
+          id as string,
+          {
+            kind: 'rejected',
+            reason: {
+              status: 'rejected',
+              error: 'community_not_assigned',
+              message: '您未被分配到该居民区',
+            },
+          } as const,
+        ],
+      ]),
+      Date.now(),
+    );
+    history.replaceState(null, '', '#/outbox');
+    renderWithApp(<App />, db, fakeServer().fetch);
+    expect(await screen.findByText('您未被分配到该居民区')).toBeTruthy();
+    expect(screen.getByText('被退回')).toBeTruthy();
+    expect(screen.getByRole('link', { name: '修改' }).getAttribute('href')).toBe(`#/survey/${id}`);
+    expect(screen.getByRole('button', { name: '重新发送' })).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toContain('1 条被退回需处理');
+  });
+
+  test('an unsent record older than 24 hours raises a warning in the header', async () => {
+    const db = freshDb();
+    await queueItems(db, [surveyItem()], Date.now() - 25 * 60 * 60 * 1000);
+    renderWithApp(<App />, db, fakeServer().fetch);
+    expect((await screen.findByText(/超过 24 小时未上传/)).getAttribute('role')).toBe('alert');
+  });
+});
