@@ -17,9 +17,12 @@ import staticPlugin from './plugins/static.ts';
 import authRoutes from './routes/auth/index.ts';
 import communitiesRoutes from './routes/communities/index.ts';
 import coverageRoutes from './routes/coverage/index.ts';
+import exportsRoutes from './routes/exports/index.ts';
+import feedbackRoutes from './routes/feedback/index.ts';
 import outboxImportRoutes from './routes/outbox-import/index.ts';
 import pingRoutes from './routes/ping/index.ts';
 import publicRoutes from './routes/public/index.ts';
+import reviewRoutes from './routes/review/index.ts';
 import sessionsRoutes from './routes/sessions/index.ts';
 import syncRoutes from './routes/sync/index.ts';
 import usersRoutes from './routes/users/index.ts';
@@ -85,6 +88,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(usersRoutes);
       await api.register(publicRoutes);
       await api.register(outboxImportRoutes);
+      await api.register(reviewRoutes);
+      await api.register(feedbackRoutes);
+      await api.register(exportsRoutes);
     },
     { prefix: '/api' },
   );

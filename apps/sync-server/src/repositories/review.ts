@@ -1,0 +1,244 @@
+import type { Db } from '../db/open.ts';
+
+export type ReviewKind = 'response' | 'interview';
+
+export interface ReviewMark {
+  at: string;
+  reason: string;
+  byUserId: string | null;
+  byDisplayName: string | null;
+}
+
+interface ReviewItemBase {
+  id: string;
+  communityCode: string;
+  communityName: string;
+  /** The canvasser's or interviewer's display name; null for a resident's own QR answer. */
+  collector: string | null;
+  collectedAt: string;
+  receivedAt: string;
+  invalid: ReviewMark | null;
+}
+
+/** What a coordinator needs to judge a response: where, who, when, its score — not its answers. */
+export interface ReviewResponse extends ReviewItemBase {
+  householdKey: string;
+  channel: string;
+  score: number;
+  /** The household's counted response (false: a repeat, or invalid). */
+  counted: boolean;
+}
+
+export interface ReviewInterview extends ReviewItemBase {
+  group: string;
+  method: string;
+  date: string;
+  view: string;
+}
+
+export interface ReviewFilter {
+  community?: string | undefined;
+  id?: string | undefined;
+  /** valid: not marked invalid; invalid: marked; all: both. */
+  status: 'all' | 'valid' | 'invalid';
+  limit: number;
+  offset: number;
+}
+
+export interface ReviewAction {
+  kind: ReviewKind;
+  id: string;
+  actorUserId: string;
+  at: string;
+  ip: string;
+}
+
+export type ReviewOutcome = 'done' | 'not_found' | 'already_invalid' | 'not_invalid';
+
+interface MarkColumns {
+  invalidated_at: string | null;
+  invalid_reason: string | null;
+  invalidated_by: string | null;
+  invalidated_by_name: string | null;
+}
+
+function markOf(row: MarkColumns): ReviewMark | null {
+  return row.invalidated_at === null
+    ? null
+    : {
+        at: row.invalidated_at,
+        reason: row.invalid_reason ?? '',
+        byUserId: row.invalidated_by,
+        byDisplayName: row.invalidated_by_name,
+      };
+}
+
+function whereOf(filter: ReviewFilter): { sql: string; params: (string | number)[] } {
+  const clauses: string[] = [];
+  const params: (string | number)[] = [];
+  if (filter.community) {
+    clauses.push('t.community_code = ?');
+    params.push(filter.community);
+  }
+  if (filter.id) {
+    clauses.push('t.id = ?');
+    params.push(filter.id);
+  }
+  if (filter.status === 'valid') clauses.push('t.invalidated_at IS NULL');
+  if (filter.status === 'invalid') clauses.push('t.invalidated_at IS NOT NULL');
+  return { sql: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+const JOINS = `JOIN communities c ON c.code = t.community_code
+  LEFT JOIN users u ON u.id = t.user_id
+  LEFT JOIN users m ON m.id = t.invalidated_by`;
+const COMMON = `t.id, t.community_code AS communityCode, c.name AS communityName,
+  u.display_name AS collector, t.collected_at AS collectedAt, t.received_at AS receivedAt,
+  t.invalidated_at, t.invalid_reason, t.invalidated_by, m.display_name AS invalidated_by_name`;
+
+/**
+ * Coordinator review. Marking an item invalid never deletes it: it leaves every count (coverage,
+ * scores, exports all read `invalidated_at IS NULL` / `counted = 1`), and for a response the
+ * household's next valid response, if any, becomes the counted one. Each mark and restore writes
+ * its audit row in the same transaction, so the state and its history cannot disagree.
+ */
+export function reviewRepository(
+  db: Db,
+  deps: {
+    /** The arrival rule itself (submissions repository): one place decides which response counts. */
+    recountHousehold(communityCode: string, householdKey: string): void;
+  },
+) {
+  const audit = db.prepare(
+    'INSERT INTO audit (at, actor_user_id, action, target, ip, detail) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const householdOf = db.prepare<[string], { community_code: string; household_key: string }>(
+    'SELECT community_code, household_key FROM responses WHERE id = ?',
+  );
+  const stateOf = {
+    response: db.prepare<[string], { invalidated_at: string | null }>(
+      'SELECT invalidated_at FROM responses WHERE id = ?',
+    ),
+    interview: db.prepare<[string], { invalidated_at: string | null }>(
+      'SELECT invalidated_at FROM interviews WHERE id = ?',
+    ),
+  };
+  const setMark = {
+    response: db.prepare(
+      'UPDATE responses SET invalidated_at = ?, invalid_reason = ?, invalidated_by = ? WHERE id = ?',
+    ),
+    interview: db.prepare(
+      'UPDATE interviews SET invalidated_at = ?, invalid_reason = ?, invalidated_by = ? WHERE id = ?',
+    ),
+  };
+
+  function recount(id: string): void {
+    const row = householdOf.get(id);
+    if (row) deps.recountHousehold(row.community_code, row.household_key);
+  }
+
+  const change = db.transaction((action: ReviewAction, reason: string | null): ReviewOutcome => {
+    const state = stateOf[action.kind].get(action.id);
+    if (!state) return 'not_found';
+    const invalid = state.invalidated_at !== null;
+    if (reason !== null && invalid) return 'already_invalid';
+    if (reason === null && !invalid) return 'not_invalid';
+    setMark[action.kind].run(
+      reason === null ? null : action.at,
+      reason,
+      reason === null ? null : action.actorUserId,
+      action.id,
+    );
+    if (action.kind === 'response') recount(action.id);
+    // The reason is the coordinator's own words about the record, not a resident's answer.
+    audit.run(
+      action.at,
+      action.actorUserId,
+      reason === null ? 'review_restored' : 'review_invalidated',
+      `${action.kind}:${action.id}`,
+      action.ip,
+      JSON.stringify(reason === null ? { kind: action.kind } : { kind: action.kind, reason }),
+    );
+    return 'done';
+  });
+
+  return {
+    invalidate: (action: ReviewAction, reason: string) => change(action, reason),
+    restore: (action: ReviewAction) => change(action, null),
+
+    listResponses(filter: ReviewFilter): { items: ReviewResponse[]; total: number } {
+      const where = whereOf(filter);
+      const total = db
+        .prepare(`SELECT count(*) FROM responses t ${where.sql}`)
+        .pluck()
+        .get(...where.params) as number;
+      const rows = db
+        .prepare<
+          unknown[],
+          Omit<ReviewResponse, 'invalid' | 'counted'> & MarkColumns & { counted: number }
+        >(
+          `SELECT ${COMMON}, t.household_key AS householdKey, t.channel, t.score, t.counted
+           FROM responses t ${JOINS} ${where.sql}
+           ORDER BY t.seq DESC LIMIT ? OFFSET ?`,
+        )
+        .all(...where.params, filter.limit, filter.offset);
+      return {
+        total,
+        items: rows.map((r) => ({
+          id: r.id,
+          communityCode: r.communityCode,
+          communityName: r.communityName,
+          collector: r.collector,
+          collectedAt: r.collectedAt,
+          receivedAt: r.receivedAt,
+          householdKey: r.householdKey,
+          channel: r.channel,
+          score: r.score,
+          counted: r.counted === 1,
+          invalid: markOf(r),
+        })),
+      };
+    },
+
+    listInterviews(filter: ReviewFilter): { items: ReviewInterview[]; total: number } {
+      const where = whereOf(filter);
+      const total = db
+        .prepare(`SELECT count(*) FROM interviews t ${where.sql}`)
+        .pluck()
+        .get(...where.params) as number;
+      const rows = db
+        .prepare<unknown[], Omit<ReviewInterview, 'invalid'> & MarkColumns>(
+          `SELECT ${COMMON}, t.interview_group AS "group", t.method, t.interview_date AS date, t.view
+           FROM interviews t ${JOINS} ${where.sql}
+           ORDER BY t.seq DESC LIMIT ? OFFSET ?`,
+        )
+        .all(...where.params, filter.limit, filter.offset);
+      return {
+        total,
+        items: rows.map((r) => ({
+          id: r.id,
+          communityCode: r.communityCode,
+          communityName: r.communityName,
+          collector: r.collector,
+          collectedAt: r.collectedAt,
+          receivedAt: r.receivedAt,
+          group: r.group,
+          method: r.method,
+          date: r.date,
+          view: r.view,
+          invalid: markOf(r),
+        })),
+      };
+    },
+
+    /** One item as the list shows it (after a review action, for the answer). */
+    find(kind: ReviewKind, id: string): ReviewResponse | ReviewInterview | undefined {
+      const filter: ReviewFilter = { id, status: 'all', limit: 1, offset: 0 };
+      return kind === 'response'
+        ? this.listResponses(filter).items[0]
+        : this.listInterviews(filter).items[0];
+    },
+  };
+}
+
+export type ReviewRepository = ReturnType<typeof reviewRepository>;

@@ -1,0 +1,138 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError, errorResponses } from '../../errors.ts';
+import {
+  type AssessmentExportData,
+  buildAssessmentWorkbook,
+  buildCsv,
+  contentDisposition,
+  exportFileName,
+  SHEET_NAMES,
+  type SheetName,
+} from '../../exports/index.ts';
+import { principalOf } from '../../plugins/auth.ts';
+import { reportsRepository } from '../../repositories/reports.ts';
+import { communityCoverage } from '../../services/coverage.ts';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** ASCII names for each sheet, for links and scripts that would rather not encode Chinese. */
+export const SHEET_ALIASES: Readonly<Record<string, SheetName>> = {
+  summary: '汇总',
+  responses: '问卷明细',
+  interviews: '访谈记录',
+  suggestions: '问题与建议',
+};
+
+function sheetOf(file: string): SheetName | undefined {
+  if (!file.endsWith('.csv')) return undefined;
+  const name = file.slice(0, -'.csv'.length);
+  if ((SHEET_NAMES as readonly string[]).includes(name)) return name as SheetName;
+  return SHEET_ALIASES[name];
+}
+
+const FileParamsSchema = z.object({ file: z.string().max(40) });
+
+// The office's files. The export module is pure; this route fills it with what coverage counts
+// (counted responses, valid interviews, the same per-community figures as /api/coverage) and
+// audits every download: who, when, which file and how many records left the building.
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const reports = reportsRepository(app.db);
+  const staff = app.requireRole('admin', 'coordinator');
+
+  function exportData(): AssessmentExportData {
+    // One read transaction: the summary and the detail sheets see the same moment.
+    return app.db.transaction(() => ({
+      communities: communityCoverage(
+        app.repos.communities.list(),
+        app.repos.coverage.responseTotals(),
+        app.repos.coverage.interviewCounts(),
+      ),
+      responses: reports.countedResponses(),
+      interviews: reports.validInterviews(),
+    }))();
+  }
+
+  // The export module throws a plain Error naming the record whose answers cannot be scored;
+  // its message is already Chinese and names no answer, so the coordinator can go and fix it.
+  async function build<T>(make: () => T | Promise<T>): Promise<T> {
+    try {
+      return await make();
+    } catch (err) {
+      if (err instanceof Error && err.message.includes('无法计分')) {
+        throw new AppError('export_unscorable', undefined, `导出失败：${err.message}`);
+      }
+      throw err;
+    }
+  }
+
+  function audit(
+    request: Parameters<typeof principalOf>[0],
+    file: string,
+    data: AssessmentExportData,
+  ) {
+    app.repos.audit.record({
+      at: app.now().toISOString(),
+      actorUserId: principalOf(request).user.id,
+      action: 'export',
+      target: file,
+      ip: request.ip,
+      detail: {
+        communities: data.communities.length,
+        responses: data.responses.length,
+        interviews: data.interviews.length,
+      },
+    });
+  }
+
+  app.get(
+    '/exports/assessment.xlsx',
+    {
+      // Bytes, not JSON: Fastify sends a Buffer as it is, without the serializer.
+      schema: { response: { 200: z.custom<Buffer>(), ...errorResponses(401, 403, 422) } },
+      onRequest: staff,
+    },
+    async (request, reply) => {
+      const generatedAt = app.now();
+      const data = exportData();
+      const bytes = await build(() => buildAssessmentWorkbook(data, { generatedAt }));
+      const fileName = exportFileName('xlsx', generatedAt);
+      audit(request, fileName, data);
+      return reply
+        .header('content-type', XLSX_TYPE)
+        .header('content-disposition', contentDisposition(fileName))
+        .send(bytes);
+    },
+  );
+
+  app.get(
+    '/exports/:file',
+    {
+      schema: {
+        params: FileParamsSchema,
+        response: { 200: z.string(), ...errorResponses(401, 403, 404, 422) },
+      },
+      onRequest: staff,
+    },
+    async (request, reply) => {
+      const sheet = sheetOf(request.params.file);
+      if (!sheet) {
+        throw new AppError(
+          'not_found',
+          undefined,
+          `没有这个导出文件；可用：assessment.xlsx，或 ${SHEET_NAMES.map((s) => `${s}.csv`).join('、')}`,
+        );
+      }
+      const generatedAt = app.now();
+      const data = exportData();
+      const csv = await build(() => buildCsv(sheet, data));
+      const fileName = exportFileName(sheet, generatedAt);
+      audit(request, fileName, data);
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', contentDisposition(fileName))
+        .send(csv);
+    },
+  );
+};
+export default routes;

@@ -1,0 +1,255 @@
+import { scoreSurvey } from '@jiuting/questionnaire';
+import type { FastifyInstance } from 'fastify';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  buildTestApp,
+  CLIENT_HEADERS,
+  FULL_MARKS_ANSWERS,
+  type LoggedIn,
+  loginAs,
+  sampleInterview,
+  sampleSurvey,
+} from '../../testing.ts';
+
+// q3–q9 = B E A A A D D → 0 + 0 + 3 + 0 + 0 + 0 + 0 = 3 points.
+const LOW_ANSWERS = {
+  ...FULL_MARKS_ANSWERS,
+  q3: 'B',
+  q4: 'E',
+  q5: 'A',
+  q6: 'A',
+  q7: 'A',
+  q8: 'D',
+  q9: 'D',
+};
+
+let app: FastifyInstance;
+let cleanup: () => Promise<void>;
+let coordinator: LoggedIn;
+let canvasser: LoggedIn;
+let clock: Date;
+
+// Household 1号楼101室 answered twice (full marks first, then 3 points, written differently);
+// household 2号楼202室 once (full marks). Community R1 has 10 households.
+const first = sampleSurvey({ communityCode: 'R1', householdAddress: '1号楼101室' });
+const second = sampleSurvey({
+  communityCode: 'R1',
+  householdAddress: '1-101',
+  answers: LOW_ANSWERS,
+});
+const other = sampleSurvey({ communityCode: 'R1', householdAddress: '2号楼202室' });
+const interview = sampleInterview({ communityCode: 'R1' });
+
+const get = async (url: string, who: LoggedIn = coordinator) =>
+  app.inject({ method: 'GET', url, headers: { cookie: who.cookie } });
+const post = async (url: string, payload?: unknown, who: LoggedIn = coordinator) =>
+  app.inject({
+    method: 'POST',
+    url,
+    headers: { ...CLIENT_HEADERS, cookie: who.cookie },
+    ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+  });
+const r1 = async () => {
+  const body = (await get('/api/coverage')).json();
+  return body.communities.find((c: { code: string }) => c.code === 'R1');
+};
+
+beforeEach(async () => {
+  clock = new Date('2025-11-20T02:00:00.000Z');
+  ({ app, cleanup } = await buildTestApp({ seedDemoCommunities: false, now: () => clock }));
+  coordinator = await loginAs(app, 'coordinator');
+  const imported = await post('/api/communities/import', {
+    csv: 'code,name,type,totalHouseholds,liaisonLeader\nR1,审核居,导入居,10,甲\n',
+  });
+  expect(imported.statusCode).toBe(200);
+  canvasser = await loginAs(app, 'canvasser', ['R1']);
+  const synced = await post('/api/sync', { items: [first, second, other, interview] }, canvasser);
+  expect(synced.json().results.map((r: { status: string }) => r.status)).toEqual([
+    'accepted',
+    'accepted',
+    'accepted',
+    'accepted',
+  ]);
+  clock = new Date('2025-11-21T03:00:00.000Z');
+});
+afterEach(async () => cleanup());
+
+describe('marking a response invalid', () => {
+  it('promotes the household’s second response while the first is invalid, and restoring puts the first back', async () => {
+    expect(await r1()).toMatchObject({
+      surveyedHouseholds: 2,
+      responses: 3,
+      repeats: 1,
+      meanSurveyScore: 100,
+    });
+
+    const marked = await post(`/api/review/responses/${first.id}/invalidate`, {
+      reason: '采集员误录',
+    });
+    expect(marked.statusCode).toBe(200);
+    expect(marked.json().item).toMatchObject({
+      id: first.id,
+      counted: false,
+      invalid: {
+        reason: '采集员误录',
+        at: '2025-11-21T03:00:00.000Z',
+        byUserId: coordinator.userId,
+      },
+    });
+    // Same two households, but household 1 now counts its 3-point answer: (3 + 100) / 2.
+    const low = scoreSurvey(LOW_ANSWERS).total;
+    expect(low).toBe(3);
+    expect(await r1()).toMatchObject({
+      surveyedHouseholds: 2,
+      responses: 2,
+      repeats: 0,
+      meanSurveyScore: (low + 100) / 2,
+      satisfactionPoints: Math.round(((30 * (low + 100)) / 2 / 100) * 100) / 100,
+    });
+    const list = (await get('/api/review/responses?community=R1')).json();
+    const secondRow = list.items.find((i: { id: string }) => i.id === second.id);
+    expect(secondRow).toMatchObject({ counted: true, invalid: null });
+
+    const restored = await post(`/api/review/responses/${first.id}/restore`);
+    expect(restored.statusCode).toBe(200);
+    expect(restored.json().item).toMatchObject({ counted: true, invalid: null });
+    expect(await r1()).toMatchObject({
+      surveyedHouseholds: 2,
+      responses: 3,
+      repeats: 1,
+      meanSurveyScore: 100,
+    });
+  });
+
+  it('takes a household out of coverage when its only response is invalid, and keeps the record', async () => {
+    await post(`/api/review/responses/${other.id}/invalidate`, { reason: '非本小区住户' });
+    expect(await r1()).toMatchObject({ surveyedHouseholds: 1, coverage: 0.1 });
+    const invalidOnly = (await get('/api/review/responses?status=invalid')).json();
+    expect(invalidOnly.total).toBe(1);
+    expect(invalidOnly.items[0]).toMatchObject({ id: other.id, householdKey: '2号202室' });
+    expect(app.db.prepare('SELECT count(*) FROM responses').pluck().get()).toBe(3);
+  });
+
+  it('writes an audit row for every mark and restore, naming who, when, which and why', async () => {
+    await post(`/api/review/responses/${first.id}/invalidate`, { reason: '重复录入' });
+    clock = new Date('2025-11-22T03:00:00.000Z');
+    await post(`/api/review/responses/${first.id}/restore`);
+    const rows = app.repos.audit.list().filter((a) => a.action.startsWith('review_'));
+    expect(rows.map((r) => [r.action, r.actorUserId, r.target, r.at, r.detail])).toEqual([
+      [
+        'review_restored',
+        coordinator.userId,
+        `response:${first.id}`,
+        '2025-11-22T03:00:00.000Z',
+        { kind: 'response' },
+      ],
+      [
+        'review_invalidated',
+        coordinator.userId,
+        `response:${first.id}`,
+        '2025-11-21T03:00:00.000Z',
+        { kind: 'response', reason: '重复录入' },
+      ],
+    ]);
+  });
+
+  it('refuses a missing or blank reason, a second mark, a restore of a valid item and an unknown id', async () => {
+    const blank = await post(`/api/review/responses/${first.id}/invalidate`, { reason: '   ' });
+    expect(blank.statusCode).toBe(400);
+    expect(blank.json()).toMatchObject({
+      error: 'validation_failed',
+      issues: [{ path: 'reason', message: '请填写标记无效的原因' }],
+    });
+    expect((await post(`/api/review/responses/${first.id}/invalidate`, {})).statusCode).toBe(400);
+    expect((await r1()).repeats).toBe(1);
+
+    await post(`/api/review/responses/${first.id}/invalidate`, { reason: '误录' });
+    const again = await post(`/api/review/responses/${first.id}/invalidate`, { reason: '误录' });
+    expect(again.json()).toMatchObject({
+      error: 'already_invalid',
+      message: '该记录已被标记为无效',
+    });
+    expect(again.statusCode).toBe(409);
+    const restoreValid = await post(`/api/review/responses/${other.id}/restore`);
+    expect(restoreValid.statusCode).toBe(409);
+    expect(restoreValid.json().error).toBe('not_invalid');
+    const unknown = await post(
+      '/api/review/responses/00000000-0000-4000-8000-000000000000/invalidate',
+      { reason: 'x' },
+    );
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error).toBe('record_not_found');
+    expect(app.repos.audit.list().filter((a) => a.action.startsWith('review_'))).toHaveLength(1);
+  });
+});
+
+describe('marking an interview invalid', () => {
+  it('takes it out of the community’s interview count and restoring brings it back', async () => {
+    expect((await r1()).interviews).toMatchObject({
+      total: 1,
+      byGroup: { elderly_living_alone: 1 },
+    });
+    const marked = await post(`/api/review/interviews/${interview.id}/invalidate`, {
+      reason: '访谈对象不符',
+    });
+    expect(marked.json().item).toMatchObject({
+      id: interview.id,
+      group: 'elderly_living_alone',
+      invalid: { reason: '访谈对象不符' },
+    });
+    expect((await r1()).interviews).toMatchObject({
+      total: 0,
+      byGroup: { elderly_living_alone: 0 },
+    });
+    await post(`/api/review/interviews/${interview.id}/restore`);
+    expect((await r1()).interviews.total).toBe(1);
+  });
+});
+
+describe('the review list', () => {
+  it('pages, filters by community, and carries no answers', async () => {
+    const page1 = (await get('/api/review/responses?community=R1&pageSize=2')).json();
+    expect(page1).toMatchObject({ total: 3, page: 1, pageSize: 2 });
+    const page2 = (await get('/api/review/responses?community=R1&pageSize=2&page=2')).json();
+    const ids = [...page1.items, ...page2.items].map((i: { id: string }) => i.id);
+    expect(new Set(ids)).toEqual(new Set([first.id, second.id, other.id]));
+    expect(JSON.stringify(page1)).not.toContain('answers');
+    expect(page1.items[0].collector).toBe('测试canvasser');
+    expect((await get('/api/review/responses?community=NOPE')).json().total).toBe(0);
+    expect((await get('/api/review/responses?pageSize=500')).statusCode).toBe(400);
+  });
+});
+
+describe('who may review', () => {
+  it('refuses canvassers and interviewers (403) and anyone signed out (401)', async () => {
+    const interviewer = await loginAs(app, 'interviewer', ['R1']);
+    for (const who of [canvasser, interviewer]) {
+      expect((await get('/api/review/responses', who)).statusCode).toBe(403);
+      const marked = await post(
+        `/api/review/responses/${first.id}/invalidate`,
+        { reason: 'x' },
+        who,
+      );
+      expect(marked.statusCode).toBe(403);
+      expect(marked.json().error).toBe('forbidden');
+    }
+    const anon = await app.inject({ method: 'GET', url: '/api/review/interviews' });
+    expect(anon.statusCode).toBe(401);
+    expect((await r1()).repeats).toBe(1);
+  });
+
+  it('lets an admin review too, and refuses a state change without the client header', async () => {
+    const admin = await loginAs(app, 'admin');
+    expect(
+      (await post(`/api/review/responses/${other.id}/invalidate`, { reason: '管理员核查' }, admin))
+        .statusCode,
+    ).toBe(200);
+    const noHeader = await app.inject({
+      method: 'POST',
+      url: `/api/review/responses/${other.id}/restore`,
+      headers: { cookie: coordinator.cookie },
+    });
+    expect(noHeader.statusCode).toBe(403);
+    expect(noHeader.json().error).toBe('csrf_header_missing');
+  });
+});
