@@ -14,6 +14,7 @@ import { enqueue } from '../outbox/store.ts';
 import { useDraftAutosave } from '../outbox/use-draft-autosave.ts';
 import { CommunitySelect } from '../survey/CommunitySelect.tsx';
 import { errorAt, schemaResolver } from '../survey/form-resolver.ts';
+import { rememberCommunity } from '../survey/last-community.ts';
 import { InterviewProgressPanel } from './InterviewProgressPanel.tsx';
 import { type InterviewFormValues, validateInterview } from './interview-values.ts';
 
@@ -85,6 +86,7 @@ export function InterviewForm({
       setSaveError('保存失败：手机存储不可用，请不要关闭页面，截图后联系专班');
       return;
     }
+    rememberCommunity(valid.communityCode);
     onSaved();
     void engine.syncNow();
   };

@@ -3,6 +3,7 @@ import type { Community, User } from '../api/types.ts';
 import { useOutbox } from '../outbox/outbox-context.tsx';
 import { isEditable, useItemOnce } from '../outbox/use-item.ts';
 import { SavedNotice } from '../shell/SavedNotice.tsx';
+import { defaultCommunity } from '../survey/last-community.ts';
 import { InterviewForm } from './InterviewForm.tsx';
 import { emptyInterviewValues, type InterviewFormValues } from './interview-values.ts';
 
@@ -21,9 +22,7 @@ export function InterviewPage({
   if (saved) return <SavedNotice kind="interview" />;
   if (loading) return <p className="loading">正在打开…</p>;
   if (!isEditable(item)) return <p className="empty">这条访谈记录已提交，不能再修改。</p>;
-  const fallback = emptyInterviewValues(
-    communities.length === 1 ? (communities[0]?.code ?? '') : '',
-  );
+  const fallback = emptyInterviewValues(defaultCommunity(communities));
   const initial: InterviewFormValues = {
     ...fallback,
     ...((item?.form ?? {}) as Partial<InterviewFormValues>),

@@ -33,6 +33,14 @@ export function App() {
       void queryClient.invalidateQueries({ queryKey: queryKeys.me() });
   }, [status.phase, queryClient]);
 
+  const wasOffline = session.data?.offline === true;
+  useEffect(() => {
+    // The engine just reached the server: the remembered session can be checked again.
+    if (status.phase === 'idle' && status.lastSyncAt !== undefined && wasOffline) {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.me() });
+    }
+  }, [status.phase, status.lastSyncAt, wasOffline, queryClient]);
+
   const user = session.data?.user ?? null;
   return (
     <div className="app">

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { User } from '../api/types.ts';
 import {
   isStale,
@@ -9,7 +9,8 @@ import {
 import type { EngineStatus } from '../outbox/sync-engine.ts';
 import { hrefOf } from './route.ts';
 
-function statusText(status: EngineStatus, unsent: number): string {
+function statusText(status: EngineStatus, unsent: number, signedIn: boolean): string {
+  if (!signedIn) return unsent > 0 ? '登录后继续上传' : '';
   switch (status.phase) {
     case 'syncing':
       return '正在上传…';
@@ -35,8 +36,19 @@ export function Header({ user, offline }: { user: User | null; offline: boolean 
     return () => clearInterval(timer);
   }, []);
   const stale = isStale(summary, now);
+  const header = useRef<HTMLElement>(null);
+  useEffect(() => {
+    // Sticky bars below the header (the form's progress) sit just under it, however tall it is.
+    const element = header.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() =>
+      document.documentElement.style.setProperty('--header-height', `${element.offsetHeight}px`),
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
   return (
-    <header className="app-header">
+    <header className="app-header" ref={header}>
       <div className="header-row">
         <a className="brand" href={hrefOf({ name: 'home' })}>
           九亭镇满意度测评
@@ -58,7 +70,7 @@ export function Header({ user, offline }: { user: User | null; offline: boolean 
         </button>
       </div>
       <div className={`status-line phase-${status.phase}`} role="status">
-        {statusText(status, summary.unsent)}
+        {statusText(status, summary.unsent, user !== null)}
         {summary.rejected > 0 ? (
           <span className="rejected-note">，{summary.rejected} 条被退回需处理</span>
         ) : null}

@@ -62,6 +62,11 @@ export function ChoiceQuestion(props: ChoiceQuestionProps) {
         {question.number}、{question.text}
         {marker(question)}
       </legend>
+      {error ? (
+        <p className="field-error" id={errorId} role="alert">
+          {error}
+        </p>
+      ) : null}
       <div className="options">
         {question.options.map((option) => {
           const checked = chosen.includes(option.letter);
@@ -95,11 +100,6 @@ export function ChoiceQuestion(props: ChoiceQuestionProps) {
             </span>
           ) : null}
         </label>
-      ) : null}
-      {error ? (
-        <p className="field-error" id={errorId} role="alert">
-          {error}
-        </p>
       ) : null}
     </fieldset>
   );

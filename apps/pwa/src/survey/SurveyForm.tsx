@@ -1,5 +1,6 @@
 import {
   CHANNELS,
+  CURRENT_QUESTIONNAIRE,
   QUESTIONS,
   type QuestionDef,
   SECTIONS,
@@ -16,6 +17,7 @@ import { ChoiceQuestion } from './ChoiceQuestion.tsx';
 import { CommunitySelect } from './CommunitySelect.tsx';
 import { toggleMultiple } from './choice.ts';
 import { countErrors, errorAt, schemaResolver } from './form-resolver.ts';
+import { rememberCommunity } from './last-community.ts';
 import {
   answeredCount,
   COLLECTOR_CHANNELS,
@@ -111,6 +113,7 @@ export function SurveyForm({ id, initial, communities, collectedBy, onSaved }: S
       return;
     }
     // Only now has IndexedDB committed: the caller may say 已保存.
+    rememberCommunity(valid.communityCode);
     onSaved();
     void engine.syncNow();
   };
@@ -125,7 +128,6 @@ export function SurveyForm({ id, initial, communities, collectedBy, onSaved }: S
 
   const answered = answeredCount(values);
   const key = shownHouseholdKey(values);
-  const community = communities.find((c) => c.code === values.communityCode);
   const errors = formState.errors;
   const errorCount = countErrors(errors);
 
@@ -137,7 +139,7 @@ export function SurveyForm({ id, initial, communities, collectedBy, onSaved }: S
         </span>
         <progress max={REQUIRED_QUESTIONS.length} value={answered} aria-label="答题进度" />
       </div>
-      <h1 className="form-title">九亭镇{community?.name ?? '____'}居民区群众满意度测评问卷</h1>
+      <h1 className="form-title">{CURRENT_QUESTIONNAIRE.title}</h1>
 
       <CommunitySelect
         communities={communities}

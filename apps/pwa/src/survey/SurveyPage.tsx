@@ -3,6 +3,7 @@ import type { Community, User } from '../api/types.ts';
 import { useOutbox } from '../outbox/outbox-context.tsx';
 import { isEditable, useItemOnce } from '../outbox/use-item.ts';
 import { SavedNotice } from '../shell/SavedNotice.tsx';
+import { defaultCommunity } from './last-community.ts';
 import { SurveyForm } from './SurveyForm.tsx';
 import { emptySurveyValues, type SurveyFormValues } from './survey-values.ts';
 
@@ -27,7 +28,7 @@ export function SurveyPage({
   if (saved) return <SavedNotice kind="survey" />;
   if (loading) return <p className="loading">正在打开…</p>;
   if (!isEditable(item)) return <p className="empty">这份问卷已提交，不能再修改。</p>;
-  const fallback = emptySurveyValues(communities.length === 1 ? (communities[0]?.code ?? '') : '');
+  const fallback = emptySurveyValues(defaultCommunity(communities));
   return (
     <main>
       {item?.state === 'rejected' && item.reason ? (
