@@ -67,5 +67,7 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: false,
+    // dist/.vite/manifest.json: bench/pwa/bundle-size.ts reads it to find what the first screen loads.
+    manifest: true,
   },
 });
