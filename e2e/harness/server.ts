@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPO_ROOT } from './paths.ts';
+import { BUILD_DIR, REPO_ROOT } from './paths.ts';
 import { waitFor } from './wait.ts';
 
 export const ADMIN_PASSWORD = 'e2e-admin-password-0001';
@@ -35,7 +35,7 @@ export interface RunningServer {
  * The real server, as `npm start` runs it (the sync server's start script over the built PWA),
  * on a free loopback port with a temporary data directory.
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(options: { staticDir?: string } = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'jiuting-e2e-'));
   const url = `http://127.0.0.1:${port}`;
@@ -52,6 +52,7 @@ export async function startServer(): Promise<RunningServer> {
         DATA_DIR: dataDir,
         ADMIN_PASSWORD,
         LOG_LEVEL: 'warn',
+        STATIC_DIR: options.staticDir ?? BUILD_DIR,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,

@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { ApiClient } from '../harness/api.ts';
+import { launchPhone, shot } from '../harness/browser.ts';
+import {
+  fillAddress,
+  openNewSurvey,
+  signIn,
+  submitSurvey,
+  TYPICAL_ANSWERS,
+  tapAnswers,
+  waitForUnsent,
+  waitUntilInstalled,
+} from '../harness/phone.ts';
+import { type RunningServer, startServer } from '../harness/server.ts';
+import { waitFor } from '../harness/wait.ts';
+
+let server: RunningServer;
+
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+const { q1, q2, q3, ...rest } = TYPICAL_ANSWERS;
+
+test('a half-filled survey is offered again after the page dies, and completes', async () => {
+  const admin = await ApiClient.asAdmin(server.url);
+  const password = await admin.createStaff('canvasser03', 'canvasser', ['DEMO03']);
+  const { context } = await launchPhone();
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(server.url);
+  await signIn(page, 'canvasser03', password);
+  await waitUntilInstalled(page);
+
+  await openNewSurvey(page);
+  await fillAddress(page, { building: '7', unit: '2', room: '502', answers: {} }, 'DEMO03');
+  await tapAnswers(page, { q1, q2, q3 } as typeof TYPICAL_ANSWERS);
+  // The autosave lands in IndexedDB; then the page dies without a chance to save anything more.
+  await waitFor(
+    () =>
+      page.evaluate(
+        () =>
+          new Promise<boolean>((resolve) => {
+            const open = indexedDB.open('jiuting-outbox');
+            open.onsuccess = () => {
+              const request = open.result.transaction('items').objectStore('items').getAll();
+              request.onsuccess = () => {
+                open.result.close();
+                resolve(
+                  request.result.some(
+                    (item) =>
+                      item.state === 'draft' &&
+                      JSON.stringify(item.form ?? {}).includes('"q3":"A"'),
+                  ),
+                );
+              };
+            };
+            open.onerror = () => resolve(false);
+          }),
+      ),
+    { what: 'the draft to reach IndexedDB' },
+  );
+  await page.close({ runBeforeUnload: false });
+
+  const reopened = await context.newPage();
+  await reopened.goto(server.url);
+  await reopened.getByText('未完成的草稿（1）').waitFor();
+  await shot(reopened, 'journey3-draft-offered');
+  await reopened.getByRole('link', { name: '继续' }).tap();
+  await expect.poll(() => reopened.getByLabel('楼号').inputValue()).toBe('7');
+  expect(await reopened.getByLabel('单元').inputValue()).toBe('2');
+  expect(await reopened.getByLabel('室号').inputValue()).toBe('502');
+  expect(await reopened.locator('fieldset[data-question="q3"] input[value="A"]').isChecked()).toBe(
+    true,
+  );
+
+  await tapAnswers(reopened, rest);
+  await submitSurvey(reopened);
+  await waitForUnsent(reopened, 0, 60_000);
+  const coverage = await admin.request<{
+    communities: Array<{ code: string; surveyedHouseholds: number }>;
+  }>('GET', '/api/coverage');
+  expect(coverage.communities.find((c) => c.code === 'DEMO03')?.surveyedHouseholds).toBe(1);
+  await context.close();
+});

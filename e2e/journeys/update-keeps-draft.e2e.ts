@@ -1,0 +1,76 @@
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { ApiClient } from '../harness/api.ts';
+import { launchPhone, shot } from '../harness/browser.ts';
+import { BUILD_DIR } from '../harness/paths.ts';
+import {
+  fillAddress,
+  openNewSurvey,
+  signIn,
+  TYPICAL_ANSWERS,
+  tapAnswers,
+  waitUntilInstalled,
+} from '../harness/phone.ts';
+import { type RunningServer, startServer } from '../harness/server.ts';
+
+let server: RunningServer;
+// A deployment of its own, so this journey can put a new version in place while a form is open.
+const deployed = mkdtempSync(join(tmpdir(), 'jiuting-deploy-'));
+
+beforeAll(async () => {
+  cpSync(BUILD_DIR, deployed, { recursive: true });
+  server = await startServer({ staticDir: deployed });
+});
+afterAll(async () => {
+  await server?.stop();
+  rmSync(deployed, { recursive: true, force: true });
+});
+
+const { q1, q2, q3, q4 } = TYPICAL_ANSWERS;
+
+test('a new version deployed under a half-filled form waits for consent, and the draft is intact after updating', async () => {
+  const admin = await ApiClient.asAdmin(server.url);
+  const password = await admin.createStaff('canvasser04', 'canvasser', ['DEMO04']);
+  const { context } = await launchPhone();
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(server.url);
+  await signIn(page, 'canvasser04', password);
+  await waitUntilInstalled(page);
+
+  await openNewSurvey(page);
+  await fillAddress(page, { building: '3', room: '1101', answers: {} }, 'DEMO04');
+  await tapAnswers(page, { q1, q2, q3, q4 } as typeof TYPICAL_ANSWERS);
+  const formUrl = page.url();
+
+  // A new build goes live: its service worker differs from the installed one.
+  appendFileSync(join(deployed, 'sw.js'), `\n// deployed ${Date.now()}\n`);
+  // The app looks for updates on a timer; the journey does not wait an hour for it.
+  await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    await registration?.update();
+  });
+
+  const prompt = page.getByText('有新版本可用');
+  await prompt.waitFor({ timeout: 30_000 });
+  // Nothing reloaded under the form while the prompt waits.
+  expect(page.url()).toBe(formUrl);
+  expect(await page.getByLabel('楼号').inputValue()).toBe('3');
+  await shot(page, 'journey4-update-prompt');
+
+  await Promise.all([
+    page.waitForEvent('load', { timeout: 30_000 }),
+    page.getByRole('button', { name: '更新' }).tap(),
+  ]);
+  await page.getByLabel('楼号').waitFor();
+  expect(page.url()).toBe(formUrl);
+  expect(await page.getByLabel('楼号').inputValue()).toBe('3');
+  expect(await page.getByLabel('室号').inputValue()).toBe('1101');
+  expect(await page.locator('fieldset[data-question="q4"] input[value="B"]').isChecked()).toBe(
+    true,
+  );
+  expect(await page.getByText('有新版本可用').count()).toBe(0);
+  await shot(page, 'journey4-after-update');
+  await context.close();
+});
