@@ -18,4 +18,9 @@ export function applyPragmas(db: Db): void {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Index pages of 100,000 responses stay in memory (the default cache is 2 MB).
+  db.pragma('cache_size = -65536');
 }
+
+/** For the serving connection, whose checkpoints a background worker does (see checkpointer.ts). */
+export const FALLBACK_AUTOCHECKPOINT_PAGES = 20_000;

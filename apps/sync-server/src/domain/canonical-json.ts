@@ -1,22 +1,36 @@
 import { createHash } from 'node:crypto';
 
-/** JSON with object keys sorted at every depth, so the same content always gives the same text. */
+/**
+ * JSON with object keys sorted at every depth, so the same content always gives the same text.
+ * Written out directly rather than by building a sorted copy: it runs for every synced item.
+ */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
+  return write(value) ?? 'null';
 }
 
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === 'object') {
-    // No prototype: a `__proto__` key stays an ordinary key instead of vanishing.
-    const out: Record<string, unknown> = Object.create(null);
-    for (const key of Object.keys(value).sort()) {
-      const v = (value as Record<string, unknown>)[key];
-      if (v !== undefined) out[key] = sortKeys(v);
+function write(value: unknown): string | undefined {
+  if (value === null) return 'null';
+  switch (typeof value) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+      return JSON.stringify(value);
+    case 'object': {
+      if (Array.isArray(value)) {
+        return `[${value.map((v) => write(v) ?? 'null').join(',')}]`;
+      }
+      const record = value as Record<string, unknown>;
+      const parts: string[] = [];
+      for (const key of Object.keys(record).sort()) {
+        const text = write(record[key]);
+        if (text !== undefined) parts.push(`${JSON.stringify(key)}:${text}`);
+      }
+      return `{${parts.join(',')}}`;
     }
-    return out;
+    default:
+      // undefined, functions and symbols are left out, as JSON.stringify leaves them out.
+      return undefined;
   }
-  return value;
 }
 
 export function sha256Hex(text: string): string {

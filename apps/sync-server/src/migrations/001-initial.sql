@@ -65,9 +65,12 @@ CREATE TABLE responses (
 -- At most one counted response per household, whatever the code path that wrote it.
 CREATE UNIQUE INDEX responses_one_counted_per_household
   ON responses(community_code, household_key) WHERE counted = 1;
-CREATE INDEX responses_household ON responses(community_code, household_key, seq);
+-- Repeats are few, so indexing only them keeps inserts cheap; with the index above it finds
+-- every response of a household when a review re-decides which one counts.
+CREATE INDEX responses_repeats ON responses(community_code, household_key) WHERE counted = 0;
 -- Coverage reads only these indexes (partial: invalidated responses are out of every count).
-CREATE INDEX responses_coverage ON responses(community_code, counted, score, received_at)
+-- received_at right after the community: new rows append at 27 places, not at thousands.
+CREATE INDEX responses_coverage ON responses(community_code, received_at, counted, score)
   WHERE invalidated_at IS NULL;
 CREATE INDEX responses_collector ON responses(user_id, collected_day, counted)
   WHERE invalidated_at IS NULL;

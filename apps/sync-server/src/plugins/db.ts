@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin';
+import { startCheckpointer } from '../db/checkpointer.ts';
 import { migrate } from '../db/migrate.ts';
-import { type Db, openDatabase } from '../db/open.ts';
+import { type Db, FALLBACK_AUTOCHECKPOINT_PAGES, openDatabase } from '../db/open.ts';
 import { auditRepository } from '../repositories/audit.ts';
 import { communitiesRepository } from '../repositories/communities.ts';
 import { coverageRepository } from '../repositories/coverage.ts';
@@ -48,8 +49,13 @@ export default fp(
       'ingest',
       createIngest({ db, submissions: repos.submissions, communities: repos.communities }).ingest,
     );
+    db.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
+    const checkpointer = startCheckpointer(opts.dbPath, {
+      onError: (message) => app.log.error({ message }, 'background checkpoint failed'),
+    });
     // Runs after in-flight requests have finished (Fastify closes the server first).
     app.addHook('onClose', async () => {
+      await checkpointer.stop();
       db.close();
     });
   },

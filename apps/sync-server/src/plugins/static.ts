@@ -4,7 +4,8 @@ import { errorBody } from '../errors.ts';
 
 /**
  * Serves the built PWA and falls back to index.html for the app's own paths, so a deep link
- * (/survey/…) opens the app. Anything under /api, or any non-GET, answers JSON not_found.
+ * (/survey/…) opens the app, and a resident's /r/<token> opens resident.html. Anything under
+ * /api, or any non-GET, answers JSON not_found.
  */
 export default fp(
   async (app, opts: { root: string | undefined }) => {
@@ -32,7 +33,9 @@ export default fp(
         !/\.[A-Za-z0-9]+$/.test(request.url.split('?')[0] ?? '');
       if (root && isPage) {
         reply.header('cache-control', 'no-cache');
-        return reply.sendFile('index.html', root);
+        // A resident's QR link (/r/<token>) opens their own small page, never the collectors' app.
+        const page = /^\/r\/[^/?]+\/?(\?|$)/.test(request.url) ? 'resident.html' : 'index.html';
+        return reply.sendFile(page, root);
       }
       return reply.code(404).send(errorBody('not_found'));
     });

@@ -69,10 +69,15 @@ export function submissionsRepository(db: Db) {
   const uncountHousehold = db.prepare(
     'UPDATE responses SET counted = 0 WHERE community_code = ? AND household_key = ? AND counted = 1',
   );
+  // Written as two halves so each reads its partial index (counted / repeats).
   const countFirstValid = db.prepare(
     `UPDATE responses SET counted = 1 WHERE seq = (
-       SELECT min(seq) FROM responses
-       WHERE community_code = ? AND household_key = ? AND invalidated_at IS NULL)`,
+       SELECT min(seq) FROM (
+         SELECT seq FROM responses WHERE community_code = @c AND household_key = @h
+           AND counted = 1 AND invalidated_at IS NULL
+         UNION ALL
+         SELECT seq FROM responses WHERE community_code = @c AND household_key = @h
+           AND counted = 0 AND invalidated_at IS NULL))`,
   );
 
   return {
@@ -95,7 +100,7 @@ export function submissionsRepository(db: Db) {
      */
     recountHousehold(communityCode: string, householdKey: string): void {
       uncountHousehold.run(communityCode, householdKey);
-      countFirstValid.run(communityCode, householdKey);
+      countFirstValid.run({ c: communityCode, h: householdKey });
     },
     /** Marks a response invalid (or valid again with reason null) and re-decides its household. */
     setResponseInvalid(id: string, reason: string | null, at: string): boolean {

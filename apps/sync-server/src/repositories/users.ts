@@ -1,6 +1,12 @@
 import type { Db } from '../db/open.ts';
 
-export const ROLES = ['admin', 'coordinator', 'canvasser', 'interviewer'] as const;
+export const ROLES = [
+  'admin',
+  'coordinator',
+  'canvasser',
+  'interviewer',
+  'department_scorer',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Roles that collect in the field and are limited to the communities they are assigned. */
@@ -14,6 +20,8 @@ export interface User {
   disabled: boolean;
   /** Assigned community codes (field roles); admins and coordinators reach every community. */
   communities: string[];
+  /** The 附件2 department a department_scorer scores for (@jiuting/scorecard id); else null. */
+  department: string | null;
   createdAt: string;
 }
 
@@ -24,6 +32,7 @@ interface UserRow {
   role: Role;
   password_hash: string;
   disabled_at: string | null;
+  department: string | null;
   created_at: string;
 }
 
@@ -48,6 +57,7 @@ export function usersRepository(db: Db) {
       role: row.role,
       disabled: row.disabled_at !== null,
       communities: communitiesOf.all(row.id),
+      department: row.department,
       createdAt: row.created_at,
     };
   }
@@ -85,18 +95,20 @@ export function usersRepository(db: Db) {
       role: Role;
       passwordHash: string;
       communities: readonly string[];
+      department?: string | null;
       at: string;
     }): User {
       db.transaction(() => {
         db.prepare(
-          `INSERT INTO users (id, username, display_name, role, password_hash, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO users (id, username, display_name, role, password_hash, department, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
         ).run(
           input.id,
           input.username,
           input.displayName,
           input.role,
           input.passwordHash,
+          input.department ?? null,
           input.at,
           input.at,
         );
@@ -112,6 +124,8 @@ export function usersRepository(db: Db) {
         passwordHash?: string;
         disabled?: boolean;
         communities?: readonly string[];
+        /** Set with role: null for every role but department_scorer. */
+        department?: string | null;
       },
       at: string,
     ): User | undefined {
@@ -121,6 +135,7 @@ export function usersRepository(db: Db) {
         if (patch.role !== undefined) sets.push('role = @role');
         if (patch.passwordHash !== undefined) sets.push('password_hash = @passwordHash');
         if (patch.disabled !== undefined) sets.push('disabled_at = @disabledAt');
+        if (patch.department !== undefined) sets.push('department = @department');
         db.prepare(`UPDATE users SET ${sets.join(', ')} WHERE id = @id`).run({
           id,
           at,
@@ -128,6 +143,7 @@ export function usersRepository(db: Db) {
           role: patch.role ?? null,
           passwordHash: patch.passwordHash ?? null,
           disabledAt: patch.disabled ? at : null,
+          department: patch.department ?? null,
         });
         if (patch.communities !== undefined) setCommunities(id, patch.communities);
       })();

@@ -1,0 +1,352 @@
+import type {
+  BonusInput,
+  DeductionCase,
+  DepartmentId,
+  ItemId,
+  SatisfactionOverride,
+} from '@jiuting/scorecard';
+import type { Db } from '../db/open.ts';
+
+// All SQL of the comprehensive assessment (附件2). Rules live in @jiuting/scorecard; this module
+// stores what the routes accepted and reads it back in plain shapes.
+
+export type AssessmentState = 'open' | 'locked';
+
+export interface LockedCommunity {
+  code: string;
+  name: string;
+  type: '导入居' | '村改居';
+  /** The survey's satisfaction points at the moment of locking. */
+  computed: number | null;
+}
+
+export interface AssessmentYear {
+  year: number;
+  state: AssessmentState;
+  createdAt: string;
+  lockedAt: string | null;
+  lockedBy: string | null;
+  lockNote: string | null;
+  /** Set once locked: the communities and survey points the result is frozen on. */
+  lockedSnapshot: LockedCommunity[] | null;
+}
+
+export interface ItemScore {
+  communityCode: string;
+  itemId: ItemId;
+  points: number;
+  basis: string;
+  department: DepartmentId;
+  enteredBy: string;
+  enteredAt: string;
+  confirmedBy: string | null;
+  confirmedAt: string | null;
+}
+
+export interface Adjustments {
+  communityCode: string;
+  bonus: BonusInput;
+  deductions: DeductionCase[];
+  satisfactionOverride: SatisfactionOverride | null;
+}
+
+export interface HotlineFigures {
+  communityCode: string;
+  ordersThisYear: number;
+  ordersLastYear: number;
+  /** Percent, 0–100. */
+  satisfactionRate: number;
+  importedAt: string;
+}
+
+export type AssessmentAuditAction =
+  | 'year_created'
+  | 'item_scored'
+  | 'item_confirmed'
+  | 'bonus_set'
+  | 'deductions_set'
+  | 'satisfaction_override_set'
+  | 'hotline_imported'
+  | 'year_locked';
+
+export interface AssessmentAuditEntry {
+  id: number;
+  at: string;
+  actorUserId: string;
+  actorName: string;
+  action: AssessmentAuditAction;
+  communityCode: string | null;
+  itemId: string | null;
+  oldValue: unknown;
+  newValue: unknown;
+  reason: string | null;
+}
+
+interface YearRow {
+  year: number;
+  state: AssessmentState;
+  created_at: string;
+  locked_at: string | null;
+  locked_by: string | null;
+  lock_note: string | null;
+  locked_snapshot: string | null;
+}
+
+const EMPTY_BONUS: BonusInput = { honours: [], cases: [] };
+
+const json = (value: unknown): string | null =>
+  value === undefined ? null : JSON.stringify(value);
+const parse = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
+
+export function assessmentRepository(db: Db) {
+  const yearRow = db.prepare<[number], YearRow>('SELECT * FROM assessment_years WHERE year = ?');
+  const toYear = (r: YearRow): AssessmentYear => ({
+    year: r.year,
+    state: r.state,
+    createdAt: r.created_at,
+    lockedAt: r.locked_at,
+    lockedBy: r.locked_by,
+    lockNote: r.lock_note,
+    lockedSnapshot: parse(r.locked_snapshot) as LockedCommunity[] | null,
+  });
+  const scoreColumns = `community_code AS communityCode, item_id AS itemId, points, basis, department,
+    entered_by AS enteredBy, entered_at AS enteredAt, confirmed_by AS confirmedBy,
+    confirmed_at AS confirmedAt`;
+  const scoreOne = db.prepare<[number, string, string], ItemScore>(
+    `SELECT ${scoreColumns} FROM assessment_item_scores
+     WHERE year = ? AND community_code = ? AND item_id = ?`,
+  );
+  const adjustmentsOne = db.prepare<
+    [number, string],
+    { bonus: string; deductions: string; override: string | null }
+  >(
+    `SELECT bonus, deductions, satisfaction_override AS override FROM assessment_adjustments
+     WHERE year = ? AND community_code = ?`,
+  );
+  const insertAudit = db.prepare(
+    `INSERT INTO assessment_audit (year, at, actor_user_id, actor_name, action, community_code,
+       item_id, old_value, new_value, reason)
+     VALUES (@year, @at, @actorUserId, @actorName, @action, @communityCode, @itemId, @oldValue,
+       @newValue, @reason)`,
+  );
+  const ensureAdjustments = db.prepare(
+    `INSERT OR IGNORE INTO assessment_adjustments (year, community_code, updated_at)
+     VALUES (?, ?, ?)`,
+  );
+
+  return {
+    /** Runs `work` in one transaction: a refused write leaves nothing behind, audit included. */
+    transaction<T>(work: () => T): T {
+      return db.transaction(work)();
+    },
+
+    listYears(): AssessmentYear[] {
+      return db
+        .prepare<[], YearRow>('SELECT * FROM assessment_years ORDER BY year DESC')
+        .all()
+        .map(toYear);
+    },
+    getYear(year: number): AssessmentYear | undefined {
+      const row = yearRow.get(year);
+      return row ? toYear(row) : undefined;
+    },
+    createYear(year: number, by: string, at: string): AssessmentYear {
+      db.prepare(
+        `INSERT INTO assessment_years (year, state, created_at, created_by) VALUES (?, 'open', ?, ?)`,
+      ).run(year, at, by);
+      return this.getYear(year) as AssessmentYear;
+    },
+    lockYear(
+      year: number,
+      input: { by: string; at: string; note: string; snapshot: LockedCommunity[] },
+    ): void {
+      db.prepare(
+        `UPDATE assessment_years SET state = 'locked', locked_at = ?, locked_by = ?, lock_note = ?,
+           locked_snapshot = ? WHERE year = ? AND state = 'open'`,
+      ).run(input.at, input.by, input.note, JSON.stringify(input.snapshot), year);
+    },
+
+    listScores(year: number): ItemScore[] {
+      return db
+        .prepare<[number], ItemScore>(
+          `SELECT ${scoreColumns} FROM assessment_item_scores WHERE year = ?
+           ORDER BY item_id, community_code`,
+        )
+        .all(year);
+    },
+    getScore(year: number, communityCode: string, itemId: string): ItemScore | undefined {
+      return scoreOne.get(year, communityCode, itemId);
+    },
+    /** Stores a department's points; a changed figure loses its confirmation (re-confirm it). */
+    putScore(
+      year: number,
+      entry: {
+        communityCode: string;
+        itemId: ItemId;
+        points: number;
+        basis: string;
+        department: DepartmentId;
+        by: string;
+        at: string;
+      },
+    ): void {
+      db.prepare(
+        `INSERT INTO assessment_item_scores (year, community_code, item_id, points, basis,
+           department, entered_by, entered_at)
+         VALUES (@year, @communityCode, @itemId, @points, @basis, @department, @by, @at)
+         ON CONFLICT (year, community_code, item_id) DO UPDATE SET
+           confirmed_by = CASE WHEN points = excluded.points THEN confirmed_by END,
+           confirmed_at = CASE WHEN points = excluded.points THEN confirmed_at END,
+           points = excluded.points, basis = excluded.basis, department = excluded.department,
+           entered_by = excluded.entered_by, entered_at = excluded.entered_at`,
+      ).run({ year, ...entry });
+    },
+    confirmItem(year: number, itemId: ItemId, by: string, at: string): number {
+      return db
+        .prepare(
+          `UPDATE assessment_item_scores SET confirmed_by = ?, confirmed_at = ?
+           WHERE year = ? AND item_id = ?`,
+        )
+        .run(by, at, year, itemId).changes;
+    },
+
+    getAdjustments(year: number, communityCode: string): Adjustments {
+      const row = adjustmentsOne.get(year, communityCode);
+      return {
+        communityCode,
+        bonus: row ? (JSON.parse(row.bonus) as BonusInput) : EMPTY_BONUS,
+        deductions: row ? (JSON.parse(row.deductions) as DeductionCase[]) : [],
+        satisfactionOverride: row ? (parse(row.override) as SatisfactionOverride | null) : null,
+      };
+    },
+    listAdjustments(year: number): Adjustments[] {
+      const rows = db
+        .prepare<
+          [number],
+          { code: string; bonus: string; deductions: string; override: string | null }
+        >(
+          `SELECT community_code AS code, bonus, deductions, satisfaction_override AS override
+           FROM assessment_adjustments WHERE year = ?`,
+        )
+        .all(year);
+      return rows.map((r) => ({
+        communityCode: r.code,
+        bonus: JSON.parse(r.bonus) as BonusInput,
+        deductions: JSON.parse(r.deductions) as DeductionCase[],
+        satisfactionOverride: parse(r.override) as SatisfactionOverride | null,
+      }));
+    },
+    setBonus(year: number, communityCode: string, bonus: BonusInput, at: string): void {
+      ensureAdjustments.run(year, communityCode, at);
+      db.prepare(
+        `UPDATE assessment_adjustments SET bonus = ?, updated_at = ?
+         WHERE year = ? AND community_code = ?`,
+      ).run(JSON.stringify(bonus), at, year, communityCode);
+    },
+    setDeductions(
+      year: number,
+      communityCode: string,
+      deductions: readonly DeductionCase[],
+      at: string,
+    ): void {
+      ensureAdjustments.run(year, communityCode, at);
+      db.prepare(
+        `UPDATE assessment_adjustments SET deductions = ?, updated_at = ?
+         WHERE year = ? AND community_code = ?`,
+      ).run(JSON.stringify(deductions), at, year, communityCode);
+    },
+    setSatisfactionOverride(
+      year: number,
+      communityCode: string,
+      override: SatisfactionOverride | null,
+      at: string,
+    ): void {
+      ensureAdjustments.run(year, communityCode, at);
+      db.prepare(
+        `UPDATE assessment_adjustments SET satisfaction_override = ?, updated_at = ?
+         WHERE year = ? AND community_code = ?`,
+      ).run(override ? JSON.stringify(override) : null, at, year, communityCode);
+    },
+
+    listHotline(year: number): HotlineFigures[] {
+      return db
+        .prepare<[number], HotlineFigures>(
+          `SELECT community_code AS communityCode, orders_this_year AS ordersThisYear,
+             orders_last_year AS ordersLastYear, satisfaction_rate AS satisfactionRate,
+             imported_at AS importedAt
+           FROM assessment_hotline WHERE year = ? ORDER BY community_code`,
+        )
+        .all(year);
+    },
+    /** The year's figures become exactly these rows (a new file replaces the last one). */
+    replaceHotline(
+      year: number,
+      rows: readonly Omit<HotlineFigures, 'importedAt'>[],
+      by: string,
+      at: string,
+    ): void {
+      db.prepare('DELETE FROM assessment_hotline WHERE year = ?').run(year);
+      const insert = db.prepare(
+        `INSERT INTO assessment_hotline (year, community_code, orders_this_year, orders_last_year,
+           satisfaction_rate, imported_at, imported_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      );
+      for (const r of rows) {
+        insert.run(
+          year,
+          r.communityCode,
+          r.ordersThisYear,
+          r.ordersLastYear,
+          r.satisfactionRate,
+          at,
+          by,
+        );
+      }
+    },
+
+    recordAudit(entry: {
+      year: number;
+      at: string;
+      actorUserId: string;
+      actorName: string;
+      action: AssessmentAuditAction;
+      communityCode?: string | null;
+      itemId?: string | null;
+      oldValue?: unknown;
+      newValue?: unknown;
+      reason?: string | null;
+    }): void {
+      insertAudit.run({
+        year: entry.year,
+        at: entry.at,
+        actorUserId: entry.actorUserId,
+        actorName: entry.actorName,
+        action: entry.action,
+        communityCode: entry.communityCode ?? null,
+        itemId: entry.itemId ?? null,
+        oldValue: json(entry.oldValue ?? null),
+        newValue: json(entry.newValue ?? null),
+        reason: entry.reason ?? null,
+      });
+    },
+    listAudit(year: number, limit = 1000): AssessmentAuditEntry[] {
+      const rows = db
+        .prepare<
+          [number, number],
+          Omit<AssessmentAuditEntry, 'oldValue' | 'newValue'> & {
+            oldValue: string | null;
+            newValue: string | null;
+          }
+        >(
+          `SELECT id, at, actor_user_id AS actorUserId, actor_name AS actorName, action,
+             community_code AS communityCode, item_id AS itemId, old_value AS oldValue,
+             new_value AS newValue, reason
+           FROM assessment_audit WHERE year = ? ORDER BY id DESC LIMIT ?`,
+        )
+        .all(year, limit);
+      return rows.map((r) => ({ ...r, oldValue: parse(r.oldValue), newValue: parse(r.newValue) }));
+    },
+  };
+}
+
+export type AssessmentRepository = ReturnType<typeof assessmentRepository>;

@@ -1,0 +1,203 @@
+// Sync ingest on loopback: batches of 100 survey responses to POST /api/sync over real HTTP,
+// against a raw better-sqlite3 insert of the same rows in one transaction with the same pragmas,
+// in the same run. Run: npx tsx bench/sync-server/sync-ingest.ts
+import { spawn } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { householdKey, type SurveyAnswers, scoreSurvey } from '@jiuting/questionnaire';
+import { migrate } from '../../apps/sync-server/src/db/migrate.ts';
+import { openDatabase } from '../../apps/sync-server/src/db/open.ts';
+import { canonicalJson, sha256Hex } from '../../apps/sync-server/src/domain/canonical-json.ts';
+import { shanghaiDay } from '../../apps/sync-server/src/services/ingest.ts';
+import { CLIENT_HEADERS, tempDbPath } from '../../apps/sync-server/src/testing.ts';
+import { machine, median, percentile, surveyItem } from './_common.ts';
+
+const BATCH = 100;
+const BATCHES = Number(process.env.BATCHES ?? 200);
+const ROUNDS = Number(process.env.ROUNDS ?? 3);
+const CONCURRENCY = Number(process.env.CONCURRENCY ?? 2);
+
+interface ServerHandle {
+  url: string;
+  cookie: string;
+  codes: string[];
+  /** CPU seconds (user + system) the server process has used so far. */
+  cpuSeconds(): number;
+  stop(): Promise<void>;
+}
+
+// The machine is shared and its load changes by the minute: CPU time per response is the figure
+// that does not move with it, so it is reported beside the wall-clock rate.
+function processCpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return ticks / 100;
+}
+
+/** Starts bench/sync-server/_server.ts in a child process and waits for its first line. */
+function startServerProcess(): Promise<ServerHandle> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, '_server.ts')],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  return new Promise((resolve, reject) => {
+    let buffer = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const line = buffer.split('\n')[0];
+      if (buffer.includes('\n') && line) {
+        const info = JSON.parse(line) as { url: string; cookie: string; codes: string[] };
+        resolve({
+          ...info,
+          cpuSeconds: () => processCpuSeconds(child.pid as number),
+          stop: () =>
+            new Promise((done) => {
+              child.once('exit', () => done());
+              child.kill('SIGTERM');
+            }),
+        });
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+}
+
+async function serverRound(): Promise<{
+  rate: number;
+  cpuPerResponseUs: number;
+  latencies: number[];
+  items: Record<string, unknown>[][];
+}> {
+  const server = await startServerProcess();
+  try {
+    const { cookie, codes } = server;
+    const batches = Array.from({ length: BATCHES }, (_, b) =>
+      Array.from({ length: BATCH }, (_, i) =>
+        surveyItem(b * BATCH + i, codes[(b * BATCH + i) % codes.length] as string),
+      ),
+    );
+    const bodies = batches.map((items) => JSON.stringify({ items }));
+    const send = async (body: string) => {
+      const t0 = performance.now();
+      const res = await fetch(`${server.url}/api/sync`, {
+        method: 'POST',
+        headers: { ...CLIENT_HEADERS, cookie, 'content-type': 'application/json' },
+        body,
+      });
+      const json = (await res.json()) as { results: { status: string }[] };
+      if (res.status !== 200 || json.results.some((r) => r.status !== 'accepted')) {
+        throw new Error(`unexpected answer ${res.status}`);
+      }
+      return performance.now() - t0;
+    };
+    // Warm-up: JIT, statement caches, the first pages of every index.
+    for (let w = 0; w < 20; w += 1) {
+      await send(
+        JSON.stringify({
+          items: Array.from({ length: BATCH }, (_, i) => surveyItem(1e7 + w * BATCH + i, 'DEMO01')),
+        }),
+      );
+    }
+    const latencies: number[] = [];
+    let next = 0;
+    const cpu0 = server.cpuSeconds();
+    const t0 = performance.now();
+    // A few phones at once, as on a morning when canvassers come back into coverage.
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (next < bodies.length) {
+          const body = bodies[next] as string;
+          next += 1;
+          latencies.push(await send(body));
+        }
+      }),
+    );
+    const seconds = (performance.now() - t0) / 1000;
+    const cpuPerResponseUs = ((server.cpuSeconds() - cpu0) / (BATCHES * BATCH)) * 1e6;
+    return { rate: (BATCHES * BATCH) / seconds, cpuPerResponseUs, latencies, items: batches };
+  } finally {
+    await server.stop();
+  }
+}
+
+function rawRound(batches: Record<string, unknown>[][]): number {
+  const { dir, dbPath } = tempDbPath();
+  const db = openDatabase(dbPath);
+  try {
+    migrate(db);
+    const at = new Date().toISOString();
+    const codes = [...new Set(batches.flat().map((i) => i.communityCode as string))];
+    const addCommunity = db.prepare(
+      `INSERT INTO communities (code, name, type, total_households, created_at, updated_at, qr_token)
+       VALUES (?, ?, '导入居', 1000, ?, ?, ?)`,
+    );
+    for (const code of codes) addCommunity.run(code, code, at, at, code);
+    // The same rows the server stores, prepared beforehand: this is the floor of what SQLite costs.
+    const rows = batches.flat().map((item) => {
+      const content = canonicalJson(item);
+      return {
+        id: item.id,
+        contentHash: sha256Hex(content),
+        content,
+        communityCode: item.communityCode,
+        householdKey: householdKey(item.householdAddress as string),
+        channel: item.channel,
+        collectedAt: item.collectedAt,
+        collectedDay: shanghaiDay(item.collectedAt as string),
+        score: scoreSurvey(item.answers as SurveyAnswers).total,
+        receivedAt: at,
+      };
+    });
+    const insert = db.prepare(
+      `INSERT INTO responses (id, content_hash, content, community_code, household_key, channel,
+         collected_at, collected_day, score, received_at, counted)
+       VALUES (@id, @contentHash, @content, @communityCode, @householdKey, @channel,
+         @collectedAt, @collectedDay, @score, @receivedAt,
+         NOT EXISTS (SELECT 1 FROM responses WHERE community_code = @communityCode
+                     AND household_key = @householdKey AND counted = 1))`,
+    );
+    const t0 = performance.now();
+    db.transaction(() => {
+      for (const row of rows) insert.run(row);
+    })();
+    return rows.length / ((performance.now() - t0) / 1000);
+  } finally {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const rates: number[] = [];
+const raws: number[] = [];
+const ratios: number[] = [];
+const p99s: number[] = [];
+const p50s: number[] = [];
+const cpus: number[] = [];
+for (let round = 0; round < ROUNDS; round += 1) {
+  const { rate, cpuPerResponseUs, latencies, items } = await serverRound();
+  cpus.push(cpuPerResponseUs);
+  const raw = rawRound(items);
+  const sorted = latencies.sort((a, b) => a - b);
+  rates.push(rate);
+  raws.push(raw);
+  ratios.push(rate / raw);
+  p99s.push(percentile(sorted, 99));
+  p50s.push(percentile(sorted, 50));
+  console.log(
+    `round ${round + 1}: server ${rate.toFixed(0)} responses/s, raw ${raw.toFixed(0)} rows/s, ratio ${(rate / raw).toFixed(3)}, server CPU ${cpuPerResponseUs.toFixed(0)} µs/response, request p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms`,
+  );
+}
+console.log(
+  `\nsync ingest (${BATCHES} batches × ${BATCH}, ${CONCURRENCY} concurrent clients, synchronous=FULL) on ${machine()}`,
+);
+console.log(`  median server rate   ${median(rates).toFixed(0)} responses/s   (target ≥ 20000)`);
+console.log(`  median raw rate      ${median(raws).toFixed(0)} rows/s`);
+console.log(
+  `  median server CPU    ${median(cpus).toFixed(0)} µs per response (${(1e6 / median(cpus)).toFixed(0)} responses per CPU-second)`,
+);
+console.log(`  median ratio         ${median(ratios).toFixed(3)}   (target ≥ 0.5)`);
+console.log(`  median request p50   ${median(p50s).toFixed(1)} ms`);
+console.log(`  median request p99   ${median(p99s).toFixed(1)} ms   (target < 50)`);
