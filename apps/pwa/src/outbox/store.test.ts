@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, test } from 'vitest';
+import { createApiClient } from '../api/client.ts';
 import { applySchemaVersions, OutboxDatabase, SCHEMA_VERSIONS } from './db.ts';
 import { buildOutboxExport } from './export.ts';
 import {
@@ -12,6 +13,7 @@ import {
   SYNCED_GRACE_MS,
   saveDraft,
 } from './store.ts';
+import { SyncEngine } from './sync-engine.ts';
 import { freshDb, interviewItem, queueItems, surveyItem } from './test-items.ts';
 
 const opened: Dexie[] = [];
@@ -144,6 +146,29 @@ describe('purging synced answers', () => {
     expect(counts).toEqual({ 'survey:DEMO01': 2, 'survey:DEMO02': 1, 'interview:DEMO01': 1 });
     expect(await purgeSynced(db, t0 + SYNCED_GRACE_MS * 3)).toBe(0);
   });
+});
+
+test('a phone that stays offline still purges answers synced more than a day ago', async () => {
+  const db = track(freshDb());
+  const t0 = 1_000_000_000_000;
+  const [id] = await queueItems(db, [surveyItem()], t0);
+  await claimBatch(db, 'e', t0, 60_000, 1);
+  await applyOutcomes(db, 'e', new Map([[id as string, { kind: 'synced' } as const]]), t0);
+  const offline = new SyncEngine({
+    db,
+    api: createApiClient({
+      fetch: () => Promise.reject(new TypeError('offline')),
+      baseUrl: 'http://x.invalid',
+    }),
+    locks: null,
+    window: null,
+    document: null,
+    now: () => t0 + SYNCED_GRACE_MS + HOUR,
+  });
+  await offline.syncNow();
+  expect(offline.getStatus().phase).toBe('offline');
+  expect(await db.items.count()).toBe(0);
+  expect((await db.counts.get('survey:DEMO01'))?.count).toBe(1);
 });
 
 describe('export of unsent items', () => {

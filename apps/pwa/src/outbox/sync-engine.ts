@@ -117,7 +117,13 @@ export class SyncEngine {
       try {
         do {
           this.again = false;
-          await this.runWithLock();
+          try {
+            await this.runWithLock();
+          } catch (error) {
+            // IndexedDB itself failed (quota, a browser bug): nothing was lost, try again later.
+            console.error('sync run failed', error);
+            this.fail('offline', '本机存储暂时不可用，稍后自动重试');
+          }
         } while (this.again);
       } finally {
         this.running = null;
@@ -146,6 +152,8 @@ export class SyncEngine {
       nextAttemptAt: undefined,
       message: undefined,
     });
+    // Purging needs no network: a phone offline for days still sheds answers synced days ago.
+    await purgeSynced(this.db, this.now());
     if (!(await pingServer(this.api))) return this.fail('offline', '无法连接服务器，稍后自动重试');
     let oneByOne = false;
     for (;;) {
@@ -174,7 +182,6 @@ export class SyncEngine {
       }
       if (decision.step === 'oneByOne') oneByOne = true;
     }
-    await purgeSynced(this.db, this.now());
     this.setStatus({ phase: 'idle', failures: 0, lastSyncAt: this.now() });
   }
 
