@@ -17,7 +17,7 @@ import { UpdatePrompt } from './UpdatePrompt.tsx';
 import { useLogout } from './use-logout.ts';
 
 // Split out: a canvasser's phone never downloads the coordinator's screens.
-const CoveragePage = lazy(() => import('../dashboard/CoveragePage.tsx'));
+const DashboardPage = lazy(() => import('../dashboard/DashboardPage.tsx'));
 
 export function App() {
   const session = useSession();
@@ -85,7 +85,7 @@ function SignedIn({ user, route }: { user: User; route: Route }) {
       case 'dashboard':
         return coordinator ? (
           <Suspense fallback={<p className="loading">正在加载…</p>}>
-            <CoveragePage />
+            <DashboardPage />
           </Suspense>
         ) : (
           <p className="warning">只有考核专班可以查看看板。</p>

@@ -1,0 +1,73 @@
+import { useEffect, useState } from 'react';
+import { useSession } from '../api/session.ts';
+import { CollectorsView } from './CollectorsView.tsx';
+import { ExportView } from './ExportView.tsx';
+import { FeedbackView } from './FeedbackView.tsx';
+import { ManageCommunities } from './ManageCommunities.tsx';
+import { ManageSessions } from './ManageSessions.tsx';
+import { ManageUsers } from './ManageUsers.tsx';
+import { OverviewView } from './OverviewView.tsx';
+import { ReviewView } from './ReviewView.tsx';
+import './dashboard.css';
+
+// The coordinators' dashboard, loaded with React.lazy only for coordinators and admins: none of
+// it is in a canvasser's download. Each view has its own hash (#/dashboard/review, …) so a
+// reload or a bookmark opens the same view.
+
+export const VIEWS = {
+  overview: '总览',
+  collectors: '采集员',
+  feedback: '居民意见',
+  review: '审核',
+  manage: '管理',
+  export: '导出',
+} as const;
+export type DashboardView = keyof typeof VIEWS;
+
+export function viewOf(hash: string): DashboardView {
+  const sub = hash.replace(/^#\/?/, '').split('/')[1] ?? '';
+  return sub in VIEWS ? (sub as DashboardView) : 'overview';
+}
+
+function useView(): DashboardView {
+  const [view, setView] = useState(() => viewOf(location.hash));
+  useEffect(() => {
+    const onChange = () => setView(viewOf(location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return view;
+}
+
+function ManageView() {
+  const session = useSession();
+  return (
+    <>
+      <ManageCommunities />
+      <ManageUsers myRole={session.data?.user?.role ?? 'coordinator'} />
+      <ManageSessions />
+    </>
+  );
+}
+
+export default function DashboardPage() {
+  const view = useView();
+  return (
+    <main className="dashboard-page">
+      <h1>考核专班看板</h1>
+      <nav className="dashboard-tabs" aria-label="看板">
+        {Object.entries(VIEWS).map(([key, label]) => (
+          <a key={key} href={`#/dashboard/${key}`} aria-current={key === view ? 'page' : undefined}>
+            {label}
+          </a>
+        ))}
+      </nav>
+      {view === 'overview' ? <OverviewView /> : null}
+      {view === 'collectors' ? <CollectorsView /> : null}
+      {view === 'feedback' ? <FeedbackView /> : null}
+      {view === 'review' ? <ReviewView /> : null}
+      {view === 'manage' ? <ManageView /> : null}
+      {view === 'export' ? <ExportView /> : null}
+    </main>
+  );
+}

@@ -1,0 +1,197 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useApi } from '../api/api-context.tsx';
+import { ApiError } from '../api/client.ts';
+import { useCommunities } from '../api/session.ts';
+import { dashboardKeys } from './dashboard-keys.ts';
+import type { StaffCommunity } from './dashboard-types.ts';
+
+function errorText(error: unknown): string[] {
+  if (error instanceof ApiError) {
+    return [error.message, ...(error.issues ?? []).map((i) => `${i.path}：${i.message}`)];
+  }
+  return [error instanceof Error ? error.message : String(error)];
+}
+
+function useRefreshCommunities() {
+  const client = useQueryClient();
+  return () =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: dashboardKeys.communities() }),
+      client.invalidateQueries({ queryKey: dashboardKeys.coverage() }),
+    ]);
+}
+
+function ImportForm() {
+  const api = useApi();
+  const refresh = useRefreshCommunities();
+  const [csv, setCsv] = useState('');
+  const importing = useMutation({
+    mutationFn: (text: string) =>
+      api.json<{ imported: number; removedDemo: number }>('POST', '/api/communities/import', {
+        csv: text,
+      }),
+    onSuccess: () => refresh(),
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (csv.trim()) importing.mutate(csv);
+  };
+  return (
+    <form className="import-form" onSubmit={submit}>
+      <h3>导入居民区名单（CSV）</h3>
+      <p className="muted">
+        第一行为表头：编号,名称,类型,总户数,联系领导（类型填“导入居”或“村改居”）。有任何一行出错时不导入任何内容。
+      </p>
+      <input
+        type="file"
+        accept=".csv,text/csv"
+        aria-label="选择 CSV 文件"
+        onChange={async (e) => {
+          const file = e.target.files?.[0];
+          if (file) setCsv(await file.text());
+        }}
+      />
+      <textarea
+        aria-label="CSV 内容"
+        rows={4}
+        value={csv}
+        placeholder={'编号,名称,类型,总户数,联系领导\nJT01,九亭一居,导入居,1200,张三'}
+        onChange={(e) => setCsv(e.target.value)}
+      />
+      <button type="submit" disabled={importing.isPending || csv.trim() === ''}>
+        导入
+      </button>
+      {importing.isSuccess ? (
+        <p className="ok-note" role="status">
+          已导入 {importing.data.imported} 个居民区
+          {importing.data.removedDemo > 0
+            ? `，移除示例居民区 ${importing.data.removedDemo} 个`
+            : ''}
+        </p>
+      ) : null}
+      {importing.isError ? (
+        <ul className="warning" role="alert">
+          {errorText(importing.error).map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      ) : null}
+    </form>
+  );
+}
+
+function CommunityRow({ community }: { community: StaffCommunity }) {
+  const api = useApi();
+  const refresh = useRefreshCommunities();
+  const [total, setTotal] = useState(String(community.totalHouseholds));
+  const save = useMutation({
+    mutationFn: (totalHouseholds: number) =>
+      api.json('PATCH', `/api/communities/${encodeURIComponent(community.code)}`, {
+        totalHouseholds,
+      }),
+    onSuccess: () => refresh(),
+  });
+  const rotate = useMutation({
+    mutationFn: () =>
+      api.json<{ token: string }>(
+        'POST',
+        `/api/communities/${encodeURIComponent(community.code)}/qr-token`,
+      ),
+    onSuccess: () => refresh(),
+  });
+  const link = community.qrToken ? `${location.origin}/r/${community.qrToken}` : null;
+  const changed = total !== String(community.totalHouseholds);
+  return (
+    <tr data-testid={`manage-${community.code}`}>
+      <th scope="row">
+        {community.name}
+        <span className="community-type">
+          {community.code} · {community.type}
+        </span>
+      </th>
+      <td>
+        <form
+          className="inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            save.mutate(Number(total));
+          }}
+        >
+          <input
+            type="number"
+            inputMode="numeric"
+            min={1}
+            aria-label={`${community.name}总户数`}
+            value={total}
+            onChange={(e) => setTotal(e.target.value)}
+          />
+          <button type="submit" disabled={!changed || save.isPending}>
+            保存
+          </button>
+        </form>
+        {save.isError ? <p className="field-error">{errorText(save.error).join('；')}</p> : null}
+      </td>
+      <td className="qr-cell">
+        {link ? (
+          <a href={link} target="_blank" rel="noreferrer">
+            居民扫码链接
+          </a>
+        ) : (
+          '—'
+        )}
+        <button
+          type="button"
+          disabled={rotate.isPending}
+          onClick={() => {
+            if (
+              window.confirm(
+                `更换“${community.name}”的二维码？已张贴的旧二维码将立即失效，需要重新打印张贴。`,
+              )
+            ) {
+              rotate.mutate();
+            }
+          }}
+        >
+          更换二维码
+        </button>
+        {rotate.isSuccess ? <span className="ok-note">已更换，请重新打印</span> : null}
+        {rotate.isError ? (
+          <p className="field-error">{errorText(rotate.error).join('；')}</p>
+        ) : null}
+      </td>
+    </tr>
+  );
+}
+
+export function ManageCommunities() {
+  const communities = useCommunities(true);
+  return (
+    <section>
+      <h2>居民区</h2>
+      {communities.isPending ? (
+        <p className="loading">正在加载…</p>
+      ) : communities.isError ? (
+        <p className="warning">无法加载：{communities.error.message}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th>居民区</th>
+                <th>总户数</th>
+                <th>二维码</th>
+              </tr>
+            </thead>
+            <tbody>
+              {(communities.data as StaffCommunity[]).map((c) => (
+                <CommunityRow key={`${c.code}-${c.totalHouseholds}`} community={c} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <ImportForm />
+    </section>
+  );
+}

@@ -1,0 +1,196 @@
+import { CHANNELS, INTERVIEW_GROUPS, INTERVIEW_METHODS } from '@jiuting/questionnaire';
+import { type FormEvent, useState } from 'react';
+import { CommunityPicker, Pager } from './CommunityPicker.tsx';
+import { PAGE_SIZE, useReviewAction, useReviewList } from './dashboard-api.ts';
+import type {
+  ReviewInterview,
+  ReviewKind,
+  ReviewResponse,
+  ReviewStatus,
+} from './dashboard-types.ts';
+import { beijingTime } from './overview.ts';
+
+const VIEW_LABELS: Record<string, string> = { A: '满意', B: '比较满意', C: '一般', D: '不满意' };
+
+function label<T extends Record<string, string>>(labels: T, key: string): string {
+  return (labels as Record<string, string>)[key] ?? key;
+}
+
+function describe(kind: ReviewKind, item: ReviewResponse | ReviewInterview): string {
+  if (kind === 'responses') {
+    const r = item as ReviewResponse;
+    return `${r.householdKey} · ${label(CHANNELS, r.channel)} · ${r.score} 分`;
+  }
+  const i = item as ReviewInterview;
+  return `${label(INTERVIEW_GROUPS, i.group)} · ${label(INTERVIEW_METHODS, i.method)} · ${i.date} · 评价：${label(VIEW_LABELS, i.view)}`;
+}
+
+function status(kind: ReviewKind, item: ReviewResponse | ReviewInterview): string {
+  if (item.invalid) return '无效';
+  if (kind === 'responses' && !(item as ReviewResponse).counted) return '重复户（不计入）';
+  return kind === 'responses' ? '计入' : '有效';
+}
+
+function ReviewRow({ kind, item }: { kind: ReviewKind; item: ReviewResponse | ReviewInterview }) {
+  const action = useReviewAction();
+  const [marking, setMarking] = useState(false);
+  const [reason, setReason] = useState('');
+  const [missing, setMissing] = useState(false);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (reason.trim() === '') {
+      setMissing(true);
+      return;
+    }
+    action.mutate(
+      { kind, id: item.id, reason: reason.trim() },
+      {
+        onSuccess: () => {
+          setMarking(false);
+          setReason('');
+        },
+      },
+    );
+  };
+  return (
+    <li
+      className={`review-item ${item.invalid ? 'is-invalid' : ''}`}
+      data-testid={`review-${item.id}`}
+    >
+      <div className="review-main">
+        <strong>{item.communityName}</strong>
+        <span className="review-desc">{describe(kind, item)}</span>
+        <span className="muted">
+          {item.collector ?? '居民扫码'} · 采集 {beijingTime(item.collectedAt)}
+        </span>
+        <span
+          className={`review-status ${item.invalid ? 'invalid' : ''}`}
+          data-testid="review-status"
+        >
+          {status(kind, item)}
+        </span>
+        {item.invalid ? (
+          <span className="muted review-mark">
+            {item.invalid.byDisplayName ?? '—'} 于 {beijingTime(item.invalid.at)} 标记无效：
+            {item.invalid.reason}
+          </span>
+        ) : null}
+      </div>
+      <div className="review-actions">
+        {item.invalid ? (
+          <button
+            type="button"
+            disabled={action.isPending}
+            onClick={() => action.mutate({ kind, id: item.id, reason: null })}
+          >
+            恢复有效
+          </button>
+        ) : marking ? (
+          <form className="reason-form" onSubmit={submit}>
+            <label>
+              <span>无效原因（必填）</span>
+              <input
+                value={reason}
+                maxLength={200}
+                aria-invalid={missing}
+                onChange={(e) => {
+                  setReason(e.target.value);
+                  setMissing(false);
+                }}
+              />
+            </label>
+            {missing ? <p className="field-error">请填写标记无效的原因</p> : null}
+            <div className="row-buttons">
+              <button type="submit" className="danger" disabled={action.isPending}>
+                确认标记无效
+              </button>
+              <button type="button" onClick={() => setMarking(false)}>
+                取消
+              </button>
+            </div>
+          </form>
+        ) : (
+          <button type="button" onClick={() => setMarking(true)}>
+            标记无效
+          </button>
+        )}
+        {action.isError ? (
+          <p className="field-error" role="alert">
+            {action.error.message}
+          </p>
+        ) : null}
+      </div>
+    </li>
+  );
+}
+
+/** Mark a response or interview invalid with a reason, or restore it; every change is audited. */
+export function ReviewView() {
+  const [kind, setKind] = useState<ReviewKind>('responses');
+  const [community, setCommunity] = useState('');
+  const [filter, setFilter] = useState<ReviewStatus>('all');
+  const [page, setPage] = useState(1);
+  const list = useReviewList(kind, community, filter, page);
+  return (
+    <>
+      <p className="muted">
+        标记为无效的记录不计入覆盖率和得分，但不会删除，可随时恢复；同一户的下一份有效问卷将自动计入。每次操作都会记录操作人、时间和原因。
+      </p>
+      <div className="toolbar">
+        <label>
+          <span>记录</span>
+          <select
+            value={kind}
+            onChange={(e) => {
+              setKind(e.target.value as ReviewKind);
+              setPage(1);
+            }}
+          >
+            <option value="responses">问卷</option>
+            <option value="interviews">访谈</option>
+          </select>
+        </label>
+        <CommunityPicker
+          value={community}
+          onChange={(code) => {
+            setCommunity(code);
+            setPage(1);
+          }}
+        />
+        <label>
+          <span>状态</span>
+          <select
+            value={filter}
+            onChange={(e) => {
+              setFilter(e.target.value as ReviewStatus);
+              setPage(1);
+            }}
+          >
+            <option value="all">全部</option>
+            <option value="valid">有效</option>
+            <option value="invalid">已标记无效</option>
+          </select>
+        </label>
+      </div>
+      {list.isPending ? (
+        <p className="loading">正在加载…</p>
+      ) : list.isError ? (
+        <p className="warning" role="alert">
+          无法加载：{list.error.message}
+        </p>
+      ) : list.data.items.length === 0 ? (
+        <p className="empty">没有符合条件的记录。</p>
+      ) : (
+        <>
+          <p className="muted">共 {list.data.total} 条，最新的在前</p>
+          <ul className="review-list">
+            {list.data.items.map((item) => (
+              <ReviewRow key={item.id} kind={kind} item={item} />
+            ))}
+          </ul>
+          <Pager page={page} total={list.data.total} pageSize={PAGE_SIZE} onPage={setPage} />
+        </>
+      )}
+    </>
+  );
+}

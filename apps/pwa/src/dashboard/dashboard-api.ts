@@ -1,0 +1,110 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useApi } from '../api/api-context.tsx';
+import { dashboardKeys } from './dashboard-keys.ts';
+import type {
+  CoverageAnswer,
+  FeedbackField,
+  FeedbackTallies,
+  FeedbackText,
+  Page,
+  ReviewInterview,
+  ReviewKind,
+  ReviewResponse,
+  ReviewStatus,
+} from './dashboard-types.ts';
+
+/** The overview polls: a coordinator leaves it open on the office screen all day. */
+export const REFRESH_MS = 60_000;
+
+export const PAGE_SIZE = 50;
+
+function query(params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+export function useCoverage() {
+  const api = useApi();
+  return useQuery({
+    queryKey: dashboardKeys.coverage(),
+    queryFn: () => api.json<CoverageAnswer>('GET', '/api/coverage'),
+    refetchInterval: REFRESH_MS,
+  });
+}
+
+export function useReviewList(
+  kind: ReviewKind,
+  community: string,
+  status: ReviewStatus,
+  page: number,
+) {
+  const api = useApi();
+  return useQuery({
+    queryKey: dashboardKeys.reviewList(kind, community, status, page),
+    queryFn: () =>
+      api.json<Page<ReviewResponse | ReviewInterview>>(
+        'GET',
+        `/api/review/${kind}${query({ community, status, page, pageSize: PAGE_SIZE })}`,
+      ),
+    // Keep the old page on screen while the next loads, but never show interviews as responses.
+    placeholderData: (previous, previousQuery) =>
+      previousQuery?.queryKey[1] === kind ? previous : undefined,
+  });
+}
+
+export interface ReviewChange {
+  readonly kind: ReviewKind;
+  readonly id: string;
+  /** A reason marks the item invalid; null restores it. */
+  readonly reason: string | null;
+}
+
+/** Mark invalid / restore; afterwards every figure that counted the item is read again. */
+export function useReviewAction() {
+  const api = useApi();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ kind, id, reason }: ReviewChange) =>
+      reason === null
+        ? api.json('POST', `/api/review/${kind}/${encodeURIComponent(id)}/restore`)
+        : api.json('POST', `/api/review/${kind}/${encodeURIComponent(id)}/invalidate`, { reason }),
+    onSuccess: async () => {
+      await Promise.all([
+        client.invalidateQueries({ queryKey: dashboardKeys.review() }),
+        client.invalidateQueries({ queryKey: dashboardKeys.coverage() }),
+        client.invalidateQueries({ queryKey: dashboardKeys.feedback() }),
+      ]);
+    },
+  });
+}
+
+export function useFeedbackTallies() {
+  const api = useApi();
+  return useQuery({
+    queryKey: dashboardKeys.tallies(),
+    queryFn: () => api.json<FeedbackTallies>('GET', '/api/feedback/tallies'),
+    refetchInterval: REFRESH_MS,
+  });
+}
+
+export function useFeedbackTexts(
+  search: string,
+  community: string,
+  field: FeedbackField | '',
+  page: number,
+) {
+  const api = useApi();
+  return useQuery({
+    queryKey: dashboardKeys.texts(search, community, field, page),
+    queryFn: () =>
+      api.json<Page<FeedbackText>>(
+        'GET',
+        `/api/feedback/texts${query({ q: search, community, field, page, pageSize: PAGE_SIZE })}`,
+      ),
+    placeholderData: (previous) => previous,
+  });
+}

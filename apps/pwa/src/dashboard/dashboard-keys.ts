@@ -1,0 +1,19 @@
+import { queryKeys } from '../api/query-keys.ts';
+import type { FeedbackField, ReviewKind, ReviewStatus } from './dashboard-types.ts';
+
+// The dashboard's React Query keys, beside the app's own factory (coverage is the app's key, so
+// the small coverage table and the dashboard share one cache entry). Each family starts with one
+// word, so invalidating `['review']` refreshes every page of every list.
+export const dashboardKeys = {
+  coverage: queryKeys.coverage,
+  communities: queryKeys.communities,
+  review: () => ['review'] as const,
+  reviewList: (kind: ReviewKind, community: string, status: ReviewStatus, page: number) =>
+    ['review', kind, community, status, page] as const,
+  feedback: () => ['feedback'] as const,
+  tallies: () => ['feedback', 'tallies'] as const,
+  texts: (search: string, community: string, field: FeedbackField | '', page: number) =>
+    ['feedback', 'texts', search, community, field, page] as const,
+  users: () => ['users'] as const,
+  sessions: () => ['sessions'] as const,
+};
