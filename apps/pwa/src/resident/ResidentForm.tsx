@@ -1,0 +1,210 @@
+import {
+  QUESTIONS,
+  type QuestionDef,
+  SECTIONS,
+  SUGGESTION_MAX_LENGTH,
+} from '@jiuting/questionnaire';
+import { useRef, useState } from 'react';
+import { newId } from '../outbox/ids.ts';
+import { ChoiceQuestion } from '../survey/ChoiceQuestion.tsx';
+import { toggleMultiple } from '../survey/choice.ts';
+import { shownHouseholdKey } from '../survey/survey-values.ts';
+import { AddressBoxes } from './AddressBoxes.tsx';
+import { invalidSummary, SUBMIT_MESSAGES } from './messages.ts';
+import { PrivacyNotice } from './PrivacyNotice.tsx';
+import type { ResidentApi, ResidentLink } from './resident-api.ts';
+import type { DraftStore, ResidentDraft } from './resident-storage.ts';
+import {
+  errorsByField,
+  type FieldErrors,
+  type ResidentValues,
+  validateResident,
+} from './resident-values.ts';
+import { questionnaireHeading } from './title.ts';
+
+interface ResidentFormProps {
+  readonly token: string;
+  readonly link: ResidentLink;
+  readonly api: ResidentApi;
+  readonly store: DraftStore;
+  readonly initial: ResidentDraft;
+  readonly onReceived: (repeat: boolean) => void;
+}
+
+type AnswerKey = keyof ResidentValues['answers'];
+
+function scrollToFirstError() {
+  setTimeout(() => {
+    const first = document.querySelector<HTMLElement>('.has-error, .submit-error');
+    first?.scrollIntoView?.({ block: 'center' });
+  }, 0);
+}
+
+/** The 12 printed questions and the address; every keystroke kept, submitted online only. */
+export function ResidentForm({ token, link, api, store, initial, onReceived }: ResidentFormProps) {
+  const draft = useRef<ResidentDraft>(initial);
+  const [values, setValues] = useState<ResidentValues>(initial.values);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [submitError, setSubmitError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  // A reload after a failed submit: the answers are back and the button says 重新提交.
+  const resumed = initial.collectedAt !== null;
+  const [attempted, setAttempted] = useState(resumed);
+  const [failed, setFailed] = useState(resumed);
+  const communityCode = link.community.code;
+
+  function keep(next: Partial<ResidentDraft>) {
+    draft.current = { ...draft.current, ...next };
+    store.save(token, draft.current);
+  }
+
+  function change(next: ResidentValues) {
+    setValues(next);
+    keep({ values: next });
+    // Once a submit has shown messages, each fix clears its own message straight away.
+    if (attempted) {
+      const result = validateResident(
+        next,
+        communityCode,
+        draft.current.id,
+        new Date().toISOString(),
+      );
+      setErrors(result.ok ? {} : result.errors);
+    }
+  }
+
+  function setAnswer<K extends AnswerKey>(key: K, value: ResidentValues['answers'][K]) {
+    change({ ...values, answers: { ...values.answers, [key]: value } });
+  }
+
+  function choose(question: QuestionDef, letter: string) {
+    const key = question.id as AnswerKey;
+    if (question.kind === 'multiple') {
+      setAnswer(key, toggleMultiple(question, values.answers[key] as string[], letter) as never);
+    } else {
+      setAnswer(key, letter as never);
+    }
+  }
+
+  async function submit() {
+    if (sending) return;
+    setAttempted(true);
+    const collectedAt = draft.current.collectedAt ?? new Date().toISOString();
+    const id = draft.current.id || newId();
+    const result = validateResident(values, communityCode, id, collectedAt);
+    if (!result.ok) {
+      setErrors(result.errors);
+      setSubmitError(invalidSummary(Object.keys(result.errors).length));
+      scrollToFirstError();
+      return;
+    }
+    setErrors({});
+    setSubmitError(null);
+    // From here on this id and time are the questionnaire's: a retry sends the same response.
+    keep({ id, collectedAt });
+    setSending(true);
+    const outcome = await api.submit(token, result.response);
+    setSending(false);
+    if (outcome.kind === 'received') {
+      onReceived(outcome.repeat);
+      return;
+    }
+    if (outcome.kind === 'invalid') {
+      const byField = errorsByField(outcome.issues);
+      setErrors(byField);
+      const fieldCount = Object.keys(byField).filter((k) => k !== '').length;
+      setSubmitError(byField[''] && fieldCount === 0 ? byField[''] : invalidSummary(fieldCount));
+    } else {
+      setFailed(true);
+      setSubmitError(SUBMIT_MESSAGES[outcome.kind]);
+    }
+    scrollToFirstError();
+  }
+
+  const householdKey = shownHouseholdKey(values);
+
+  return (
+    <form
+      className="resident-form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <h1>{questionnaireHeading(link.community.name)}</h1>
+      {resumed && submitError === null ? (
+        <p className="resumed">上次提交没有成功，您填写的内容已恢复，请点页面底部的“重新提交”。</p>
+      ) : null}
+      <PrivacyNotice />
+      {SECTIONS.map((section) => (
+        <section key={section.id}>
+          <h2>{section.title}</h2>
+          {section.id === 'basic' ? (
+            <AddressBoxes
+              building={values.building}
+              unit={values.unit}
+              room={values.room}
+              householdKey={householdKey}
+              error={errors.address}
+              onChange={(field, text) => change({ ...values, [field]: text })}
+            />
+          ) : null}
+          {QUESTIONS.filter((q) => q.section === section.id).map((question) =>
+            question.kind === 'text' ? (
+              <fieldset
+                key={question.id}
+                className={`question${errors[question.id] ? ' has-error' : ''}`}
+                data-question={question.id}
+              >
+                <legend>
+                  {question.number}、{question.text}（选填）
+                </legend>
+                <textarea
+                  name={question.id}
+                  rows={4}
+                  maxLength={SUGGESTION_MAX_LENGTH}
+                  value={values.answers.q12}
+                  onChange={(event) => setAnswer('q12', event.target.value)}
+                />
+                <p className="counter">
+                  {values.answers.q12.length} / {SUGGESTION_MAX_LENGTH}
+                </p>
+                {errors[question.id] ? (
+                  <p className="field-error" role="alert">
+                    {errors[question.id]}
+                  </p>
+                ) : null}
+              </fieldset>
+            ) : (
+              <ChoiceQuestion
+                key={question.id}
+                question={question}
+                value={values.answers[question.id as AnswerKey]}
+                error={errors[question.id]}
+                otherText={
+                  question.id === 'q10'
+                    ? values.answers.q10Other
+                    : question.id === 'q11'
+                      ? values.answers.q11Other
+                      : undefined
+                }
+                otherError={errors[`${question.id}Other`]}
+                onChoose={(letter) => choose(question, letter)}
+                onOtherText={(text) => setAnswer(`${question.id}Other` as 'q10Other', text)}
+              />
+            ),
+          )}
+        </section>
+      ))}
+      {submitError ? (
+        <p className="submit-error" role="alert">
+          {submitError}
+        </p>
+      ) : null}
+      <button type="submit" className="submit" disabled={sending}>
+        {sending ? '正在提交…' : failed ? '重新提交' : '提交问卷'}
+      </button>
+    </form>
+  );
+}

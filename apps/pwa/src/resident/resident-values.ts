@@ -1,0 +1,70 @@
+import { fieldIssues, type SurveyResponse, SurveyResponseSchema } from '@jiuting/questionnaire';
+import {
+  emptySurveyValues,
+  type SurveyFormValues,
+  toSurveyCandidate,
+} from '../survey/survey-values.ts';
+
+// What a resident types: the canvasser's form values without the community (fixed by the QR
+// link) or the channel (always `qr`). The candidate is built by the same translation the
+// canvassers' form uses, so both send byte-for-byte the same shape.
+
+export type ResidentValues = Pick<SurveyFormValues, 'building' | 'unit' | 'room' | 'answers'>;
+
+export function emptyResidentValues(): ResidentValues {
+  const { building, unit, room, answers } = emptySurveyValues();
+  return { building, unit, room, answers };
+}
+
+export type FieldErrors = Record<string, string>;
+
+export type ResidentValidation =
+  | { readonly ok: true; readonly response: SurveyResponse }
+  | { readonly ok: false; readonly errors: FieldErrors };
+
+export function residentCandidate(
+  values: ResidentValues,
+  communityCode: string,
+  id: string,
+  collectedAt: string,
+): Record<string, unknown> {
+  const candidate = toSurveyCandidate(
+    { ...values, communityCode, channel: '' },
+    id,
+    collectedAt,
+  ) as Record<string, unknown>;
+  return { ...candidate, channel: 'qr' };
+}
+
+/** Schema path (ours or the server's) → the field a message is shown beside. */
+export function fieldOf(path: string): string {
+  if (path === 'householdAddress') return 'address';
+  if (path.startsWith('answers.')) return path.slice('answers.'.length);
+  return '';
+}
+
+/** First message per field; '' holds what belongs to no field. */
+export function errorsByField(
+  issues: ReadonlyArray<{ path: string; message: string }>,
+): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of issues) {
+    const field = fieldOf(issue.path);
+    errors[field] ??= issue.message;
+  }
+  return errors;
+}
+
+/** The questionnaire package's schema decides; its Chinese messages go beside each field. */
+export function validateResident(
+  values: ResidentValues,
+  communityCode: string,
+  id: string,
+  collectedAt: string,
+): ResidentValidation {
+  const result = SurveyResponseSchema.safeParse(
+    residentCandidate(values, communityCode, id, collectedAt),
+  );
+  if (result.success) return { ok: true, response: result.data };
+  return { ok: false, errors: errorsByField(fieldIssues(result.error)) };
+}
