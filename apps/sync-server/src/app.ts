@@ -14,6 +14,7 @@ import dbPlugin from './plugins/db.ts';
 import errorHandlerPlugin from './plugins/error-handler.ts';
 import securityPlugin from './plugins/security.ts';
 import staticPlugin from './plugins/static.ts';
+import assessmentRoutes from './routes/assessment/index.ts';
 import authRoutes from './routes/auth/index.ts';
 import communitiesRoutes from './routes/communities/index.ts';
 import coverageRoutes from './routes/coverage/index.ts';
@@ -91,6 +92,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(reviewRoutes);
       await api.register(feedbackRoutes);
       await api.register(exportsRoutes);
+      await api.register(assessmentRoutes);
     },
     { prefix: '/api' },
   );

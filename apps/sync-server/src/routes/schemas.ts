@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ROLES, type User } from '../repositories/users.ts';
 
 export const RoleSchema = z.enum(ROLES, {
-  error: '角色应为 admin、coordinator、canvasser 或 interviewer',
+  error: '角色应为 admin、coordinator、canvasser、interviewer 或 department_scorer',
 });
 
 export const UserSchema = z.object({
@@ -13,7 +13,12 @@ export const UserSchema = z.object({
   communities: z.array(z.string()),
 });
 
-export const StaffUserSchema = UserSchema.extend({ disabled: z.boolean(), createdAt: z.string() });
+export const StaffUserSchema = UserSchema.extend({
+  disabled: z.boolean(),
+  createdAt: z.string(),
+  /** A department scorer's 附件2 department (@jiuting/scorecard id); null for other roles. */
+  department: z.string().nullable(),
+});
 
 /** Admins and coordinators reach every community; field staff their assigned ones. */
 export function reachableCommunities(user: User, allCodes: () => string[]): string[] {

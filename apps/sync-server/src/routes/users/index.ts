@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DEPARTMENT_IDS } from '@jiuting/scorecard';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { hashPassword, randomPassword } from '../../domain/passwords.ts';
@@ -14,6 +15,8 @@ const PasswordSchema = z
 
 const CommunityCodesSchema = z.array(z.string().max(32)).max(100);
 
+const DepartmentSchema = z.enum(DEPARTMENT_IDS, { error: '未知的评分部门' });
+
 const CreateUserSchema = z.strictObject({
   username: z
     .string({ error: '请填写用户名' })
@@ -23,6 +26,8 @@ const CreateUserSchema = z.strictObject({
   /** Omitted: a random password is made and returned once. */
   password: PasswordSchema.optional(),
   communities: CommunityCodesSchema.default([]),
+  /** Required for, and only for, a department_scorer. */
+  department: DepartmentSchema.optional(),
 });
 
 const PatchUserSchema = z
@@ -32,6 +37,7 @@ const PatchUserSchema = z
     password: PasswordSchema.optional(),
     communities: CommunityCodesSchema.optional(),
     disabled: z.boolean().optional(),
+    department: DepartmentSchema.optional(),
   })
   .refine((patch) => Object.keys(patch).length > 0, '没有要修改的内容');
 
@@ -50,7 +56,21 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     communities: u.communities,
     disabled: u.disabled,
     createdAt: u.createdAt,
+    department: u.department,
   });
+  // A department scorer scores for exactly one department; no other role has one.
+  const checkDepartment = (role: Role, department: string | null | undefined) => {
+    if (role === 'department_scorer' && !department) {
+      throw new AppError('validation_failed', [
+        { path: 'department', message: '部门评分员须指定评分部门' },
+      ]);
+    }
+    if (role !== 'department_scorer' && department) {
+      throw new AppError('validation_failed', [
+        { path: 'department', message: '只有部门评分员可以指定评分部门' },
+      ]);
+    }
+  };
   const checkCommunities = (codes: readonly string[]) => {
     const unknown = codes.filter((c) => !app.repos.communities.get(c));
     if (unknown.length > 0) {
@@ -93,6 +113,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const body = request.body;
       if (!manageable(actor.role).includes(body.role)) throw new AppError('forbidden');
       checkCommunities(body.communities);
+      checkDepartment(body.role, body.department);
       if (app.repos.users.findCredentials(body.username)) throw new AppError('username_taken');
       const password = body.password ?? randomPassword();
       const at = app.now().toISOString();
@@ -103,6 +124,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         role: body.role,
         passwordHash: await hashPassword(password, app.scryptCost),
         communities: FIELD_ROLES.includes(body.role) ? body.communities : [],
+        department: body.department ?? null,
         at,
       });
       app.repos.audit.record({
@@ -111,7 +133,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         actorUserId: actor.id,
         target: user.id,
         ip: request.ip,
-        detail: { role: user.role, communities: user.communities },
+        detail: { role: user.role, communities: user.communities, department: user.department },
       });
       return { user: toStaffUser(user), ...(body.password ? {} : { password }) };
     },
@@ -144,6 +166,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         throw new AppError('forbidden', undefined, '不能修改自己的角色或停用自己的账号');
       }
       if (patch.communities) checkCommunities(patch.communities);
+      const role = patch.role ?? target.role;
+      const department =
+        patch.department ?? (role === 'department_scorer' ? target.department : null);
+      checkDepartment(role, department);
       const at = app.now().toISOString();
       const user = app.repos.users.update(
         target.id,
@@ -152,6 +178,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           ...(patch.role !== undefined ? { role: patch.role } : {}),
           ...(patch.disabled !== undefined ? { disabled: patch.disabled } : {}),
           ...(patch.communities !== undefined ? { communities: patch.communities } : {}),
+          ...(department !== target.department ? { department } : {}),
           ...(patch.password !== undefined
             ? { passwordHash: await hashPassword(patch.password, app.scryptCost) }
             : {}),

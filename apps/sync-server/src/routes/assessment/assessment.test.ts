@@ -1,0 +1,639 @@
+import ExcelJS from 'exceljs';
+import type { FastifyInstance } from 'fastify';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SESSION_COOKIE } from '../../plugins/auth.ts';
+import { buildTestApp, CLIENT_HEADERS, type LoggedIn, loginAs } from '../../testing.ts';
+
+let app: FastifyInstance;
+let cleanup: () => Promise<void>;
+let admin: LoggedIn;
+let coordinator: LoggedIn;
+let codes: string[];
+
+const YEAR = 2025;
+const ADMIN_PASSWORD = 'admin-password-123';
+const SCORER_PASSWORD = 'scorer-password-123';
+
+function call(who: LoggedIn | null, method: string, url: string, payload?: unknown) {
+  return app.inject({
+    method: method as 'GET',
+    url,
+    headers: { ...CLIENT_HEADERS, ...(who ? { cookie: who.cookie } : {}) },
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
+}
+
+async function signIn(username: string, password: string): Promise<LoggedIn> {
+  const res = await call(null, 'POST', '/api/auth/login', { username, password });
+  expect(res.statusCode).toBe(200);
+  const token = res.cookies.find((c) => c.name === SESSION_COOKIE)?.value;
+  return { cookie: `${SESSION_COOKIE}=${token}`, userId: res.json().user.id, username };
+}
+
+/** An admin creates the account through the users route, as the town would. */
+async function scorerOf(department: string, username = `s-${department}`): Promise<LoggedIn> {
+  const res = await call(admin, 'POST', '/api/users', {
+    username,
+    displayName: `${department} 评分员`,
+    role: 'department_scorer',
+    department,
+    password: SCORER_PASSWORD,
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  return signIn(username, SCORER_PASSWORD);
+}
+
+const entry = (itemId: string, communityCode: string, points: number, basis = '台账齐全') => ({
+  itemId,
+  communityCode,
+  points,
+  basis,
+});
+
+beforeEach(async () => {
+  ({ app, cleanup } = await buildTestApp());
+  admin = await signIn('admin', ADMIN_PASSWORD);
+  coordinator = await loginAs(app, 'coordinator');
+  codes = app.repos.communities.list().map((c) => c.code);
+  const res = await call(coordinator, 'POST', '/api/assessment/years', { year: YEAR });
+  expect(res.statusCode, res.body).toBe(200);
+});
+afterEach(async () => cleanup());
+
+describe('department scorer accounts', () => {
+  it('are created by an admin with a department, refused without one or by a coordinator', async () => {
+    const without = await call(admin, 'POST', '/api/users', {
+      username: 'nodept',
+      displayName: '无部门',
+      role: 'department_scorer',
+    });
+    expect(without.statusCode).toBe(400);
+    expect(without.json().issues[0]).toMatchObject({ path: 'department' });
+
+    const byCoordinator = await call(coordinator, 'POST', '/api/users', {
+      username: 'bycoord',
+      displayName: '评分员',
+      role: 'department_scorer',
+      department: 'city-operations-center',
+    });
+    expect(byCoordinator.statusCode).toBe(403);
+
+    const created = await call(admin, 'POST', '/api/users', {
+      username: 'chengyun',
+      displayName: '城运评分员',
+      role: 'department_scorer',
+      department: 'city-operations-center',
+    });
+    expect(created.statusCode).toBe(200);
+    expect(created.json().user).toMatchObject({
+      role: 'department_scorer',
+      department: 'city-operations-center',
+    });
+  });
+});
+
+describe('department scoring', () => {
+  it('lists only the items the department scores, for every community', async () => {
+    const scorer = await scorerOf('city-operations-center');
+    const res = await call(scorer, 'GET', `/api/assessment/${YEAR}/scoring`);
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.department).toEqual({ id: 'city-operations-center', name: '城运中心' });
+    expect(body.items.map((i: { id: string }) => i.id)).toEqual([
+      'mass.hotline.work-orders',
+      'regular.stability.overall',
+    ]);
+    expect(body.items.map((i: { lead: boolean }) => i.lead)).toEqual([true, false]);
+    expect(body.communities).toHaveLength(codes.length);
+    expect(codes).toHaveLength(27);
+  });
+
+  it('stores a scorer’s points on its own item and records who changed what in the audit trail', async () => {
+    const scorer = await scorerOf('city-operations-center');
+    const res = await call(scorer, 'POST', `/api/assessment/${YEAR}/scores`, {
+      entries: [entry('mass.hotline.work-orders', 'DEMO01', 4.5, '工单同比下降 12%')],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ saved: 1, changed: 1 });
+
+    const scoring = (await call(scorer, 'GET', `/api/assessment/${YEAR}/scoring`)).json();
+    expect(scoring.scores).toEqual([
+      expect.objectContaining({
+        communityCode: 'DEMO01',
+        itemId: 'mass.hotline.work-orders',
+        points: 4.5,
+        basis: '工单同比下降 12%',
+        department: 'city-operations-center',
+        confirmedAt: null,
+      }),
+    ]);
+    const audit = (await call(coordinator, 'GET', `/api/assessment/${YEAR}/audit`)).json();
+    expect(audit.entries[0]).toMatchObject({
+      action: 'item_scored',
+      actorName: 'city-operations-center 评分员（s-city-operations-center）',
+      communityCode: 'DEMO01',
+      itemId: 'mass.hotline.work-orders',
+      oldValue: null,
+      newValue: { points: 4.5, basis: '工单同比下降 12%' },
+      reason: '工单同比下降 12%',
+    });
+  });
+
+  it('refuses an item the department does not score with 403 and stores nothing of the batch', async () => {
+    const scorer = await scorerOf('city-operations-center');
+    const res = await call(scorer, 'POST', `/api/assessment/${YEAR}/scores`, {
+      entries: [
+        entry('mass.hotline.work-orders', 'DEMO01', 4),
+        entry('regular.party.overall', 'DEMO01', 10),
+      ],
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toMatchObject({
+      error: 'department_not_scorer',
+      message: '城运中心不负责“加强党组织建设”的评分',
+      issues: [{ path: 'entries.1.department' }],
+    });
+    const survey = await call(scorer, 'POST', `/api/assessment/${YEAR}/scores`, {
+      entries: [entry('mass.satisfaction.overall', 'DEMO01', 20)],
+    });
+    expect(survey.statusCode).toBe(403);
+    expect(survey.json().error).toBe('item_not_department_scored');
+    const scoring = (await call(scorer, 'GET', `/api/assessment/${YEAR}/scoring`)).json();
+    expect(scoring.scores).toEqual([]);
+  });
+
+  it('refuses points above the item’s maximum, off the 0.5 step, or without a basis', async () => {
+    const scorer = await scorerOf('city-operations-center');
+    const cases: [ReturnType<typeof entry>, string, RegExp][] = [
+      [entry('mass.hotline.work-orders', 'DEMO01', 5.5), 'item_points_out_of_range', /0 到 5 分/],
+      [entry('mass.hotline.work-orders', 'DEMO01', -0.5), 'item_points_out_of_range', /0 到 5 分/],
+      [entry('mass.hotline.work-orders', 'DEMO01', 2.3), 'item_points_step', /0.5 分为单位/],
+      [entry('mass.hotline.work-orders', 'DEMO01', 3, '  '), 'basis_required', /评分依据/],
+    ];
+    for (const [bad, code, message] of cases) {
+      const res = await call(scorer, 'POST', `/api/assessment/${YEAR}/scores`, { entries: [bad] });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error).toBe(code);
+      expect(res.json().message).toMatch(message);
+    }
+    const ok = await call(scorer, 'POST', `/api/assessment/${YEAR}/scores`, {
+      entries: [entry('mass.hotline.work-orders', 'DEMO01', 5)],
+    });
+    expect(ok.statusCode).toBe(200);
+  });
+
+  it('lets only the lead department confirm, and only once every community has points', async () => {
+    const chengyun = await scorerOf('city-operations-center');
+    const peace = await scorerOf('peace-office');
+    const notLead = await call(
+      chengyun,
+      'POST',
+      `/api/assessment/${YEAR}/items/regular.stability.overall/confirm`,
+    );
+    expect(notLead.statusCode).toBe(403);
+    expect(notLead.json().error).toBe('not_lead_department');
+
+    await call(peace, 'POST', `/api/assessment/${YEAR}/scores`, {
+      entries: [entry('regular.stability.overall', 'DEMO01', 9)],
+    });
+    const incomplete = await call(
+      peace,
+      'POST',
+      `/api/assessment/${YEAR}/items/regular.stability.overall/confirm`,
+    );
+    expect(incomplete.statusCode).toBe(409);
+    expect(incomplete.json().error).toBe('scores_incomplete');
+
+    // Any scoring department enters points; the lead confirms them.
+    await call(chengyun, 'POST', `/api/assessment/${YEAR}/scores`, {
+      entries: codes.map((code) => entry('regular.stability.overall', code, 8)),
+    });
+    const confirmed = await call(
+      peace,
+      'POST',
+      `/api/assessment/${YEAR}/items/regular.stability.overall/confirm`,
+    );
+    expect(confirmed.statusCode).toBe(200);
+    expect(confirmed.json()).toEqual({ confirmed: 27 });
+    const results = (await call(coordinator, 'GET', `/api/assessment/${YEAR}/results`)).json();
+    const demo01 = results.communities.find((c: { code: string }) => c.code === 'DEMO01');
+    expect(demo01.items['regular.stability.overall']).toBe(8);
+    expect(demo01.pending).toEqual([]);
+
+    // A changed figure needs confirming again; until then it does not count.
+    await call(chengyun, 'POST', `/api/assessment/${YEAR}/scores`, {
+      entries: [entry('regular.stability.overall', 'DEMO01', 7)],
+    });
+    const after = (await call(coordinator, 'GET', `/api/assessment/${YEAR}/results`)).json();
+    const changed = after.communities.find((c: { code: string }) => c.code === 'DEMO01');
+    expect(changed.items['regular.stability.overall']).toBeNull();
+    expect(changed.pending).toEqual(['regular.stability.overall']);
+  });
+});
+
+describe('coordinators’ adjustments', () => {
+  const bonusUrl = (code: string) => `/api/assessment/${YEAR}/communities/${code}/bonus`;
+  const deductionsUrl = (code: string) => `/api/assessment/${YEAR}/communities/${code}/deductions`;
+  const resultOf = async (code: string) =>
+    (await call(coordinator, 'GET', `/api/assessment/${YEAR}/results`))
+      .json()
+      .communities.find((c: { code: string }) => c.code === code);
+
+  it('caps the bonus at 5 and refuses a case worth more than its range', async () => {
+    const capped = await call(coordinator, 'PUT', bonusUrl('DEMO01'), {
+      honours: [
+        { work: '垃圾分类', level: 'national', bodies: 1 },
+        { work: '垃圾分类', level: 'district', bodies: 1 },
+        { work: '加装电梯', level: 'national', bodies: 1 },
+      ],
+      cases: [{ title: '楼道自治', points: 1 }],
+    });
+    expect(capped.statusCode, capped.body).toBe(200);
+    expect(capped.json()).toEqual({ points: 5, capped: true });
+    expect((await resultOf('DEMO01')).bonus).toEqual({ points: 5, uncapped: 7, capped: true });
+
+    const bad = await call(coordinator, 'PUT', bonusUrl('DEMO02'), {
+      honours: [],
+      cases: [{ title: '楼道自治', points: 2 }],
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({
+      error: 'case_points_out_of_range',
+      issues: [{ path: 'cases.0.points' }],
+    });
+    expect(bad.json().message).toContain('自治共治优秀案例');
+    expect((await resultOf('DEMO02')).bonus.points).toBe(0);
+  });
+
+  it('caps disciplinary deductions at 2 and refuses an amount outside the kind’s range', async () => {
+    const capped = await call(coordinator, 'PUT', deductionsUrl('DEMO01'), {
+      deductions: [
+        { kind: 'discipline.main-leader', points: 1.5 },
+        { kind: 'discipline.leadership-member', points: 1 },
+        { kind: 'secrecy.archives' },
+      ],
+      reason: '纪检监察办通报',
+    });
+    expect(capped.statusCode, capped.body).toBe(200);
+    expect(capped.json()).toEqual({ points: 2.5, capped: false });
+    const demo01 = await resultOf('DEMO01');
+    expect(demo01.deductions.points).toBe(2.5);
+
+    const bad = await call(coordinator, 'PUT', deductionsUrl('DEMO01'), {
+      deductions: [{ kind: 'discipline.main-leader', points: 2 }],
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error).toBe('deduction_points_out_of_range');
+    expect(bad.json().message).toContain('党政主要负责人被立案受到党政纪处分每件扣 1–1.5 分');
+    // The refused list replaced nothing.
+    expect((await resultOf('DEMO01')).deductions.points).toBe(2.5);
+  });
+
+  it('overrides the satisfaction points only with a reason and keeps the survey figure beside it', async () => {
+    const url = `/api/assessment/${YEAR}/communities/DEMO03/satisfaction`;
+    const noReason = await call(coordinator, 'PUT', url, { points: 25, reason: ' ' });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().error).toBe('override_reason_required');
+    const tooHigh = await call(coordinator, 'PUT', url, { points: 31, reason: '复核' });
+    expect(tooHigh.json().error).toBe('satisfaction_points_out_of_range');
+
+    const ok = await call(coordinator, 'PUT', url, { points: 25.5, reason: '问卷复核后调整' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const demo03 = await resultOf('DEMO03');
+    expect(demo03.satisfaction).toMatchObject({
+      points: 25.5,
+      source: 'override',
+      computed: null,
+      override: { points: 25.5, reason: '问卷复核后调整' },
+    });
+    expect(demo03.items['mass.satisfaction.overall']).toBe(25.5);
+  });
+});
+
+describe('results', () => {
+  it('ranks and grades each community type on its own, by the default shares rule', async () => {
+    // Distinct totals from bonus and deductions alone, 5, 4.5, 4, … in 0.5 steps down each type
+    // (18 导入居 and 9 村改居 demo communities): honour + case for the bonus, then deductions.
+    const honourFor: Record<number, { level: string; bodies: number } | undefined> = {
+      4: { level: 'national', bodies: 2 },
+      3: { level: 'national', bodies: 1 },
+      2: { level: 'city', bodies: 1 },
+      1: { level: 'district', bodies: 1 },
+    };
+    const deductionKinds = [
+      'secrecy.archives',
+      'finance.budget',
+      'finance.procurement',
+      'finance.fixed-assets',
+      'discipline.staff',
+      'discipline.staff',
+      'discipline.staff',
+    ];
+    const all = app.repos.communities.list();
+    for (const type of ['导入居', '村改居']) {
+      for (const [index, community] of all.filter((c) => c.type === type).entries()) {
+        const target = 5 - index / 2;
+        const base = `/api/assessment/${YEAR}/communities/${community.code}`;
+        if (target > 0) {
+          const whole = target === 5 ? 4 : Math.floor(target);
+          const honour = honourFor[whole];
+          const casePoints = target - whole;
+          const res = await call(coordinator, 'PUT', `${base}/bonus`, {
+            honours: honour ? [{ work: '工作', ...honour }] : [],
+            cases: casePoints > 0 ? [{ title: '案例', points: casePoints }] : [],
+          });
+          expect(res.json().points).toBe(target);
+        } else if (target < 0) {
+          const deductions = deductionKinds.slice(0, -target * 2).map((kind) => ({ kind }));
+          const res = await call(coordinator, 'PUT', `${base}/deductions`, { deductions });
+          expect(res.json().points).toBe(-target);
+        }
+      }
+    }
+    const results = (await call(coordinator, 'GET', `/api/assessment/${YEAR}/results`)).json();
+    const of = (type: string) =>
+      results.communities.filter((c: { type: string }) => c.type === type);
+    const daoru = of('导入居');
+    const cungai = of('村改居');
+    expect(daoru).toHaveLength(18);
+    expect(cungai).toHaveLength(9);
+    // Each type has its own rank 1, with the +5 bonus community on top.
+    expect(daoru[0]).toMatchObject({ rank: 1, total: 5, grade: '优秀', ofType: 18 });
+    expect(cungai[0]).toMatchObject({ rank: 1, total: 5, grade: '优秀', ofType: 9 });
+    const grades = (rows: { grade: string }[]) => rows.map((r) => r.grade);
+    // 18: ⌊5.4⌋ = 5 优秀, up to ⌊14.4⌋ = 14 优秀 or 良好, 4 一般.
+    expect(grades(daoru)).toEqual([
+      ...Array(5).fill('优秀'),
+      ...Array(9).fill('良好'),
+      ...Array(4).fill('一般'),
+    ]);
+    // 9: ⌊2.7⌋ = 2 优秀, up to ⌊7.2⌋ = 7, 2 一般.
+    expect(grades(cungai)).toEqual([
+      ...Array(2).fill('优秀'),
+      ...Array(5).fill('良好'),
+      ...Array(2).fill('一般'),
+    ]);
+    expect(daoru.map((r: { rank: number }) => r.rank)).toEqual(
+      Array.from({ length: 18 }, (_, i) => i + 1),
+    );
+  });
+
+  it('exports one sheet per type whose cells match the results', async () => {
+    const scorer = await scorerOf('city-operations-center');
+    await call(scorer, 'POST', `/api/assessment/${YEAR}/scores`, {
+      entries: codes.map((code, i) => entry('mass.hotline.work-orders', code, (i % 11) / 2)),
+    });
+    await call(scorer, 'POST', `/api/assessment/${YEAR}/items/mass.hotline.work-orders/confirm`);
+    await call(coordinator, 'PUT', `/api/assessment/${YEAR}/communities/DEMO05/bonus`, {
+      honours: [{ work: '=HYPERLINK("http://x")', level: 'city', bodies: 1 }],
+      cases: [{ title: '议事会', points: 0.5 }],
+    });
+    await call(coordinator, 'PUT', `/api/assessment/${YEAR}/communities/DEMO05/deductions`, {
+      deductions: [{ kind: 'finance.budget' }],
+    });
+    await call(coordinator, 'PUT', `/api/assessment/${YEAR}/communities/DEMO01/satisfaction`, {
+      points: 27.35,
+      reason: '复核',
+    });
+    const results = (await call(coordinator, 'GET', `/api/assessment/${YEAR}/results`)).json();
+
+    const res = await call(coordinator, 'GET', `/api/assessment/${YEAR}/results.xlsx`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ExcelJS.Buffer);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['导入居', '村改居']);
+
+    for (const sheet of workbook.worksheets) {
+      const headers = (sheet.getRow(3).values as unknown[]).slice(1).map(String);
+      expect(headers.slice(0, 3)).toEqual(['排名', '居民区编号', '居民区']);
+      expect(headers.slice(-6)).toEqual(['指标得分', '加分', '扣分', '总分', '等次', '是否完整']);
+      expect(String(sheet.getCell(2, 4).value)).toBe('1. 群众满意度测评（30分）');
+      const rows = results.communities.filter((c: { type: string }) => c.type === sheet.name);
+      expect(sheet.rowCount).toBe(3 + rows.length);
+      rows.forEach(
+        (
+          c: {
+            code: string;
+            name: string;
+            rank: number;
+            items: Record<string, number | null>;
+            bonus: { points: number };
+            deductions: { points: number };
+            total: number;
+            grade: string;
+            indicatorPoints: number;
+          },
+          index: number,
+        ) => {
+          const row = sheet.getRow(4 + index);
+          const at = (header: string) => row.getCell(headers.indexOf(header) + 1).value;
+          expect(at('居民区编号')).toBe(c.code);
+          expect(at('居民区')).toBe(c.name);
+          expect(at('排名')).toBe(c.rank);
+          expect(at('12345 热线及信访、舆情工作情况第1项（5分）') ?? null).toBe(
+            c.items['mass.hotline.work-orders'],
+          );
+          expect(at('群众满意度测评（30分）') ?? null).toBe(c.items['mass.satisfaction.overall']);
+          expect(at('加分')).toBe(c.bonus.points);
+          expect(at('扣分')).toBe(c.deductions.points);
+          expect(at('指标得分')).toBe(c.indicatorPoints);
+          expect(at('总分')).toBe(c.total);
+          expect(at('等次')).toBe(c.grade);
+        },
+      );
+    }
+    const demo05 = results.communities.find((c: { code: string }) => c.code === 'DEMO05');
+    expect(demo05.bonus.points).toBe(2.5);
+    expect(demo05.deductions.points).toBe(0.5);
+    const demo01 = results.communities.find((c: { code: string }) => c.code === 'DEMO01');
+    expect(demo01.items['mass.satisfaction.overall']).toBe(27.35);
+  });
+});
+
+describe('locking the year', () => {
+  it('refuses every write after the lock with 409 assessment_locked, and results stay readable', async () => {
+    const scorer = await scorerOf('city-operations-center');
+    await call(scorer, 'POST', `/api/assessment/${YEAR}/scores`, {
+      entries: codes.map((code) => entry('mass.hotline.work-orders', code, 4)),
+    });
+    const noNote = await call(coordinator, 'POST', `/api/assessment/${YEAR}/lock`, { note: '' });
+    expect(noNote.statusCode).toBe(400);
+    const lock = await call(coordinator, 'POST', `/api/assessment/${YEAR}/lock`, {
+      note: '镇党委会议 2025-12-20 定案',
+    });
+    expect(lock.statusCode, lock.body).toBe(200);
+    expect(lock.json().year).toMatchObject({
+      state: 'locked',
+      lockNote: '镇党委会议 2025-12-20 定案',
+    });
+
+    const writes: [LoggedIn, string, string, unknown?][] = [
+      [
+        scorer,
+        'POST',
+        `/api/assessment/${YEAR}/scores`,
+        { entries: [entry('mass.hotline.work-orders', 'DEMO01', 1)] },
+      ],
+      [scorer, 'POST', `/api/assessment/${YEAR}/items/mass.hotline.work-orders/confirm`],
+      [
+        coordinator,
+        'PUT',
+        `/api/assessment/${YEAR}/communities/DEMO01/bonus`,
+        { honours: [], cases: [] },
+      ],
+      [
+        coordinator,
+        'PUT',
+        `/api/assessment/${YEAR}/communities/DEMO01/deductions`,
+        { deductions: [] },
+      ],
+      [
+        coordinator,
+        'PUT',
+        `/api/assessment/${YEAR}/communities/DEMO01/satisfaction`,
+        { points: 20, reason: '复核' },
+      ],
+      [
+        coordinator,
+        'POST',
+        `/api/assessment/${YEAR}/hotline/import`,
+        { csv: '居民区编号,今年工单数,去年工单数,满意率\nDEMO01,1,2,90\n' },
+      ],
+      [coordinator, 'POST', `/api/assessment/${YEAR}/lock`, { note: '再次锁定' }],
+    ];
+    for (const [who, method, url, payload] of writes) {
+      const res = await call(who, method, url, payload);
+      expect(res.statusCode, `${method} ${url}`).toBe(409);
+      expect(res.json()).toMatchObject({
+        error: 'assessment_locked',
+        message: '该年度考核已经镇党委定案并锁定，不能再修改',
+      });
+    }
+    const scoring = (await call(scorer, 'GET', `/api/assessment/${YEAR}/scoring`)).json();
+    expect(scoring.scores.every((s: { points: number }) => s.points === 4)).toBe(true);
+    expect(scoring.state).toBe('locked');
+    const results = await call(coordinator, 'GET', `/api/assessment/${YEAR}/results`);
+    expect(results.statusCode).toBe(200);
+    expect(results.json().state).toBe('locked');
+    const audit = (await call(coordinator, 'GET', `/api/assessment/${YEAR}/audit`)).json();
+    expect(audit.entries[0]).toMatchObject({
+      action: 'year_locked',
+      reason: '镇党委会议 2025-12-20 定案',
+    });
+  });
+});
+
+describe('audit trail', () => {
+  it('shows each change as old → new with who and why', async () => {
+    const scorer = await scorerOf('city-operations-center');
+    await call(scorer, 'POST', `/api/assessment/${YEAR}/scores`, {
+      entries: [entry('mass.hotline.work-orders', 'DEMO02', 3, '初评')],
+    });
+    // Sending the same figure again changes nothing and adds no audit line.
+    const same = await call(scorer, 'POST', `/api/assessment/${YEAR}/scores`, {
+      entries: [entry('mass.hotline.work-orders', 'DEMO02', 3, '初评')],
+    });
+    expect(same.json()).toEqual({ saved: 1, changed: 0 });
+    await call(scorer, 'POST', `/api/assessment/${YEAR}/scores`, {
+      entries: [entry('mass.hotline.work-orders', 'DEMO02', 4, '复核后工单下降')],
+    });
+    await call(coordinator, 'PUT', `/api/assessment/${YEAR}/communities/DEMO02/bonus`, {
+      honours: [{ work: '美丽家园', level: 'city', bodies: 1 }],
+      cases: [],
+      reason: '市级荣誉证书',
+    });
+    const res = await call(coordinator, 'GET', `/api/assessment/${YEAR}/audit`);
+    expect(res.statusCode).toBe(200);
+    const entries = res
+      .json()
+      .entries.filter((e: { communityCode: string }) => e.communityCode === 'DEMO02');
+    expect(entries.map((e: { action: string }) => e.action)).toEqual([
+      'bonus_set',
+      'item_scored',
+      'item_scored',
+    ]);
+    expect(entries[1]).toMatchObject({
+      oldValue: { points: 3, basis: '初评' },
+      newValue: { points: 4, basis: '复核后工单下降' },
+      reason: '复核后工单下降',
+    });
+    expect(entries[0]).toMatchObject({
+      oldValue: { honours: [], cases: [] },
+      newValue: { honours: [{ work: '美丽家园', level: 'city', bodies: 1 }], cases: [] },
+      reason: '市级荣誉证书',
+    });
+    expect(entries[0].actorName).toContain(coordinator.username);
+    // Scorers do not read the trail.
+    const denied = await call(scorer, 'GET', `/api/assessment/${YEAR}/audit`);
+    expect(denied.statusCode).toBe(403);
+  });
+});
+
+describe('12345 hotline import', () => {
+  const url = `/api/assessment/${YEAR}/hotline/import`;
+  it('reports every bad line by number and imports nothing, then shows good figures to 城运中心', async () => {
+    const bad = await call(coordinator, 'POST', url, {
+      csv: [
+        '居民区编号,今年工单数,去年工单数,满意率',
+        'DEMO01,120,150,96.5%',
+        'NOPE99,1,2,90',
+        'DEMO02,-3,10,90',
+        'DEMO03,10,12,101',
+        'DEMO01,5,5,90',
+      ].join('\n'),
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error).toBe('csv_invalid');
+    expect(bad.json().issues.map((i: { path: string }) => i.path)).toEqual([
+      '第3行',
+      '第4行',
+      '第5行',
+      '第6行',
+    ]);
+    expect(bad.json().issues[0].message).toContain('NOPE99');
+    expect(bad.json().issues[3].message).toContain('第2行重复');
+    const none = (await call(coordinator, 'GET', `/api/assessment/${YEAR}/hotline`)).json();
+    expect(none.rows).toEqual([]);
+
+    const good = await call(coordinator, 'POST', url, {
+      csv: '\uFEFF居民区编号,今年工单数,去年工单数,满意率\r\nDEMO01,120,150,96.5%\r\nDEMO02,80,60,88\r\n',
+    });
+    expect(good.statusCode, good.body).toBe(200);
+    expect(good.json()).toEqual({ imported: 2 });
+    const scorer = await scorerOf('city-operations-center');
+    const scoring = (await call(scorer, 'GET', `/api/assessment/${YEAR}/scoring`)).json();
+    expect(scoring.hotline).toEqual([
+      expect.objectContaining({
+        communityCode: 'DEMO01',
+        ordersThisYear: 120,
+        ordersLastYear: 150,
+        satisfactionRate: 96.5,
+      }),
+      expect.objectContaining({
+        communityCode: 'DEMO02',
+        ordersThisYear: 80,
+        ordersLastYear: 60,
+        satisfactionRate: 88,
+      }),
+    ]);
+    // Another department's scorer does not get them.
+    const peace = await scorerOf('peace-office');
+    expect((await call(peace, 'GET', `/api/assessment/${YEAR}/scoring`)).json().hotline).toEqual(
+      [],
+    );
+  });
+});
+
+describe('years', () => {
+  it('holds one assessment per year and answers 404 for a year never created', async () => {
+    const again = await call(coordinator, 'POST', '/api/assessment/years', { year: YEAR });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error).toBe('assessment_year_exists');
+    const missing = await call(coordinator, 'GET', '/api/assessment/2031/results');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().error).toBe('assessment_year_unknown');
+    const list = (await call(coordinator, 'GET', '/api/assessment/years')).json();
+    expect(list.years).toEqual([expect.objectContaining({ year: YEAR, state: 'open' })]);
+  });
+});

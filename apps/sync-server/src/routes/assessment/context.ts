@@ -1,0 +1,71 @@
+import type { ScorecardError } from '@jiuting/scorecard';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from '../../errors.ts';
+import { principalOf } from '../../plugins/auth.ts';
+import {
+  type AssessmentRepository,
+  type AssessmentYear,
+  assessmentRepository,
+  type LockedCommunity,
+} from '../../repositories/assessment.ts';
+import { communityCoverage } from '../../services/coverage.ts';
+import { type YearResults, yearResults } from './results.ts';
+
+/** A scorecard refusal as the server's error body, under the package's own code and words. */
+export function refusal(error: ScorecardError, prefix = ''): AppError {
+  const path = [prefix, error.path].filter(Boolean).join('.');
+  return new AppError(error.code, [{ path, message: error.message }], error.message);
+}
+
+export interface AssessmentContext {
+  readonly repo: AssessmentRepository;
+  /** The year, or 404 `assessment_year_unknown`. */
+  year(year: number): AssessmentYear;
+  /** The year while it may still change, or 409 `assessment_locked`. */
+  openYear(year: number): AssessmentYear;
+  /** The communities the year is assessed on: the frozen list once locked, else today's. */
+  communities(year: AssessmentYear): LockedCommunity[];
+  results(year: AssessmentYear): YearResults;
+  actor(request: FastifyRequest): { id: string; name: string };
+}
+
+export function assessmentContext(app: FastifyInstance): AssessmentContext {
+  const repo = assessmentRepository(app.db);
+
+  // The 30 points come from the coverage service, the same figure the coverage dashboard shows.
+  const liveCommunities = (): LockedCommunity[] =>
+    communityCoverage(
+      app.repos.communities.list(),
+      app.repos.coverage.responseTotals(),
+      app.repos.coverage.interviewCounts(),
+    ).map((c) => ({ code: c.code, name: c.name, type: c.type, computed: c.satisfactionPoints }));
+
+  const context: AssessmentContext = {
+    repo,
+    year(year) {
+      const found = repo.getYear(year);
+      if (!found) throw new AppError('assessment_year_unknown');
+      return found;
+    },
+    openYear(year) {
+      const found = context.year(year);
+      if (found.state === 'locked') throw new AppError('assessment_locked');
+      return found;
+    },
+    communities(year) {
+      return year.lockedSnapshot ?? liveCommunities();
+    },
+    results(year) {
+      return yearResults({
+        communities: context.communities(year),
+        scores: repo.listScores(year.year),
+        adjustments: repo.listAdjustments(year.year),
+      });
+    },
+    actor(request) {
+      const { user } = principalOf(request);
+      return { id: user.id, name: `${user.displayName}（${user.username}）` };
+    },
+  };
+  return context;
+}

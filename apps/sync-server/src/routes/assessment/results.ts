@@ -1,0 +1,78 @@
+import {
+  assessCommunities,
+  type CommunityAssessment,
+  DEFAULT_GRADE_RULE,
+  type GradeRule,
+  ITEMS,
+  type ItemId,
+} from '@jiuting/scorecard';
+import type { Adjustments, ItemScore, LockedCommunity } from '../../repositories/assessment.ts';
+
+// The whole year's result, from stored data, through the scorecard package: only confirmed item
+// points count (an entered but unconfirmed figure is `pending`), bonus and deductions are the
+// coordinator's inputs, and the satisfaction points come from the survey (or its override).
+
+export interface CommunityResult extends CommunityAssessment {
+  readonly name: string;
+  /** Items with points entered by a department but not yet confirmed by the lead. */
+  readonly pending: readonly ItemId[];
+  readonly bonusInput: Adjustments['bonus'];
+  readonly deductionsInput: Adjustments['deductions'];
+}
+
+export interface YearResults {
+  readonly gradeRule: GradeRule;
+  readonly communities: readonly CommunityResult[];
+}
+
+export function yearResults(input: {
+  communities: readonly LockedCommunity[];
+  scores: readonly ItemScore[];
+  adjustments: readonly Adjustments[];
+  gradeRule?: GradeRule;
+}): YearResults {
+  const gradeRule = input.gradeRule ?? DEFAULT_GRADE_RULE;
+  const adjustments = new Map(input.adjustments.map((a) => [a.communityCode, a]));
+  const confirmed = new Map<string, Partial<Record<ItemId, number>>>();
+  const pending = new Map<string, ItemId[]>();
+  for (const s of input.scores) {
+    if (s.confirmedAt) {
+      confirmed.set(s.communityCode, {
+        ...confirmed.get(s.communityCode),
+        [s.itemId]: s.points,
+      });
+    } else {
+      pending.set(s.communityCode, [...(pending.get(s.communityCode) ?? []), s.itemId]);
+    }
+  }
+  const assessed = assessCommunities(
+    input.communities.map((c) => {
+      const a = adjustments.get(c.code);
+      return {
+        code: c.code,
+        type: c.type,
+        scores: {
+          satisfaction: { computed: c.computed, override: a?.satisfactionOverride ?? null },
+          items: confirmed.get(c.code) ?? {},
+          bonus: a?.bonus ?? { honours: [], cases: [] },
+          deductions: a?.deductions ?? [],
+        },
+      };
+    }),
+    { gradeRule },
+  );
+  const byCode = new Map(input.communities.map((c) => [c.code, c]));
+  const itemOrder = ITEMS.map((i) => i.id);
+  return {
+    gradeRule,
+    communities: assessed.map((row) => ({
+      ...row,
+      name: byCode.get(row.code)?.name ?? row.code,
+      pending: (pending.get(row.code) ?? []).sort(
+        (x, y) => itemOrder.indexOf(x) - itemOrder.indexOf(y),
+      ),
+      bonusInput: adjustments.get(row.code)?.bonus ?? { honours: [], cases: [] },
+      deductionsInput: adjustments.get(row.code)?.deductions ?? [],
+    })),
+  };
+}

@@ -1,0 +1,127 @@
+import { DEDUCTION_KIND_IDS, HONOUR_LEVELS, ITEM_IDS } from '@jiuting/scorecard';
+import { z } from 'zod';
+
+// Request shapes only. The assessment's rules (ranges, steps, caps, who scores what) are checked
+// by @jiuting/scorecard in the handlers, so a refusal carries the package's own stable code.
+
+export const YearParamsSchema = z.object({
+  year: z.coerce
+    .number({ error: '年度应为数字' })
+    .int('年度应为整数')
+    .min(2000, '年度不正确')
+    .max(2100, '年度不正确'),
+});
+
+export const CommunityParamsSchema = YearParamsSchema.extend({ code: z.string().max(32) });
+export const ItemParamsSchema = YearParamsSchema.extend({
+  itemId: z.enum(ITEM_IDS, { error: '未知的考核项目' }),
+});
+
+export const CreateYearSchema = z.strictObject({
+  year: z.number({ error: '请填写年度' }).int('年度应为整数').min(2000).max(2100),
+});
+
+export const ScoreEntriesSchema = z.strictObject({
+  entries: z
+    .array(
+      z.strictObject({
+        itemId: z.string({ error: '请选择考核项目' }).max(64),
+        communityCode: z.string({ error: '请选择居民区' }).max(32),
+        points: z.number({ error: '得分应为数字' }),
+        basis: z.string({ error: '请填写评分依据' }).max(1000),
+      }),
+      { error: '得分应为列表' },
+    )
+    .min(1, '没有要保存的得分')
+    .max(500, '一次最多保存 500 条得分'),
+});
+
+const reason = z.string({ error: '理由应为文字' }).max(200, '理由不能超过 200 个字');
+
+export const BonusBodySchema = z.strictObject({
+  honours: z.array(
+    z.strictObject({
+      work: z.string({ error: '请填写获得荣誉的工作' }).max(100),
+      level: z.enum(HONOUR_LEVELS, { error: '荣誉等级应为全国、市级或区级' }),
+      bodies: z.number({ error: '获奖主体数应为数字' }),
+      title: z.string().max(100).optional(),
+    }),
+    { error: '荣誉应为列表' },
+  ),
+  cases: z.array(
+    z.strictObject({
+      title: z.string({ error: '请填写案例名称' }).max(100),
+      points: z.number({ error: '加分应为数字' }),
+    }),
+    { error: '自治共治优秀案例应为列表' },
+  ),
+  reason: reason.optional(),
+});
+
+export const DeductionsBodySchema = z.strictObject({
+  deductions: z.array(
+    z.strictObject({
+      kind: z.enum(DEDUCTION_KIND_IDS, { error: '未知的扣分类别' }),
+      points: z.number({ error: '扣分应为数字' }).optional(),
+      note: z.string().max(200, '情况说明不能超过 200 个字').optional(),
+    }),
+    { error: '扣分事项应为列表' },
+  ),
+  reason: reason.optional(),
+});
+
+export const SatisfactionBodySchema = z.strictObject({
+  /** null takes the override away: the survey's figure counts again. */
+  points: z.number({ error: '得分应为数字' }).nullable(),
+  reason: z.string({ error: '调整群众满意度测评得分必须填写理由' }),
+});
+
+export const LockBodySchema = z.strictObject({
+  note: z
+    .string({ error: '请填写镇党委定案的依据' })
+    .trim()
+    .min(1, '请填写镇党委定案的依据（如会议纪要编号）')
+    .max(200, '定案依据不能超过 200 个字'),
+});
+
+export const CsvBodySchema = z.object({
+  csv: z.string({ error: '请提供 CSV 文本' }).min(1, 'CSV 为空'),
+});
+
+export const YearSchema = z.object({
+  year: z.number(),
+  state: z.enum(['open', 'locked']),
+  createdAt: z.string(),
+  lockedAt: z.string().nullable(),
+  lockNote: z.string().nullable(),
+});
+
+export const ItemScoreSchema = z.object({
+  communityCode: z.string(),
+  itemId: z.string(),
+  points: z.number(),
+  basis: z.string(),
+  department: z.string(),
+  enteredAt: z.string(),
+  confirmedAt: z.string().nullable(),
+});
+
+export const HotlineSchema = z.object({
+  communityCode: z.string(),
+  ordersThisYear: z.number(),
+  ordersLastYear: z.number(),
+  satisfactionRate: z.number(),
+  importedAt: z.string(),
+});
+
+export const AuditEntrySchema = z.object({
+  id: z.number(),
+  at: z.string(),
+  actorName: z.string(),
+  action: z.string(),
+  communityCode: z.string().nullable(),
+  itemId: z.string().nullable(),
+  oldValue: z.unknown(),
+  newValue: z.unknown(),
+  reason: z.string().nullable(),
+});

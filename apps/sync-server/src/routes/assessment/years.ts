@@ -1,0 +1,111 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError, errorResponses } from '../../errors.ts';
+import type { AssessmentYear } from '../../repositories/assessment.ts';
+import type { AssessmentContext } from './context.ts';
+import { CreateYearSchema, LockBodySchema, YearParamsSchema, YearSchema } from './schemas.ts';
+
+const toYear = (y: AssessmentYear) => ({
+  year: y.year,
+  state: y.state,
+  createdAt: y.createdAt,
+  lockedAt: y.lockedAt,
+  lockNote: y.lockNote,
+});
+
+/** One assessment a year: created open, locked once 镇党委 has decided, never reopened. */
+export function yearRoutes(ctx: AssessmentContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    const staff = app.requireRole('admin', 'coordinator');
+    const anyone = app.requireRole('admin', 'coordinator', 'department_scorer');
+
+    app.get(
+      '/assessment/years',
+      {
+        schema: {
+          response: { 200: z.object({ years: z.array(YearSchema) }), ...errorResponses(401, 403) },
+        },
+        onRequest: anyone,
+      },
+      async () => ({ years: ctx.repo.listYears().map(toYear) }),
+    );
+
+    app.post(
+      '/assessment/years',
+      {
+        schema: {
+          body: CreateYearSchema,
+          response: { 200: z.object({ year: YearSchema }), ...errorResponses(400, 401, 403, 409) },
+        },
+        onRequest: staff,
+      },
+      async (request) => {
+        const actor = ctx.actor(request);
+        const at = app.now().toISOString();
+        const year = ctx.repo.transaction(() => {
+          if (ctx.repo.getYear(request.body.year)) throw new AppError('assessment_year_exists');
+          const created = ctx.repo.createYear(request.body.year, actor.id, at);
+          ctx.repo.recordAudit({
+            year: created.year,
+            at,
+            actorUserId: actor.id,
+            actorName: actor.name,
+            action: 'year_created',
+            newValue: { state: 'open' },
+          });
+          return created;
+        });
+        return { year: toYear(year) };
+      },
+    );
+
+    app.get(
+      '/assessment/:year',
+      {
+        schema: {
+          params: YearParamsSchema,
+          response: { 200: z.object({ year: YearSchema }), ...errorResponses(401, 403, 404) },
+        },
+        onRequest: anyone,
+      },
+      async (request) => ({ year: toYear(ctx.year(request.params.year)) }),
+    );
+
+    app.post(
+      '/assessment/:year/lock',
+      {
+        schema: {
+          params: YearParamsSchema,
+          body: LockBodySchema,
+          response: {
+            200: z.object({ year: YearSchema }),
+            ...errorResponses(400, 401, 403, 404, 409),
+          },
+        },
+        onRequest: staff,
+      },
+      async (request) => {
+        const actor = ctx.actor(request);
+        const at = app.now().toISOString();
+        const locked = ctx.repo.transaction(() => {
+          const year = ctx.openYear(request.params.year);
+          // The survey keeps syncing after the decision: freeze what it gave at this moment.
+          const snapshot = ctx.communities(year);
+          ctx.repo.lockYear(year.year, { by: actor.id, at, note: request.body.note, snapshot });
+          ctx.repo.recordAudit({
+            year: year.year,
+            at,
+            actorUserId: actor.id,
+            actorName: actor.name,
+            action: 'year_locked',
+            oldValue: { state: 'open' },
+            newValue: { state: 'locked' },
+            reason: request.body.note,
+          });
+          return ctx.year(year.year);
+        });
+        return { year: toYear(locked) };
+      },
+    );
+  };
+}
