@@ -1,0 +1,138 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { Call } from './dashboard-test-kit.tsx';
+import { renderDashboard } from './dashboard-test-kit.tsx';
+import type { ReviewResponse } from './dashboard-types.ts';
+import { ReviewView } from './ReviewView.tsx';
+
+const ID = '7a1d0c1e-3b9f-4c55-9f38-6a7a4f0e1d21';
+
+/** A tiny review server: one response that a POST can mark invalid and restore. */
+function reviewServer() {
+  let item: ReviewResponse = {
+    id: ID,
+    communityCode: 'JT01',
+    communityName: '九亭一居',
+    collector: '张采集',
+    collectedAt: '2026-11-26T02:00:00Z',
+    receivedAt: '2026-11-26T02:05:00Z',
+    householdKey: '12号301室',
+    channel: 'door',
+    score: 78,
+    counted: true,
+    invalid: null,
+  };
+  return ({ method, path, body }: Call) => {
+    if (method === 'GET' && path.startsWith('/api/review/responses')) {
+      return { body: { items: [item], total: 1, page: 1, pageSize: 50 } };
+    }
+    if (method === 'GET' && path === '/api/communities') {
+      return {
+        body: {
+          communities: [{ code: 'JT01', name: '九亭一居', type: '导入居', totalHouseholds: 200 }],
+        },
+      };
+    }
+    if (method === 'POST' && path === `/api/review/responses/${ID}/invalidate`) {
+      const reason = (body as { reason: string }).reason;
+      item = {
+        ...item,
+        counted: false,
+        invalid: { at: '2026-11-27T03:00:00Z', reason, byUserId: 'c1', byDisplayName: '李专班' },
+      };
+      return { body: { item } };
+    }
+    if (method === 'POST' && path === `/api/review/responses/${ID}/restore`) {
+      item = { ...item, counted: true, invalid: null };
+      return { body: { item } };
+    }
+    return undefined;
+  };
+}
+
+describe('review', () => {
+  it('marks a response invalid with the reason typed, then shows it as invalid with who and why', async () => {
+    const user = userEvent.setup();
+    const { server } = renderDashboard(<ReviewView />, reviewServer());
+    const row = within(await screen.findByTestId(`review-${ID}`));
+    expect(row.getByTestId('review-status').textContent).toBe('计入');
+    expect(row.getByText('12号301室 · 上门 · 78 分')).toBeTruthy();
+
+    await user.click(row.getByRole('button', { name: '标记无效' }));
+    await user.type(row.getByLabelText('无效原因（必填）'), '门牌不存在');
+    await user.click(row.getByRole('button', { name: '确认标记无效' }));
+
+    await screen.findByText('李专班 于 11月27日 11:00 标记无效：门牌不存在');
+    expect(
+      within(screen.getByTestId(`review-${ID}`)).getByTestId('review-status').textContent,
+    ).toBe('无效');
+    const post = server.calls.find((c) => c.method === 'POST');
+    expect(post).toEqual({
+      method: 'POST',
+      path: `/api/review/responses/${ID}/invalidate`,
+      body: { reason: '门牌不存在' },
+    });
+    // The list was read again after the change.
+    expect(
+      server.calls.filter((c) => c.path.startsWith('/api/review/responses?')).length,
+    ).toBeGreaterThanOrEqual(2);
+  });
+
+  it('asks for a reason instead of sending an empty one', async () => {
+    const user = userEvent.setup();
+    const { server } = renderDashboard(<ReviewView />, reviewServer());
+    const row = within(await screen.findByTestId(`review-${ID}`));
+    await user.click(row.getByRole('button', { name: '标记无效' }));
+    await user.type(row.getByLabelText('无效原因（必填）'), '   ');
+    await user.click(row.getByRole('button', { name: '确认标记无效' }));
+    expect(row.getByText('请填写标记无效的原因')).toBeTruthy();
+    expect(server.calls.filter((c) => c.method === 'POST')).toEqual([]);
+  });
+
+  it('restores an invalid response', async () => {
+    const user = userEvent.setup();
+    const handler = reviewServer();
+    handler({
+      method: 'POST',
+      path: `/api/review/responses/${ID}/invalidate`,
+      body: { reason: '误录' },
+    });
+    const { server } = renderDashboard(<ReviewView />, handler);
+    const row = within(await screen.findByTestId(`review-${ID}`));
+    expect(row.getByTestId('review-status').textContent).toBe('无效');
+    await user.click(row.getByRole('button', { name: '恢复有效' }));
+    await screen.findByRole('button', { name: '标记无效' });
+    expect(
+      within(screen.getByTestId(`review-${ID}`)).getByTestId('review-status').textContent,
+    ).toBe('计入');
+    expect(server.calls.some((c) => c.method === 'POST' && c.path.endsWith('/restore'))).toBe(true);
+  });
+
+  it('shows the server’s Chinese refusal beside the item', async () => {
+    const user = userEvent.setup();
+    const inner = reviewServer();
+    renderDashboard(<ReviewView />, (call) =>
+      call.method === 'POST'
+        ? { status: 409, body: { error: 'already_invalid', message: '该记录已被标记为无效' } }
+        : inner(call),
+    );
+    const row = within(await screen.findByTestId(`review-${ID}`));
+    await user.click(row.getByRole('button', { name: '标记无效' }));
+    await user.type(row.getByLabelText('无效原因（必填）'), '重复');
+    await user.click(row.getByRole('button', { name: '确认标记无效' }));
+    expect((await row.findByRole('alert')).textContent).toBe('该记录已被标记为无效');
+  });
+
+  it('asks the server for one community’s records when one is chosen', async () => {
+    const user = userEvent.setup();
+    const { server } = renderDashboard(<ReviewView />, reviewServer());
+    await screen.findByTestId(`review-${ID}`);
+    await screen.findByRole('option', { name: '九亭一居' });
+    await user.selectOptions(screen.getByLabelText('居民区'), 'JT01');
+    await user.selectOptions(screen.getByLabelText('状态'), 'invalid');
+    expect(server.calls.map((c) => c.path)).toContain(
+      '/api/review/responses?community=JT01&status=invalid&page=1&pageSize=50',
+    );
+  });
+});
