@@ -48,6 +48,10 @@ it('upgrades a database left at migration 001 with its data intact and the new f
     expect(app.repos.communities.list().map((c) => c.code)).toEqual(['OLD01']);
     const row = app.db.prepare('SELECT * FROM responses').get() as Record<string, unknown>;
     expect(row).toMatchObject({ community_code: 'OLD01', score: 80, counted: 1, source: 'sync' });
+    // Migration 004 summarised the old response into coverage.
+    expect(app.repos.coverage.responseTotals()).toEqual([
+      { code: 'OLD01', responses: 1, counted: 1, scoreSum: 80, lastReceivedAt: at },
+    ]);
     // Migration 003 gave the old community a QR link that works.
     const token = app.repos.communities.get('OLD01')?.qrToken;
     expect(token).toMatch(/^[0-9a-f]{32}$/);

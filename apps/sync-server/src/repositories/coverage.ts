@@ -24,12 +24,13 @@ export interface CollectorDay {
   interviews: number;
 }
 
-// Only valid (not invalidated) items count anywhere; each query reads one partial index.
+// Only valid (not invalidated) items count anywhere. Responses are read from coverage_daily,
+// the summary that triggers keep in step with the responses table (migration 004).
 export function coverageRepository(db: Db) {
   const responses = db.prepare<[], ResponseTotals>(
-    `SELECT community_code AS code, count(*) AS responses, sum(counted) AS counted,
-            sum(counted * score) AS scoreSum, max(received_at) AS lastReceivedAt
-     FROM responses WHERE invalidated_at IS NULL GROUP BY community_code`,
+    `SELECT community_code AS code, sum(responses) AS responses, sum(counted) AS counted,
+            sum(score_sum) AS scoreSum, max(last_received_at) AS lastReceivedAt
+     FROM coverage_daily GROUP BY community_code HAVING sum(responses) > 0`,
   );
   const interviews = db.prepare<[], InterviewCount>(
     `SELECT community_code AS code, interview_group AS "group", view, count(*) AS count,
@@ -37,9 +38,9 @@ export function coverageRepository(db: Db) {
      FROM interviews WHERE invalidated_at IS NULL GROUP BY community_code, interview_group, view`,
   );
   const collectorResponses = db.prepare<[], Omit<CollectorDay, 'interviews'>>(
-    `SELECT user_id AS userId, collected_day AS day, count(*) AS responses, sum(counted) AS households
-     FROM responses WHERE invalidated_at IS NULL AND user_id IS NOT NULL
-     GROUP BY user_id, collected_day`,
+    `SELECT user_key AS userId, day, sum(responses) AS responses, sum(counted) AS households
+     FROM coverage_daily WHERE user_key <> ''
+     GROUP BY user_key, day HAVING sum(responses) > 0`,
   );
   const collectorInterviews = db.prepare<[], { userId: string; day: string; interviews: number }>(
     `SELECT user_id AS userId, interview_date AS day, count(*) AS interviews
