@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -36,7 +37,8 @@ export default defineConfig({
       workbox: {
         globPatterns: ['**/*.{js,css,html,png,svg,webmanifest}'],
         navigateFallback: 'index.html',
-        navigateFallbackDenylist: [/^\/api\//],
+        // /r/<token> is the residents' page (resident.html from the server), never this app.
+        navigateFallbackDenylist: [/^\/api\//, /^\/r\//],
         cleanupOutdatedCaches: true,
         runtimeCaching: [
           {
@@ -56,6 +58,19 @@ export default defineConfig({
         ],
       },
     }),
+    {
+      // vite-plugin-pwa links the web app manifest into every page; the residents' page is not
+      // the app and must not offer to install it.
+      name: 'resident-page-is-not-the-app',
+      enforce: 'post',
+      transformIndexHtml: {
+        order: 'post',
+        handler: (html, ctx) =>
+          ctx.filename.endsWith('resident.html')
+            ? html.replace(/\s*<link rel="manifest"[^>]*>/, '')
+            : html,
+      },
+    },
   ],
   server: {
     proxy: { '/api': 'http://localhost:8080' },
@@ -67,6 +82,14 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: false,
+    // Two pages: the collectors' app, and the residents' QR page, which shares none of the app's
+    // storage, sync or service worker code (bench/pwa/resident-size.ts checks).
+    rolldownOptions: {
+      input: {
+        main: fileURLToPath(new URL('./index.html', import.meta.url)),
+        resident: fileURLToPath(new URL('./resident.html', import.meta.url)),
+      },
+    },
     // dist/.vite/manifest.json: bench/pwa/bundle-size.ts reads it to find what the first screen loads.
     manifest: true,
   },

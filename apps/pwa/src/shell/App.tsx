@@ -18,6 +18,10 @@ import { useLogout } from './use-logout.ts';
 
 // Split out: a canvasser's phone never downloads the coordinator's screens.
 const DashboardPage = lazy(() => import('../dashboard/DashboardPage.tsx'));
+// The comprehensive assessment (附件2): department scorers, coordinators and admins only.
+const AssessmentPage = lazy(() => import('../assessment/AssessmentPage.tsx'));
+// The QR posters and paper questionnaire, with the qrcode package: coordinators only.
+const PrintPage = lazy(() => import('../print/PrintPage.tsx'));
 
 export function App() {
   const session = useSession();
@@ -90,7 +94,31 @@ function SignedIn({ user, route }: { user: User; route: Route }) {
         ) : (
           <p className="warning">只有考核专班可以查看看板。</p>
         );
+      case 'print':
+        return coordinator ? (
+          <Suspense fallback={<p className="loading">正在加载…</p>}>
+            <PrintPage path={route.path} />
+          </Suspense>
+        ) : (
+          <p className="warning">只有考核专班可以打印二维码海报。</p>
+        );
+      case 'assessment':
+        return coordinator || user.role === 'department_scorer' ? (
+          <Suspense fallback={<p className="loading">正在加载…</p>}>
+            <AssessmentPage user={user} />
+          </Suspense>
+        ) : (
+          <p className="warning">只有部门评分员和考核专班可以使用综合考核。</p>
+        );
       default:
+        // A department scorer has nothing else to do here: their items are their home.
+        if (user.role === 'department_scorer') {
+          return (
+            <Suspense fallback={<p className="loading">正在加载…</p>}>
+              <AssessmentPage user={user} />
+            </Suspense>
+          );
+        }
         return (
           <HomePage
             user={user}

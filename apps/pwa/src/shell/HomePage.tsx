@@ -10,6 +10,7 @@ const ROLE_NAMES = {
   coordinator: '考核专班',
   canvasser: '采集员',
   interviewer: '访谈员',
+  department_scorer: '部门评分员',
 } as const;
 
 export function HomePage({
@@ -56,6 +57,11 @@ export function HomePage({
         {coordinator ? (
           <a className="button big" href={hrefOf({ name: 'dashboard' })}>
             覆盖率看板
+          </a>
+        ) : null}
+        {coordinator ? (
+          <a className="button big" href={hrefOf({ name: 'print', path: '' })}>
+            打印二维码海报与纸质问卷
           </a>
         ) : null}
       </nav>

@@ -6,17 +6,25 @@ export type Route =
   | { readonly name: 'survey'; readonly id: string }
   | { readonly name: 'interview'; readonly id: string }
   | { readonly name: 'outbox' }
-  | { readonly name: 'dashboard' };
+  | { readonly name: 'dashboard' }
+  | { readonly name: 'assessment' }
+  /** The coordinators' print pages; `path` is what follows `#/print/` (see print/print-route.ts). */
+  | { readonly name: 'print'; readonly path: string };
 
 export function parseRoute(hash: string): Route {
   const [, page, id] = hash.replace(/^#/, '').split('/');
   if ((page === 'survey' || page === 'interview') && id) return { name: page, id };
   if (page === 'outbox') return { name: 'outbox' };
   if (page === 'dashboard') return { name: 'dashboard' };
+  if (page === 'assessment') return { name: 'assessment' };
+  if (page === 'print') {
+    return { name: 'print', path: hash.replace(/^#?\/?print\/?/, '') };
+  }
   return { name: 'home' };
 }
 
 export function hrefOf(route: Route): string {
+  if (route.name === 'print') return route.path === '' ? '#/print' : `#/print/${route.path}`;
   return route.name === 'survey' || route.name === 'interview'
     ? `#/${route.name}/${route.id}`
     : `#/${route.name === 'home' ? '' : route.name}`;

@@ -1,0 +1,123 @@
+// The residents' QR page download budget: the gzip size of every JS and CSS file resident.html
+// loads — its <script>/<link> tags and, through them, every static import — must stay within
+// 110 KB, and none of it may be Dexie, react-query, the service worker or the dashboard.
+// Run after a build: `npm run build -w apps/pwa && npx tsx bench/pwa/resident-size.ts`
+// (builds first when there is no build). Prints the collectors' first screen, measured the same
+// way, beside it.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const BUDGET_BYTES = 110 * 1024;
+const root = join(import.meta.dirname, '..', '..');
+const dist = join(root, 'apps', 'pwa', 'dist');
+
+if (!existsSync(join(dist, 'resident.html'))) {
+  console.log('no build found: running npm run build -w apps/pwa');
+  const build = spawnSync('npm', ['run', 'build', '-w', 'apps/pwa'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (build.status !== 0) process.exit(1);
+}
+
+/** dist-relative paths of the JS and CSS an HTML page loads before it can show anything. */
+function filesLoadedBy(page: string): string[] {
+  const html = readFileSync(join(dist, page), 'utf8');
+  const pending: string[] = [];
+  for (const match of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g))
+    pending.push(match[1] as string);
+  for (const match of html.matchAll(/<link\b[^>]*>/g)) {
+    const tag = match[0];
+    if (!/rel="(stylesheet|modulepreload)"/.test(tag)) continue;
+    const href = /href="([^"]+)"/.exec(tag)?.[1];
+    if (href) pending.push(href);
+  }
+  const seen = new Set<string>();
+  while (pending.length > 0) {
+    const file = (pending.pop() as string).replace(/^\//, '');
+    if (seen.has(file) || !/\.(js|css)$/.test(file)) continue;
+    seen.add(file);
+    if (!file.endsWith('.js')) continue;
+    const code = readFileSync(join(dist, file), 'utf8');
+    // Static imports only (`import … from "x"`, `import "x"`, `export … from "x"`); `import("x")`
+    // is loaded later, on demand, and is not part of the page's first download.
+    for (const match of code.matchAll(
+      /(?:^|[;}\s])(?:import|export)\s*(?:[^'"();]*?\sfrom\s*)?["']([^"']+\.js)["']/g,
+    )) {
+      pending.push(posix.join(posix.dirname(file), match[1] as string));
+    }
+  }
+  return [...seen].sort();
+}
+
+const gzipBytes = (file: string) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+function report(label: string, files: string[]): number {
+  console.log(label);
+  let total = 0;
+  for (const file of files) {
+    const gzip = gzipBytes(file);
+    total += gzip;
+    console.log(
+      `  ${file.padEnd(42)} ${kb(readFileSync(join(dist, file)).length).padStart(10)} raw  ${kb(gzip).padStart(9)} gzip`,
+    );
+  }
+  console.log(`  ${'total'.padEnd(42)} ${''.padStart(14)} ${kb(total).padStart(9)} gzip`);
+  return total;
+}
+
+const residentFiles = filesLoadedBy('resident.html');
+const residentTotal = report(
+  'Resident page (resident.html): JS + CSS, gzip level 9',
+  residentFiles,
+);
+const collectorTotal = report(
+  "Collectors' app first screen (index.html), measured the same way",
+  filesLoadedBy('index.html'),
+);
+
+// What must never reach a resident's phone, each by a marker its code cannot do without.
+const FORBIDDEN: Array<[string, RegExp]> = [
+  ['Dexie', /\bDexie\b/],
+  ['react-query', /No QueryClient set|QueryClientProvider/],
+  ['a service worker registration', /serviceWorker\.register|workbox/],
+  ['IndexedDB', /\bindexedDB\b/],
+];
+const failures: string[] = [];
+for (const file of residentFiles) {
+  const code = readFileSync(join(dist, file), 'utf8');
+  for (const [what, marker] of FORBIDDEN)
+    if (marker.test(code)) failures.push(`${what} in ${file}`);
+}
+// The dashboard is known by the build manifest: its chunks' files must not be among them.
+const manifestPath = join(dist, '.vite', 'manifest.json');
+if (existsSync(manifestPath)) {
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<
+    string,
+    { file: string }
+  >;
+  for (const [source, chunk] of Object.entries(manifest)) {
+    if (/src\/(dashboard|print|outbox)\//.test(source) && residentFiles.includes(chunk.file)) {
+      failures.push(`${source} (${chunk.file})`);
+    }
+  }
+}
+if (
+  !residentFiles.some((f) => f.endsWith('.css')) ||
+  !residentFiles.some((f) => f.endsWith('.js'))
+) {
+  failures.push('resident.html loads no JS or no CSS: the tags were not found');
+}
+
+console.log(
+  `resident page ${kb(residentTotal)} gzip (budget ${kb(BUDGET_BYTES)}); collectors' first screen ${kb(collectorTotal)} gzip`,
+);
+for (const failure of failures) console.error(`FAIL: the resident page loads ${failure}`);
+if (residentTotal > BUDGET_BYTES) {
+  console.error(`FAIL: ${kb(residentTotal)} gzip exceeds the ${kb(BUDGET_BYTES)} budget`);
+}
+if (failures.length > 0 || residentTotal > BUDGET_BYTES) process.exit(1);
+console.log('OK: within budget; no Dexie, react-query, service worker or dashboard code');
