@@ -1,0 +1,397 @@
+import { BONUS_RULE_TEXT, DEDUCTION_CATEGORIES } from '@jiuting/scorecard';
+import { useState } from 'react';
+import {
+  type CommunityResult,
+  type DeductionCase,
+  type Honour,
+  type SelfGovernanceCase,
+  useAssessmentWrite,
+} from './assessment-api.ts';
+import { DEDUCTION_OPTIONS, formatPoints, HONOUR_LEVELS } from './labels.ts';
+
+// A coordinator's entries for one community: honours and self-governance cases (加分), deduction
+// cases (扣分) and the satisfaction override. Each list is saved whole; the server checks it
+// with the scorecard package and answers with the package's Chinese refusal.
+
+function Outcome({ error, ok }: { error: Error | null; ok: string | null }) {
+  if (error) {
+    return (
+      <p className="field-error" role="alert">
+        未保存：{error.message}
+      </p>
+    );
+  }
+  return ok ? (
+    <p className="notice" role="status">
+      {ok}
+    </p>
+  ) : null;
+}
+
+export function AdjustmentsView({
+  year,
+  rows,
+  locked,
+}: {
+  year: number;
+  rows: readonly CommunityResult[];
+  locked: boolean;
+}) {
+  const [code, setCode] = useState(rows[0]?.code ?? '');
+  const row = rows.find((r) => r.code === code);
+  return (
+    <div className="adjustments">
+      <label className="field">
+        <span>居民区</span>
+        <select value={code} onChange={(e) => setCode(e.target.value)}>
+          {rows.map((r) => (
+            <option key={r.code} value={r.code}>
+              {r.name}（{r.type}）
+            </option>
+          ))}
+        </select>
+      </label>
+      {row ? (
+        <div key={row.code} className="adjustment-panels">
+          <BonusPanel year={year} row={row} locked={locked} />
+          <DeductionsPanel year={year} row={row} locked={locked} />
+          <SatisfactionPanel year={year} row={row} locked={locked} />
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function BonusPanel({
+  year,
+  row,
+  locked,
+}: {
+  year: number;
+  row: CommunityResult;
+  locked: boolean;
+}) {
+  const [honours, setHonours] = useState<Honour[]>(row.bonusInput.honours);
+  const [cases, setCases] = useState<SelfGovernanceCase[]>(row.bonusInput.cases);
+  const [reason, setReason] = useState('');
+  const [ok, setOk] = useState<string | null>(null);
+  const save = useAssessmentWrite<unknown, { points: number; capped: boolean }>(
+    'PUT',
+    `/api/assessment/${year}/communities/${row.code}/bonus`,
+  );
+  const patchHonour = (i: number, patch: Partial<Honour>) =>
+    setHonours((all) => all.map((h, k) => (k === i ? { ...h, ...patch } : h)));
+  return (
+    <section className="panel">
+      <h3>
+        加分（当前 {formatPoints(row.bonus.points)} 分{row.bonus.capped ? '，已达上限 5 分' : ''}）
+      </h3>
+      <p className="muted rule">{BONUS_RULE_TEXT}</p>
+      <fieldset disabled={locked}>
+        <legend>荣誉</legend>
+        {honours.map((h, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: rows have no id until saved
+          <div key={i} className="entry-row">
+            <input
+              aria-label="获得荣誉的工作"
+              placeholder="获得荣誉的工作"
+              value={h.work}
+              onChange={(e) => patchHonour(i, { work: e.target.value })}
+            />
+            <select
+              aria-label="荣誉等级"
+              value={h.level}
+              onChange={(e) => patchHonour(i, { level: e.target.value as Honour['level'] })}
+            >
+              {HONOUR_LEVELS.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.name}
+                </option>
+              ))}
+            </select>
+            <label className="inline">
+              获奖主体数
+              <input
+                type="number"
+                inputMode="numeric"
+                min={1}
+                step={1}
+                value={h.bodies}
+                onChange={(e) => patchHonour(i, { bodies: Number(e.target.value) })}
+              />
+            </label>
+            <button
+              type="button"
+              className="link"
+              onClick={() => setHonours((all) => all.filter((_, k) => k !== i))}
+            >
+              删除
+            </button>
+          </div>
+        ))}
+        <button
+          type="button"
+          className="button"
+          onClick={() => setHonours((all) => [...all, { work: '', level: 'district', bodies: 1 }])}
+        >
+          添加荣誉
+        </button>
+      </fieldset>
+      <fieldset disabled={locked}>
+        <legend>自治共治优秀案例（每个 0.5 或 1 分，合计不超过 1 分）</legend>
+        {cases.map((c, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: rows have no id until saved
+          <div key={i} className="entry-row">
+            <input
+              aria-label="案例名称"
+              placeholder="案例名称"
+              value={c.title}
+              onChange={(e) =>
+                setCases((all) =>
+                  all.map((x, k) => (k === i ? { ...x, title: e.target.value } : x)),
+                )
+              }
+            />
+            <select
+              aria-label="案例加分"
+              value={c.points}
+              onChange={(e) =>
+                setCases((all) =>
+                  all.map((x, k) => (k === i ? { ...x, points: Number(e.target.value) } : x)),
+                )
+              }
+            >
+              <option value={0.5}>0.5 分</option>
+              <option value={1}>1 分</option>
+            </select>
+            <button
+              type="button"
+              className="link"
+              onClick={() => setCases((all) => all.filter((_, k) => k !== i))}
+            >
+              删除
+            </button>
+          </div>
+        ))}
+        <button
+          type="button"
+          className="button"
+          onClick={() => setCases((all) => [...all, { title: '', points: 0.5 }])}
+        >
+          添加案例
+        </button>
+      </fieldset>
+      <label className="field">
+        <span>修改理由（记入审计）</span>
+        <input value={reason} disabled={locked} onChange={(e) => setReason(e.target.value)} />
+      </label>
+      <button
+        type="button"
+        className="button primary"
+        disabled={locked || save.isPending}
+        onClick={() =>
+          save.mutate(
+            { honours, cases, ...(reason.trim() ? { reason } : {}) },
+            {
+              onSuccess: (a) =>
+                setOk(
+                  `已保存，加分 ${formatPoints(a.points)} 分${a.capped ? '（已按上限 5 分计）' : ''}`,
+                ),
+            },
+          )
+        }
+      >
+        保存加分
+      </button>
+      <Outcome error={save.error} ok={ok} />
+    </section>
+  );
+}
+
+function DeductionsPanel({
+  year,
+  row,
+  locked,
+}: {
+  year: number;
+  row: CommunityResult;
+  locked: boolean;
+}) {
+  const [cases, setCases] = useState<DeductionCase[]>(row.deductionsInput);
+  const [reason, setReason] = useState('');
+  const [ok, setOk] = useState<string | null>(null);
+  const save = useAssessmentWrite<unknown, { points: number; capped: boolean }>(
+    'PUT',
+    `/api/assessment/${year}/communities/${row.code}/deductions`,
+  );
+  const patch = (i: number, p: Partial<DeductionCase>) =>
+    setCases((all) => all.map((c, k) => (k === i ? { ...c, ...p } : c)));
+  return (
+    <section className="panel">
+      <h3>扣分（当前 {formatPoints(row.deductions.points)} 分）</h3>
+      <p className="muted rule">
+        {DEDUCTION_CATEGORIES.map((c) => `${c.name}上限 ${c.cap} 分`).join('；')}；合计上限 5 分。
+      </p>
+      <fieldset disabled={locked}>
+        {cases.map((c, i) => {
+          const rule = DEDUCTION_OPTIONS.find((o) => o.id === c.kind);
+          return (
+            // biome-ignore lint/suspicious/noArrayIndexKey: rows have no id until saved
+            <div key={i} className="entry-row">
+              <select
+                aria-label="扣分类别"
+                value={c.kind}
+                onChange={(e) => patch(i, { kind: e.target.value, points: undefined })}
+              >
+                {DEDUCTION_OPTIONS.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.label}
+                  </option>
+                ))}
+              </select>
+              {rule && rule.min !== rule.max ? (
+                <label className="inline">
+                  扣分（{rule.min}–{rule.max}）
+                  <input
+                    type="number"
+                    inputMode="decimal"
+                    min={rule.min}
+                    max={rule.max}
+                    step={rule.step}
+                    value={c.points ?? ''}
+                    onChange={(e) =>
+                      patch(i, {
+                        points: e.target.value === '' ? undefined : Number(e.target.value),
+                      })
+                    }
+                  />
+                </label>
+              ) : (
+                <span className="muted">扣 {rule?.min} 分</span>
+              )}
+              <input
+                aria-label="情况说明"
+                placeholder="情况说明（不写姓名）"
+                value={c.note ?? ''}
+                onChange={(e) => patch(i, { note: e.target.value })}
+              />
+              <button
+                type="button"
+                className="link"
+                onClick={() => setCases((all) => all.filter((_, k) => k !== i))}
+              >
+                删除
+              </button>
+            </div>
+          );
+        })}
+        <button
+          type="button"
+          className="button"
+          onClick={() => setCases((all) => [...all, { kind: 'secrecy.archives' }])}
+        >
+          添加扣分事项
+        </button>
+      </fieldset>
+      <label className="field">
+        <span>修改理由（记入审计）</span>
+        <input value={reason} disabled={locked} onChange={(e) => setReason(e.target.value)} />
+      </label>
+      <button
+        type="button"
+        className="button primary"
+        disabled={locked || save.isPending}
+        onClick={() =>
+          save.mutate(
+            {
+              deductions: cases.map((c) => ({
+                kind: c.kind,
+                ...(c.points !== undefined ? { points: c.points } : {}),
+                ...(c.note ? { note: c.note } : {}),
+              })),
+              ...(reason.trim() ? { reason } : {}),
+            },
+            { onSuccess: (a) => setOk(`已保存，扣分 ${formatPoints(a.points)} 分`) },
+          )
+        }
+      >
+        保存扣分
+      </button>
+      <Outcome error={save.error} ok={ok} />
+    </section>
+  );
+}
+
+function SatisfactionPanel({
+  year,
+  row,
+  locked,
+}: {
+  year: number;
+  row: CommunityResult;
+  locked: boolean;
+}) {
+  const [points, setPoints] = useState(
+    row.satisfaction.override ? String(row.satisfaction.override.points) : '',
+  );
+  const [reason, setReason] = useState('');
+  const [ok, setOk] = useState<string | null>(null);
+  const save = useAssessmentWrite<unknown, { points: number | null }>(
+    'PUT',
+    `/api/assessment/${year}/communities/${row.code}/satisfaction`,
+  );
+  const send = (value: number | null) =>
+    save.mutate(
+      { points: value, reason },
+      { onSuccess: (a) => setOk(`已保存，满意度测评得分 ${formatPoints(a.points)} 分`) },
+    );
+  const { satisfaction } = row;
+  return (
+    <section className="panel">
+      <h3>群众满意度测评（30 分）</h3>
+      <p>
+        问卷计算得分：{formatPoints(satisfaction.computed)}
+        {satisfaction.override ? (
+          <>
+            ；已调整为 <strong>{formatPoints(satisfaction.override.points)}</strong>（
+            {satisfaction.override.reason}，{satisfaction.override.by}）
+          </>
+        ) : null}
+      </p>
+      <fieldset disabled={locked} className="entry-row">
+        <label className="inline">
+          调整为
+          <input
+            type="number"
+            inputMode="decimal"
+            min={0}
+            max={30}
+            step={0.01}
+            value={points}
+            onChange={(e) => setPoints(e.target.value)}
+          />
+        </label>
+        <input
+          aria-label="调整理由"
+          placeholder="调整理由（必填）"
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
+        <button
+          type="button"
+          className="button primary"
+          disabled={points === '' || save.isPending}
+          onClick={() => send(Number(points))}
+        >
+          保存调整
+        </button>
+        {satisfaction.override ? (
+          <button type="button" className="button" onClick={() => send(null)}>
+            恢复问卷得分
+          </button>
+        ) : null}
+      </fieldset>
+      <Outcome error={save.error} ok={ok} />
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import type { User } from '../api/types.ts';
+import { useAssessmentWrite, useYears } from './assessment-api.ts';
+import { CoordinatorView } from './CoordinatorView.tsx';
+import { ScorerView } from './ScorerView.tsx';
+import './assessment.css';
+
+// The comprehensive assessment (附件2), loaded with React.lazy only for department scorers,
+// coordinators and admins: none of it is in a canvasser's first download.
+
+export default function AssessmentPage({ user }: { user: User }) {
+  const years = useYears();
+  const [chosen, setChosen] = useState<number | null>(null);
+  const coordinator = user.role === 'coordinator' || user.role === 'admin';
+  if (years.isPending) return <p className="loading">正在加载年度考核…</p>;
+  if (years.isError) return <p className="warning">无法加载年度考核：{years.error.message}</p>;
+  const list = years.data.years;
+  const year = list.find((y) => y.year === chosen) ?? list[0];
+  return (
+    <main className="assessment">
+      <div className="assessment-head">
+        <h1>居民区组织综合性考核</h1>
+        {list.length > 1 ? (
+          <select
+            aria-label="考核年度"
+            value={year?.year}
+            onChange={(e) => setChosen(Number(e.target.value))}
+          >
+            {list.map((y) => (
+              <option key={y.year} value={y.year}>
+                {y.year} 年{y.state === 'locked' ? '（已锁定）' : ''}
+              </option>
+            ))}
+          </select>
+        ) : null}
+        {coordinator ? <CreateYear existing={list.map((y) => y.year)} /> : null}
+      </div>
+      {!year ? (
+        <p className="empty">
+          {coordinator ? '还没有年度考核，请先创建。' : '考核专班还没有创建年度考核。'}
+        </p>
+      ) : user.role === 'department_scorer' ? (
+        <ScorerView year={year.year} />
+      ) : coordinator ? (
+        <CoordinatorView year={year} />
+      ) : (
+        <p className="warning">只有部门评分员和考核专班可以使用综合考核。</p>
+      )}
+    </main>
+  );
+}
+
+function CreateYear({ existing }: { existing: readonly number[] }) {
+  const next = new Date().getFullYear();
+  const [value, setValue] = useState(String(existing.includes(next) ? next + 1 : next));
+  const create = useAssessmentWrite<{ year: number }>('POST', '/api/assessment/years');
+  return (
+    <details className="create-year">
+      <summary>创建年度考核</summary>
+      <input
+        type="number"
+        inputMode="numeric"
+        aria-label="年度"
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+      />
+      <button
+        type="button"
+        className="button"
+        disabled={create.isPending}
+        onClick={() => create.mutate({ year: Number(value) })}
+      >
+        创建
+      </button>
+      {create.error ? <span className="field-error">{create.error.message}</span> : null}
+    </details>
+  );
+}

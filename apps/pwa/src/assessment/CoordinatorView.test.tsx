@@ -1,0 +1,166 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { AssessmentYear, CommunityResult } from './assessment-api.ts';
+import { type Call, renderWithServer } from './assessment-test-kit.tsx';
+import { CoordinatorView } from './CoordinatorView.tsx';
+
+const OPEN: AssessmentYear = {
+  year: 2025,
+  state: 'open',
+  createdAt: '2025-11-01T00:00:00Z',
+  lockedAt: null,
+  lockNote: null,
+};
+
+function result(
+  code: string,
+  name: string,
+  type: '导入居' | '村改居',
+  total: number,
+  rank: number,
+  grade: CommunityResult['grade'],
+): CommunityResult {
+  return {
+    code,
+    name,
+    type,
+    rank,
+    ofType: 2,
+    grade,
+    total,
+    indicatorPoints: total,
+    complete: false,
+    missing: [],
+    pending: ['regular.stability.overall'],
+    items: { 'mass.satisfaction.overall': 27.35, 'mass.hotline.work-orders': 4.5 },
+    satisfaction: { points: 27.35, source: 'survey', computed: 27.35, override: null },
+    bonus: { points: 0, uncapped: 0, capped: false },
+    deductions: { points: 0, capped: false },
+    bonusInput: { honours: [], cases: [] },
+    deductionsInput: [],
+  };
+}
+
+function server(calls: { locked?: boolean } = {}) {
+  return ({ method, path, body }: Call) => {
+    if (method === 'GET' && path === '/api/assessment/2025/results') {
+      return {
+        body: {
+          year: 2025,
+          state: 'open',
+          communities: [
+            result('JT01', '九亭一居', '导入居', 31.85, 1, '优秀'),
+            result('JT02', '九亭二居', '导入居', 20, 2, '良好'),
+            result('JT20', '九亭二十居', '村改居', 25, 1, '良好'),
+          ],
+        },
+      };
+    }
+    if (method === 'GET' && path === '/api/assessment/2025/audit') {
+      return {
+        body: {
+          entries: [
+            {
+              id: 2,
+              at: '2025-12-02T02:00:00Z',
+              actorName: '城运评分员（chengyun）',
+              action: 'item_scored',
+              communityCode: 'JT01',
+              itemId: 'mass.hotline.work-orders',
+              oldValue: { points: 3, basis: '初评' },
+              newValue: { points: 4.5, basis: '复核' },
+              reason: '复核',
+            },
+          ],
+        },
+      };
+    }
+    if (method === 'GET' && path === '/api/assessment/2025/hotline') return { body: { rows: [] } };
+    if (method === 'POST' && path === '/api/assessment/2025/hotline/import') {
+      return {
+        status: 400,
+        body: {
+          error: 'csv_invalid',
+          message: '导入文件有错误，未导入任何内容',
+          issues: [{ path: '第3行', message: '没有编号为“NOPE”的居民区' }],
+        },
+      };
+    }
+    if (method === 'POST' && path === '/api/assessment/2025/lock') {
+      calls.locked = (body as { note: string }).note !== '';
+      return { body: { year: { ...OPEN, state: 'locked' } } };
+    }
+    return undefined;
+  };
+}
+
+describe('coordinator screens', () => {
+  it('shows the full table with every item and the ranking per type with grades', async () => {
+    const user = userEvent.setup();
+    renderWithServer(<CoordinatorView year={OPEN} />, server());
+    const table = await screen.findByRole('table');
+    const row = within(table).getByRole('row', { name: /九亭一居/ });
+    expect(row.textContent).toContain('27.35');
+    expect(row.textContent).toContain('4.5');
+    expect(row.textContent).toContain('31.85');
+    expect(row.textContent).toContain('优秀');
+    expect(within(table).getAllByRole('columnheader')).toHaveLength(2 + 12 + 4);
+
+    await user.click(screen.getByRole('tab', { name: '排名与等次' }));
+    const daoru = screen.getByRole('region', { name: '导入居排名' });
+    expect(
+      within(daoru)
+        .getAllByRole('row')
+        .map((r) => r.textContent),
+    ).toEqual(['名次居民区总分等次', '1九亭一居31.85优秀', '2九亭二居20良好']);
+    expect(
+      within(screen.getByRole('region', { name: '村改居排名' })).getByText('九亭二十居'),
+    ).toBeTruthy();
+    expect(screen.getByText(/以下排名和等次为暂定/)).toBeTruthy();
+  });
+
+  it('lists the audit trail as old → new with who and why', async () => {
+    const user = userEvent.setup();
+    renderWithServer(<CoordinatorView year={OPEN} />, server());
+    await user.click(await screen.findByRole('tab', { name: '修改记录' }));
+    const row = await screen.findByRole('row', { name: /城运评分员/ });
+    expect(row.textContent).toContain('录入得分');
+    expect(row.textContent).toContain('3 分（初评） → 4.5 分（复核）');
+    expect(row.textContent).toContain('九亭一居 · 12345 热线及信访、舆情工作情况第1项');
+  });
+
+  it('lists each bad line of a hotline CSV the server refused', async () => {
+    const user = userEvent.setup();
+    renderWithServer(<CoordinatorView year={OPEN} />, server());
+    await user.click(await screen.findByRole('tab', { name: '12345 工单导入' }));
+    await user.type(screen.getByLabelText('或粘贴 CSV 内容'), 'x');
+    await user.click(screen.getByRole('button', { name: '导入' }));
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      '第3行：没有编号为“NOPE”的居民区',
+    );
+  });
+
+  it('locks the year only after a confirmation that names the consequence', async () => {
+    const user = userEvent.setup();
+    const state: { locked?: boolean } = {};
+    renderWithServer(<CoordinatorView year={OPEN} />, server(state));
+    await user.click(await screen.findByRole('tab', { name: '导出与锁定' }));
+    const lock = screen.getByRole('button', { name: '锁定 2025 年度考核' });
+    expect((lock as HTMLButtonElement).disabled).toBe(true);
+    await user.type(
+      screen.getByLabelText('镇党委定案依据（如会议纪要编号）'),
+      '镇党委会议纪要〔2025〕12号',
+    );
+    await user.click(lock);
+    const dialog = screen.getByRole('alertdialog');
+    expect(dialog.textContent).toContain('都不能再修改，也不能解锁');
+    await user.click(within(dialog).getByRole('button', { name: '取消' }));
+    expect(state.locked).toBeUndefined();
+    await user.click(lock);
+    await user.click(
+      within(screen.getByRole('alertdialog')).getByRole('button', { name: '确认锁定' }),
+    );
+    await waitFor(() => expect(state.locked).toBe(true));
+  });
+});

@@ -1,0 +1,110 @@
+import { useState } from 'react';
+import { ApiError } from '../api/client.ts';
+import { useAssessmentWrite, useHotline } from './assessment-api.ts';
+import { formatTime } from './labels.ts';
+
+const HEADER = '居民区编号,今年工单数,去年工单数,满意率';
+
+/** 城运中心's 12345 figures from a CSV: every bad line is listed, and then nothing is imported. */
+export function HotlineImport({
+  year,
+  locked,
+  communityName,
+}: {
+  year: number;
+  locked: boolean;
+  communityName: (code: string) => string;
+}) {
+  const hotline = useHotline(year);
+  const [csv, setCsv] = useState('');
+  const [ok, setOk] = useState<string | null>(null);
+  const upload = useAssessmentWrite<{ csv: string }, { imported: number }>(
+    'POST',
+    `/api/assessment/${year}/hotline/import`,
+  );
+  const issues = upload.error instanceof ApiError ? (upload.error.issues ?? []) : [];
+  return (
+    <div className="hotline">
+      <p className="muted">
+        CSV 第一行为表头：<code>{HEADER}</code>，之后每行一个居民区（满意率如 96.5 或
+        96.5%）。再次导入会替换本年度的全部数据。
+      </p>
+      <fieldset disabled={locked}>
+        <label className="field">
+          <span>选择 CSV 文件</span>
+          <input
+            type="file"
+            accept=".csv,text/csv"
+            onChange={async (e) => {
+              const file = e.target.files?.[0];
+              if (file) setCsv(await file.text());
+            }}
+          />
+        </label>
+        <label className="field">
+          <span>或粘贴 CSV 内容</span>
+          <textarea
+            rows={5}
+            value={csv}
+            onChange={(e) => setCsv(e.target.value)}
+            placeholder={HEADER}
+          />
+        </label>
+        <button
+          type="button"
+          className="button primary"
+          disabled={csv.trim() === '' || upload.isPending}
+          onClick={() =>
+            upload.mutate(
+              { csv },
+              { onSuccess: (a) => setOk(`已导入 ${a.imported} 个居民区的工单数据`) },
+            )
+          }
+        >
+          导入
+        </button>
+      </fieldset>
+      {upload.error ? (
+        <div className="field-error" role="alert">
+          <p>{upload.error.message}</p>
+          <ul>
+            {issues.map((i) => (
+              <li key={i.path}>
+                {i.path}：{i.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : ok ? (
+        <p className="notice" role="status">
+          {ok}
+        </p>
+      ) : null}
+      {hotline.data && hotline.data.rows.length > 0 ? (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th>居民区</th>
+                <th>今年工单</th>
+                <th>去年工单</th>
+                <th>满意率</th>
+              </tr>
+            </thead>
+            <tbody>
+              {hotline.data.rows.map((r) => (
+                <tr key={r.communityCode}>
+                  <th scope="row">{communityName(r.communityCode)}</th>
+                  <td>{r.ordersThisYear}</td>
+                  <td>{r.ordersLastYear}</td>
+                  <td>{r.satisfactionRate}%</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="muted">导入时间：{formatTime(hotline.data.rows[0]?.importedAt ?? '')}</p>
+        </div>
+      ) : null}
+    </div>
+  );
+}

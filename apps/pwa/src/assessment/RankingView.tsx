@@ -1,0 +1,54 @@
+import type { CommunityResult } from './assessment-api.ts';
+import { formatPoints } from './labels.ts';
+
+const TYPES = ['导入居', '村改居'] as const;
+
+/** 三、绩效评价: ranked and graded separately within 导入居 and 村改居. */
+export function RankingView({ rows }: { rows: readonly CommunityResult[] }) {
+  const incomplete = rows.filter((r) => !r.complete).length;
+  return (
+    <div className="ranking">
+      {incomplete > 0 ? (
+        <p className="warning">
+          还有 {incomplete} 个居民区的得分不完整（未确认的项目计 0 分），以下排名和等次为暂定。
+        </p>
+      ) : null}
+      <p className="muted">
+        等次规则（默认）：每类居民区中排名前 30% 为优秀、其后 50%
+        为良好、其余为一般（向下取整）；总分相同的并列，取较好的等次。
+      </p>
+      <div className="ranking-types">
+        {TYPES.map((type) => {
+          const ofType = rows.filter((r) => r.type === type);
+          return (
+            <section key={type} aria-label={`${type}排名`}>
+              <h3>
+                {type}（{ofType.length} 个）
+              </h3>
+              <table>
+                <thead>
+                  <tr>
+                    <th>名次</th>
+                    <th>居民区</th>
+                    <th>总分</th>
+                    <th>等次</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {ofType.map((r) => (
+                    <tr key={r.code}>
+                      <td>{r.rank}</td>
+                      <th scope="row">{r.name}</th>
+                      <td>{formatPoints(r.total)}</td>
+                      <td className={`grade grade-${r.grade}`}>{r.grade}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,280 @@
+import { checkItemPoints } from '@jiuting/scorecard';
+import { useEffect, useMemo, useState } from 'react';
+import { ApiError } from '../api/client.ts';
+import { ConfirmDialog } from '../shell/ConfirmDialog.tsx';
+import {
+  type HotlineFigures,
+  type ItemScore,
+  type Scoring,
+  type ScoringItem,
+  useAssessmentWrite,
+  useScoring,
+} from './assessment-api.ts';
+
+// A department scorer's screen: one of the department's items at a time, every community with a
+// points box (numeric keypad, 0.5 steps) and a short basis, one save for the changed rows, and —
+// for the lead department — the confirmation that makes the item count in the results.
+
+interface Draft {
+  readonly points: string;
+  readonly basis: string;
+}
+
+const HOTLINE_ITEM = 'mass.hotline.work-orders';
+
+function draftsOf(item: ScoringItem, scores: readonly ItemScore[]): Record<string, Draft> {
+  const drafts: Record<string, Draft> = {};
+  for (const s of scores) {
+    if (s.itemId === item.id)
+      drafts[s.communityCode] = { points: String(s.points), basis: s.basis };
+  }
+  return drafts;
+}
+
+/** The row's own problem before anything is sent, in the scorecard package's words. */
+function rowProblem(item: ScoringItem, draft: Draft | undefined): string | null {
+  if (!draft || (draft.points === '' && draft.basis === '')) return null;
+  if (draft.points.trim() === '') return '请填写得分';
+  const error = checkItemPoints(item.id, Number(draft.points));
+  if (error) return error.message;
+  if (draft.basis.trim() === '') return '请填写评分依据';
+  return null;
+}
+
+function HotlineBasis({ figures }: { figures: HotlineFigures | undefined }) {
+  if (!figures) return <span className="muted">12345 工单数据未导入</span>;
+  return (
+    <span className="hotline-basis">
+      12345 工单：今年 {figures.ordersThisYear} 件，去年 {figures.ordersLastYear} 件，满意率{' '}
+      {figures.satisfactionRate}%
+    </span>
+  );
+}
+
+export function ScorerView({ year }: { year: number }) {
+  const scoring = useScoring(year);
+  if (scoring.isPending) return <p className="loading">正在加载评分项目…</p>;
+  if (scoring.isError) return <p className="warning">无法加载评分项目：{scoring.error.message}</p>;
+  return <ScorerItems data={scoring.data} />;
+}
+
+function ScorerItems({ data }: { data: Scoring }) {
+  const [itemId, setItemId] = useState(data.items[0]?.id ?? '');
+  const item = data.items.find((i) => i.id === itemId) ?? data.items[0];
+  return (
+    <section className="scorer">
+      <p className="scorer-department">
+        {data.department.name} · {data.year} 年度
+        {data.state === 'locked' ? <span className="badge locked">已锁定</span> : null}
+      </p>
+      {data.items.length > 1 ? (
+        <div className="item-tabs" role="tablist" aria-label="评分项目">
+          {data.items.map((i) => (
+            <button
+              key={i.id}
+              type="button"
+              role="tab"
+              aria-selected={i.id === item?.id}
+              className={i.id === item?.id ? 'tab selected' : 'tab'}
+              onClick={() => setItemId(i.id)}
+            >
+              {i.title}
+            </button>
+          ))}
+        </div>
+      ) : null}
+      {item ? (
+        <ItemSheet key={item.id} data={data} item={item} />
+      ) : (
+        <p className="empty">本部门没有需要评分的项目。</p>
+      )}
+    </section>
+  );
+}
+
+function ItemSheet({ data, item }: { data: Scoring; item: ScoringItem }) {
+  const locked = data.state === 'locked';
+  const stored = useMemo(() => draftsOf(item, data.scores), [item, data.scores]);
+  const [drafts, setDrafts] = useState(stored);
+  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+  const [notice, setNotice] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const save = useAssessmentWrite<{ entries: unknown[] }, { saved: number; changed: number }>(
+    'POST',
+    `/api/assessment/${data.year}/scores`,
+  );
+  const confirm = useAssessmentWrite<undefined, { confirmed: number }>(
+    'POST',
+    `/api/assessment/${data.year}/items/${item.id}/confirm`,
+  );
+  useEffect(() => setDrafts((current) => ({ ...stored, ...current })), [stored]);
+
+  const hotline = new Map(data.hotline.map((h) => [h.communityCode, h]));
+  const scores = data.scores.filter((s) => s.itemId === item.id);
+  const confirmed = scores.filter((s) => s.confirmedAt).length;
+  const changed = data.communities.filter((c) => {
+    const d = drafts[c.code];
+    const s = stored[c.code];
+    return d && (d.points !== (s?.points ?? '') || d.basis !== (s?.basis ?? ''));
+  });
+  const problems = Object.fromEntries(
+    changed.map((c) => [c.code, rowProblem(item, drafts[c.code])] as const).filter(([, p]) => p),
+  );
+
+  const setDraft = (code: string, patch: Partial<Draft>) => {
+    setNotice(null);
+    setServerErrors(({ [code]: _gone, ...rest }) => rest);
+    setDrafts((all) => ({
+      ...all,
+      [code]: { points: '', basis: '', ...all[code], ...patch },
+    }));
+  };
+
+  const onSave = () => {
+    if (changed.length === 0 || Object.keys(problems).length > 0) return;
+    const entries = changed.map((c) => ({
+      itemId: item.id,
+      communityCode: c.code,
+      points: Number(drafts[c.code]?.points),
+      basis: drafts[c.code]?.basis ?? '',
+    }));
+    save.mutate(
+      { entries },
+      {
+        onSuccess: (answer) => {
+          setServerErrors({});
+          setNotice(`已保存 ${answer.changed} 个居民区的得分`);
+        },
+        onError: (error) => {
+          // Issues name entries by index: put each message on its community's row.
+          const byRow: Record<string, string> = {};
+          if (error instanceof ApiError) {
+            for (const issue of error.issues ?? []) {
+              const index = Number(/^entries\.(\d+)/.exec(issue.path)?.[1]);
+              const code = entries[index]?.communityCode;
+              if (code) byRow[code] = issue.message;
+            }
+          }
+          setServerErrors(byRow);
+          setNotice(`未保存：${error.message}`);
+        },
+      },
+    );
+  };
+
+  return (
+    <div className="item-sheet">
+      <header className="item-head">
+        <h2>
+          {item.title}
+          <span className="muted">
+            （满分 {item.maxPoints} 分，以 {item.step} 分为单位）
+          </span>
+        </h2>
+        <details>
+          <summary>考核内容与评分部门</summary>
+          <ol>
+            {item.subItems.map((text) => (
+              <li key={text}>{text}</li>
+            ))}
+          </ol>
+          <p className="muted">评分部门：{item.printedDepartments}</p>
+        </details>
+        <p className="confirm-state">
+          已录入 {scores.length}/{data.communities.length} 个居民区，牵头部门已确认 {confirmed} 个
+        </p>
+      </header>
+      <ul className="score-rows">
+        {data.communities.map((c) => {
+          const d = drafts[c.code] ?? { points: '', basis: '' };
+          const problem = problems[c.code] ?? serverErrors[c.code];
+          const score = scores.find((s) => s.communityCode === c.code);
+          return (
+            <li key={c.code} className={problem ? 'score-row has-error' : 'score-row'}>
+              <div className="score-community">
+                <strong>{c.name}</strong>
+                <span className="muted">{c.type}</span>
+                {score?.confirmedAt ? <span className="badge confirmed">已确认</span> : null}
+                {item.id === HOTLINE_ITEM ? <HotlineBasis figures={hotline.get(c.code)} /> : null}
+              </div>
+              <label className="score-points">
+                <span className="visually-hidden">{c.name}得分</span>
+                <input
+                  type="number"
+                  inputMode="decimal"
+                  min={0}
+                  max={item.maxPoints}
+                  step={item.step}
+                  placeholder="得分"
+                  value={d.points}
+                  disabled={locked}
+                  aria-label={`${c.name}得分`}
+                  onChange={(e) => setDraft(c.code, { points: e.target.value })}
+                />
+              </label>
+              <input
+                className="score-basis"
+                type="text"
+                maxLength={200}
+                placeholder="评分依据（必填）"
+                value={d.basis}
+                disabled={locked}
+                aria-label={`${c.name}评分依据`}
+                onChange={(e) => setDraft(c.code, { basis: e.target.value })}
+              />
+              {problem ? (
+                <p className="field-error" role="alert">
+                  {problem}
+                </p>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+      {locked ? (
+        <p className="warning">本年度考核已经镇党委定案并锁定，得分不能再修改。</p>
+      ) : (
+        <div className="sticky-actions">
+          {notice ? (
+            <p className="notice" role="status">
+              {notice}
+            </p>
+          ) : null}
+          <button
+            type="button"
+            className="button primary"
+            disabled={changed.length === 0 || Object.keys(problems).length > 0 || save.isPending}
+            onClick={onSave}
+          >
+            {save.isPending ? '正在保存…' : `保存（${changed.length} 处修改）`}
+          </button>
+          {item.lead ? (
+            <button
+              type="button"
+              className="button"
+              disabled={changed.length > 0 || confirm.isPending}
+              onClick={() => setConfirming(true)}
+            >
+              确认本项得分
+            </button>
+          ) : null}
+        </div>
+      )}
+      {confirming ? (
+        <ConfirmDialog
+          title={`确认“${item.title}”的得分`}
+          message={`本部门是牵头部门。确认后，${data.communities.length} 个居民区的这一项得分计入考核总表；之后任何部门修改某居民区的得分，该居民区需要重新确认。`}
+          confirmLabel="确认得分"
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => {
+            setConfirming(false);
+            confirm.mutate(undefined, {
+              onSuccess: (answer) => setNotice(`已确认 ${answer.confirmed} 个居民区的得分`),
+              onError: (error) => setNotice(`未能确认：${error.message}`),
+            });
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,176 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useApi } from '../api/api-context.tsx';
+
+// Shapes of /api/assessment/* (docs/api.md, "The comprehensive assessment") and the hooks that
+// read them. Query keys come from one factory so a save invalidates exactly what it changed.
+
+export interface AssessmentYear {
+  readonly year: number;
+  readonly state: 'open' | 'locked';
+  readonly createdAt: string;
+  readonly lockedAt: string | null;
+  readonly lockNote: string | null;
+}
+
+export interface ScoringItem {
+  readonly id: string;
+  readonly title: string;
+  readonly indicator: string;
+  readonly maxPoints: number;
+  readonly step: number;
+  readonly subItems: readonly string[];
+  readonly printedDepartments: string;
+  readonly lead: boolean;
+}
+
+export interface ItemScore {
+  readonly communityCode: string;
+  readonly itemId: string;
+  readonly points: number;
+  readonly basis: string;
+  readonly department: string;
+  readonly enteredAt: string;
+  readonly confirmedAt: string | null;
+}
+
+export interface HotlineFigures {
+  readonly communityCode: string;
+  readonly ordersThisYear: number;
+  readonly ordersLastYear: number;
+  readonly satisfactionRate: number;
+  readonly importedAt: string;
+}
+
+export interface AssessmentCommunity {
+  readonly code: string;
+  readonly name: string;
+  readonly type: string;
+}
+
+export interface Scoring {
+  readonly year: number;
+  readonly state: 'open' | 'locked';
+  readonly department: { readonly id: string; readonly name: string };
+  readonly items: readonly ScoringItem[];
+  readonly communities: readonly AssessmentCommunity[];
+  readonly scores: readonly ItemScore[];
+  readonly hotline: readonly HotlineFigures[];
+}
+
+export interface Honour {
+  readonly work: string;
+  readonly level: 'district' | 'city' | 'national';
+  readonly bodies: number;
+  readonly title?: string;
+}
+export interface SelfGovernanceCase {
+  readonly title: string;
+  readonly points: number;
+}
+export interface DeductionCase {
+  readonly kind: string;
+  readonly points?: number;
+  readonly note?: string;
+}
+
+export interface CommunityResult {
+  readonly code: string;
+  readonly name: string;
+  readonly type: '导入居' | '村改居';
+  readonly rank: number;
+  readonly ofType: number;
+  readonly grade: '优秀' | '良好' | '一般';
+  readonly total: number;
+  readonly indicatorPoints: number;
+  readonly complete: boolean;
+  readonly missing: readonly string[];
+  readonly pending: readonly string[];
+  readonly items: Readonly<Record<string, number | null>>;
+  readonly satisfaction: {
+    readonly points: number | null;
+    readonly source: 'survey' | 'override' | 'missing';
+    readonly computed: number | null;
+    readonly override: { points: number; reason: string; by: string; at: string } | null;
+  };
+  readonly bonus: { readonly points: number; readonly uncapped: number; readonly capped: boolean };
+  readonly deductions: { readonly points: number; readonly capped: boolean };
+  readonly bonusInput: { honours: Honour[]; cases: SelfGovernanceCase[] };
+  readonly deductionsInput: DeductionCase[];
+}
+
+export interface Results {
+  readonly year: number;
+  readonly state: 'open' | 'locked';
+  readonly communities: readonly CommunityResult[];
+}
+
+export interface AuditEntry {
+  readonly id: number;
+  readonly at: string;
+  readonly actorName: string;
+  readonly action: string;
+  readonly communityCode: string | null;
+  readonly itemId: string | null;
+  readonly oldValue: unknown;
+  readonly newValue: unknown;
+  readonly reason: string | null;
+}
+
+export const assessmentKeys = {
+  all: () => ['assessment'] as const,
+  years: () => ['assessment', 'years'] as const,
+  scoring: (year: number) => ['assessment', year, 'scoring'] as const,
+  results: (year: number) => ['assessment', year, 'results'] as const,
+  audit: (year: number) => ['assessment', year, 'audit'] as const,
+  hotline: (year: number) => ['assessment', year, 'hotline'] as const,
+};
+
+export function useYears() {
+  const api = useApi();
+  return useQuery({
+    queryKey: assessmentKeys.years(),
+    queryFn: () => api.json<{ years: AssessmentYear[] }>('GET', '/api/assessment/years'),
+  });
+}
+
+export function useScoring(year: number) {
+  const api = useApi();
+  return useQuery({
+    queryKey: assessmentKeys.scoring(year),
+    queryFn: () => api.json<Scoring>('GET', `/api/assessment/${year}/scoring`),
+  });
+}
+
+export function useResults(year: number) {
+  const api = useApi();
+  return useQuery({
+    queryKey: assessmentKeys.results(year),
+    queryFn: () => api.json<Results>('GET', `/api/assessment/${year}/results`),
+  });
+}
+
+export function useAudit(year: number) {
+  const api = useApi();
+  return useQuery({
+    queryKey: assessmentKeys.audit(year),
+    queryFn: () => api.json<{ entries: AuditEntry[] }>('GET', `/api/assessment/${year}/audit`),
+  });
+}
+
+export function useHotline(year: number) {
+  const api = useApi();
+  return useQuery({
+    queryKey: assessmentKeys.hotline(year),
+    queryFn: () => api.json<{ rows: HotlineFigures[] }>('GET', `/api/assessment/${year}/hotline`),
+  });
+}
+
+/** Any write: on success every assessment query is read again (table, audit, scoring). */
+export function useAssessmentWrite<TBody, TAnswer = unknown>(method: string, path: string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TBody) => api.json<TAnswer>(method, path, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: assessmentKeys.all() }),
+  });
+}
