@@ -1,7 +1,7 @@
 // Shapes of the server's answers (docs/api.md). The server validates what it sends; the PWA reads
 // only the fields it shows.
 
-export type Role = 'admin' | 'coordinator' | 'canvasser' | 'interviewer';
+export type Role = 'admin' | 'coordinator' | 'canvasser' | 'interviewer' | 'department_scorer';
 
 export interface User {
   readonly id: string;

@@ -60,6 +60,11 @@ export function HomePage({
           </a>
         ) : null}
         {coordinator ? (
+          <a className="button big" href={hrefOf({ name: 'assessment' })}>
+            综合考核（附件2）
+          </a>
+        ) : null}
+        {coordinator ? (
           <a className="button big" href={hrefOf({ name: 'print', path: '' })}>
             打印二维码海报与纸质问卷
           </a>
