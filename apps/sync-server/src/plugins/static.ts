@@ -16,7 +16,7 @@ export default fp(
         wildcard: true,
         setHeaders(res, path) {
           // The shell and the service worker must be re-checked, or a phone keeps an old app.
-          if (/(index\.html|sw\.js|registerSW\.js|manifest\.webmanifest)$/.test(path)) {
+          if (/((index|resident)\.html|sw\.js|registerSW\.js|manifest\.webmanifest)$/.test(path)) {
             res.header('cache-control', 'no-cache');
           } else if (/\/assets\//.test(path)) {
             res.header('cache-control', 'public, max-age=31536000, immutable');
