@@ -1,4 +1,5 @@
 import { useCoverage } from './dashboard-api.ts';
+import type { CollectorFigures } from './dashboard-types.ts';
 
 const ROLE_LABELS: Record<string, string> = {
   canvasser: '采集员',
@@ -11,7 +12,17 @@ export function roleLabel(role: string): string {
   return ROLE_LABELS[role] ?? role;
 }
 
-/** How many households and interviews each collector has done, in total and day by day. */
+/** Every day anyone collected on, latest first. */
+export function collectionDays(collectors: readonly CollectorFigures[]): string[] {
+  return [...new Set(collectors.flatMap((c) => c.byDay.map((d) => d.date)))].sort().reverse();
+}
+
+const shortDate = (date: string) => `${Number(date.slice(5, 7))}/${Number(date.slice(8, 10))}`;
+
+/**
+ * How many households and interviews each collector has done, in total and day by day: one row
+ * per person, one column per day (latest first), so the office sees at a glance who is behind.
+ */
 export function CollectorsView() {
   const coverage = useCoverage();
   if (coverage.isPending) return <p className="loading">正在加载…</p>;
@@ -24,50 +35,57 @@ export function CollectorsView() {
   }
   const collectors = coverage.data.collectors;
   if (collectors.length === 0) return <p className="empty">还没有采集员上传记录。</p>;
+  const days = collectionDays(collectors);
   return (
-    <div className="collectors">
+    <>
       <p className="muted">
-        “户数”只算各户第一份有效问卷；扫码填写的问卷不计入任何采集员。日期为北京时间的采集日期。
+        每格为当天完成的户数（只算各户第一份有效问卷）和访谈人数；扫码填写的问卷不计入任何采集员。日期为北京时间。
       </p>
-      {collectors.map((c) => (
-        <details key={c.userId} className="collector" data-testid={`collector-${c.username}`}>
-          <summary>
-            <span className="collector-name">
-              {c.displayName}
-              <span className="muted">
-                （{c.username}，{roleLabel(c.role)}）
-              </span>
-            </span>
-            <span className="collector-totals">
-              户数 <strong>{c.households}</strong>
-              　问卷 <strong>{c.responses}</strong>
-              　访谈 <strong>{c.interviews}</strong>
-            </span>
-          </summary>
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th>日期</th>
-                  <th>户数</th>
-                  <th>问卷</th>
-                  <th>访谈</th>
+      <div className="table-wrap">
+        <table className="collectors-table">
+          <thead>
+            <tr>
+              <th>人员</th>
+              <th>合计户数</th>
+              <th>合计访谈</th>
+              {days.map((d) => (
+                <th key={d} className="day">
+                  {shortDate(d)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {collectors.map((c) => {
+              const byDate = new Map(c.byDay.map((d) => [d.date, d]));
+              return (
+                <tr key={c.userId} data-testid={`collector-${c.username}`}>
+                  <th scope="row">
+                    {c.displayName}
+                    <span className="community-type">
+                      {c.username} · {roleLabel(c.role)}
+                    </span>
+                  </th>
+                  <td data-testid="households">{c.households}</td>
+                  <td data-testid="interviews">{c.interviews}</td>
+                  {days.map((date) => {
+                    const d = byDate.get(date);
+                    return (
+                      <td key={date} className="day" data-testid={`day-${date}`}>
+                        {d && d.households > 0 ? <span>{d.households}户</span> : null}
+                        {d && d.interviews > 0 ? <span>{d.interviews}访</span> : null}
+                        {!d || (d.households === 0 && d.interviews === 0) ? (
+                          <span className="muted">·</span>
+                        ) : null}
+                      </td>
+                    );
+                  })}
                 </tr>
-              </thead>
-              <tbody>
-                {[...c.byDay].reverse().map((d) => (
-                  <tr key={d.date}>
-                    <td>{d.date}</td>
-                    <td>{d.households}</td>
-                    <td>{d.responses}</td>
-                    <td>{d.interviews}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </details>
-      ))}
-    </div>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }

@@ -39,13 +39,32 @@ function useView(): DashboardView {
   return view;
 }
 
+const MANAGE_PARTS = {
+  communities: '居民区与二维码',
+  users: '账号',
+  sessions: '登录设备',
+} as const;
+
 function ManageView() {
   const session = useSession();
+  const [part, setPart] = useState<keyof typeof MANAGE_PARTS>('communities');
   return (
     <>
-      <ManageCommunities />
-      <ManageUsers myRole={session.data?.user?.role ?? 'coordinator'} />
-      <ManageSessions />
+      <nav className="segmented" aria-label="管理">
+        {Object.entries(MANAGE_PARTS).map(([key, label]) => (
+          <button
+            key={key}
+            type="button"
+            aria-pressed={part === key}
+            onClick={() => setPart(key as keyof typeof MANAGE_PARTS)}
+          >
+            {label}
+          </button>
+        ))}
+      </nav>
+      {part === 'communities' ? <ManageCommunities /> : null}
+      {part === 'users' ? <ManageUsers myRole={session.data?.user?.role ?? 'coordinator'} /> : null}
+      {part === 'sessions' ? <ManageSessions /> : null}
     </>
   );
 }

@@ -38,46 +38,48 @@ function ImportForm() {
     if (csv.trim()) importing.mutate(csv);
   };
   return (
-    <form className="import-form" onSubmit={submit}>
-      <h3>导入居民区名单（CSV）</h3>
-      <p className="muted">
-        第一行为表头：编号,名称,类型,总户数,联系领导（类型填“导入居”或“村改居”）。有任何一行出错时不导入任何内容。
-      </p>
-      <input
-        type="file"
-        accept=".csv,text/csv"
-        aria-label="选择 CSV 文件"
-        onChange={async (e) => {
-          const file = e.target.files?.[0];
-          if (file) setCsv(await file.text());
-        }}
-      />
-      <textarea
-        aria-label="CSV 内容"
-        rows={4}
-        value={csv}
-        placeholder={'编号,名称,类型,总户数,联系领导\nJT01,九亭一居,导入居,1200,张三'}
-        onChange={(e) => setCsv(e.target.value)}
-      />
-      <button type="submit" disabled={importing.isPending || csv.trim() === ''}>
-        导入
-      </button>
-      {importing.isSuccess ? (
-        <p className="ok-note" role="status">
-          已导入 {importing.data.imported} 个居民区
-          {importing.data.removedDemo > 0
-            ? `，移除示例居民区 ${importing.data.removedDemo} 个`
-            : ''}
+    <details className="import-form">
+      <summary>导入居民区名单（CSV）</summary>
+      <form onSubmit={submit}>
+        <p className="muted">
+          第一行为表头：编号,名称,类型,总户数,联系领导（类型填“导入居”或“村改居”）。有任何一行出错时不导入任何内容。
         </p>
-      ) : null}
-      {importing.isError ? (
-        <ul className="warning" role="alert">
-          {errorText(importing.error).map((line) => (
-            <li key={line}>{line}</li>
-          ))}
-        </ul>
-      ) : null}
-    </form>
+        <input
+          type="file"
+          accept=".csv,text/csv"
+          aria-label="选择 CSV 文件"
+          onChange={async (e) => {
+            const file = e.target.files?.[0];
+            if (file) setCsv(await file.text());
+          }}
+        />
+        <textarea
+          aria-label="CSV 内容"
+          rows={4}
+          value={csv}
+          placeholder={'编号,名称,类型,总户数,联系领导\nJT01,九亭一居,导入居,1200,张三'}
+          onChange={(e) => setCsv(e.target.value)}
+        />
+        <button type="submit" disabled={importing.isPending || csv.trim() === ''}>
+          导入
+        </button>
+        {importing.isSuccess ? (
+          <p className="ok-note" role="status">
+            已导入 {importing.data.imported} 个居民区
+            {importing.data.removedDemo > 0
+              ? `，移除示例居民区 ${importing.data.removedDemo} 个`
+              : ''}
+          </p>
+        ) : null}
+        {importing.isError ? (
+          <ul className="warning" role="alert">
+            {errorText(importing.error).map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        ) : null}
+      </form>
+    </details>
   );
 }
 
@@ -140,6 +142,7 @@ function CommunityRow({ community }: { community: StaffCommunity }) {
         ) : (
           '—'
         )}
+        <a href={`#/print/poster/${encodeURIComponent(community.code)}`}>打印海报</a>
         <button
           type="button"
           disabled={rotate.isPending}
@@ -155,7 +158,9 @@ function CommunityRow({ community }: { community: StaffCommunity }) {
         >
           更换二维码
         </button>
-        {rotate.isSuccess ? <span className="ok-note">已更换，请重新打印</span> : null}
+        {rotate.isSuccess ? (
+          <span className="ok-note">已更换，旧二维码已失效，请重新打印海报</span>
+        ) : null}
         {rotate.isError ? (
           <p className="field-error">{errorText(rotate.error).join('；')}</p>
         ) : null}
@@ -169,13 +174,14 @@ export function ManageCommunities() {
   return (
     <section>
       <h2>居民区</h2>
+      <ImportForm />
       {communities.isPending ? (
         <p className="loading">正在加载…</p>
       ) : communities.isError ? (
         <p className="warning">无法加载：{communities.error.message}</p>
       ) : (
         <div className="table-wrap">
-          <table>
+          <table className="manage-table">
             <thead>
               <tr>
                 <th>居民区</th>
@@ -191,7 +197,6 @@ export function ManageCommunities() {
           </table>
         </div>
       )}
-      <ImportForm />
     </section>
   );
 }

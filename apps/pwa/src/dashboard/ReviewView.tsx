@@ -143,6 +143,7 @@ export function ReviewView() {
             value={kind}
             onChange={(e) => {
               setKind(e.target.value as ReviewKind);
+              if (filter === 'repeat') setFilter('all');
               setPage(1);
             }}
           >
@@ -169,6 +170,7 @@ export function ReviewView() {
             <option value="all">全部</option>
             <option value="valid">有效</option>
             <option value="invalid">已标记无效</option>
+            {kind === 'responses' ? <option value="repeat">重复户（不计入）</option> : null}
           </select>
         </label>
       </div>

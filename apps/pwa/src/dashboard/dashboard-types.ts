@@ -96,7 +96,7 @@ export interface ReviewInterview extends ReviewItemBase {
 }
 
 export type ReviewKind = 'responses' | 'interviews';
-export type ReviewStatus = 'all' | 'valid' | 'invalid';
+export type ReviewStatus = 'all' | 'valid' | 'invalid' | 'repeat';
 
 export interface Page<T> {
   readonly items: readonly T[];

@@ -39,8 +39,9 @@ export interface ReviewInterview extends ReviewItemBase {
 export interface ReviewFilter {
   community?: string | undefined;
   id?: string | undefined;
-  /** valid: not marked invalid; invalid: marked; all: both. */
-  status: 'all' | 'valid' | 'invalid';
+  /** valid: not marked invalid; invalid: marked; repeat: a valid response that does not count
+   * because its household already has one (interviews have no repeats); all: every one. */
+  status: 'all' | 'valid' | 'invalid' | 'repeat';
   limit: number;
   offset: number;
 }
@@ -73,7 +74,10 @@ function markOf(row: MarkColumns): ReviewMark | null {
       };
 }
 
-function whereOf(filter: ReviewFilter): { sql: string; params: (string | number)[] } {
+function whereOf(
+  filter: ReviewFilter,
+  kind: ReviewKind,
+): { sql: string; params: (string | number)[] } {
   const clauses: string[] = [];
   const params: (string | number)[] = [];
   if (filter.community) {
@@ -86,6 +90,9 @@ function whereOf(filter: ReviewFilter): { sql: string; params: (string | number)
   }
   if (filter.status === 'valid') clauses.push('t.invalidated_at IS NULL');
   if (filter.status === 'invalid') clauses.push('t.invalidated_at IS NOT NULL');
+  if (filter.status === 'repeat') {
+    clauses.push(kind === 'response' ? 't.counted = 0 AND t.invalidated_at IS NULL' : '0');
+  }
   return { sql: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
@@ -167,7 +174,7 @@ export function reviewRepository(
     restore: (action: ReviewAction) => change(action, null),
 
     listResponses(filter: ReviewFilter): { items: ReviewResponse[]; total: number } {
-      const where = whereOf(filter);
+      const where = whereOf(filter, 'response');
       const total = db
         .prepare(`SELECT count(*) FROM responses t ${where.sql}`)
         .pluck()
@@ -201,7 +208,7 @@ export function reviewRepository(
     },
 
     listInterviews(filter: ReviewFilter): { items: ReviewInterview[]; total: number } {
-      const where = whereOf(filter);
+      const where = whereOf(filter, 'interview');
       const total = db
         .prepare(`SELECT count(*) FROM interviews t ${where.sql}`)
         .pluck()

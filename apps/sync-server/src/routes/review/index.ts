@@ -42,7 +42,9 @@ export const ReviewInterviewSchema = z.object({
 const ListQuerySchema = z.object({
   community: z.string().max(32).optional(),
   status: z
-    .enum(['all', 'valid', 'invalid'], { error: '状态应为 all、valid 或 invalid' })
+    .enum(['all', 'valid', 'invalid', 'repeat'], {
+      error: '状态应为 all、valid、invalid 或 repeat',
+    })
     .default('all'),
   page: z.coerce.number({ error: '页码应为数字' }).int().min(1, '页码从 1 开始').default(1),
   pageSize: z.coerce

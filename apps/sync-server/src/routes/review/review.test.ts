@@ -216,6 +216,9 @@ describe('the review list', () => {
     expect(JSON.stringify(page1)).not.toContain('answers');
     expect(page1.items[0].collector).toBe('测试canvasser');
     expect((await get('/api/review/responses?community=NOPE')).json().total).toBe(0);
+    const repeats = (await get('/api/review/responses?status=repeat')).json();
+    expect(repeats.items.map((i: { id: string }) => i.id)).toEqual([second.id]);
+    expect((await get('/api/review/interviews?status=repeat')).json().total).toBe(0);
     expect((await get('/api/review/responses?pageSize=500')).statusCode).toBe(400);
   });
 });
