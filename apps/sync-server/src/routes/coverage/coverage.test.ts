@@ -11,7 +11,16 @@ import {
 } from '../../testing.ts';
 
 // Worth 3 points: q5 A (3), every other scored question 0.
-const LOWEST_ANSWERS = { ...FULL_MARKS_ANSWERS, q3: 'B', q4: 'E', q5: 'A', q6: 'A', q7: 'A', q8: 'D', q9: 'D' };
+const LOWEST_ANSWERS = {
+  ...FULL_MARKS_ANSWERS,
+  q3: 'B',
+  q4: 'E',
+  q5: 'A',
+  q6: 'A',
+  q7: 'A',
+  q8: 'D',
+  q9: 'D',
+};
 
 let app: FastifyInstance;
 let cleanup: () => Promise<void>;
@@ -34,7 +43,13 @@ async function syncAt(time: string, who: LoggedIn, items: Record<string, unknown
 }
 
 const coverage = async () =>
-  (await app.inject({ method: 'GET', url: '/api/coverage', headers: { cookie: coordinator.cookie } })).json();
+  (
+    await app.inject({
+      method: 'GET',
+      url: '/api/coverage',
+      headers: { cookie: coordinator.cookie },
+    })
+  ).json();
 
 beforeEach(async () => {
   clock = new Date('2025-11-19T00:00:00Z');
@@ -51,19 +66,51 @@ beforeEach(async () => {
   canvasserB = await loginAs(app, 'canvasser', ['C1']);
   interviewer = await loginAs(app, 'interviewer', ['C1']);
 
-  const r1 = sampleSurvey({ communityCode: 'C1', householdAddress: '1号楼101室', collectedAt: '2025-11-20T23:30:00+08:00' });
-  const r2 = sampleSurvey({ communityCode: 'C1', householdAddress: '1-101', answers: LOWEST_ANSWERS, collectedAt: '2025-11-20T09:00:00+08:00' });
-  const r3 = sampleSurvey({ communityCode: 'C1', householdAddress: '2号楼201室', answers: LOWEST_ANSWERS, collectedAt: '2025-11-21T09:00:00+08:00' });
+  const r1 = sampleSurvey({
+    communityCode: 'C1',
+    householdAddress: '1号楼101室',
+    collectedAt: '2025-11-20T23:30:00+08:00',
+  });
+  const r2 = sampleSurvey({
+    communityCode: 'C1',
+    householdAddress: '1-101',
+    answers: LOWEST_ANSWERS,
+    collectedAt: '2025-11-20T09:00:00+08:00',
+  });
+  const r3 = sampleSurvey({
+    communityCode: 'C1',
+    householdAddress: '2号楼201室',
+    answers: LOWEST_ANSWERS,
+    collectedAt: '2025-11-21T09:00:00+08:00',
+  });
   // 16:30 UTC is 00:30 the next day in Shanghai: it belongs to the 21st.
-  const r4 = sampleSurvey({ communityCode: 'C1', householdAddress: '3号楼301室', collectedAt: '2025-11-20T16:30:00Z' });
-  const r5 = sampleSurvey({ communityCode: 'C2', householdAddress: '5号楼501室', collectedAt: '2025-11-21T10:00:00+08:00' });
+  const r4 = sampleSurvey({
+    communityCode: 'C1',
+    householdAddress: '3号楼301室',
+    collectedAt: '2025-11-20T16:30:00Z',
+  });
+  const r5 = sampleSurvey({
+    communityCode: 'C2',
+    householdAddress: '5号楼501室',
+    collectedAt: '2025-11-21T10:00:00+08:00',
+  });
   Object.assign(ids, { r1: r1.id, r2: r2.id });
   await syncAt('2025-11-20T02:00:00.000Z', canvasserA, [r1]);
   await syncAt('2025-11-20T03:00:00.000Z', canvasserB, [r2, r3]);
   await syncAt('2025-11-21T04:00:00.000Z', canvasserA, [r4, r5]);
   await syncAt('2025-11-22T05:00:00.000Z', interviewer, [
-    sampleInterview({ communityCode: 'C1', group: 'elderly_living_alone', view: 'A', date: '2025-11-22' }),
-    sampleInterview({ communityCode: 'C1', group: 'disabled_resident', view: 'C', date: '2025-11-22' }),
+    sampleInterview({
+      communityCode: 'C1',
+      group: 'elderly_living_alone',
+      view: 'A',
+      date: '2025-11-22',
+    }),
+    sampleInterview({
+      communityCode: 'C1',
+      group: 'disabled_resident',
+      view: 'C',
+      date: '2025-11-22',
+    }),
   ]);
   // A resident's own answer by QR code: counted, attributed to no collector.
   clock = new Date('2025-11-23T06:00:00.000Z');
@@ -145,9 +192,7 @@ describe('GET /api/coverage', () => {
 
   it('gives each collector households, responses and interviews by Shanghai day', async () => {
     const { collectors } = await coverage();
-    const byUser = Object.fromEntries(
-      collectors.map((c: { userId: string }) => [c.userId, c]),
-    );
+    const byUser = Object.fromEntries(collectors.map((c: { userId: string }) => [c.userId, c]));
     expect(byUser[canvasserA.userId]).toMatchObject({
       households: 3,
       responses: 3,
@@ -173,7 +218,9 @@ describe('GET /api/coverage', () => {
   });
 
   it('promotes the next response of a household when its counted one is invalidated, and back on restore', async () => {
-    expect(app.repos.submissions.setResponseInvalid(ids.r1 as string, '重复录入', clock.toISOString())).toBe(true);
+    expect(
+      app.repos.submissions.setResponseInvalid(ids.r1 as string, '重复录入', clock.toISOString()),
+    ).toBe(true);
     let c1 = (await coverage()).communities[0];
     // 1号101室 is now counted by its second response (3 points): still 3 households, no repeat.
     expect(c1).toMatchObject({ surveyedHouseholds: 3, responses: 3, repeats: 0 });
