@@ -28,7 +28,8 @@ const ANSWERS: Record<string, string | string[]> = {
 };
 
 // One server for the file (starting one takes seconds); each test uses its own community, so
-// households and counts never meet. The rate-limit test starts its own.
+// households and counts never meet. Together they send fewer than the 20 submissions a minute
+// the server allows from one address; the rate-limit test starts its own server.
 let shared: ResidentFixture;
 let fixture: ResidentFixture;
 let community: string;
@@ -220,6 +221,21 @@ describe('resident page without IndexedDB or a service worker', () => {
     await screen.findByRole('heading', { name: '感谢您的参与！' });
     expect(fixture.sentIds[1]).toBe(fixture.sentIds[0]);
     expect(fixture.responsesOf(community)).toHaveLength(1);
+  });
+
+  it('an answer changed after a lost answer is not stored twice: the household is thanked, the first answer stands', async () => {
+    openPage();
+    await fillIn();
+    fixture.fault = 'lostAnswer';
+    fireEvent.click(submitButton());
+    await screen.findByText(/网络不通/);
+    pick('q8', 'B');
+    fixture.fault = 'none';
+    fireEvent.click(screen.getByRole('button', { name: '重新提交' }));
+    await screen.findByRole('heading', { name: '感谢您的参与！' });
+    const rows = fixture.responsesOf(community);
+    expect(rows).toHaveLength(1);
+    expect(JSON.parse(rows[0]?.content ?? '{}').answers.q8).toBe('A');
   });
 
   it('keeps the answers in memory when every Web Storage call throws', async () => {

@@ -38,6 +38,11 @@ export function ResidentApp({ token, api, store }: ResidentAppProps) {
     };
   }, [api, token]);
 
+  const communityName = link?.kind === 'ok' ? link.link.community.name : null;
+  useEffect(() => {
+    if (communityName) document.title = `${communityName}群众满意度测评`;
+  }, [communityName]);
+
   if (link === null) return <p className="loading">正在打开问卷…</p>;
   if (link.kind !== 'ok' || token === null || draft === null) {
     return (
