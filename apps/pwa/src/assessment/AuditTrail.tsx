@@ -10,7 +10,8 @@ function show(value: unknown): string {
   }
   if (Array.isArray(value)) return value.length === 0 ? '（无）' : `${value.length} 项`;
   if (typeof value === 'object') {
-    const { honours, cases, rows, state } = value as Record<string, unknown>;
+    const { honours, cases, rows, state, confirmed } = value as Record<string, unknown>;
+    if (typeof confirmed === 'number') return `确认 ${confirmed} 个居民区的得分`;
     if (Array.isArray(honours) && Array.isArray(cases)) {
       return `荣誉 ${honours.length} 项、案例 ${cases.length} 个`;
     }

@@ -40,8 +40,7 @@ export function ResultsTable({ rows }: { rows: readonly CommunityResult[] }) {
                       pending ? '已录入，待牵头部门确认' : overridden ? '考核专班已调整' : undefined
                     }
                   >
-                    {formatPoints(r.items[c.id])}
-                    {pending ? '*' : ''}
+                    {pending ? '待确认' : formatPoints(r.items[c.id])}
                   </td>
                 );
               })}
