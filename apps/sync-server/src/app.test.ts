@@ -121,6 +121,7 @@ describe('restart', () => {
       payload: { items },
     });
     await first.close();
+    expect(first.db.open).toBe(false);
 
     const second = await buildApp(options);
     cleanups.push(() => second.close());

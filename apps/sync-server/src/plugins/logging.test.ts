@@ -1,0 +1,40 @@
+import { Writable } from 'node:stream';
+import { expect, it } from 'vitest';
+import { buildTestApp, CLIENT_HEADERS, loginAs, sampleSurvey } from '../testing.ts';
+
+it('logs sync batches by counts and ids, never answers, addresses or the session cookie', async () => {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  const { app, cleanup } = await buildTestApp({ logger: { level: 'info', stream } });
+  try {
+    const canvasser = await loginAs(app, 'canvasser');
+    const item = sampleSurvey({
+      householdAddress: '88号楼1808室',
+      answers: { ...(sampleSurvey().answers as object), q12: '独特的建议文字ZQX' },
+    });
+    const bad = sampleSurvey({
+      householdAddress: '77号楼1707室',
+      answers: { q12: '另一段文字WVU' },
+    });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/sync',
+      headers: { ...CLIENT_HEADERS, cookie: canvasser.cookie },
+      payload: { items: [item, bad, item] },
+    });
+    expect(res.statusCode).toBe(200);
+    const log = lines.join('');
+    expect(log).toContain('"accepted":1');
+    expect(log).toContain('"rejected":1');
+    for (const secret of ['1808', '1707', 'ZQX', 'WVU', canvasser.cookie.split('=')[1] as string]) {
+      expect(log).not.toContain(secret);
+    }
+  } finally {
+    await cleanup();
+  }
+});
