@@ -1,5 +1,15 @@
 import type { FieldIssue } from '@jiuting/questionnaire';
+import { SCORECARD_ERROR_CODES, type ScorecardErrorCode } from '@jiuting/scorecard';
 import { z } from 'zod';
+
+// The scorecard package's refusals pass through under their own stable codes; the message sent
+// is the package's own (this one is only the fallback).
+const SCORECARD_ERRORS = Object.fromEntries(
+  SCORECARD_ERROR_CODES.map((code) => [
+    code,
+    { status: 400, message: '考核数据有误，请按提示修改' },
+  ]),
+) as Record<ScorecardErrorCode, { status: 400; message: string }>;
 
 // The one catalogue of error codes. A code never changes meaning once the PWA has shipped
 // against it; the message is what a canvasser or coordinator reads.
@@ -27,6 +37,18 @@ export const ERRORS = {
   user_not_found: { status: 404, message: '没有这个用户' },
   session_not_found: { status: 404, message: '没有这个设备会话' },
   outbox_invalid: { status: 400, message: '不是有效的待上传记录文件' },
+  record_not_found: { status: 404, message: '没有这条问卷或访谈记录' },
+  already_invalid: { status: 409, message: '该记录已被标记为无效' },
+  not_invalid: { status: 409, message: '该记录没有被标记为无效，无需恢复' },
+  export_unscorable: { status: 422, message: '有记录的答案无法计分，未能导出，请先核对该记录' },
+  ...SCORECARD_ERRORS,
+  department_not_scorer: { status: 403, message: '该项目不由本部门评分' },
+  item_not_department_scored: { status: 403, message: '该项目不由部门评分' },
+  assessment_year_unknown: { status: 404, message: '没有这一年度的考核，请考核专班先创建' },
+  assessment_year_exists: { status: 409, message: '这一年度的考核已经创建' },
+  assessment_locked: { status: 409, message: '该年度考核已经镇党委定案并锁定，不能再修改' },
+  not_lead_department: { status: 403, message: '只有牵头部门可以确认该项目的得分' },
+  scores_incomplete: { status: 409, message: '还有居民区没有录入该项目的得分，暂不能确认' },
   internal_error: { status: 500, message: '服务器内部错误，请稍后重试' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
