@@ -5,10 +5,11 @@ import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
 import { ApiProvider } from '../api/api-context.tsx';
 import { createApiClient } from '../api/client.ts';
+import { hrefOf, parseRoute } from '../shell/route.ts';
 import { PaperQuestionnaire } from './PaperQuestionnaire.tsx';
 import { Poster } from './Poster.tsx';
 import PrintPage from './PrintPage.tsx';
-import { parsePrintPath, printPath } from './print-route.ts';
+import { parsePrintPath, printHref, printPath } from './print-route.ts';
 import { QR_OPTIONS, residentLink } from './qr.ts';
 
 async function svgOf(img: HTMLImageElement): Promise<string> {
@@ -112,6 +113,15 @@ describe('print pages', () => {
     expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe(
       '九亭镇九亭居民区群众满意度测评问卷',
     );
+  });
+
+  it("the app's router hands #/print/… to the print pages and back", () => {
+    const href = printHref({ kind: 'poster', code: 'C01' });
+    const route = parseRoute(href);
+    expect(route).toEqual({ name: 'print', path: 'poster/C01' });
+    expect(hrefOf(route)).toBe(href);
+    expect(parseRoute('#/print')).toEqual({ name: 'print', path: '' });
+    expect(hrefOf({ name: 'print', path: '' })).toBe(printHref({ kind: 'index' }));
   });
 
   it('reads back every print path it writes', () => {
