@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { ApiClient } from '../harness/api.ts';
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { launchPhone, shot } from '../harness/browser.ts';
 import {
   fillAddress,
@@ -12,24 +12,15 @@ import {
   waitForUnsent,
   waitUntilInstalled,
 } from '../harness/phone.ts';
-import { type RunningServer, startServer } from '../harness/server.ts';
+import { coverageOf, record, type Stage } from '../harness/stage.ts';
 import { waitFor } from '../harness/wait.ts';
-
-let server: RunningServer;
-
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
 
 /**
  * Copies the one queued survey in the phone's outbox into `copies` more, each its own household,
  * the way a day of door-to-door work fills the queue without a signal.
  */
-async function fillQueue(copies: number): Promise<void> {
-  await page().evaluate(async (count) => {
+async function fillQueue(page: Page, copies: number): Promise<void> {
+  await page.evaluate(async (count) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const open = indexedDB.open('jiuting-outbox');
       open.onsuccess = () => resolve(open.result);
@@ -60,14 +51,12 @@ async function fillQueue(copies: number): Promise<void> {
   }, copies);
 }
 
-let currentPage: import('playwright-core').Page;
-const page = () => currentPage;
-
-test('the server killed while a batch of 50 is on its way ends with exactly 50 rows and nothing pending', async () => {
-  const admin = await ApiClient.asAdmin(server.url);
+/** Journey 2: the server is killed while a batch of 50 is on its way; it ends with exactly 50 rows. */
+export async function serverKilledMidBatch(stage: Stage): Promise<void> {
+  const { server, admin } = stage;
   const password = await admin.createStaff('canvasser02', 'canvasser', ['DEMO02']);
   const { context } = await launchPhone();
-  currentPage = context.pages()[0] ?? (await context.newPage());
+  const currentPage = context.pages()[0] ?? (await context.newPage());
   await currentPage.goto(server.url);
   await signIn(currentPage, 'canvasser02', password);
   await waitUntilInstalled(currentPage);
@@ -77,7 +66,7 @@ test('the server killed while a batch of 50 is on its way ends with exactly 50 r
   await fillAddress(currentPage, { building: '100', room: '101', answers: {} }, 'DEMO02');
   await tapAnswers(currentPage, TYPICAL_ANSWERS);
   await submitSurvey(currentPage);
-  await fillQueue(49);
+  await fillQueue(currentPage, 49);
   await currentPage.reload();
   await waitForUnsent(currentPage, 50, 10_000);
 
@@ -97,11 +86,9 @@ test('the server killed while a batch of 50 is on its way ends with exactly 50 r
   await waitForUnsent(currentPage, 0, 120_000);
   await shot(currentPage, 'journey2-all-sent');
 
-  const coverage = await (await ApiClient.asAdmin(server.url)).request<{
-    communities: Array<{ code: string; responses: number; surveyedHouseholds: number }>;
-  }>('GET', '/api/coverage');
-  const demo02 = coverage.communities.find((c) => c.code === 'DEMO02');
+  const demo02 = await coverageOf(stage, 'DEMO02');
   expect(demo02?.responses).toBe(50);
   expect(demo02?.surveyedHouseholds).toBe(50);
+  record(stage, 'DEMO02', { households: 50, responses: 50 });
   await context.close();
-});
+}

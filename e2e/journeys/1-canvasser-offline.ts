@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { ApiClient } from '../harness/api.ts';
+import { expect } from 'vitest';
 import { launchPhone, shot } from '../harness/browser.ts';
 import {
   fillAddress,
@@ -12,30 +11,14 @@ import {
   waitForUnsent,
   waitUntilInstalled,
 } from '../harness/phone.ts';
-import { type RunningServer, startServer } from '../harness/server.ts';
+import { coverageOf, record, type Stage } from '../harness/stage.ts';
 import { waitFor } from '../harness/wait.ts';
 
-interface Coverage {
-  communities: Array<{ code: string; surveyedHouseholds: number; responses: number }>;
-}
-
-let server: RunningServer;
-let admin: ApiClient;
-
-beforeAll(async () => {
-  server = await startServer();
-  admin = await ApiClient.asAdmin(server.url);
-});
-afterAll(async () => {
-  await server?.stop();
-});
-
-async function surveyed(code: string): Promise<number> {
-  const coverage = await admin.request<Coverage>('GET', '/api/coverage');
-  return coverage.communities.find((c) => c.code === code)?.surveyedHouseholds ?? -1;
-}
-
-test('a survey filled with no signal survives closing the browser and syncs by itself when the network returns', async () => {
+/** Journey 1: installed online, filled offline, closed and reopened offline, synced without a tap. */
+export async function canvasserOffline(stage: Stage): Promise<void> {
+  const { server, admin } = stage;
+  const surveyed = async (code: string) =>
+    (await coverageOf(stage, code))?.surveyedHouseholds ?? -1;
   const password = await admin.createStaff('canvasser01', 'canvasser', ['DEMO01']);
   const before = await surveyed('DEMO01');
 
@@ -75,5 +58,6 @@ test('a survey filled with no signal survives closing the browser and syncs by i
   await waitFor(async () => (await surveyed('DEMO01')) === before + 1, {
     what: 'the coverage to count the new household',
   });
+  record(stage, 'DEMO01', { households: 1, responses: 1 });
   await second.context.close();
-});
+}

@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { ApiClient } from '../harness/api.ts';
+import { expect } from 'vitest';
 import { launchPhone, shot } from '../harness/browser.ts';
 import {
   fillAddress,
@@ -11,22 +10,14 @@ import {
   waitForUnsent,
   waitUntilInstalled,
 } from '../harness/phone.ts';
-import { type RunningServer, startServer } from '../harness/server.ts';
+import { coverageOf, record, type Stage } from '../harness/stage.ts';
 import { waitFor } from '../harness/wait.ts';
-
-let server: RunningServer;
-
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
 
 const { q1, q2, q3, ...rest } = TYPICAL_ANSWERS;
 
-test('a half-filled survey is offered again after the page dies, and completes', async () => {
-  const admin = await ApiClient.asAdmin(server.url);
+/** Journey 3: a half-filled survey is offered again after the page dies, and completes. */
+export async function draftSurvivesCrash(stage: Stage): Promise<void> {
+  const { server, admin } = stage;
   const password = await admin.createStaff('canvasser03', 'canvasser', ['DEMO03']);
   const { context } = await launchPhone();
   const page = context.pages()[0] ?? (await context.newPage());
@@ -79,9 +70,7 @@ test('a half-filled survey is offered again after the page dies, and completes',
   await tapAnswers(reopened, rest);
   await submitSurvey(reopened);
   await waitForUnsent(reopened, 0, 60_000);
-  const coverage = await admin.request<{
-    communities: Array<{ code: string; surveyedHouseholds: number }>;
-  }>('GET', '/api/coverage');
-  expect(coverage.communities.find((c) => c.code === 'DEMO03')?.surveyedHouseholds).toBe(1);
+  expect((await coverageOf(stage, 'DEMO03'))?.surveyedHouseholds).toBe(1);
+  record(stage, 'DEMO03', { households: 1, responses: 1 });
   await context.close();
-});
+}

@@ -1,10 +1,7 @@
-import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { ApiClient } from '../harness/api.ts';
+import { expect } from 'vitest';
 import { launchPhone, shot } from '../harness/browser.ts';
-import { BUILD_DIR } from '../harness/paths.ts';
 import {
   fillAddress,
   openNewSurvey,
@@ -13,25 +10,13 @@ import {
   tapAnswers,
   waitUntilInstalled,
 } from '../harness/phone.ts';
-import { type RunningServer, startServer } from '../harness/server.ts';
-
-let server: RunningServer;
-// A deployment of its own, so this journey can put a new version in place while a form is open.
-const deployed = mkdtempSync(join(tmpdir(), 'jiuting-deploy-'));
-
-beforeAll(async () => {
-  cpSync(BUILD_DIR, deployed, { recursive: true });
-  server = await startServer({ staticDir: deployed });
-});
-afterAll(async () => {
-  await server?.stop();
-  rmSync(deployed, { recursive: true, force: true });
-});
+import type { Stage } from '../harness/stage.ts';
 
 const { q1, q2, q3, q4 } = TYPICAL_ANSWERS;
 
-test('a new version deployed under a half-filled form waits for consent, and the draft is intact after updating', async () => {
-  const admin = await ApiClient.asAdmin(server.url);
+/** Journey 4: a new version deployed under a half-filled form waits for consent; the draft is intact. */
+export async function updateKeepsDraft(stage: Stage): Promise<void> {
+  const { server, admin, deployDir: deployed } = stage;
   const password = await admin.createStaff('canvasser04', 'canvasser', ['DEMO04']);
   const { context } = await launchPhone();
   const page = context.pages()[0] ?? (await context.newPage());
@@ -73,4 +58,4 @@ test('a new version deployed under a half-filled form waits for consent, and the
   expect(await page.getByText('有新版本可用').count()).toBe(0);
   await shot(page, 'journey4-after-update');
   await context.close();
-});
+}

@@ -1,0 +1,44 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, test } from 'vitest';
+import { ApiClient } from './harness/api.ts';
+import { BUILD_DIR } from './harness/paths.ts';
+import { startServer } from './harness/server.ts';
+import type { Stage } from './harness/stage.ts';
+import { canvasserOffline } from './journeys/1-canvasser-offline.ts';
+import { serverKilledMidBatch } from './journeys/2-server-killed-mid-batch.ts';
+import { draftSurvivesCrash } from './journeys/3-draft-survives-crash.ts';
+import { updateKeepsDraft } from './journeys/4-update-keeps-draft.ts';
+import { residentQr } from './journeys/5-resident-qr.ts';
+import { coordinatorDashboard } from './journeys/6-coordinator-dashboard.ts';
+
+// The journeys run in order against one town, so the coordinator's dashboard at the end shows
+// what the canvassers and residents did before it.
+let stage: Stage;
+
+beforeAll(async () => {
+  const deployDir = mkdtempSync(join(tmpdir(), 'jiuting-deploy-'));
+  cpSync(BUILD_DIR, deployDir, { recursive: true });
+  const server = await startServer({ staticDir: deployDir });
+  stage = { server, admin: await ApiClient.asAdmin(server.url), deployDir, expected: new Map() };
+});
+afterAll(async () => {
+  await stage?.server.stop();
+  if (stage) rmSync(stage.deployDir, { recursive: true, force: true });
+});
+
+describe.sequential('a day in the town, on real browsers', () => {
+  test('1. a survey filled with no signal survives closing the browser and syncs by itself when the network returns', () =>
+    canvasserOffline(stage));
+  test('2. the server killed while a batch of 50 is on its way ends with exactly 50 rows and nothing pending', () =>
+    serverKilledMidBatch(stage));
+  test('3. a half-filled survey is offered again after the page dies, and completes', () =>
+    draftSurvivesCrash(stage));
+  test('4. a new version deployed under a half-filled form waits for consent, and the draft is intact after updating', () =>
+    updateKeepsDraft(stage));
+  test('5. a resident without service workers answers by QR code; a second answer from the household is a repeat', () =>
+    residentQr(stage));
+  test('6. the coordinator’s dashboard on a desktop shows what journeys 1–5 collected', () =>
+    coordinatorDashboard(stage));
+});
