@@ -2,7 +2,14 @@ import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../plugins/auth.ts';
-import { buildTestApp, CLIENT_HEADERS, type LoggedIn, loginAs } from '../../testing.ts';
+import {
+  buildTestApp,
+  CLIENT_HEADERS,
+  FULL_MARKS_ANSWERS,
+  type LoggedIn,
+  loginAs,
+  sampleSurvey,
+} from '../../testing.ts';
 
 let app: FastifyInstance;
 let cleanup: () => Promise<void>;
@@ -635,5 +642,106 @@ describe('years', () => {
     expect(missing.json().error).toBe('assessment_year_unknown');
     const list = (await call(coordinator, 'GET', '/api/assessment/years')).json();
     expect(list.years).toEqual([expect.objectContaining({ year: YEAR, state: 'open' })]);
+  });
+});
+
+describe('role boundaries', () => {
+  it('keeps scorers out of the coordinators’ routes and everyone else out of scoring', async () => {
+    const scorer = await scorerOf('city-operations-center');
+    const canvasser = await loginAs(app, 'canvasser');
+    const coordinatorOnly: [string, string, unknown?][] = [
+      ['GET', `/api/assessment/${YEAR}/results`],
+      ['GET', `/api/assessment/${YEAR}/results.xlsx`],
+      ['GET', `/api/assessment/${YEAR}/audit`],
+      ['GET', `/api/assessment/${YEAR}/hotline`],
+      ['PUT', `/api/assessment/${YEAR}/communities/DEMO01/bonus`, { honours: [], cases: [] }],
+      ['PUT', `/api/assessment/${YEAR}/communities/DEMO01/deductions`, { deductions: [] }],
+      [
+        'PUT',
+        `/api/assessment/${YEAR}/communities/DEMO01/satisfaction`,
+        { points: 1, reason: 'x' },
+      ],
+      ['POST', `/api/assessment/${YEAR}/hotline/import`, { csv: 'x' }],
+      ['POST', `/api/assessment/${YEAR}/lock`, { note: 'x' }],
+      ['POST', '/api/assessment/years', { year: 2026 }],
+    ];
+    for (const [method, url, payload] of coordinatorOnly) {
+      for (const who of [scorer, canvasser]) {
+        const res = await call(who, method, url, payload);
+        expect(res.statusCode, `${method} ${url}`).toBe(403);
+      }
+    }
+    const scorerOnly: [string, string, unknown?][] = [
+      ['GET', `/api/assessment/${YEAR}/scoring`],
+      [
+        'POST',
+        `/api/assessment/${YEAR}/scores`,
+        { entries: [entry('mass.hotline.work-orders', 'DEMO01', 1)] },
+      ],
+      ['POST', `/api/assessment/${YEAR}/items/mass.hotline.work-orders/confirm`],
+    ];
+    for (const [method, url, payload] of scorerOnly) {
+      for (const who of [coordinator, canvasser]) {
+        const res = await call(who, method, url, payload);
+        expect(res.statusCode, `${method} ${url}`).toBe(403);
+      }
+    }
+    // A scorer collects nothing.
+    const sync = await call(scorer, 'POST', '/api/sync', { items: [] });
+    expect(sync.statusCode).toBe(403);
+  });
+
+  it('moves a scorer to another department, and clears the department when the role changes', async () => {
+    const scorer = await scorerOf('city-operations-center');
+    const patched = await call(admin, 'PATCH', `/api/users/${scorer.userId}`, {
+      department: 'peace-office',
+    });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect(patched.json().user.department).toBe('peace-office');
+    const scoring = (await call(scorer, 'GET', `/api/assessment/${YEAR}/scoring`)).json();
+    expect(scoring.department.name).toBe('平安办');
+
+    const demoted = await call(admin, 'PATCH', `/api/users/${scorer.userId}`, {
+      role: 'interviewer',
+    });
+    expect(demoted.statusCode, demoted.body).toBe(200);
+    expect(demoted.json().user).toMatchObject({ role: 'interviewer', department: null });
+    const canvasserWithDepartment = await call(admin, 'PATCH', `/api/users/${scorer.userId}`, {
+      department: 'peace-office',
+    });
+    expect(canvasserWithDepartment.statusCode).toBe(400);
+  });
+});
+
+describe('the survey’s points once locked', () => {
+  it('stay as they were at the lock while later responses change the live figure', async () => {
+    const canvasser = await loginAs(app, 'canvasser');
+    const first = await call(canvasser, 'POST', '/api/sync', {
+      items: [sampleSurvey({ communityCode: 'DEMO01' })],
+    });
+    expect(first.json().results[0].status).toBe('accepted');
+    const before = (await call(coordinator, 'GET', `/api/assessment/${YEAR}/results`)).json();
+    const pointsBefore = before.communities.find((c: { code: string }) => c.code === 'DEMO01')
+      .satisfaction.computed;
+    expect(pointsBefore).toBe(30);
+
+    await call(coordinator, 'POST', `/api/assessment/${YEAR}/lock`, { note: '镇党委定案' });
+    const worse = await call(canvasser, 'POST', '/api/sync', {
+      items: [
+        sampleSurvey({
+          communityCode: 'DEMO01',
+          answers: { ...FULL_MARKS_ANSWERS, q1: 'B', q3: 'B', q4: 'D', q8: 'D', q9: 'D' },
+        }),
+      ],
+    });
+    expect(worse.json().results[0].status, worse.body).toBe('accepted');
+    const live = (await call(coordinator, 'GET', '/api/coverage')).json();
+    expect(
+      live.communities.find((c: { code: string }) => c.code === 'DEMO01').satisfactionPoints,
+    ).toBeLessThan(30);
+    const after = (await call(coordinator, 'GET', `/api/assessment/${YEAR}/results`)).json();
+    expect(
+      after.communities.find((c: { code: string }) => c.code === 'DEMO01').satisfaction.computed,
+    ).toBe(30);
   });
 });
