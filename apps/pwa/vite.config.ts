@@ -63,6 +63,13 @@ export default defineConfig({
       // the app and must not offer to install it.
       name: 'resident-page-is-not-the-app',
       enforce: 'post',
+      // `npm run dev`: /r/<token> opens the residents' page, as the sync server does.
+      configureServer(server) {
+        server.middlewares.use((req, _res, next) => {
+          if (req.url && /^\/r\/[^/?]+\/?(\?|$)/.test(req.url)) req.url = '/resident.html';
+          next();
+        });
+      },
       transformIndexHtml: {
         order: 'post',
         handler: (html, ctx) =>
