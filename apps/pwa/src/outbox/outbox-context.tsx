@@ -33,9 +33,10 @@ export interface UnsentSummary {
   readonly oldestQueuedAt: number | null;
 }
 
-export function useUnsentSummary(): UnsentSummary {
+/** Null until IndexedDB has answered: "0 unsent" must never be shown before it is known. */
+export function useUnsentSummary(): UnsentSummary | null {
   const { db } = useOutbox();
-  return useLive(
+  return useLive<UnsentSummary | null>(
     async () => {
       const items = await db.items.where('state').anyOf('queued', 'sending', 'rejected').toArray();
       const times = items.map((item) => item.queuedAt ?? item.createdAt);
@@ -46,12 +47,16 @@ export function useUnsentSummary(): UnsentSummary {
       };
     },
     `unsent:${db.name}`,
-    { unsent: 0, rejected: 0, oldestQueuedAt: null },
+    null,
   );
 }
 
-export function isStale(summary: UnsentSummary, now: number): boolean {
-  return summary.oldestQueuedAt !== null && now - summary.oldestQueuedAt > STALE_UNSENT_MS;
+export function isStale(summary: UnsentSummary | null, now: number): boolean {
+  return (
+    summary !== null &&
+    summary.oldestQueuedAt !== null &&
+    now - summary.oldestQueuedAt > STALE_UNSENT_MS
+  );
 }
 
 export function useItems(states: readonly OutboxItem['state'][]): OutboxItem[] | null {

@@ -53,12 +53,13 @@ export function Header({ user, offline }: { user: User | null; offline: boolean 
         <a className="brand" href={hrefOf({ name: 'home' })}>
           九亭镇满意度测评
         </a>
-        <a
-          className="unsent"
-          href={hrefOf({ name: 'outbox' })}
-          aria-label={`未上传 ${summary.unsent} 条`}
-        >
-          未上传 <strong data-testid="unsent-count">{summary.unsent}</strong>
+        <a className="unsent" href={hrefOf({ name: 'outbox' })}>
+          未上传{' '}
+          {summary ? (
+            <strong data-testid="unsent-count">{summary.unsent}</strong>
+          ) : (
+            <strong>…</strong>
+          )}
         </a>
         <button
           type="button"
@@ -70,8 +71,8 @@ export function Header({ user, offline }: { user: User | null; offline: boolean 
         </button>
       </div>
       <div className={`status-line phase-${status.phase}`} role="status">
-        {statusText(status, summary.unsent, user !== null)}
-        {summary.rejected > 0 ? (
+        {statusText(status, summary?.unsent ?? 0, user !== null)}
+        {summary && summary.rejected > 0 ? (
           <span className="rejected-note">，{summary.rejected} 条被退回需处理</span>
         ) : null}
         {offline ? <span>（离线）</span> : null}

@@ -9,7 +9,9 @@ export interface UpdateHandle {
 }
 
 export function registerServiceWorker(onUpdateReady: (update: UpdateHandle) => void): void {
-  if (!('serviceWorker' in navigator) || !import.meta.env.PROD) return;
+  // The dev server has no sw.js. (MODE, not PROD: PROD follows NODE_ENV, which a test runner
+  // may have set while it builds the app.)
+  if (!('serviceWorker' in navigator) || import.meta.env.MODE === 'development') return;
   const wb = new Workbox('/sw.js', { scope: '/' });
   wb.addEventListener('waiting', () => {
     onUpdateReady({
