@@ -23,6 +23,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** An onRequest hook (before the body is even read) that lets through only a signed-in user with one of these roles. */
     requireRole(...roles: Role[]): onRequestAsyncHookHandler;
+    /** An onRequest hook that lets through anyone signed in, whatever their role. */
+    requireSignedIn: onRequestAsyncHookHandler;
     startSession(request: FastifyRequest, reply: FastifyReply, user: User): string;
     endSession(request: FastifyRequest, reply: FastifyReply): void;
   }
@@ -69,6 +71,10 @@ export default fp(
         if (!request.principal) throw new AppError('unauthenticated');
         if (!roles.includes(request.principal.user.role)) throw new AppError('forbidden');
       };
+    });
+
+    app.decorate('requireSignedIn', async (request: FastifyRequest) => {
+      if (!request.principal) throw new AppError('unauthenticated');
     });
 
     app.decorate('startSession', (request: FastifyRequest, reply: FastifyReply, user: User) => {

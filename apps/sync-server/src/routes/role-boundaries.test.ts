@@ -1,6 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, CLIENT_HEADERS, type LoggedIn, loginAs, sampleSurvey } from '../testing.ts';
+import { hashPassword } from '../domain/passwords.ts';
+import {
+  buildTestApp,
+  CLIENT_HEADERS,
+  type LoggedIn,
+  loginAs,
+  sampleSurvey,
+  TEST_PASSWORD,
+  TEST_SCRYPT_COST,
+} from '../testing.ts';
 
 let app: FastifyInstance;
 let cleanup: () => Promise<void>;
@@ -136,6 +146,42 @@ describe('admin', () => {
       const res = await call(admin, 'PATCH', `/api/users/${admin.userId}`, payload);
       expect(res.statusCode).toBe(403);
     }
+  });
+});
+
+describe('department scorer', () => {
+  it('sees itself and every community (no QR links) but cannot sync, read coverage or manage staff', async () => {
+    const user = app.repos.users.create({
+      id: randomUUID(),
+      username: 'scorer-1',
+      displayName: '部门评分员',
+      role: 'department_scorer',
+      department: 'organization',
+      passwordHash: await hashPassword(TEST_PASSWORD, TEST_SCRYPT_COST),
+      communities: [],
+      at: new Date().toISOString(),
+    });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: CLIENT_HEADERS,
+      payload: { username: 'scorer-1', password: TEST_PASSWORD },
+    });
+    const scorer = {
+      cookie: `jt_session=${login.cookies.find((c) => c.name === 'jt_session')?.value}`,
+      userId: user.id,
+      username: 'scorer-1',
+    };
+    expect((await call(scorer, 'GET', '/api/me')).json().user.role).toBe('department_scorer');
+    const communities = (await call(scorer, 'GET', '/api/communities')).json().communities;
+    expect(communities).toHaveLength(27);
+    expect(communities.every((c: { qrToken?: string }) => c.qrToken === undefined)).toBe(true);
+    expect((await call(scorer, 'POST', '/api/sync', { items: [sampleSurvey()] })).statusCode).toBe(
+      403,
+    );
+    expect((await call(scorer, 'GET', '/api/coverage')).statusCode).toBe(403);
+    expect((await call(scorer, 'GET', '/api/users')).statusCode).toBe(403);
+    expect((await call(scorer, 'POST', '/api/auth/logout')).statusCode).toBe(200);
   });
 });
 

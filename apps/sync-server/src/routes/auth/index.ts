@@ -82,7 +82,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/auth/logout',
     {
       schema: { response: { 200: z.object({ ok: z.literal(true) }), ...errorResponses(401) } },
-      onRequest: app.requireRole('admin', 'coordinator', 'canvasser', 'interviewer'),
+      // Every role, including ones added later (department scorers), can see itself and sign out.
+      onRequest: app.requireSignedIn,
     },
     async (request, reply) => {
       const principal = request.principal;
@@ -102,7 +103,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/me',
     {
       schema: { response: { 200: z.object({ user: UserSchema }), ...errorResponses(401) } },
-      onRequest: app.requireRole('admin', 'coordinator', 'canvasser', 'interviewer'),
+      // Every role, including ones added later (department scorers), can see itself and sign out.
+      onRequest: app.requireSignedIn,
     },
     async (request) => ({ user: toPublicUser(principalOf(request).user) }),
   );

@@ -51,7 +51,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           ...errorResponses(401),
         },
       },
-      onRequest: app.requireRole('admin', 'coordinator', 'canvasser', 'interviewer'),
+      onRequest: app.requireSignedIn,
     },
     async (request) => {
       const { user } = principalOf(request);
@@ -59,12 +59,14 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       if (user.role === 'admin' || user.role === 'coordinator') {
         return { communities: all.map(forStaff) };
       }
+      const withoutToken = ({ qrToken: _token, isDemo: _demo, ...c }: CommunityWithToken) => c;
+      // Field staff see the communities they collect in; other roles (department scorers, who
+      // score every community) see them all, without the resident link.
+      if (user.role !== 'canvasser' && user.role !== 'interviewer') {
+        return { communities: all.map(withoutToken) };
+      }
       const mine = new Set(user.communities);
-      return {
-        communities: all
-          .filter((c) => mine.has(c.code))
-          .map(({ qrToken: _token, isDemo: _demo, ...c }) => c),
-      };
+      return { communities: all.filter((c) => mine.has(c.code)).map(withoutToken) };
     },
   );
 
