@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useApi } from '../api/api-context.tsx';
 import { ApiError } from '../api/client.ts';
 import { useCommunities } from '../api/session.ts';
+import { ConfirmDialog } from '../shell/ConfirmDialog.tsx';
 import { dashboardKeys } from './dashboard-keys.ts';
 import type { StaffCommunity } from './dashboard-types.ts';
 
@@ -102,6 +103,7 @@ function CommunityRow({ community }: { community: StaffCommunity }) {
       ),
     onSuccess: () => refresh(),
   });
+  const [confirming, setConfirming] = useState(false);
   const link = community.qrToken ? `${location.origin}/r/${community.qrToken}` : null;
   const changed = total !== String(community.totalHouseholds);
   return (
@@ -143,21 +145,22 @@ function CommunityRow({ community }: { community: StaffCommunity }) {
           '—'
         )}
         <a href={`#/print/poster/${encodeURIComponent(community.code)}`}>打印海报</a>
-        <button
-          type="button"
-          disabled={rotate.isPending}
-          onClick={() => {
-            if (
-              window.confirm(
-                `更换“${community.name}”的二维码？已张贴的旧二维码将立即失效，需要重新打印张贴。`,
-              )
-            ) {
-              rotate.mutate();
-            }
-          }}
-        >
+        <button type="button" disabled={rotate.isPending} onClick={() => setConfirming(true)}>
           更换二维码
         </button>
+        {confirming ? (
+          <ConfirmDialog
+            title="更换二维码"
+            message={`更换“${community.name}”的二维码？已张贴的旧二维码将立即失效，需要重新打印张贴。`}
+            confirmLabel="更换"
+            danger
+            onCancel={() => setConfirming(false)}
+            onConfirm={() => {
+              setConfirming(false);
+              rotate.mutate();
+            }}
+          />
+        ) : null}
         {rotate.isSuccess ? (
           <span className="ok-note">已更换，旧二维码已失效，请重新打印海报</span>
         ) : null}

@@ -1,5 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useApi } from '../api/api-context.tsx';
+import { ConfirmDialog } from '../shell/ConfirmDialog.tsx';
 import { roleLabel } from './CollectorsView.tsx';
 import { dashboardKeys } from './dashboard-keys.ts';
 import type { DeviceSession } from './dashboard-types.ts';
@@ -22,6 +24,7 @@ export function ManageSessions() {
     queryKey: dashboardKeys.sessions(),
     queryFn: () => api.json<{ sessions: DeviceSession[] }>('GET', '/api/sessions'),
   });
+  const [confirming, setConfirming] = useState<DeviceSession | null>(null);
   const revoke = useMutation({
     mutationFn: (id: string) => api.json('DELETE', `/api/sessions/${encodeURIComponent(id)}`),
     onSuccess: () => client.invalidateQueries({ queryKey: dashboardKeys.sessions() }),
@@ -70,10 +73,7 @@ export function ManageSessions() {
                       <button
                         type="button"
                         disabled={revoke.isPending}
-                        onClick={() => {
-                          if (window.confirm(`注销 ${s.displayName} 的这台设备？`))
-                            revoke.mutate(s.id);
-                        }}
+                        onClick={() => setConfirming(s)}
                       >
                         注销
                       </button>
@@ -85,6 +85,19 @@ export function ManageSessions() {
           </table>
         </div>
       )}
+      {confirming ? (
+        <ConfirmDialog
+          title="注销设备"
+          message={`注销 ${confirming.displayName} 的这台设备（${deviceName(confirming.userAgent)}）？该设备下次联网即需重新登录。`}
+          confirmLabel="注销"
+          danger
+          onCancel={() => setConfirming(null)}
+          onConfirm={() => {
+            revoke.mutate(confirming.id);
+            setConfirming(null);
+          }}
+        />
+      ) : null}
       {revoke.isError ? <p className="warning">{revoke.error.message}</p> : null}
     </section>
   );
