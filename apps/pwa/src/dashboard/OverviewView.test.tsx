@@ -5,6 +5,7 @@ import { coverageFixture, RAW } from './coverage-fixture.ts';
 import { REFRESH_MS } from './dashboard-api.ts';
 import { renderDashboard } from './dashboard-test-kit.tsx';
 import { OverviewView } from './OverviewView.tsx';
+import { beijingTime } from './overview.ts';
 
 const rowOf = (code: string) => within(screen.getByTestId(`community-${code}`));
 const cell = (code: string, id: string) => rowOf(code).getByTestId(id).textContent;
@@ -114,5 +115,13 @@ describe('the town overview', () => {
       body: { error: 'forbidden', message: '没有权限进行此操作' },
     }));
     expect((await screen.findByRole('alert')).textContent).toBe('无法加载进度：没有权限进行此操作');
+  });
+});
+
+describe('Beijing time', () => {
+  it('shows midnight in Shanghai as 00, not 24, whatever the screen’s own zone', () => {
+    expect(beijingTime('2026-11-26T16:00:00Z')).toBe('11月27日 00:00');
+    expect(beijingTime('2026-11-27T15:59:00Z')).toBe('11月27日 23:59');
+    expect(beijingTime(null)).toBe('—');
   });
 });

@@ -56,7 +56,7 @@ const SHANGHAI = new Intl.DateTimeFormat('zh-CN', {
   day: 'numeric',
   hour: '2-digit',
   minute: '2-digit',
-  hour12: false,
+  hourCycle: 'h23',
 });
 
 /** `11月27日 18:30` in Beijing time, wherever the screen is; `—` when there is none. */
