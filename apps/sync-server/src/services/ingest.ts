@@ -170,6 +170,12 @@ export function createIngest(deps: {
         try {
           return ingestOne(p.item, p.content, p.hash, ctx, known);
         } catch (err) {
+          // A constraint this item breaks is about the item: refuse it, keep the rest. Anything
+          // else (disk full, I/O error, read-only database) is about the server: fail the whole
+          // batch, so nothing is acked and the phone retries later with backoff.
+          if (!String((err as { code?: unknown }).code ?? '').startsWith('SQLITE_CONSTRAINT')) {
+            throw err;
+          }
           log.error({ err, itemId: p.item.id }, 'storing a sync item failed');
           return { id: p.item.id, status: 'rejected', error: errorBody('internal_error') };
         }

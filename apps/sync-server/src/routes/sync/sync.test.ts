@@ -177,4 +177,19 @@ describe('POST /api/sync', () => {
     const res = await sync([sampleSurvey({ communityCode: 'DEMO27' })], coordinator);
     expect(res.json().results[0].status).toBe('accepted');
   });
+
+  it('answers 500 and stores nothing when the database cannot write, and the retry then stores every item', async () => {
+    const items = [sampleSurvey(), sampleInterview()];
+    app.db.pragma('query_only = ON');
+    const failed = await sync(items);
+    expect(failed.statusCode).toBe(500);
+    expect(failed.json()).toEqual({ error: 'internal_error', message: expect.any(String) });
+    app.db.pragma('query_only = OFF');
+    expect(count('responses')).toBe(0);
+    const retried = await sync(items);
+    expect(retried.json().results.map((r: { status: string }) => r.status)).toEqual([
+      'accepted',
+      'accepted',
+    ]);
+  });
 });
