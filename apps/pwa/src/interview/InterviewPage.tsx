@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Community, User } from '../api/types.ts';
 import { useOutbox } from '../outbox/outbox-context.tsx';
 import { isEditable, useItemOnce } from '../outbox/use-item.ts';
-import { SavedNotice } from '../shell/SavedNotice.tsx';
+import { forgetFormUrl, SavedNotice } from '../shell/SavedNotice.tsx';
 import { defaultCommunity } from '../survey/last-community.ts';
 import { InterviewForm } from './InterviewForm.tsx';
 import { emptyInterviewValues, type InterviewFormValues } from './interview-values.ts';
@@ -40,7 +40,10 @@ export function InterviewPage({
         initial={initial}
         communities={communities}
         collectedBy={user.username}
-        onSaved={() => setSaved(true)}
+        onSaved={() => {
+          forgetFormUrl();
+          setSaved(true);
+        }}
       />
     </main>
   );

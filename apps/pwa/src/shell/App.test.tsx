@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { COMMUNITIES, renderWithApp } from '../../test/render.tsx';
 import type { Fetch } from '../api/client.ts';
 import type { User } from '../api/types.ts';
-import { applyOutcomes, claimBatch } from '../outbox/store.ts';
+import { applyOutcomes, claimBatch, saveDraft } from '../outbox/store.ts';
 import { freshDb, queueItems, surveyItem } from '../outbox/test-items.ts';
 import { App } from './App.tsx';
 
@@ -112,5 +112,36 @@ describe('the app shell', () => {
     await queueItems(db, [surveyItem()], Date.now() - 25 * 60 * 60 * 1000);
     renderWithApp(<App />, db, fakeServer().fetch);
     expect((await screen.findByText(/超过 24 小时未上传/)).getAttribute('role')).toBe('alert');
+  });
+
+  test('an unfinished draft is listed on the home screen, resumable, and deleted only after confirming', async () => {
+    const user = userEvent.setup();
+    const db = freshDb();
+    await saveDraft(
+      db,
+      {
+        id: 'draft-1',
+        kind: 'survey',
+        communityCode: 'DEMO01',
+        form: { building: '7', unit: '', room: '202' },
+      },
+      Date.now(),
+    );
+    renderWithApp(<App />, db, fakeServer().fetch);
+    const drafts = await screen.findByRole('heading', { name: '未完成的草稿（1）' });
+    const list = drafts.parentElement as HTMLElement;
+    expect(list.textContent).toContain('7号202室');
+    expect(within(list).getByRole('link', { name: '继续' }).getAttribute('href')).toBe(
+      '#/survey/draft-1',
+    );
+
+    await user.click(within(list).getByRole('button', { name: '删除' }));
+    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: '取消' }));
+    expect(await db.items.get('draft-1')).toBeDefined();
+
+    await user.click(within(list).getByRole('button', { name: '删除' }));
+    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: '删除' }));
+    await waitFor(() => expect(screen.queryByRole('heading', { name: /未完成的草稿/ })).toBeNull());
+    expect(await db.items.get('draft-1')).toBeUndefined();
   });
 });

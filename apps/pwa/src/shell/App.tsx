@@ -8,11 +8,12 @@ import { OutboxPage } from '../outbox/OutboxPage.tsx';
 import { useEngineStatus, useUnsentSummary } from '../outbox/outbox-context.tsx';
 import { SurveyPage } from '../survey/SurveyPage.tsx';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { Header } from './Header.tsx';
 import { HomePage } from './HomePage.tsx';
 import { LoginPage } from './LoginPage.tsx';
 import { registerServiceWorker, type UpdateHandle } from './register-sw.ts';
-import { type Route, useRoute } from './route.ts';
+import { hrefOf, type Route, useRoute } from './route.ts';
 import { UpdatePrompt } from './UpdatePrompt.tsx';
 import { useLogout } from './use-logout.ts';
 
@@ -131,7 +132,7 @@ function SignedIn({ user, route }: { user: User; route: Route }) {
 
   return (
     <>
-      {page}
+      <ErrorBoundary key={hrefOf(route)}>{page}</ErrorBoundary>
       {error ? (
         <p className="warning" role="alert">
           {error}

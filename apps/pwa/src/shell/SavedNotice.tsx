@@ -1,5 +1,5 @@
 import { newId } from '../outbox/ids.ts';
-import { hrefOf } from './route.ts';
+import { hrefOf, navigate } from './route.ts';
 
 /** Shown only after IndexedDB committed the item. */
 export function SavedNotice({ kind }: { kind: 'survey' | 'interview' }) {
@@ -10,9 +10,17 @@ export function SavedNotice({ kind }: { kind: 'survey' | 'interview' }) {
       <a className="button primary big" href={hrefOf({ name: kind, id: newId() })}>
         {kind === 'survey' ? '再填一份问卷' : '再记一份访谈'}
       </a>
-      <a className="button big" href={hrefOf({ name: 'home' })}>
+      <button type="button" className="big" onClick={() => navigate({ name: 'home' }, true)}>
         返回首页
-      </a>
+      </button>
     </main>
   );
+}
+
+/**
+ * Takes the submitted form's address out of the browser history: Back must not reopen its id as a
+ * blank form once the phone has purged it (that would reuse a server id for other answers).
+ */
+export function forgetFormUrl(): void {
+  history.replaceState(null, '', hrefOf({ name: 'home' }));
 }

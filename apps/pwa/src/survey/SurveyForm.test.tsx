@@ -182,4 +182,16 @@ describe('the survey form', () => {
       (within(question(10)).getByRole('textbox', { name: /请注明/ }) as HTMLInputElement).value,
     ).toBe('噪音');
   });
+
+  test('after 已保存 the browser history no longer leads back to the submitted form', async () => {
+    const user = userEvent.setup();
+    history.replaceState(null, '', `#/survey/${ID}`);
+    renderWithApp(<SurveyPage id={ID} user={USER} communities={COMMUNITIES} />);
+    await screen.findByRole('button', { name: '提交' });
+    await user.selectOptions(screen.getByLabelText('居民区'), 'DEMO02');
+    await answerAll(user);
+    await user.click(screen.getByRole('button', { name: '提交' }));
+    expect(await screen.findByText('已保存')).toBeTruthy();
+    expect(location.hash).toBe('#/');
+  });
 });

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Community, User } from '../api/types.ts';
 import { useOutbox } from '../outbox/outbox-context.tsx';
 import { isEditable, useItemOnce } from '../outbox/use-item.ts';
-import { SavedNotice } from '../shell/SavedNotice.tsx';
+import { forgetFormUrl, SavedNotice } from '../shell/SavedNotice.tsx';
 import { defaultCommunity } from './last-community.ts';
 import { SurveyForm } from './SurveyForm.tsx';
 import { emptySurveyValues, type SurveyFormValues } from './survey-values.ts';
@@ -42,7 +42,10 @@ export function SurveyPage({
         initial={withDefaults(item?.form, fallback)}
         communities={communities}
         collectedBy={user.username}
-        onSaved={() => setSaved(true)}
+        onSaved={() => {
+          forgetFormUrl();
+          setSaved(true);
+        }}
       />
     </main>
   );
