@@ -1,4 +1,8 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { brotliCompress, gzip } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -58,6 +62,24 @@ export default defineConfig({
         ],
       },
     }),
+    {
+      // .br and .gz beside every text file: the sync server sends them to browsers that accept
+      // them (static.ts, preCompressed), so a weak connection downloads the gzip figures that
+      // bench/pwa measures, not three times as much.
+      name: 'precompress',
+      apply: 'build',
+      async writeBundle(options, bundle) {
+        const dir = options.dir ?? 'dist';
+        const files = Object.keys(bundle).filter((f) => /\.(js|css|html|svg|webmanifest)$/.test(f));
+        await Promise.all(
+          files.map(async (file) => {
+            const data = await readFile(join(dir, file));
+            await writeFile(join(dir, `${file}.br`), await promisify(brotliCompress)(data));
+            await writeFile(join(dir, `${file}.gz`), await promisify(gzip)(data, { level: 9 }));
+          }),
+        );
+      },
+    },
     {
       // vite-plugin-pwa links the web app manifest into every page; the residents' page is not
       // the app and must not offer to install it.

@@ -14,9 +14,16 @@ export default fp(
       await app.register(fastifyStatic, {
         root,
         wildcard: true,
+        // The build writes .br/.gz beside each file: a resident on a weak connection downloads the
+        // resident page's ~105 KB, not its 340 KB uncompressed.
+        preCompressed: true,
         setHeaders(res, path) {
           // The shell and the service worker must be re-checked, or a phone keeps an old app.
-          if (/((index|resident)\.html|sw\.js|registerSW\.js|manifest\.webmanifest)$/.test(path)) {
+          if (
+            /((index|resident)\.html|sw\.js|registerSW\.js|manifest\.webmanifest)(\.br|\.gz)?$/.test(
+              path,
+            )
+          ) {
             res.header('cache-control', 'no-cache');
           } else if (/\/assets\//.test(path)) {
             res.header('cache-control', 'public, max-age=31536000, immutable');

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../testing.ts';
@@ -17,6 +18,10 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>collectors</title>');
   writeFileSync(join(dir, 'resident.html'), '<!doctype html><title>residents</title>');
   mkdirSync(join(dir, 'assets'));
+  const script = `console.log(${JSON.stringify('九亭'.repeat(500))});`;
+  writeFileSync(join(dir, 'assets', 'resident-abc.js'), script);
+  writeFileSync(join(dir, 'assets', 'resident-abc.js.gz'), gzipSync(script));
+  writeFileSync(join(dir, 'resident.html.gz'), gzipSync('<!doctype html><title>residents</title>'));
   ({ app, cleanup } = await buildTestApp({ staticDir: dir }));
 });
 afterAll(async () => {
@@ -39,6 +44,30 @@ describe('resident QR link page', () => {
     expect((await app.inject({ method: 'GET', url: '/survey/abc' })).body).toContain('collectors');
     expect((await app.inject({ method: 'GET', url: '/r/a/b' })).body).toContain('collectors');
     expect((await app.inject({ method: 'GET', url: '/r' })).body).toContain('collectors');
+  });
+
+  it("sends the build's gzip file to a browser that accepts it, and the plain file otherwise", async () => {
+    const zipped = await app.inject({
+      method: 'GET',
+      url: '/assets/resident-abc.js',
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers['content-type']).toContain('javascript');
+    expect(zipped.headers['cache-control']).toContain('immutable');
+    expect(gunzipSync(zipped.rawPayload).toString()).toContain('九亭');
+    const plain = await app.inject({ method: 'GET', url: '/assets/resident-abc.js' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toContain('九亭');
+
+    const page = await app.inject({
+      method: 'GET',
+      url: '/r/some-token',
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
+    expect(page.headers['content-encoding']).toBe('gzip');
+    expect(page.headers['cache-control']).toBe('no-cache');
+    expect(gunzipSync(page.rawPayload).toString()).toContain('residents');
   });
 
   it('answers an unknown token with the page too: the page itself says the link is invalid', async () => {
