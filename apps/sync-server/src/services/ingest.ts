@@ -141,6 +141,22 @@ export function createIngest(deps: {
   );
 
   /**
+   * An item the schema now refuses may still be one the server accepted before (the rules
+   * were tightened since the phone saved it): a retry of exactly that content is a duplicate,
+   * so the phone can let it go. Schemas never transform, so the raw text hashes as stored.
+   */
+  function alreadyStored(raw: unknown, rejected: ItemResult): ItemResult {
+    if (rejected.id === '') return rejected;
+    const stored = submissions.find(rejected.id);
+    if (!stored || stored.contentHash !== sha256Hex(canonicalJson(raw))) return rejected;
+    return {
+      id: rejected.id,
+      status: 'duplicate',
+      ...(stored.kind === 'survey' ? { repeat: !stored.counted } : {}),
+    };
+  }
+
+  /**
    * Takes a batch and answers one result per item, in order. The whole batch is one
    * transaction (one fsync), so once the answer is sent every accepted item is on disk.
    */
@@ -165,8 +181,8 @@ export function createIngest(deps: {
     });
     const known = new Map<string, boolean>();
     const results = db.transaction(() =>
-      prepared.map((p): ItemResult => {
-        if (!p.valid) return p.result;
+      prepared.map((p, index): ItemResult => {
+        if (!p.valid) return alreadyStored(items[index], p.result);
         try {
           return ingestOne(p.item, p.content, p.hash, ctx, known);
         } catch (err) {

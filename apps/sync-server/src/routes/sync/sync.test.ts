@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { canonicalJson } from '../../domain/canonical-json.ts';
 import {
   buildTestApp,
   CLIENT_HEADERS,
@@ -191,5 +193,26 @@ describe('POST /api/sync', () => {
       'accepted',
       'accepted',
     ]);
+  });
+
+  it('answers duplicate, not rejected, when a stored item is resent after the rules were tightened', async () => {
+    const item = sampleSurvey();
+    await sync([item]);
+    // As if a later release refused this content: the stored row is the old rules' acceptance.
+    const tightened = {
+      ...item,
+      answers: { ...(item.answers as object), q12: '请联系13912345678' },
+    };
+    const content = JSON.stringify(
+      Object.fromEntries(Object.entries(tightened).sort(([a], [b]) => (a < b ? -1 : 1))),
+    );
+    app.db
+      .prepare('UPDATE responses SET content_hash = ?, content = ? WHERE id = ?')
+      .run(createHash('sha256').update(canonicalJson(tightened)).digest('hex'), content, item.id);
+    const res = await sync([tightened]);
+    expect(res.json().results[0]).toEqual({ id: item.id, status: 'duplicate', repeat: false });
+    // Other content under that id is still refused for what it is.
+    const other = { ...tightened, answers: { ...(item.answers as object), q12: '13800001111' } };
+    expect((await sync([other])).json().results[0].status).toBe('rejected');
   });
 });
