@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { User } from '../api/types.ts';
 import {
   isStale,
+  type UnsentSummary,
   useEngineStatus,
   useOutbox,
   useUnsentSummary,
@@ -9,19 +10,33 @@ import {
 import type { EngineStatus } from '../outbox/sync-engine.ts';
 import { hrefOf } from './route.ts';
 
-function statusText(status: EngineStatus, unsent: number, signedIn: boolean): string {
-  if (!signedIn) return unsent > 0 ? '登录后继续上传' : '';
+function statusText(
+  status: EngineStatus,
+  summary: UnsentSummary | null,
+  signedIn: boolean,
+): string {
+  const rejected = summary?.rejected ?? 0;
+  const waiting = (summary?.unsent ?? 0) - rejected;
+  const sentence = (...parts: string[]) => parts.filter((part) => part !== '').join('，');
+  const rejectedNote = rejected > 0 ? `${rejected} 条被退回需处理` : '';
+  if (!signedIn) return summary && summary.unsent > 0 ? '登录后继续上传' : '';
   switch (status.phase) {
     case 'syncing':
       return '正在上传…';
     case 'offline':
-      return unsent > 0 ? '未连接服务器，已存在本机，稍后自动上传' : '未连接服务器';
+      return sentence(
+        waiting > 0 ? '未连接服务器，已存在本机，稍后自动上传' : '未连接服务器',
+        rejectedNote,
+      );
     case 'needsLogin':
       return '登录已失效，请重新登录后上传';
     case 'forbidden':
       return status.message ?? '当前账号无权上传';
     default:
-      return unsent > 0 ? '待上传' : '全部已上传';
+      return sentence(
+        waiting > 0 ? `${waiting} 条待上传` : rejected > 0 ? '' : '全部已上传',
+        rejectedNote,
+      );
   }
 }
 
@@ -71,10 +86,7 @@ export function Header({ user, offline }: { user: User | null; offline: boolean 
         </button>
       </div>
       <div className={`status-line phase-${status.phase}`} role="status">
-        {statusText(status, summary?.unsent ?? 0, user !== null)}
-        {summary && summary.rejected > 0 ? (
-          <span className="rejected-note">，{summary.rejected} 条被退回需处理</span>
-        ) : null}
+        {statusText(status, summary, user !== null)}
         {offline ? <span>（离线）</span> : null}
       </div>
       {stale ? (
