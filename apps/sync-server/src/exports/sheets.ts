@@ -89,11 +89,13 @@ function summaryRow(row: CommunitySummaryRow): CellValue[] {
 function townRow(rows: readonly CommunitySummaryRow[]): CellValue[] {
   const totalHouseholds = sum(rows.map((r) => r.totalHouseholds));
   const surveyedHouseholds = sum(rows.map((r) => r.surveyedHouseholds));
-  const scored = rows.filter((r) => r.meanSurveyScore !== null && r.responses > 0);
-  const scoredResponses = sum(scored.map((r) => r.responses));
+  // A community's mean is over its counted responses, one per surveyed household (repeats are
+  // not counted), so the town's mean weighs each community by its surveyed households.
+  const scored = rows.filter((r) => r.meanSurveyScore !== null && r.surveyedHouseholds > 0);
+  const scoredHouseholds = sum(scored.map((r) => r.surveyedHouseholds));
   const meanSurveyScore =
-    scoredResponses > 0
-      ? sum(scored.map((r) => (r.meanSurveyScore ?? 0) * r.responses)) / scoredResponses
+    scoredHouseholds > 0
+      ? sum(scored.map((r) => (r.meanSurveyScore ?? 0) * r.surveyedHouseholds)) / scoredHouseholds
       : null;
   const points = rows.flatMap((r) => (r.satisfactionPoints === null ? [] : [r.satisfactionPoints]));
   const interviewsMet = rows.filter((r) => interviewProgress(r.interviews.total).meetsTarget);

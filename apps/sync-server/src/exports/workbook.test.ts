@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { FIXTURE, HOSTILE, I1, I2, R1, R2, R3 } from './export-fixture.ts';
+import { FIXTURE, HOSTILE, I1, I2, JT01, JT02, R1, R2, R3 } from './export-fixture.ts';
 import { buildAssessmentWorkbook } from './workbook.ts';
 
 const GENERATED_AT = new Date('2026-11-27T10:30:00Z');
@@ -90,7 +90,7 @@ describe('buildAssessmentWorkbook', () => {
     expect(last.toISOString()).toBe('2026-11-20T10:30:00.000Z');
   });
 
-  it('ends 汇总 with a town line of sums, the town coverage and the response-weighted mean', async () => {
+  it('ends 汇总 with a town line of sums, the town coverage and the household-weighted mean', async () => {
     const sheet = sheetOf(await openWorkbook(), '汇总');
     expect(cellAt(sheet, '全镇', '总户数').value).toBe(103);
     expect(cellAt(sheet, '全镇', '已调查户数').value).toBe(3);
@@ -217,6 +217,19 @@ describe('buildAssessmentWorkbook', () => {
     await expect(
       buildAssessmentWorkbook({ ...FIXTURE, responses: [broken] }, { generatedAt: GENERATED_AT }),
     ).rejects.toThrow(`问卷 ${R2.id} 的答案无法计分`);
+  });
+
+  it('weighs the town mean by surveyed households, so a repeat answer does not tilt it', async () => {
+    // JT02's one household answered three times (two repeats, not counted): its mean of 100 is
+    // one household's, against JT01's two households at 40.5.
+    const withRepeats = {
+      ...FIXTURE,
+      communities: [JT01, { ...JT02, responses: 3, repeats: 2 }],
+    };
+    const sheet = sheetOf(await openWorkbook(withRepeats), '汇总');
+    expect(cellAt(sheet, '全镇', '问卷平均分（满分100）').value).toBe(
+      Math.round(((40.5 * 2 + 100 * 1) / 3) * 100) / 100,
+    );
   });
 
   it('builds an empty workbook with headers and a zero town line when nothing is collected yet', async () => {

@@ -12,7 +12,9 @@ export type AuditAction =
   | 'qr_token_rotated'
   | 'outbox_imported'
   | 'sync_conflict'
-  | 'export';
+  | 'export'
+  | 'review_invalidated'
+  | 'review_restored';
 
 export interface AuditEntry {
   id: number;
