@@ -238,6 +238,24 @@ describe('resident page without IndexedDB or a service worker', () => {
     expect(JSON.parse(rows[0]?.content ?? '{}').answers.q8).toBe('A');
   });
 
+  it('submits with an id made without crypto.randomUUID (a page opened over plain http)', async () => {
+    // Shadows the prototype's method on this object only; removed again below.
+    Object.defineProperty(crypto, 'randomUUID', { value: undefined, configurable: true });
+    expect(typeof crypto.randomUUID).toBe('undefined');
+    try {
+      openPage();
+      await fillIn();
+      fireEvent.click(submitButton());
+      await screen.findByRole('heading', { name: '感谢您的参与！' });
+    } finally {
+      delete (crypto as { randomUUID?: unknown }).randomUUID;
+    }
+    expect(fixture.sentIds[0]).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+    expect(fixture.responsesOf(community)).toHaveLength(1);
+  });
+
   it('keeps the answers in memory when every Web Storage call throws', async () => {
     const throwing = {
       getItem: () => {
