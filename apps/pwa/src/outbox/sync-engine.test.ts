@@ -1,6 +1,6 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { createApiClient } from '../api/client.ts';
 import type { OutboxDatabase } from './db.ts';
 import { claimBatch, enqueue, resend } from './store.ts';
@@ -183,6 +183,18 @@ describe('the sync engine against the real sync server', () => {
     const after = fixture.engine(db, { now: () => start + 91_000 });
     await after.syncNow();
     expect((await db.items.get(id as string))?.state).toBe('synced');
+  });
+
+  test('a running engine comes back by itself for an item another tab claimed and abandoned', async () => {
+    const [id] = await queueItems(db, [surveyItem()]);
+    await claimBatch(db, 'crashed-tab', Date.now(), 300, 10);
+    const engine = fixture.engine(db);
+    engine.start();
+    await vi.waitFor(async () => expect((await db.items.get(id as string))?.state).toBe('synced'), {
+      timeout: 5_000,
+      interval: 100,
+    });
+    engine.stop();
   });
 
   test('a 401 stops the engine and asks for a login, keeping every item queued', async () => {

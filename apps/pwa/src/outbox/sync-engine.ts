@@ -183,6 +183,18 @@ export class SyncEngine {
       if (decision.step === 'oneByOne') oneByOne = true;
     }
     this.setStatus({ phase: 'idle', failures: 0, lastSyncAt: this.now() });
+    await this.watchForeignClaims();
+  }
+
+  /** Items another tab claimed and may never finish (it crashed): look again when its lease ends. */
+  private async watchForeignClaims(): Promise<void> {
+    const claimed = await this.db.items.where('state').equals('sending').toArray();
+    if (claimed.length === 0 || !this.started) return;
+    const firstExpiry = Math.min(...claimed.map((item) => item.leaseUntil ?? 0));
+    const delay = Math.max(1_000, firstExpiry - this.now() + 1_000);
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.syncNow(), delay);
+    this.setStatus({ ...this.status, nextAttemptAt: this.now() + delay });
   }
 
   private fail(phase: 'offline', message: string): void {
