@@ -3,7 +3,7 @@
 // in the same run. Run: npx tsx bench/sync-server/sync-ingest.ts
 import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { householdKey, type SurveyAnswers, scoreSurvey } from '@jiuting/questionnaire';
 import { migrate } from '../../apps/sync-server/src/db/migrate.ts';
 import { openDatabase } from '../../apps/sync-server/src/db/open.ts';
@@ -50,13 +50,22 @@ function startServerProcess(): Promise<ServerHandle> {
       buffer += chunk.toString();
       const line = buffer.split('\n')[0];
       if (buffer.includes('\n') && line) {
-        const info = JSON.parse(line) as { url: string; cookie: string; codes: string[] };
+        const info = JSON.parse(line) as {
+          url: string;
+          cookie: string;
+          codes: string[];
+          dbPath: string;
+        };
         resolve({
           ...info,
           cpuSeconds: () => processCpuSeconds(child.pid as number),
           stop: () =>
             new Promise((done) => {
-              child.once('exit', () => done());
+              child.once('exit', () => {
+                // The server removes its own temporary database; make sure, as it is ~40 MB.
+                rmSync(dirname(info.dbPath), { recursive: true, force: true });
+                done();
+              });
               child.kill('SIGTERM');
             }),
         });
