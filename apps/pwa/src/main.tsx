@@ -6,11 +6,23 @@ import { createApiClient } from './api/client.ts';
 import { OutboxDatabase } from './outbox/db.ts';
 import { OutboxProvider } from './outbox/outbox-context.tsx';
 import { SyncEngine } from './outbox/sync-engine.ts';
+import { flushAllDrafts } from './outbox/use-draft-autosave.ts';
 import { App } from './shell/App.tsx';
 import './styles.css';
 
 const api = createApiClient();
 const db = new OutboxDatabase();
+db.on('versionchange', () => {
+  // A newer version of the app, open in another tab, upgrades the database. This tab writes what
+  // is typed, steps aside (an open connection would block the upgrade) and reloads into the new
+  // version; the form reopens from its address with the draft.
+  engine.stop();
+  void flushAllDrafts().finally(() => {
+    db.close();
+    window.location.reload();
+  });
+  return false;
+});
 const engine = new SyncEngine({ db, api });
 const queryClient = new QueryClient({ defaultOptions: { queries: { networkMode: 'always' } } });
 engine.start();
