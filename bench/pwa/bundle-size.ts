@@ -74,10 +74,9 @@ function allFiles(dir: string): string[] {
     entry.isDirectory() ? allFiles(join(dir, entry.name)) : [join(dir, entry.name)],
   );
 }
-const precacheGzip = allFiles(join(dist, 'assets')).reduce(
-  (sum, path) => sum + gzipSync(readFileSync(path), { level: 9 }).length,
-  0,
-);
+const precacheGzip = allFiles(join(dist, 'assets'))
+  .filter((path) => /\.(js|css)$/.test(path))
+  .reduce((sum, path) => sum + gzipSync(readFileSync(path), { level: 9 }).length, 0);
 
 console.log('PWA first screen (canvasser): JS + CSS, gzip level 9');
 for (const row of rows)
