@@ -110,7 +110,7 @@ if (coordUser) {
   await p2.getByLabel('密码').fill(coordPassword);
   await p2.getByRole('button', { name: '登录' }).click();
   await p2.getByText('覆盖率看板').click();
-  await p2.getByText('各居民区覆盖率').waitFor();
+  await p2.locator('main h1, main h2').first().waitFor();
   await p2.waitForTimeout(500);
   await p2.screenshot({ path: out('12-dashboard') });
   console.log('coordinator scripts:', scripts.map((s) => s.replace(base, '')).join(' '));
