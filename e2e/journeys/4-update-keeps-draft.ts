@@ -39,6 +39,10 @@ export async function updateKeepsDraft(stage: Stage): Promise<void> {
 
   const prompt = page.getByText('有新版本可用');
   await prompt.waitFor({ timeout: 30_000 });
+  // The canvasser is deep in the form: the prompt is on screen all the same.
+  const box = await page.locator('.update-prompt').boundingBox();
+  const viewport = page.viewportSize();
+  expect(box && viewport && box.y >= 0 && box.y + box.height <= viewport.height).toBe(true);
   // Nothing reloaded under the form while the prompt waits.
   expect(page.url()).toBe(formUrl);
   expect(await page.getByLabel('楼号').inputValue()).toBe('3');

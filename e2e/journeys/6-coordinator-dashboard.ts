@@ -8,8 +8,12 @@ export async function coordinatorDashboard(stage: Stage): Promise<void> {
   const { server, admin } = stage;
   const password = await admin.createStaff('coordinator01', 'coordinator', []);
   const browser = await launchBrowser();
-  const context = await browser.newContext(DESKTOP);
+  // An office PC whose browser policy blocks service workers: the dashboard is online-only
+  // there, and must work without an error.
+  const context = await browser.newContext({ ...DESKTOP, serviceWorkers: 'block' });
   const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(server.url);
   await page.getByLabel('账号').fill('coordinator01');
   await page.getByLabel('密码').fill(password);
@@ -34,5 +38,6 @@ export async function coordinatorDashboard(stage: Stage): Promise<void> {
   }
   await page.getByText(`问卷 ${responses} 份，重复户 ${repeats} 份`).waitFor();
   await shot(page, 'journey6-dashboard');
+  expect(pageErrors).toEqual([]);
   await browser.close();
 }

@@ -22,7 +22,14 @@ export function registerServiceWorker(onUpdateReady: (update: UpdateHandle) => v
       },
     });
   });
-  void wb.register();
-  // A canvasser keeps the app open all day: look for a new version each hour.
-  setInterval(() => void wb.update(), 60 * 60 * 1000);
+  // A browser may expose navigator.serviceWorker and still refuse it (blocked by policy, a
+  // private window, some in-app browsers): the app then works online only, without an error.
+  wb.register().then(
+    (registration) => {
+      if (!registration) return;
+      // A canvasser keeps the app open all day: look for a new version each hour.
+      setInterval(() => wb.update().catch(() => {}), 60 * 60 * 1000);
+    },
+    (error: unknown) => console.warn('service worker not available; online only', error),
+  );
 }
