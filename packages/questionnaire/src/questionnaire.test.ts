@@ -5,6 +5,7 @@ import {
   QUESTIONS,
   type QuestionId,
   questionById,
+  questionnaireHeading,
   SCORED_QUESTION_IDS,
   SECTIONS,
 } from './questionnaire.ts';
@@ -246,5 +247,17 @@ describe('identity of the questionnaire', () => {
 
   it('questionById refuses an id that is not a question', () => {
     expect(() => questionById('q13' as QuestionId)).toThrow();
+  });
+});
+
+describe('the printed title', () => {
+  it('fills the blank with the community, saying 居民区 once however the name is given', () => {
+    expect(questionnaireHeading('涞寅居民区')).toBe('九亭镇涞寅居民区群众满意度测评问卷');
+    expect(questionnaireHeading('涞寅')).toBe('九亭镇涞寅居民区群众满意度测评问卷');
+  });
+
+  it('keeps the printed blank when no community is given', () => {
+    expect(questionnaireHeading(null)).toBe('九亭镇____居民区群众满意度测评问卷');
+    expect(questionnaireHeading('  ')).toBe('九亭镇____居民区群众满意度测评问卷');
   });
 });

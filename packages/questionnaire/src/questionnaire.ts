@@ -253,3 +253,17 @@ export function questionById(id: QuestionId): QuestionDef {
 
 export const SCORED_QUESTION_IDS = ['q3', 'q4', 'q5', 'q6', 'q7', 'q8', 'q9'] as const;
 export type ScoredQuestionId = (typeof SCORED_QUESTION_IDS)[number];
+
+/**
+ * The name that fills the printed title's blank (九亭镇___居民区…). Lists give names with or
+ * without the word 居民区; it is dropped here so the title says it once.
+ */
+export function titleCommunityName(name: string | null | undefined): string {
+  return (name ?? '').trim().replace(/居民区$/, '');
+}
+
+/** The printed title of 附件1 for one community, or with its blank when there is none. */
+export function questionnaireHeading(name?: string | null): string {
+  const fill = titleCommunityName(name);
+  return `九亭镇${fill === '' ? '____' : fill}居民区群众满意度测评问卷`;
+}

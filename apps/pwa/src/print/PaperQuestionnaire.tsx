@@ -1,4 +1,4 @@
-import { QUESTIONS, type QuestionDef, SECTIONS } from '@jiuting/questionnaire';
+import { QUESTIONS, type QuestionDef, SECTIONS, titleCommunityName } from '@jiuting/questionnaire';
 
 interface PaperQuestionnaireProps {
   /** null: the community is left as a blank line, to be written in by hand. */
@@ -54,7 +54,7 @@ function PaperQuestion({ question }: { question: QuestionDef }) {
 
 /** The blank questionnaire for residents who prefer paper (or have no smartphone). */
 export function PaperQuestionnaire({ communityName }: PaperQuestionnaireProps) {
-  const name = communityName?.trim().replace(/居民区$/, '') ?? '';
+  const name = titleCommunityName(communityName);
   return (
     <section className="print-sheet paper" data-testid="paper-questionnaire">
       <h1 className="paper-title">

@@ -124,7 +124,7 @@ describe('resident page without IndexedDB or a service worker', () => {
     openPage();
     expect(
       await screen.findByRole('heading', {
-        name: `九亭镇示例居民区${community.slice(4)}（演示数据）居民区群众满意度测评问卷`,
+        name: `九亭镇示例${community.slice(4)}（演示数据）居民区群众满意度测评问卷`,
       }),
     ).toBeTruthy();
     expect(screen.getByText(/不收集姓名、电话等个人信息/)).toBeTruthy();

@@ -1,6 +1,7 @@
 import {
   QUESTIONS,
   type QuestionDef,
+  questionnaireHeading,
   SECTIONS,
   SUGGESTION_MAX_LENGTH,
 } from '@jiuting/questionnaire';
@@ -20,7 +21,6 @@ import {
   type ResidentValues,
   validateResident,
 } from './resident-values.ts';
-import { questionnaireHeading } from './title.ts';
 
 interface ResidentFormProps {
   readonly token: string;

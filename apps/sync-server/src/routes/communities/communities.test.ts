@@ -67,7 +67,7 @@ describe('POST /api/communities/import', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ imported: 2, removedDemo: 26 });
     expect(app.repos.communities.list().map((c) => [c.code, c.name])).toEqual([
-      ['DEMO05', '示例居民区05（演示数据）'],
+      ['DEMO05', '示例05（演示数据）'],
       ['JT01', '九亭一居'],
       ['JT02', '涞寅,二居'],
     ]);

@@ -36,7 +36,7 @@ describe('resident QR link', () => {
   it('names the community and the questionnaire without a login', async () => {
     const res = await app.inject({ method: 'GET', url: `/api/public/q/${token}` });
     expect(res.json()).toEqual({
-      community: { code: 'DEMO07', name: '示例居民区07（演示数据）' },
+      community: { code: 'DEMO07', name: '示例07（演示数据）' },
       questionnaire: { id: 'jiuting-2025', version: 1 },
     });
   });
