@@ -6,15 +6,11 @@ import {
   INTERVIEW_TEXT_MAX_LENGTH,
   questionById,
 } from '@jiuting/questionnaire';
-import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { Community } from '../api/types.ts';
-import { useOutbox } from '../outbox/outbox-context.tsx';
-import { enqueue } from '../outbox/store.ts';
-import { useDraftAutosave } from '../outbox/use-draft-autosave.ts';
 import { CommunitySelect } from '../survey/CommunitySelect.tsx';
 import { errorAt, schemaResolver } from '../survey/form-resolver.ts';
-import { rememberCommunity } from '../survey/last-community.ts';
+import { useQueueOnSubmit } from '../survey/use-queue-on-submit.ts';
 import { InterviewProgressPanel } from './InterviewProgressPanel.tsx';
 import { type InterviewFormValues, validateInterview } from './interview-values.ts';
 
@@ -49,9 +45,6 @@ export function InterviewForm({
   collectedBy,
   onSaved,
 }: InterviewFormProps) {
-  const { db, engine } = useOutbox();
-  const draft = useDraftAutosave(db, id, 'interview', collectedBy);
-  const [saveError, setSaveError] = useState<string | null>(null);
   const { register, handleSubmit, formState, watch, setValue } = useForm<InterviewFormValues>({
     defaultValues: initial,
     resolver: schemaResolver((values) => validateInterview(values, id, new Date().toISOString())),
@@ -59,36 +52,18 @@ export function InterviewForm({
   });
   const values = watch();
   const errors = formState.errors;
-
-  useEffect(() => {
-    const subscription = watch((all) => draft.schedule(all, all.communityCode ?? ''));
-    return () => subscription.unsubscribe();
-  }, [watch, draft.schedule]);
+  const { saveError, queue } = useQueueOnSubmit({
+    id,
+    kind: 'interview',
+    collectedBy,
+    watch,
+    onSaved,
+  });
 
   const onValid = async (valid: InterviewFormValues) => {
     const result = validateInterview(valid, id, new Date().toISOString());
     if (!result.ok) return;
-    try {
-      await draft.flush();
-      await enqueue(
-        db,
-        {
-          id,
-          kind: 'interview',
-          payload: result.record,
-          form: valid,
-          ...(collectedBy ? { collectedBy } : {}),
-        },
-        Date.now(),
-      );
-    } catch (error) {
-      console.error('could not queue the interview', error);
-      setSaveError('保存失败：手机存储不可用，请不要关闭页面，截图后联系专班');
-      return;
-    }
-    rememberCommunity(valid.communityCode);
-    onSaved();
-    void engine.syncNow();
+    await queue(result.record, valid);
   };
 
   const radioGroup = (

@@ -162,6 +162,26 @@ describe('the survey form', () => {
     });
   });
 
+  test('when the phone refuses the write, 提交 says so and 已保存 is never announced', async () => {
+    const user = userEvent.setup();
+    const { db, onSaved } = renderForm();
+    await answerAll(user);
+    const quota = new DOMException('storage full', 'QuotaExceededError');
+    vi.spyOn(db.items, 'put').mockRejectedValueOnce(quota);
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    await user.click(screen.getByRole('button', { name: '提交' }));
+    expect((await screen.findByText(/^保存失败/)).textContent).toBe(
+      '保存失败：手机存储不可用，请不要关闭页面，截图后联系专班',
+    );
+    expect(logged).toHaveBeenCalledWith(
+      'could not queue the survey',
+      expect.objectContaining({ name: 'QuotaExceededError' }),
+    );
+    expect(onSaved).not.toHaveBeenCalled();
+    expect((await db.items.get(ID))?.state).not.toBe('queued');
+    logged.mockRestore();
+  });
+
   test('a half-filled form comes back after the page is closed and reopened', async () => {
     const user = userEvent.setup();
     const db = freshDb();

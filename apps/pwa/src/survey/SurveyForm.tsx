@@ -6,18 +6,14 @@ import {
   SECTIONS,
   SUGGESTION_MAX_LENGTH,
 } from '@jiuting/questionnaire';
-import { useEffect, useRef, useState } from 'react';
+import { useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import type { Community } from '../api/types.ts';
-import { useOutbox } from '../outbox/outbox-context.tsx';
-import { enqueue } from '../outbox/store.ts';
-import { useDraftAutosave } from '../outbox/use-draft-autosave.ts';
 import { AddressFields } from './AddressFields.tsx';
 import { ChoiceQuestion } from './ChoiceQuestion.tsx';
 import { CommunitySelect } from './CommunitySelect.tsx';
 import { toggleMultiple } from './choice.ts';
 import { countErrors, errorAt, schemaResolver } from './form-resolver.ts';
-import { rememberCommunity } from './last-community.ts';
 import {
   answeredCount,
   COLLECTOR_CHANNELS,
@@ -26,6 +22,7 @@ import {
   shownHouseholdKey,
   validateSurvey,
 } from './survey-values.ts';
+import { useQueueOnSubmit } from './use-queue-on-submit.ts';
 
 export interface SurveyFormProps {
   /** The draft's local id (also the first server id). */
@@ -41,9 +38,6 @@ const ORDER = QUESTIONS.map((q) => q.id);
 
 /** 附件1, question by question, saved as a draft on every change and queued on 提交. */
 export function SurveyForm({ id, initial, communities, collectedBy, onSaved }: SurveyFormProps) {
-  const { db, engine } = useOutbox();
-  const draft = useDraftAutosave(db, id, 'survey', collectedBy);
-  const [saveError, setSaveError] = useState<string | null>(null);
   const fieldsets = useRef(new Map<string, HTMLElement>());
   const form = useForm<SurveyFormValues>({
     defaultValues: initial,
@@ -53,11 +47,13 @@ export function SurveyForm({ id, initial, communities, collectedBy, onSaved }: S
   });
   const { register, setValue, handleSubmit, formState, watch } = form;
   const values = watch();
-
-  useEffect(() => {
-    const subscription = watch((all) => draft.schedule(all, all.communityCode ?? ''));
-    return () => subscription.unsubscribe();
-  }, [watch, draft.schedule]);
+  const { saveError, queue } = useQueueOnSubmit({
+    id,
+    kind: 'survey',
+    collectedBy,
+    watch,
+    onSaved,
+  });
 
   function set<K extends AnswerKey>(key: K, value: SurveyFormValues['answers'][K]) {
     setValue(`answers.${key}`, value as never, {
@@ -94,28 +90,7 @@ export function SurveyForm({ id, initial, communities, collectedBy, onSaved }: S
   const onValid = async (valid: SurveyFormValues) => {
     const result = validateSurvey(valid, id, new Date().toISOString());
     if (!result.ok) return;
-    try {
-      await draft.flush();
-      await enqueue(
-        db,
-        {
-          id,
-          kind: 'survey',
-          payload: result.response,
-          form: valid,
-          ...(collectedBy ? { collectedBy } : {}),
-        },
-        Date.now(),
-      );
-    } catch (error) {
-      console.error('could not queue the survey', error);
-      setSaveError('保存失败：手机存储不可用，请不要关闭页面，截图后联系专班');
-      return;
-    }
-    // Only now has IndexedDB committed: the caller may say 已保存.
-    rememberCommunity(valid.communityCode);
-    onSaved();
-    void engine.syncNow();
+    await queue(result.response, valid);
   };
 
   const onInvalid = () => {
