@@ -137,4 +137,26 @@ describe('the interview form', () => {
     ).toBe(true);
     expect((screen.getByLabelText('反映的问题') as HTMLTextAreaElement).value).toBe('楼道灯坏了');
   });
+
+  test('a submitted interview opens as a notice, not as a form to change', async () => {
+    const db = freshDb();
+    const [id = ''] = await queueItems(db, [interviewItem()]);
+    renderWithApp(<InterviewPage id={id} user={USER} communities={COMMUNITIES} />, db);
+    expect(await screen.findByText('这条访谈记录已提交，不能再修改。')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '提交' })).toBeNull();
+  });
+
+  test('an interview the server sent back reopens with its reason above the form', async () => {
+    const db = freshDb();
+    const [id = ''] = await queueItems(db, [interviewItem()]);
+    await db.items.update(id, {
+      state: 'rejected',
+      reason: { status: 'rejected', error: 'validation_failed', message: '访谈日期不能晚于今天' },
+    });
+    renderWithApp(<InterviewPage id={id} user={USER} communities={COMMUNITIES} />, db);
+    await screen.findByRole('button', { name: '提交' });
+    expect(screen.getByText(/^服务器退回/).textContent).toBe(
+      '服务器退回：访谈日期不能晚于今天。改好后重新提交。',
+    );
+  });
 });

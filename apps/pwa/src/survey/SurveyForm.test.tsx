@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, test, vi } from 'vitest';
 import { COMMUNITIES, renderWithApp } from '../../test/render.tsx';
 import type { User } from '../api/types.ts';
-import { freshDb } from '../outbox/test-items.ts';
+import { freshDb, queueItems, surveyItem } from '../outbox/test-items.ts';
 import { SurveyForm } from './SurveyForm.tsx';
 import { SurveyPage } from './SurveyPage.tsx';
 import { emptySurveyValues } from './survey-values.ts';
@@ -213,5 +213,13 @@ describe('the survey form', () => {
     await user.click(screen.getByRole('button', { name: '提交' }));
     expect(await screen.findByText('已保存')).toBeTruthy();
     expect(location.hash).toBe('#/');
+  });
+
+  test('a submitted survey opens as a notice, not as a form to change', async () => {
+    const db = freshDb();
+    const [id = ''] = await queueItems(db, [surveyItem()]);
+    renderWithApp(<SurveyPage id={id} user={USER} communities={COMMUNITIES} />, db);
+    expect(await screen.findByText('这份问卷已提交，不能再修改。')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '提交' })).toBeNull();
   });
 });

@@ -1,8 +1,5 @@
-import { useState } from 'react';
 import type { Community, User } from '../api/types.ts';
-import { useOutbox } from '../outbox/outbox-context.tsx';
-import { isEditable, useItemOnce } from '../outbox/use-item.ts';
-import { forgetFormUrl, SavedNotice } from '../shell/SavedNotice.tsx';
+import { ItemFormPage } from '../shell/ItemFormPage.tsx';
 import { defaultCommunity } from './last-community.ts';
 import { SurveyForm } from './SurveyForm.tsx';
 import { emptySurveyValues, type SurveyFormValues } from './survey-values.ts';
@@ -22,31 +19,18 @@ export function SurveyPage({
   user: User;
   communities: readonly Community[];
 }) {
-  const { db } = useOutbox();
-  const { loading, item } = useItemOnce(db, id);
-  const [saved, setSaved] = useState(false);
-  if (saved) return <SavedNotice kind="survey" />;
-  if (loading) return <p className="loading">正在打开…</p>;
-  if (!isEditable(item)) return <p className="empty">这份问卷已提交，不能再修改。</p>;
-  const fallback = emptySurveyValues(defaultCommunity(communities));
   return (
-    <main>
-      {item?.state === 'rejected' && item.reason ? (
-        <p className="warning" role="alert">
-          服务器退回：{item.reason.message}。改好后重新提交。
-        </p>
-      ) : null}
-      <SurveyForm
-        key={id}
-        id={id}
-        initial={withDefaults(item?.form, fallback)}
-        communities={communities}
-        collectedBy={user.username}
-        onSaved={() => {
-          forgetFormUrl();
-          setSaved(true);
-        }}
-      />
-    </main>
+    <ItemFormPage id={id} kind="survey" submittedText="这份问卷已提交，不能再修改。">
+      {(item, onSaved) => (
+        <SurveyForm
+          key={id}
+          id={id}
+          initial={withDefaults(item?.form, emptySurveyValues(defaultCommunity(communities)))}
+          communities={communities}
+          collectedBy={user.username}
+          onSaved={onSaved}
+        />
+      )}
+    </ItemFormPage>
   );
 }

@@ -1,0 +1,40 @@
+import { type ReactNode, useState } from 'react';
+import { useOutbox } from '../outbox/outbox-context.tsx';
+import type { ItemKind, OutboxItem } from '../outbox/types.ts';
+import { isEditable, useItemOnce } from '../outbox/use-item.ts';
+import { forgetFormUrl, SavedNotice } from './SavedNotice.tsx';
+
+export interface ItemFormPageProps {
+  readonly id: string;
+  readonly kind: ItemKind;
+  /** Said instead of the form once the item is submitted (it must not be edited any more). */
+  readonly submittedText: string;
+  /** The form for the stored item (undefined: a new one); call `onSaved` once it is queued. */
+  readonly children: (item: OutboxItem | undefined, onSaved: () => void) => ReactNode;
+}
+
+/**
+ * The page around a collector's form: opens the stored draft or rejected item, shows why the
+ * server sent it back, and swaps to 已保存 once the form says it is queued.
+ */
+export function ItemFormPage({ id, kind, submittedText, children }: ItemFormPageProps) {
+  const { db } = useOutbox();
+  const { loading, item } = useItemOnce(db, id);
+  const [saved, setSaved] = useState(false);
+  if (saved) return <SavedNotice kind={kind} />;
+  if (loading) return <p className="loading">正在打开…</p>;
+  if (!isEditable(item)) return <p className="empty">{submittedText}</p>;
+  return (
+    <main>
+      {item?.state === 'rejected' && item.reason ? (
+        <p className="warning" role="alert">
+          服务器退回：{item.reason.message}。改好后重新提交。
+        </p>
+      ) : null}
+      {children(item, () => {
+        forgetFormUrl();
+        setSaved(true);
+      })}
+    </main>
+  );
+}
