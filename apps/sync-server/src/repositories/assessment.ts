@@ -2,6 +2,7 @@ import type {
   BonusInput,
   DeductionCase,
   DepartmentId,
+  GradeRule,
   ItemId,
   SatisfactionOverride,
 } from '@jiuting/scorecard';
@@ -29,6 +30,8 @@ export interface AssessmentYear {
   lockNote: string | null;
   /** Set once locked: the communities and survey points the result is frozen on. */
   lockedSnapshot: LockedCommunity[] | null;
+  /** The year's grading rule; null is the scorecard's default. */
+  gradeRule: GradeRule | null;
 }
 
 export interface ItemScore {
@@ -67,6 +70,7 @@ export type AssessmentAuditAction =
   | 'deductions_set'
   | 'satisfaction_override_set'
   | 'hotline_imported'
+  | 'grade_rule_set'
   | 'year_locked';
 
 export interface AssessmentAuditEntry {
@@ -90,6 +94,7 @@ interface YearRow {
   locked_by: string | null;
   lock_note: string | null;
   locked_snapshot: string | null;
+  grade_rule: string | null;
 }
 
 const EMPTY_BONUS: BonusInput = { honours: [], cases: [] };
@@ -108,6 +113,7 @@ export function assessmentRepository(db: Db) {
     lockedBy: r.locked_by,
     lockNote: r.lock_note,
     lockedSnapshot: parse(r.locked_snapshot) as LockedCommunity[] | null,
+    gradeRule: parse(r.grade_rule) as GradeRule | null,
   });
   const scoreColumns = `community_code AS communityCode, item_id AS itemId, points, basis, department,
     entered_by AS enteredBy, entered_at AS enteredAt, confirmed_by AS confirmedBy,
@@ -155,6 +161,12 @@ export function assessmentRepository(db: Db) {
         `INSERT INTO assessment_years (year, state, created_at, created_by) VALUES (?, 'open', ?, ?)`,
       ).run(year, at, by);
       return this.getYear(year) as AssessmentYear;
+    },
+    setGradeRule(year: number, rule: GradeRule): void {
+      db.prepare('UPDATE assessment_years SET grade_rule = ? WHERE year = ?').run(
+        JSON.stringify(rule),
+        year,
+      );
     },
     lockYear(
       year: number,

@@ -60,6 +60,7 @@ export function assessmentContext(app: FastifyInstance): AssessmentContext {
         communities: context.communities(year),
         scores: repo.listScores(year.year),
         adjustments: repo.listAdjustments(year.year),
+        ...(year.gradeRule ? { gradeRule: year.gradeRule } : {}),
       });
     },
     actor(request) {

@@ -1,4 +1,4 @@
-import { DEDUCTION_KIND_IDS, HONOUR_LEVELS, ITEM_IDS } from '@jiuting/scorecard';
+import { DEDUCTION_KIND_IDS, GradeRuleSchema, HONOUR_LEVELS, ITEM_IDS } from '@jiuting/scorecard';
 import { z } from 'zod';
 
 // Request shapes only. The assessment's rules (ranges, steps, caps, who scores what) are checked
@@ -94,6 +94,8 @@ export const YearSchema = z.object({
   createdAt: z.string(),
   lockedAt: z.string().nullable(),
   lockNote: z.string().nullable(),
+  /** The rule the year's grades follow (the scorecard's default until the team sets one). */
+  gradeRule: GradeRuleSchema,
 });
 
 export const ItemScoreSchema = z.object({

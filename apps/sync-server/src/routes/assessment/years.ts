@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AppError, errorResponses } from '../../errors.ts';
 import type { AssessmentYear } from '../../repositories/assessment.ts';
 import type { AssessmentContext } from './context.ts';
+import { DEFAULT_GRADE_RULE, GradeRuleSchema } from '@jiuting/scorecard';
 import { CreateYearSchema, LockBodySchema, YearParamsSchema, YearSchema } from './schemas.ts';
 
 const toYear = (y: AssessmentYear) => ({
@@ -11,6 +12,16 @@ const toYear = (y: AssessmentYear) => ({
   createdAt: y.createdAt,
   lockedAt: y.lockedAt,
   lockNote: y.lockNote,
+  gradeRule: y.gradeRule ?? DEFAULT_GRADE_RULE,
+});
+
+const GradeRuleBodySchema = z.strictObject({
+  rule: GradeRuleSchema,
+  reason: z
+    .string({ error: '请写明修改等次规则的理由' })
+    .trim()
+    .min(1, '请写明修改等次规则的理由')
+    .max(200, '理由不能超过 200 个字'),
 });
 
 /** One assessment a year: created open, locked once 镇党委 has decided, never reopened. */
@@ -69,6 +80,43 @@ export function yearRoutes(ctx: AssessmentContext): FastifyPluginAsyncZod {
         onRequest: anyone,
       },
       async (request) => ({ year: toYear(ctx.year(request.params.year)) }),
+    );
+
+    // The plan names the grades but not how they are given: the team sets the rule for the
+    // year (before the lock, with a reason, in the audit trail) and the results follow it.
+    app.put(
+      '/assessment/:year/grade-rule',
+      {
+        schema: {
+          params: YearParamsSchema,
+          body: GradeRuleBodySchema,
+          response: {
+            200: z.object({ year: YearSchema }),
+            ...errorResponses(400, 401, 403, 404, 409),
+          },
+        },
+        onRequest: staff,
+      },
+      async (request) => {
+        const actor = ctx.actor(request);
+        const at = app.now().toISOString();
+        const changed = ctx.repo.transaction(() => {
+          const year = ctx.openYear(request.params.year);
+          ctx.repo.setGradeRule(year.year, request.body.rule);
+          ctx.repo.recordAudit({
+            year: year.year,
+            at,
+            actorUserId: actor.id,
+            actorName: actor.name,
+            action: 'grade_rule_set',
+            oldValue: year.gradeRule ?? DEFAULT_GRADE_RULE,
+            newValue: request.body.rule,
+            reason: request.body.reason,
+          });
+          return ctx.year(year.year);
+        });
+        return { year: toYear(changed) };
+      },
     );
 
     app.post(
