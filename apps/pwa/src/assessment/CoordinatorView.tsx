@@ -57,7 +57,7 @@ export function CoordinatorView({ year }: { year: AssessmentYear }) {
       ) : tab === 'table' ? (
         <ResultsTable rows={results.data.communities} />
       ) : tab === 'ranking' ? (
-        <RankingView rows={results.data.communities} />
+        <RankingView rows={results.data.communities} year={year} />
       ) : (
         <AdjustmentsView year={year.year} rows={results.data.communities} locked={locked} />
       )}

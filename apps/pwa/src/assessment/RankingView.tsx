@@ -1,10 +1,18 @@
-import type { CommunityResult } from './assessment-api.ts';
+import { DEFAULT_GRADE_RULE } from '@jiuting/scorecard';
+import type { AssessmentYear, CommunityResult } from './assessment-api.ts';
+import { describeGradeRule, GradeRuleEditor } from './GradeRuleEditor.tsx';
 import { formatPoints } from './labels.ts';
 
 const TYPES = ['导入居', '村改居'] as const;
 
 /** 三、绩效评价: ranked and graded separately within 导入居 and 村改居. */
-export function RankingView({ rows }: { rows: readonly CommunityResult[] }) {
+export function RankingView({
+  rows,
+  year,
+}: {
+  rows: readonly CommunityResult[];
+  year: AssessmentYear;
+}) {
   const incomplete = rows.filter((r) => !r.complete).length;
   return (
     <div className="ranking">
@@ -13,9 +21,9 @@ export function RankingView({ rows }: { rows: readonly CommunityResult[] }) {
           还有 {incomplete} 个居民区的得分不完整（未确认的项目计 0 分），以下排名和等次为暂定。
         </p>
       ) : null}
-      <p className="muted">
-        等次规则（默认）：每类居民区中排名前 30% 为优秀、其后 50%
-        为良好、其余为一般（向下取整）；总分相同的并列，取较好的等次。
+      <p className="muted" data-testid="grade-rule">
+        等次规则{year.gradeRule ? '' : '（默认）'}：
+        {describeGradeRule(year.gradeRule ?? DEFAULT_GRADE_RULE)}
       </p>
       <div className="ranking-types">
         {TYPES.map((type) => {
@@ -49,6 +57,7 @@ export function RankingView({ rows }: { rows: readonly CommunityResult[] }) {
           );
         })}
       </div>
+      {year.state === 'open' ? <GradeRuleEditor year={year} /> : null}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import type { GradeRule } from '@jiuting/scorecard';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../api/api-context.tsx';
 
@@ -10,6 +11,8 @@ export interface AssessmentYear {
   readonly createdAt: string;
   readonly lockedAt: string | null;
   readonly lockNote: string | null;
+  /** The rule the year's grades follow (the scorecard's default until the team sets one). */
+  readonly gradeRule?: GradeRule;
 }
 
 export interface ScoringItem {
