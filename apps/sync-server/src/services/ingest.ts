@@ -47,6 +47,9 @@ function idOf(raw: unknown): string {
   return typeof id === 'string' ? id.slice(0, 64) : '';
 }
 
+/** Requests join one transaction until it holds this many items (a single larger batch still goes alone). */
+const MAX_GROUP_ITEMS = 2000;
+
 export function createIngest(deps: {
   db: Db;
   submissions: SubmissionsRepository;
@@ -156,15 +159,13 @@ export function createIngest(deps: {
     };
   }
 
-  /**
-   * Takes a batch and answers one result per item, in order. The whole batch is one
-   * transaction (one fsync), so once the answer is sent every accepted item is on disk.
-   */
-  function ingest(items: readonly unknown[], ctx: IngestContext, log: IngestLogger): ItemResult[] {
-    type Prepared =
-      | { valid: false; result: ItemResult }
-      | { valid: true; item: SurveyResponse | InterviewRecord; content: string; hash: string };
-    const prepared = items.map((raw): Prepared => {
+  type Prepared =
+    | { valid: false; result: ItemResult }
+    | { valid: true; item: SurveyResponse | InterviewRecord; content: string; hash: string };
+
+  /** Validation and hashing need no database: done as a request arrives, outside any transaction. */
+  function prepare(items: readonly unknown[]): Prepared[] {
+    return items.map((raw): Prepared => {
       const parsed = SyncItemSchema.safeParse(raw);
       if (!parsed.success) {
         return {
@@ -179,30 +180,102 @@ export function createIngest(deps: {
       const content = canonicalJson(parsed.data);
       return { valid: true, item: parsed.data, content, hash: sha256Hex(content) };
     });
+  }
+
+  interface Waiting {
+    items: readonly unknown[];
+    prepared: Prepared[];
+    ctx: IngestContext;
+    log: IngestLogger;
+    resolve(results: ItemResult[]): void;
+    reject(err: unknown): void;
+  }
+
+  function store(w: Waiting): ItemResult[] {
     const known = new Map<string, boolean>();
-    const results = db.transaction(() =>
-      prepared.map((p, index): ItemResult => {
-        if (!p.valid) return alreadyStored(items[index], p.result);
-        try {
-          return ingestOne(p.item, p.content, p.hash, ctx, known);
-        } catch (err) {
-          // A constraint this item breaks is about the item: refuse it, keep the rest. Anything
-          // else (disk full, I/O error, read-only database) is about the server: fail the whole
-          // batch, so nothing is acked and the phone retries later with backoff.
-          if (!String((err as { code?: unknown }).code ?? '').startsWith('SQLITE_CONSTRAINT')) {
-            throw err;
-          }
-          log.error({ err, itemId: p.item.id }, 'storing a sync item failed');
-          return { id: p.item.id, status: 'rejected', error: errorBody('internal_error') };
+    return w.prepared.map((p, index): ItemResult => {
+      if (!p.valid) return alreadyStored(w.items[index], p.result);
+      try {
+        return ingestOne(p.item, p.content, p.hash, w.ctx, known);
+      } catch (err) {
+        // A constraint this item breaks is about the item: refuse it, keep the rest. Anything
+        // else (disk full, I/O error, read-only database) is about the server: fail the whole
+        // transaction, so nothing in it is acked and every phone in it retries later with backoff.
+        if (!String((err as { code?: unknown }).code ?? '').startsWith('SQLITE_CONSTRAINT')) {
+          throw err;
         }
-      }),
-    )();
-    for (const r of results) {
-      if (r.status === 'conflict') {
-        log.warn({ itemId: r.id, userId: ctx.userId, source: ctx.source }, 'sync id conflict');
+        w.log.error({ err, itemId: p.item.id }, 'storing a sync item failed');
+        return { id: p.item.id, status: 'rejected', error: errorBody('internal_error') };
       }
+    });
+  }
+
+  const storeGroup = db.transaction((group: readonly Waiting[]) => group.map(store));
+
+  // Group commit. A commit waits for the disk (synchronous=FULL), and while it does the event
+  // loop stands still, so requests arriving meanwhile pile up. They are all stored in the next
+  // transaction, one commit for all of them, in arrival order (so of two batches carrying the
+  // same item the first stores it and the second finds it: a duplicate). Each request is
+  // answered only once the transaction holding its items has committed; if that transaction
+  // fails, every request in it fails and its phone retries, which is safe because sync is
+  // idempotent. setImmediate runs right after the event loop has read what arrived, so a lone
+  // request waits for nothing.
+  let waiting: Waiting[] = [];
+  let flushScheduled = false;
+
+  function flush(): void {
+    flushScheduled = false;
+    // A bounded group keeps one transaction's time (and so the first request's wait) in check.
+    let items = 0;
+    let taken = 0;
+    while (taken < waiting.length && (taken === 0 || items < MAX_GROUP_ITEMS)) {
+      items += (waiting[taken] as Waiting).items.length;
+      taken += 1;
     }
-    return results;
+    const group = waiting.slice(0, taken);
+    waiting = waiting.slice(taken);
+    if (waiting.length > 0) scheduleFlush();
+    let results: ItemResult[][];
+    try {
+      results = storeGroup(group);
+    } catch (err) {
+      for (const w of group) w.reject(err);
+      return;
+    }
+    group.forEach((w, i) => {
+      const mine = results[i] as ItemResult[];
+      for (const r of mine) {
+        if (r.status === 'conflict') {
+          w.log.warn(
+            { itemId: r.id, userId: w.ctx.userId, source: w.ctx.source },
+            'sync id conflict',
+          );
+        }
+      }
+      w.resolve(mine);
+    });
+  }
+
+  function scheduleFlush(): void {
+    if (flushScheduled) return;
+    flushScheduled = true;
+    setImmediate(flush);
+  }
+
+  /**
+   * Takes a batch and answers one result per item, in order, once every accepted item is on
+   * disk (the transaction holding them has committed).
+   */
+  function ingest(
+    items: readonly unknown[],
+    ctx: IngestContext,
+    log: IngestLogger,
+  ): Promise<ItemResult[]> {
+    const prepared = prepare(items);
+    return new Promise((resolve, reject) => {
+      waiting.push({ items, prepared, ctx, log, resolve, reject });
+      scheduleFlush();
+    });
   }
 
   return { ingest };

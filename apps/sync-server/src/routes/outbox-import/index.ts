@@ -37,7 +37,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { user, sessionId } = principalOf(request);
       const exportedBy = describeExporter(request.body.exportedBy);
-      const results = app.ingest(
+      const results = await app.ingest(
         request.body.items,
         {
           receivedAt: app.now().toISOString(),

@@ -66,7 +66,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       if (body && typeof body === 'object' && body.kind !== 'survey') {
         throw new AppError('validation_failed', [{ path: 'kind', message: '只能提交问卷' }]);
       }
-      const [result] = app.ingest(
+      const [result] = await app.ingest(
         [body],
         {
           receivedAt: app.now().toISOString(),

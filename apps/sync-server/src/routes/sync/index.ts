@@ -28,7 +28,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { user, sessionId } = principalOf(request);
       const fieldRole = user.role === 'canvasser' || user.role === 'interviewer';
-      const results = app.ingest(
+      const results = await app.ingest(
         request.body.items,
         {
           receivedAt: app.now().toISOString(),
