@@ -13,6 +13,43 @@ import { DEDUCTION_OPTIONS, formatPoints, HONOUR_LEVELS } from './labels.ts';
 // cases (扣分) and the satisfaction override. Each list is saved whole; the server checks it
 // with the scorecard package and answers with the package's Chinese refusal.
 
+/** One list of entries being edited; the whole list is what gets saved. */
+function useEntries<T>(initial: T[]) {
+  const [entries, setEntries] = useState<T[]>(initial);
+  return {
+    entries,
+    patch: (i: number, patch: Partial<T>) =>
+      setEntries((all) => all.map((e, k) => (k === i ? { ...e, ...patch } : e))),
+    remove: (i: number) => setEntries((all) => all.filter((_, k) => k !== i)),
+    add: (entry: T) => setEntries((all) => [...all, entry]),
+  };
+}
+
+function RemoveButton({ onClick }: { onClick: () => void }) {
+  return (
+    <button type="button" className="link" onClick={onClick}>
+      删除
+    </button>
+  );
+}
+
+function AuditReasonField({
+  value,
+  disabled,
+  onChange,
+}: {
+  value: string;
+  disabled: boolean;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <label className="field">
+      <span>修改理由（记入审计）</span>
+      <input value={value} disabled={disabled} onChange={(e) => onChange(e.target.value)} />
+    </label>
+  );
+}
+
 function Outcome({ error, ok }: { error: Error | null; ok: string | null }) {
   if (error) {
     return (
@@ -71,16 +108,14 @@ function BonusPanel({
   row: CommunityResult;
   locked: boolean;
 }) {
-  const [honours, setHonours] = useState<Honour[]>(row.bonusInput.honours);
-  const [cases, setCases] = useState<SelfGovernanceCase[]>(row.bonusInput.cases);
+  const honours = useEntries<Honour>(row.bonusInput.honours);
+  const cases = useEntries<SelfGovernanceCase>(row.bonusInput.cases);
   const [reason, setReason] = useState('');
   const [ok, setOk] = useState<string | null>(null);
   const save = useAssessmentWrite<unknown, { points: number; capped: boolean }>(
     'PUT',
     `/api/assessment/${year}/communities/${row.code}/bonus`,
   );
-  const patchHonour = (i: number, patch: Partial<Honour>) =>
-    setHonours((all) => all.map((h, k) => (k === i ? { ...h, ...patch } : h)));
   return (
     <section className="panel">
       <h3>
@@ -89,19 +124,19 @@ function BonusPanel({
       <p className="muted rule">{BONUS_RULE_TEXT}</p>
       <fieldset disabled={locked}>
         <legend>荣誉</legend>
-        {honours.map((h, i) => (
+        {honours.entries.map((h, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: rows have no id until saved
           <div key={i} className="entry-row">
             <input
               aria-label="获得荣誉的工作"
               placeholder="获得荣誉的工作"
               value={h.work}
-              onChange={(e) => patchHonour(i, { work: e.target.value })}
+              onChange={(e) => honours.patch(i, { work: e.target.value })}
             />
             <select
               aria-label="荣誉等级"
               value={h.level}
-              onChange={(e) => patchHonour(i, { level: e.target.value as Honour['level'] })}
+              onChange={(e) => honours.patch(i, { level: e.target.value as Honour['level'] })}
             >
               {HONOUR_LEVELS.map((l) => (
                 <option key={l.id} value={l.id}>
@@ -117,81 +152,62 @@ function BonusPanel({
                 min={1}
                 step={1}
                 value={h.bodies}
-                onChange={(e) => patchHonour(i, { bodies: Number(e.target.value) })}
+                onChange={(e) => honours.patch(i, { bodies: Number(e.target.value) })}
               />
             </label>
-            <button
-              type="button"
-              className="link"
-              onClick={() => setHonours((all) => all.filter((_, k) => k !== i))}
-            >
-              删除
-            </button>
+            <RemoveButton onClick={() => honours.remove(i)} />
           </div>
         ))}
         <button
           type="button"
           className="button"
-          onClick={() => setHonours((all) => [...all, { work: '', level: 'district', bodies: 1 }])}
+          onClick={() => honours.add({ work: '', level: 'district', bodies: 1 })}
         >
           添加荣誉
         </button>
       </fieldset>
       <fieldset disabled={locked}>
         <legend>自治共治优秀案例（每个 0.5 或 1 分，合计不超过 1 分）</legend>
-        {cases.map((c, i) => (
+        {cases.entries.map((c, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: rows have no id until saved
           <div key={i} className="entry-row">
             <input
               aria-label="案例名称"
               placeholder="案例名称"
               value={c.title}
-              onChange={(e) =>
-                setCases((all) =>
-                  all.map((x, k) => (k === i ? { ...x, title: e.target.value } : x)),
-                )
-              }
+              onChange={(e) => cases.patch(i, { title: e.target.value })}
             />
             <select
               aria-label="案例加分"
               value={c.points}
-              onChange={(e) =>
-                setCases((all) =>
-                  all.map((x, k) => (k === i ? { ...x, points: Number(e.target.value) } : x)),
-                )
-              }
+              onChange={(e) => cases.patch(i, { points: Number(e.target.value) })}
             >
               <option value={0.5}>0.5 分</option>
               <option value={1}>1 分</option>
             </select>
-            <button
-              type="button"
-              className="link"
-              onClick={() => setCases((all) => all.filter((_, k) => k !== i))}
-            >
-              删除
-            </button>
+            <RemoveButton onClick={() => cases.remove(i)} />
           </div>
         ))}
         <button
           type="button"
           className="button"
-          onClick={() => setCases((all) => [...all, { title: '', points: 0.5 }])}
+          onClick={() => cases.add({ title: '', points: 0.5 })}
         >
           添加案例
         </button>
       </fieldset>
-      <label className="field">
-        <span>修改理由（记入审计）</span>
-        <input value={reason} disabled={locked} onChange={(e) => setReason(e.target.value)} />
-      </label>
+      <AuditReasonField value={reason} disabled={locked} onChange={setReason} />
       <button
         type="button"
         className="button primary"
         disabled={locked || save.isPending}
         onClick={() =>
           save.mutate(
-            { honours, cases, ...(reason.trim() ? { reason } : {}) },
+            {
+              honours: honours.entries,
+              cases: cases.entries,
+              ...(reason.trim() ? { reason } : {}),
+            },
             {
               onSuccess: (a) =>
                 setOk(
@@ -217,15 +233,13 @@ function DeductionsPanel({
   row: CommunityResult;
   locked: boolean;
 }) {
-  const [cases, setCases] = useState<DeductionCase[]>(row.deductionsInput);
+  const cases = useEntries<DeductionCase>(row.deductionsInput);
   const [reason, setReason] = useState('');
   const [ok, setOk] = useState<string | null>(null);
   const save = useAssessmentWrite<unknown, { points: number; capped: boolean }>(
     'PUT',
     `/api/assessment/${year}/communities/${row.code}/deductions`,
   );
-  const patch = (i: number, p: Partial<DeductionCase>) =>
-    setCases((all) => all.map((c, k) => (k === i ? { ...c, ...p } : c)));
   return (
     <section className="panel">
       <h3>扣分（当前 {formatPoints(row.deductions.points)} 分）</h3>
@@ -233,7 +247,7 @@ function DeductionsPanel({
         {DEDUCTION_CATEGORIES.map((c) => `${c.name}上限 ${c.cap} 分`).join('；')}；合计上限 5 分。
       </p>
       <fieldset disabled={locked}>
-        {cases.map((c, i) => {
+        {cases.entries.map((c, i) => {
           const rule = DEDUCTION_OPTIONS.find((o) => o.id === c.kind);
           return (
             // biome-ignore lint/suspicious/noArrayIndexKey: rows have no id until saved
@@ -241,7 +255,7 @@ function DeductionsPanel({
               <select
                 aria-label="扣分类别"
                 value={c.kind}
-                onChange={(e) => patch(i, { kind: e.target.value, points: undefined })}
+                onChange={(e) => cases.patch(i, { kind: e.target.value, points: undefined })}
               >
                 {DEDUCTION_OPTIONS.map((o) => (
                   <option key={o.id} value={o.id}>
@@ -260,7 +274,7 @@ function DeductionsPanel({
                     step={rule.step}
                     value={c.points ?? ''}
                     onChange={(e) =>
-                      patch(i, {
+                      cases.patch(i, {
                         points: e.target.value === '' ? undefined : Number(e.target.value),
                       })
                     }
@@ -273,30 +287,21 @@ function DeductionsPanel({
                 aria-label="情况说明"
                 placeholder="情况说明（不写姓名）"
                 value={c.note ?? ''}
-                onChange={(e) => patch(i, { note: e.target.value })}
+                onChange={(e) => cases.patch(i, { note: e.target.value })}
               />
-              <button
-                type="button"
-                className="link"
-                onClick={() => setCases((all) => all.filter((_, k) => k !== i))}
-              >
-                删除
-              </button>
+              <RemoveButton onClick={() => cases.remove(i)} />
             </div>
           );
         })}
         <button
           type="button"
           className="button"
-          onClick={() => setCases((all) => [...all, { kind: 'secrecy.archives' }])}
+          onClick={() => cases.add({ kind: 'secrecy.archives' })}
         >
           添加扣分事项
         </button>
       </fieldset>
-      <label className="field">
-        <span>修改理由（记入审计）</span>
-        <input value={reason} disabled={locked} onChange={(e) => setReason(e.target.value)} />
-      </label>
+      <AuditReasonField value={reason} disabled={locked} onChange={setReason} />
       <button
         type="button"
         className="button primary"
@@ -304,7 +309,7 @@ function DeductionsPanel({
         onClick={() =>
           save.mutate(
             {
-              deductions: cases.map((c) => ({
+              deductions: cases.entries.map((c) => ({
                 kind: c.kind,
                 ...(c.points !== undefined ? { points: c.points } : {}),
                 ...(c.note ? { note: c.note } : {}),
