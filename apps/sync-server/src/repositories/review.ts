@@ -96,6 +96,20 @@ function whereOf(
   return { sql: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
+const TABLES: Record<ReviewKind, string> = { response: 'responses', interview: 'interviews' };
+
+/** The fields every review item shares, read from the COMMON columns. */
+function baseOf(row: Omit<ReviewItemBase, 'invalid'>): Omit<ReviewItemBase, 'invalid'> {
+  return {
+    id: row.id,
+    communityCode: row.communityCode,
+    communityName: row.communityName,
+    collector: row.collector,
+    collectedAt: row.collectedAt,
+    receivedAt: row.receivedAt,
+  };
+}
+
 const JOINS = `JOIN communities c ON c.code = t.community_code
   LEFT JOIN users u ON u.id = t.user_id
   LEFT JOIN users m ON m.id = t.invalidated_by`;
@@ -139,6 +153,28 @@ export function reviewRepository(
     ),
   };
 
+  /** One page of a kind's table, newest first, and how many rows the filter matches in all. */
+  function pageOf<Row>(
+    kind: ReviewKind,
+    filter: ReviewFilter,
+    columns: string,
+  ): { total: number; rows: Row[] } {
+    const table = TABLES[kind];
+    const where = whereOf(filter, kind);
+    const total = db
+      .prepare(`SELECT count(*) FROM ${table} t ${where.sql}`)
+      .pluck()
+      .get(...where.params) as number;
+    const rows = db
+      .prepare<unknown[], Row>(
+        `SELECT ${COMMON}, ${columns}
+         FROM ${table} t ${JOINS} ${where.sql}
+         ORDER BY t.seq DESC LIMIT ? OFFSET ?`,
+      )
+      .all(...where.params, filter.limit, filter.offset);
+    return { total, rows };
+  }
+
   function recount(id: string): void {
     const row = householdOf.get(id);
     if (row) deps.recountHousehold(row.community_code, row.household_key);
@@ -174,30 +210,13 @@ export function reviewRepository(
     restore: (action: ReviewAction) => change(action, null),
 
     listResponses(filter: ReviewFilter): { items: ReviewResponse[]; total: number } {
-      const where = whereOf(filter, 'response');
-      const total = db
-        .prepare(`SELECT count(*) FROM responses t ${where.sql}`)
-        .pluck()
-        .get(...where.params) as number;
-      const rows = db
-        .prepare<
-          unknown[],
-          Omit<ReviewResponse, 'invalid' | 'counted'> & MarkColumns & { counted: number }
-        >(
-          `SELECT ${COMMON}, t.household_key AS householdKey, t.channel, t.score, t.counted
-           FROM responses t ${JOINS} ${where.sql}
-           ORDER BY t.seq DESC LIMIT ? OFFSET ?`,
-        )
-        .all(...where.params, filter.limit, filter.offset);
+      const { total, rows } = pageOf<
+        Omit<ReviewResponse, 'invalid' | 'counted'> & MarkColumns & { counted: number }
+      >('response', filter, 't.household_key AS householdKey, t.channel, t.score, t.counted');
       return {
         total,
         items: rows.map((r) => ({
-          id: r.id,
-          communityCode: r.communityCode,
-          communityName: r.communityName,
-          collector: r.collector,
-          collectedAt: r.collectedAt,
-          receivedAt: r.receivedAt,
+          ...baseOf(r),
           householdKey: r.householdKey,
           channel: r.channel,
           score: r.score,
@@ -208,27 +227,15 @@ export function reviewRepository(
     },
 
     listInterviews(filter: ReviewFilter): { items: ReviewInterview[]; total: number } {
-      const where = whereOf(filter, 'interview');
-      const total = db
-        .prepare(`SELECT count(*) FROM interviews t ${where.sql}`)
-        .pluck()
-        .get(...where.params) as number;
-      const rows = db
-        .prepare<unknown[], Omit<ReviewInterview, 'invalid'> & MarkColumns>(
-          `SELECT ${COMMON}, t.interview_group AS "group", t.method, t.interview_date AS date, t.view
-           FROM interviews t ${JOINS} ${where.sql}
-           ORDER BY t.seq DESC LIMIT ? OFFSET ?`,
-        )
-        .all(...where.params, filter.limit, filter.offset);
+      const { total, rows } = pageOf<Omit<ReviewInterview, 'invalid'> & MarkColumns>(
+        'interview',
+        filter,
+        't.interview_group AS "group", t.method, t.interview_date AS date, t.view',
+      );
       return {
         total,
         items: rows.map((r) => ({
-          id: r.id,
-          communityCode: r.communityCode,
-          communityName: r.communityName,
-          collector: r.collector,
-          collectedAt: r.collectedAt,
-          receivedAt: r.receivedAt,
+          ...baseOf(r),
           group: r.group,
           method: r.method,
           date: r.date,
@@ -238,12 +245,13 @@ export function reviewRepository(
       };
     },
 
+    list(kind: ReviewKind, filter: ReviewFilter) {
+      return kind === 'response' ? this.listResponses(filter) : this.listInterviews(filter);
+    },
+
     /** One item as the list shows it (after a review action, for the answer). */
     find(kind: ReviewKind, id: string): ReviewResponse | ReviewInterview | undefined {
-      const filter: ReviewFilter = { id, status: 'all', limit: 1, offset: 0 };
-      return kind === 'response'
-        ? this.listResponses(filter).items[0]
-        : this.listInterviews(filter).items[0];
+      return this.list(kind, { id, status: 'all', limit: 1, offset: 0 }).items[0];
     },
   };
 }

@@ -74,54 +74,6 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   const review = reviewRepository(app.db, app.repos.submissions);
   const staff = app.requireRole('admin', 'coordinator');
 
-  app.get(
-    '/review/responses',
-    {
-      schema: {
-        querystring: ListQuerySchema,
-        response: {
-          200: z.object({
-            items: z.array(ReviewResponseSchema),
-            total: z.number(),
-            page: z.number(),
-            pageSize: z.number(),
-          }),
-          ...errorResponses(400, 401, 403),
-        },
-      },
-      onRequest: staff,
-    },
-    async (request) => {
-      const { community, status, page, pageSize } = request.query;
-      const filter = { community, status, limit: pageSize, offset: (page - 1) * pageSize };
-      return { ...review.listResponses(filter), page, pageSize };
-    },
-  );
-
-  app.get(
-    '/review/interviews',
-    {
-      schema: {
-        querystring: ListQuerySchema,
-        response: {
-          200: z.object({
-            items: z.array(ReviewInterviewSchema),
-            total: z.number(),
-            page: z.number(),
-            pageSize: z.number(),
-          }),
-          ...errorResponses(400, 401, 403),
-        },
-      },
-      onRequest: staff,
-    },
-    async (request) => {
-      const { community, status, page, pageSize } = request.query;
-      const filter = { community, status, limit: pageSize, offset: (page - 1) * pageSize };
-      return { ...review.listInterviews(filter), page, pageSize };
-    },
-  );
-
   for (const [segment, kind] of Object.entries(KINDS)) {
     const itemSchema = kind === 'response' ? ReviewResponseSchema : ReviewInterviewSchema;
     const answer = (id: string) => {
@@ -140,6 +92,30 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       if (outcome !== 'done')
         throw new AppError(outcome === 'not_found' ? 'record_not_found' : outcome);
     };
+
+    app.get(
+      `/review/${segment}`,
+      {
+        schema: {
+          querystring: ListQuerySchema,
+          response: {
+            200: z.object({
+              items: z.array(itemSchema),
+              total: z.number(),
+              page: z.number(),
+              pageSize: z.number(),
+            }),
+            ...errorResponses(400, 401, 403),
+          },
+        },
+        onRequest: staff,
+      },
+      async (request) => {
+        const { community, status, page, pageSize } = request.query;
+        const filter = { community, status, limit: pageSize, offset: (page - 1) * pageSize };
+        return { ...review.list(kind, filter), page, pageSize };
+      },
+    );
 
     app.post(
       `/review/${segment}/:id/invalidate`,
