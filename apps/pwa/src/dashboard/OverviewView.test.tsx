@@ -15,15 +15,20 @@ const order = () =>
     .slice(1)
     .map((r) => r.getAttribute('data-testid')?.replace('community-', ''));
 
+/** The overview against a server that answers /api/coverage with the fixture. */
+function renderOverview() {
+  return renderDashboard(<OverviewView />, ({ path }) =>
+    path === '/api/coverage' ? { body: coverageFixture() } : undefined,
+  );
+}
+
 afterEach(() => {
   vi.useRealTimers();
 });
 
 describe('the town overview', () => {
   it('shows each community’s figures as the plan counts them', async () => {
-    renderDashboard(<OverviewView />, ({ path }) =>
-      path === '/api/coverage' ? { body: coverageFixture() } : undefined,
-    );
+    renderOverview();
     await screen.findByTestId('community-JT01');
     // 66 of 200 = 33.0%, over the 60 needed; 20 interviews; mean 80 → 24 of 30 points.
     expect(cell('JT01', 'coverage')).toBe('33.0%');
@@ -53,9 +58,7 @@ describe('the town overview', () => {
   });
 
   it('shows the town totals: 166 of 1101 households, 1 of 4 communities over 30%', async () => {
-    renderDashboard(<OverviewView />, ({ path }) =>
-      path === '/api/coverage' ? { body: coverageFixture() } : undefined,
-    );
+    renderOverview();
     expect((await screen.findByTestId('town-coverage')).textContent).toBe('15.1%');
     expect(screen.getByText('166 / 1101 户')).toBeTruthy();
     expect(screen.getByTestId('town-meeting').textContent).toBe('1 / 4');
@@ -67,9 +70,7 @@ describe('the town overview', () => {
 
   it('sorts by shortfall first, and by coverage or code on request', async () => {
     const user = userEvent.setup();
-    renderDashboard(<OverviewView />, ({ path }) =>
-      path === '/api/coverage' ? { body: coverageFixture() } : undefined,
-    );
+    renderOverview();
     await screen.findByTestId('community-JT01');
     expect(order()).toEqual(['JT02', 'LY01', 'ZS01', 'JT01']);
     await user.selectOptions(screen.getByLabelText('排序'), 'coverage');
@@ -82,9 +83,7 @@ describe('the town overview', () => {
 
   it('filters by type: 村改居 shows only the two village communities', async () => {
     const user = userEvent.setup();
-    renderDashboard(<OverviewView />, ({ path }) =>
-      path === '/api/coverage' ? { body: coverageFixture() } : undefined,
-    );
+    renderOverview();
     await screen.findByTestId('community-JT01');
     await user.selectOptions(screen.getByLabelText('类型'), '村改居');
     expect(order()).toEqual(['LY01', 'ZS01']);

@@ -22,16 +22,22 @@ function group(name: string): HTMLElement {
   return screen.getByRole('group', { name });
 }
 
+/** A new interview for DEMO01, on a fresh database unless one is given. */
+function renderForm(onSaved = vi.fn(), db = freshDb()) {
+  return renderWithApp(
+    <InterviewForm
+      id={ID}
+      initial={emptyInterviewValues('DEMO01')}
+      communities={COMMUNITIES}
+      onSaved={onSaved}
+    />,
+    db,
+  );
+}
+
 describe('the interview form', () => {
   test('has no field for a name, an ID number or a phone number', () => {
-    renderWithApp(
-      <InterviewForm
-        id={ID}
-        initial={emptyInterviewValues('DEMO01')}
-        communities={COMMUNITIES}
-        onSaved={vi.fn()}
-      />,
-    );
+    renderForm();
     const fields = [...document.querySelectorAll('input, textarea, select')];
     const names = fields.map(
       (field) => field.closest('label')?.textContent ?? field.getAttribute('aria-label') ?? '',
@@ -43,14 +49,7 @@ describe('the interview form', () => {
   test('flags the required choices in Chinese and refuses a phone number typed into the notes', async () => {
     const user = userEvent.setup();
     const onSaved = vi.fn();
-    renderWithApp(
-      <InterviewForm
-        id={ID}
-        initial={emptyInterviewValues('DEMO01')}
-        communities={COMMUNITIES}
-        onSaved={onSaved}
-      />,
-    );
+    renderForm(onSaved);
     await user.type(screen.getByLabelText('备注'), '联系电话13812345678');
     await user.click(screen.getByRole('button', { name: '提交' }));
     expect(within(group('访谈对象类别')).getByRole('alert').textContent).toBe('请选择访谈对象类别');
@@ -66,15 +65,7 @@ describe('the interview form', () => {
     const user = userEvent.setup();
     const db = freshDb();
     const onSaved = vi.fn();
-    renderWithApp(
-      <InterviewForm
-        id={ID}
-        initial={emptyInterviewValues('DEMO01')}
-        communities={COMMUNITIES}
-        onSaved={onSaved}
-      />,
-      db,
-    );
+    renderForm(onSaved, db);
     await user.click(within(group('访谈对象类别')).getByRole('radio', { name: '高龄独居老人' }));
     await user.click(within(group('访谈方式')).getByRole('radio', { name: '上门访谈' }));
     await user.click(
@@ -100,15 +91,7 @@ describe('the interview form', () => {
       interviewItem({ group: 'disabled_resident' }),
       interviewItem({ communityCode: 'DEMO02' }),
     ]);
-    renderWithApp(
-      <InterviewForm
-        id={ID}
-        initial={emptyInterviewValues('DEMO01')}
-        communities={COMMUNITIES}
-        onSaved={vi.fn()}
-      />,
-      db,
-    );
+    renderForm(vi.fn(), db);
     await waitFor(() =>
       expect(screen.getByText(/已访谈/).textContent).toMatch(/已访谈 2 \/ 20 人，还差 18 人/),
     );
