@@ -54,6 +54,16 @@ const ResultSchema = z.object({
   deductionsInput: z.unknown(),
 });
 
+/** A scorecard rule's result; a broken rule (ScorecardError) becomes the client's refusal. */
+function refusedOnRuleError<T>(compute: () => T, prefix?: string): T {
+  try {
+    return compute();
+  } catch (error) {
+    if (error instanceof ScorecardError) throw refusal(error, prefix);
+    throw error;
+  }
+}
+
 /** The coordinators' side: adjustments per community, the table and ranking, hotline, audit. */
 export function coordinationRoutes(ctx: AssessmentContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -122,13 +132,7 @@ export function coordinationRoutes(ctx: AssessmentContext): FastifyPluginAsyncZo
         const actor = ctx.actor(request);
         const at = app.now().toISOString();
         return communityWrite(year, code, (y) => {
-          let computed: ReturnType<typeof computeBonus>;
-          try {
-            computed = computeBonus(bonus);
-          } catch (error) {
-            if (error instanceof ScorecardError) throw refusal(error);
-            throw error;
-          }
+          const computed = refusedOnRuleError(() => computeBonus(bonus));
           const old = ctx.repo.getAdjustments(y, code).bonus;
           ctx.repo.setBonus(y, code, bonus, at);
           ctx.repo.recordAudit({
@@ -166,13 +170,7 @@ export function coordinationRoutes(ctx: AssessmentContext): FastifyPluginAsyncZo
         const actor = ctx.actor(request);
         const at = app.now().toISOString();
         return communityWrite(year, code, (y) => {
-          let computed: ReturnType<typeof computeDeductions>;
-          try {
-            computed = computeDeductions(deductions);
-          } catch (error) {
-            if (error instanceof ScorecardError) throw refusal(error, 'deductions');
-            throw error;
-          }
+          const computed = refusedOnRuleError(() => computeDeductions(deductions), 'deductions');
           const old = ctx.repo.getAdjustments(y, code).deductions;
           ctx.repo.setDeductions(y, code, deductions, at);
           ctx.repo.recordAudit({
