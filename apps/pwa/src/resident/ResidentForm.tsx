@@ -8,7 +8,7 @@ import {
 import { useRef, useState } from 'react';
 import { newId } from '../outbox/ids.ts';
 import { ChoiceQuestion } from '../survey/ChoiceQuestion.tsx';
-import { toggleMultiple } from '../survey/choice.ts';
+import { otherTextOf, toggleMultiple } from '../survey/choice.ts';
 import { shownHouseholdKey } from '../survey/survey-values.ts';
 import { AddressBoxes } from './AddressBoxes.tsx';
 import { invalidSummary, SUBMIT_MESSAGES } from './messages.ts';
@@ -182,13 +182,7 @@ export function ResidentForm({ token, link, api, store, initial, onReceived }: R
                 question={question}
                 value={values.answers[question.id as AnswerKey]}
                 error={errors[question.id]}
-                otherText={
-                  question.id === 'q10'
-                    ? values.answers.q10Other
-                    : question.id === 'q11'
-                      ? values.answers.q11Other
-                      : undefined
-                }
+                otherText={otherTextOf(values.answers, question.id)}
                 otherError={errors[`${question.id}Other`]}
                 onChoose={(letter) => choose(question, letter)}
                 onOtherText={(text) => setAnswer(`${question.id}Other` as 'q10Other', text)}

@@ -12,7 +12,7 @@ import type { Community } from '../api/types.ts';
 import { AddressFields } from './AddressFields.tsx';
 import { ChoiceQuestion } from './ChoiceQuestion.tsx';
 import { CommunitySelect } from './CommunitySelect.tsx';
-import { toggleMultiple } from './choice.ts';
+import { otherTextOf, toggleMultiple } from './choice.ts';
 import { countErrors, errorAt, schemaResolver } from './form-resolver.ts';
 import {
   answeredCount,
@@ -191,13 +191,7 @@ export function SurveyForm({ id, initial, communities, collectedBy, onSaved }: S
                 question={question}
                 value={values.answers[question.id as AnswerKey]}
                 error={errorAt(errors, `answers.${question.id}`)}
-                otherText={
-                  question.id === 'q10'
-                    ? values.answers.q10Other
-                    : question.id === 'q11'
-                      ? values.answers.q11Other
-                      : undefined
-                }
+                otherText={otherTextOf(values.answers, question.id)}
                 otherError={errorAt(errors, `answers.${question.id}Other`)}
                 onOtherText={(text) => set(`${question.id}Other` as 'q10Other' | 'q11Other', text)}
                 fieldsetRef={(el) => {

@@ -24,3 +24,13 @@ export function letterOfKey(question: QuestionDef, key: string): string | undefi
   const upper = key.toUpperCase();
   return question.options.find((o) => o.letter === upper)?.letter;
 }
+
+/** The 其他 text typed for q10 or q11 (the only questions with one); undefined for the others. */
+export function otherTextOf(
+  answers: { readonly q10Other: string; readonly q11Other: string },
+  questionId: string,
+): string | undefined {
+  if (questionId === 'q10') return answers.q10Other;
+  if (questionId === 'q11') return answers.q11Other;
+  return undefined;
+}
