@@ -137,6 +137,39 @@ export const FULL_MARKS_ANSWERS = {
   q11: ['A', 'F'],
 };
 
+/** Answers worth 3 points, the lowest option of every scored question: q3–q9 = B E A A A D D
+ * → 0 + 0 + 3 + 0 + 0 + 0 + 0. */
+export const LOWEST_MARKS_ANSWERS = {
+  ...FULL_MARKS_ANSWERS,
+  q3: 'B',
+  q4: 'E',
+  q5: 'A',
+  q6: 'A',
+  q7: 'A',
+  q8: 'D',
+  q9: 'D',
+};
+
+/** POST /api/communities/import as `who` (a coordinator or admin); the caller checks the answer. */
+export function importCommunities(app: FastifyInstance, who: LoggedIn, csv: string) {
+  return app.inject({
+    method: 'POST',
+    url: '/api/communities/import',
+    headers: { ...CLIENT_HEADERS, cookie: who.cookie },
+    payload: { csv },
+  });
+}
+
+/** POST /api/sync as `who`; the caller checks the answer. */
+export function syncItems(app: FastifyInstance, who: LoggedIn, items: readonly unknown[]) {
+  return app.inject({
+    method: 'POST',
+    url: '/api/sync',
+    headers: { ...CLIENT_HEADERS, cookie: who.cookie },
+    payload: { items },
+  });
+}
+
 /** A valid survey response (kind 'survey'); override any field. */
 export function sampleSurvey(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {

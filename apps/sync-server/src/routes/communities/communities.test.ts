@@ -3,9 +3,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   buildTestApp,
   CLIENT_HEADERS,
+  importCommunities,
   type LoggedIn,
   loginAs,
   sampleSurvey,
+  syncItems,
 } from '../../testing.ts';
 
 let app: FastifyInstance;
@@ -18,13 +20,7 @@ beforeEach(async () => {
 });
 afterEach(async () => cleanup());
 
-const importCsv = (csv: string) =>
-  app.inject({
-    method: 'POST',
-    url: '/api/communities/import',
-    headers: { ...CLIENT_HEADERS, cookie: coordinator.cookie },
-    payload: { csv },
-  });
+const importCsv = (csv: string) => importCommunities(app, coordinator, csv);
 
 describe('POST /api/communities/import', () => {
   it('reports every bad line by its line number and imports nothing', async () => {
@@ -55,12 +51,7 @@ describe('POST /api/communities/import', () => {
 
   it('accepts the Chinese header, replaces the untouched demo communities and keeps one with data', async () => {
     const canvasser = await loginAs(app, 'canvasser', ['DEMO05']);
-    await app.inject({
-      method: 'POST',
-      url: '/api/sync',
-      headers: { ...CLIENT_HEADERS, cookie: canvasser.cookie },
-      payload: { items: [sampleSurvey({ communityCode: 'DEMO05' })] },
-    });
+    await syncItems(app, canvasser, [sampleSurvey({ communityCode: 'DEMO05' })]);
     const res = await importCsv(
       '\uFEFF编号,名称,类型,总户数,联系领导\nJT01,九亭一居,导入居,1200,王某\r\nJT02,"涞寅,二居",村改居,800,李某\n',
     );

@@ -3,24 +3,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   buildTestApp,
   CLIENT_HEADERS,
-  FULL_MARKS_ANSWERS,
+  importCommunities,
+  LOWEST_MARKS_ANSWERS,
   type LoggedIn,
   loginAs,
   sampleInterview,
   sampleSurvey,
+  syncItems,
 } from '../../testing.ts';
-
-// Worth 3 points: q5 A (3), every other scored question 0.
-const LOWEST_ANSWERS = {
-  ...FULL_MARKS_ANSWERS,
-  q3: 'B',
-  q4: 'E',
-  q5: 'A',
-  q6: 'A',
-  q7: 'A',
-  q8: 'D',
-  q9: 'D',
-};
 
 let app: FastifyInstance;
 let cleanup: () => Promise<void>;
@@ -33,12 +23,7 @@ const ids: Record<string, string> = {};
 
 async function syncAt(time: string, who: LoggedIn, items: Record<string, unknown>[]) {
   clock = new Date(time);
-  const res = await app.inject({
-    method: 'POST',
-    url: '/api/sync',
-    headers: { ...CLIENT_HEADERS, cookie: who.cookie },
-    payload: { items },
-  });
+  const res = await syncItems(app, who, items);
   for (const r of res.json().results) expect(r.status).toBe('accepted');
 }
 
@@ -55,12 +40,11 @@ beforeEach(async () => {
   clock = new Date('2025-11-19T00:00:00Z');
   ({ app, cleanup } = await buildTestApp({ seedDemoCommunities: false, now: () => clock }));
   coordinator = await loginAs(app, 'coordinator');
-  const imported = await app.inject({
-    method: 'POST',
-    url: '/api/communities/import',
-    headers: { ...CLIENT_HEADERS, cookie: coordinator.cookie },
-    payload: { csv: '编号,名称,类型,总户数,联系领导\nC1,一居,导入居,10,甲\nC2,二居,村改居,7,乙\n' },
-  });
+  const imported = await importCommunities(
+    app,
+    coordinator,
+    '编号,名称,类型,总户数,联系领导\nC1,一居,导入居,10,甲\nC2,二居,村改居,7,乙\n',
+  );
   expect(imported.json()).toEqual({ imported: 2, removedDemo: 0 });
   canvasserA = await loginAs(app, 'canvasser', ['C1', 'C2']);
   canvasserB = await loginAs(app, 'canvasser', ['C1']);
@@ -74,13 +58,13 @@ beforeEach(async () => {
   const r2 = sampleSurvey({
     communityCode: 'C1',
     householdAddress: '1-101',
-    answers: LOWEST_ANSWERS,
+    answers: LOWEST_MARKS_ANSWERS,
     collectedAt: '2025-11-20T09:00:00+08:00',
   });
   const r3 = sampleSurvey({
     communityCode: 'C1',
     householdAddress: '2号楼201室',
-    answers: LOWEST_ANSWERS,
+    answers: LOWEST_MARKS_ANSWERS,
     collectedAt: '2025-11-21T09:00:00+08:00',
   });
   // 16:30 UTC is 00:30 the next day in Shanghai: it belongs to the 21st.

@@ -6,10 +6,12 @@ import {
   buildTestApp,
   CLIENT_HEADERS,
   FULL_MARKS_ANSWERS,
+  importCommunities,
   type LoggedIn,
   loginAs,
   sampleInterview,
   sampleSurvey,
+  syncItems,
 } from '../../testing.ts';
 
 const HEADER_ROW = 2;
@@ -79,26 +81,18 @@ beforeEach(async () => {
     now: () => new Date('2026-11-27T10:30:00Z'),
   }));
   coordinator = await loginAs(app, 'coordinator');
-  await app.inject({
-    method: 'POST',
-    url: '/api/communities/import',
-    headers: { ...CLIENT_HEADERS, cookie: coordinator.cookie },
-    payload: {
-      csv: 'code,name,type,totalHouseholds,liaisonLeader\nE1,导出一居,导入居,6,甲\nE2,导出村居,村改居,40,乙\n',
-    },
-  });
+  await importCommunities(
+    app,
+    coordinator,
+    'code,name,type,totalHouseholds,liaisonLeader\nE1,导出一居,导入居,6,甲\nE2,导出村居,村改居,40,乙\n',
+  );
   canvasser = await loginAs(app, 'canvasser', ['E1', 'E2']);
   interviewer = await loginAs(app, 'interviewer', ['E1']);
   for (const [who, items] of [
     [canvasser, [mixed, repeat, full, dropped, kept]],
     [interviewer, [talk]],
   ] as const) {
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/sync',
-      headers: { ...CLIENT_HEADERS, cookie: who.cookie },
-      payload: { items },
-    });
+    const res = await syncItems(app, who, items);
     for (const r of res.json().results) expect(r.status).toBe('accepted');
   }
   const marked = await app.inject({

@@ -4,9 +4,11 @@ import {
   buildTestApp,
   CLIENT_HEADERS,
   FULL_MARKS_ANSWERS,
+  importCommunities,
   type LoggedIn,
   loginAs,
   sampleSurvey,
+  syncItems,
 } from '../../testing.ts';
 
 let app: FastifyInstance;
@@ -63,21 +65,13 @@ const get = async (url: string, who: LoggedIn = coordinator) =>
 beforeEach(async () => {
   ({ app, cleanup } = await buildTestApp({ seedDemoCommunities: false }));
   coordinator = await loginAs(app, 'coordinator');
-  await app.inject({
-    method: 'POST',
-    url: '/api/communities/import',
-    headers: { ...CLIENT_HEADERS, cookie: coordinator.cookie },
-    payload: {
-      csv: 'code,name,type,totalHouseholds,liaisonLeader\nF1,意见一居,导入居,100,甲\nF2,意见二居,村改居,50,乙\n',
-    },
-  });
+  await importCommunities(
+    app,
+    coordinator,
+    'code,name,type,totalHouseholds,liaisonLeader\nF1,意见一居,导入居,100,甲\nF2,意见二居,村改居,50,乙\n',
+  );
   canvasser = await loginAs(app, 'canvasser', ['F1', 'F2']);
-  const res = await app.inject({
-    method: 'POST',
-    url: '/api/sync',
-    headers: { ...CLIENT_HEADERS, cookie: canvasser.cookie },
-    payload: { items: [a1, a1Repeat, a2, a3, b1] },
-  });
+  const res = await syncItems(app, canvasser, [a1, a1Repeat, a2, a3, b1]);
   expect(res.json().results.map((r: { status: string }) => r.status)).toEqual(
     Array(5).fill('accepted'),
   );

@@ -4,24 +4,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   buildTestApp,
   CLIENT_HEADERS,
-  FULL_MARKS_ANSWERS,
+  LOWEST_MARKS_ANSWERS,
   type LoggedIn,
   loginAs,
   sampleInterview,
   sampleSurvey,
 } from '../../testing.ts';
-
-// q3–q9 = B E A A A D D → 0 + 0 + 3 + 0 + 0 + 0 + 0 = 3 points.
-const LOW_ANSWERS = {
-  ...FULL_MARKS_ANSWERS,
-  q3: 'B',
-  q4: 'E',
-  q5: 'A',
-  q6: 'A',
-  q7: 'A',
-  q8: 'D',
-  q9: 'D',
-};
 
 let app: FastifyInstance;
 let cleanup: () => Promise<void>;
@@ -35,7 +23,7 @@ const first = sampleSurvey({ communityCode: 'R1', householdAddress: '1号楼101�
 const second = sampleSurvey({
   communityCode: 'R1',
   householdAddress: '1-101',
-  answers: LOW_ANSWERS,
+  answers: LOWEST_MARKS_ANSWERS,
 });
 const other = sampleSurvey({ communityCode: 'R1', householdAddress: '2号楼202室' });
 const interview = sampleInterview({ communityCode: 'R1' });
@@ -97,7 +85,7 @@ describe('marking a response invalid', () => {
       },
     });
     // Same two households, but household 1 now counts its 3-point answer: (3 + 100) / 2.
-    const low = scoreSurvey(LOW_ANSWERS).total;
+    const low = scoreSurvey(LOWEST_MARKS_ANSWERS).total;
     expect(low).toBe(3);
     expect(await r1()).toMatchObject({
       surveyedHouseholds: 2,
