@@ -19,6 +19,15 @@ export interface Community {
   readonly liaisonLeader?: string;
 }
 
+/** A community's interviews against the plan's target, as GET /api/coverage counts them. */
+export interface InterviewCoverage {
+  readonly total: number;
+  readonly target: number;
+  readonly meetsTarget: boolean;
+  readonly shortfall: number;
+  readonly byGroup: Readonly<Record<string, number>>;
+}
+
 /** One community's row of GET /api/coverage. */
 export interface CommunityCoverage {
   readonly code: string;
@@ -30,13 +39,7 @@ export interface CommunityCoverage {
   readonly coverage: number;
   readonly meetsTarget: boolean;
   readonly shortfall: number;
-  readonly interviews: {
-    readonly total: number;
-    readonly target: number;
-    readonly meetsTarget: boolean;
-    readonly shortfall: number;
-    readonly byGroup: Readonly<Record<string, number>>;
-  };
+  readonly interviews: InterviewCoverage;
   readonly satisfactionPoints: number | null;
 }
 

@@ -1,4 +1,5 @@
 // The coordinator-only answers of the sync server (docs/api.md), as the dashboard reads them.
+import type { InterviewCoverage } from '../api/types.ts';
 
 export type CommunityType = '导入居' | '村改居';
 
@@ -15,13 +16,7 @@ export interface CommunityFigures {
   readonly shortfall: number;
   readonly responses: number;
   readonly repeats: number;
-  readonly interviews: {
-    readonly total: number;
-    readonly target: number;
-    readonly meetsTarget: boolean;
-    readonly shortfall: number;
-    readonly byGroup: Readonly<Record<string, number>>;
-  };
+  readonly interviews: InterviewCoverage;
   readonly meanSurveyScore: number | null;
   readonly meanInterviewScore: number | null;
   readonly satisfactionPoints: number | null;
