@@ -140,6 +140,21 @@ export function assessmentRepository(db: Db) {
      VALUES (?, ?, ?)`,
   );
 
+  /** Stores one adjustment column (JSON text, or null), creating the community's row first. */
+  function writeAdjustment(
+    column: 'bonus' | 'deductions' | 'satisfaction_override',
+    year: number,
+    communityCode: string,
+    value: string | null,
+    at: string,
+  ): void {
+    ensureAdjustments.run(year, communityCode, at);
+    db.prepare(
+      `UPDATE assessment_adjustments SET ${column} = ?, updated_at = ?
+       WHERE year = ? AND community_code = ?`,
+    ).run(value, at, year, communityCode);
+  }
+
   return {
     /** Runs `work` in one transaction: a refused write leaves nothing behind, audit included. */
     transaction<T>(work: () => T): T {
@@ -249,11 +264,7 @@ export function assessmentRepository(db: Db) {
       }));
     },
     setBonus(year: number, communityCode: string, bonus: BonusInput, at: string): void {
-      ensureAdjustments.run(year, communityCode, at);
-      db.prepare(
-        `UPDATE assessment_adjustments SET bonus = ?, updated_at = ?
-         WHERE year = ? AND community_code = ?`,
-      ).run(JSON.stringify(bonus), at, year, communityCode);
+      writeAdjustment('bonus', year, communityCode, JSON.stringify(bonus), at);
     },
     setDeductions(
       year: number,
@@ -261,11 +272,7 @@ export function assessmentRepository(db: Db) {
       deductions: readonly DeductionCase[],
       at: string,
     ): void {
-      ensureAdjustments.run(year, communityCode, at);
-      db.prepare(
-        `UPDATE assessment_adjustments SET deductions = ?, updated_at = ?
-         WHERE year = ? AND community_code = ?`,
-      ).run(JSON.stringify(deductions), at, year, communityCode);
+      writeAdjustment('deductions', year, communityCode, JSON.stringify(deductions), at);
     },
     setSatisfactionOverride(
       year: number,
@@ -273,11 +280,13 @@ export function assessmentRepository(db: Db) {
       override: SatisfactionOverride | null,
       at: string,
     ): void {
-      ensureAdjustments.run(year, communityCode, at);
-      db.prepare(
-        `UPDATE assessment_adjustments SET satisfaction_override = ?, updated_at = ?
-         WHERE year = ? AND community_code = ?`,
-      ).run(override ? JSON.stringify(override) : null, at, year, communityCode);
+      writeAdjustment(
+        'satisfaction_override',
+        year,
+        communityCode,
+        override ? JSON.stringify(override) : null,
+        at,
+      );
     },
 
     listHotline(year: number): HotlineFigures[] {
