@@ -9,6 +9,7 @@ import {
 import { useForm } from 'react-hook-form';
 import type { Community } from '../api/types.ts';
 import { CommunitySelect } from '../survey/CommunitySelect.tsx';
+import { FieldError } from '../survey/FieldError.tsx';
 import { errorAt, schemaResolver } from '../survey/form-resolver.ts';
 import { useQueueOnSubmit } from '../survey/use-queue-on-submit.ts';
 import { InterviewProgressPanel } from './InterviewProgressPanel.tsx';
@@ -28,14 +29,6 @@ const TEXTS = [
   { name: 'problems', label: '反映的问题' },
   { name: 'notes', label: '备注' },
 ] as const;
-
-function FieldError({ message }: { message: string | undefined }) {
-  return message ? (
-    <p className="field-error" role="alert">
-      {message}
-    </p>
-  ) : null;
-}
 
 /** The interview record: no field for a name, an ID number or a phone number, by design. */
 export function InterviewForm({

@@ -1,4 +1,5 @@
 import type { UseFormRegister } from 'react-hook-form';
+import { FieldError } from './FieldError.tsx';
 import type { SurveyFormValues } from './survey-values.ts';
 
 interface AddressFieldsProps {
@@ -49,11 +50,7 @@ export function AddressFields({ register, householdKey, typed, error }: AddressF
           '请填写楼号和室号'
         )}
       </p>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError message={error} />
     </fieldset>
   );
 }

@@ -1,4 +1,5 @@
 import type { Community } from '../api/types.ts';
+import { FieldError } from './FieldError.tsx';
 
 interface CommunitySelectProps {
   readonly communities: readonly Community[];
@@ -22,11 +23,7 @@ export function CommunitySelect({ communities, value, error, onChange }: Communi
           ))}
         </select>
       </label>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError message={error} />
     </div>
   );
 }

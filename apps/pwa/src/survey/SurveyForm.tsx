@@ -13,6 +13,7 @@ import { AddressFields } from './AddressFields.tsx';
 import { ChoiceQuestion } from './ChoiceQuestion.tsx';
 import { CommunitySelect } from './CommunitySelect.tsx';
 import { otherTextOf, toggleMultiple } from './choice.ts';
+import { FieldError } from './FieldError.tsx';
 import { countErrors, errorAt, schemaResolver } from './form-resolver.ts';
 import {
   answeredCount,
@@ -148,11 +149,7 @@ export function SurveyForm({ id, initial, communities, collectedBy, onSaved }: S
             </label>
           ))}
         </div>
-        {errorAt(errors, 'channel') ? (
-          <p className="field-error" role="alert">
-            {errorAt(errors, 'channel')}
-          </p>
-        ) : null}
+        <FieldError message={errorAt(errors, 'channel')} />
       </fieldset>
 
       {SECTIONS.map((section) => (
@@ -179,11 +176,7 @@ export function SurveyForm({ id, initial, communities, collectedBy, onSaved }: S
                 <p className="counter">
                   {values.answers.q12.length} / {SUGGESTION_MAX_LENGTH}
                 </p>
-                {errorAt(errors, 'answers.q12') ? (
-                  <p className="field-error" role="alert">
-                    {errorAt(errors, 'answers.q12')}
-                  </p>
-                ) : null}
+                <FieldError message={errorAt(errors, 'answers.q12')} />
               </fieldset>
             ) : (
               <ChoiceQuestion
