@@ -7,6 +7,7 @@ import {
   feedbackRepository,
   type TalliedQuestion,
 } from '../../repositories/feedback.ts';
+import { PageQueryFields } from '../schemas.ts';
 
 const OptionTallySchema = z.object({
   letter: z.string(),
@@ -33,13 +34,7 @@ const TextsQuerySchema = z.object({
     .enum(FEEDBACK_TEXT_FIELDS, { error: '文字类别应为 q12、q10Other 或 q11Other' })
     .optional(),
   q: z.string().trim().max(100, '搜索内容不能超过 100 个字').optional(),
-  page: z.coerce.number({ error: '页码应为数字' }).int().min(1, '页码从 1 开始').default(1),
-  pageSize: z.coerce
-    .number({ error: '每页条数应为数字' })
-    .int()
-    .min(1)
-    .max(200, '每页最多 200 条')
-    .default(50),
+  ...PageQueryFields,
 });
 
 const TextsSchema = z.object({

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AppError, errorResponses } from '../../errors.ts';
 import { principalOf } from '../../plugins/auth.ts';
 import { type ReviewKind, reviewRepository } from '../../repositories/review.ts';
+import { PageQueryFields } from '../schemas.ts';
 
 const MarkSchema = z
   .object({
@@ -46,13 +47,7 @@ const ListQuerySchema = z.object({
       error: '状态应为 all、valid、invalid 或 repeat',
     })
     .default('all'),
-  page: z.coerce.number({ error: '页码应为数字' }).int().min(1, '页码从 1 开始').default(1),
-  pageSize: z.coerce
-    .number({ error: '每页条数应为数字' })
-    .int()
-    .min(1)
-    .max(200, '每页最多 200 条')
-    .default(50),
+  ...PageQueryFields,
 });
 
 const IdParamsSchema = z.object({ id: z.string().max(64) });
