@@ -62,12 +62,7 @@ describe('the year’s grading rule', () => {
     });
     expect(set.statusCode, set.body).toBe(200);
     expect(set.json().year.gradeRule).toMatchObject({ kind: 'thresholds', excellentFrom: 2 });
-    expect(await gradesOf('村改居')).toEqual([
-      '优秀',
-      '优秀',
-      '良好',
-      ...Array(6).fill('一般'),
-    ]);
+    expect(await gradesOf('村改居')).toEqual(['优秀', '优秀', '良好', ...Array(6).fill('一般')]);
   });
 
   it('is written to the audit trail as old → new with the reason', async () => {

@@ -1,9 +1,9 @@
+import { DEFAULT_GRADE_RULE, GradeRuleSchema } from '@jiuting/scorecard';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, errorResponses } from '../../errors.ts';
 import type { AssessmentYear } from '../../repositories/assessment.ts';
 import type { AssessmentContext } from './context.ts';
-import { DEFAULT_GRADE_RULE, GradeRuleSchema } from '@jiuting/scorecard';
 import { CreateYearSchema, LockBodySchema, YearParamsSchema, YearSchema } from './schemas.ts';
 
 const toYear = (y: AssessmentYear) => ({
