@@ -28,6 +28,11 @@ function sync(items: unknown[]) {
   });
 }
 
+// The first batch to reach an idle server is stored at once, alone; batches that arrive while
+// its commit is under way share the next transaction. An opener sent first makes the batches
+// after it arrive during a commit.
+const opener = () => sync([sampleSurvey({ communityCode: 'DEMO01' })]);
+
 const statuses = (res: { json(): { results: { status: string }[] } }) =>
   res.json().results.map((r) => r.status);
 const stored = () => app.db.prepare('SELECT count(*) FROM responses').pluck().get();
@@ -46,35 +51,38 @@ describe('ingest: group commit of batches that arrive together', () => {
       sampleSurvey({ communityCode: 'DEMO01' }),
       sampleSurvey({ communityCode: 'DEMO02' }),
     ];
-    const [a, b] = await Promise.all([sync(healthy), sync(faulty)]);
+    const [first, a, b] = await Promise.all([opener(), sync(healthy), sync(faulty)]);
+    expect(statuses(first)).toEqual(['accepted']);
     expect(a.statusCode).toBe(500);
     expect(b.statusCode).toBe(500);
     expect(a.json().error).toBe('internal_error');
-    expect(stored()).toBe(0);
+    expect(stored()).toBe(1);
     expect(app.db.prepare('SELECT count(*) FROM interviews').pluck().get()).toBe(0);
 
     app.db.exec('DROP TRIGGER fault_on_demo02');
-    const [a2, b2] = await Promise.all([sync(healthy), sync(faulty)]);
+    const [, a2, b2] = await Promise.all([opener(), sync(healthy), sync(faulty)]);
     expect(statuses(a2)).toEqual(['accepted', 'accepted']);
     expect(statuses(b2)).toEqual(['accepted', 'accepted']);
-    expect(stored()).toBe(3);
+    expect(stored()).toBe(5);
   });
 
   it('stores an item sent in two concurrent batches once: the first batch accepts it, the second gets duplicate', async () => {
     const shared = sampleSurvey();
-    const [first, second] = await Promise.all([
+    const [, first, second] = await Promise.all([
+      opener(),
       sync([shared, sampleSurvey()]),
       sync([sampleSurvey(), shared]),
     ]);
     expect(statuses(first)).toEqual(['accepted', 'accepted']);
     expect(statuses(second)).toEqual(['accepted', 'duplicate']);
     expect(second.json().results[1].id).toBe(shared.id);
-    expect(stored()).toBe(3);
+    expect(stored()).toBe(4);
   });
 
   it('answers a conflict, not an acceptance, when two concurrent batches carry one id with different content', async () => {
     const original = sampleSurvey({ householdAddress: '3号楼101室' });
-    const [first, second] = await Promise.all([
+    const [, first, second] = await Promise.all([
+      opener(),
       sync([original]),
       sync([{ ...original, householdAddress: '3号楼102室' }]),
     ]);
@@ -83,5 +91,20 @@ describe('ingest: group commit of batches that arrive together', () => {
     expect(
       app.db.prepare('SELECT household_key FROM responses WHERE id = ?').pluck().get(original.id),
     ).toBe('3号101室');
+  });
+
+  it('stores a batch that reaches an idle server at once, so a fault in a batch right behind it does not fail it', async () => {
+    app.db.function('disk_fault', () => {
+      throw new Error('simulated I/O fault');
+    });
+    app.db.exec(`CREATE TRIGGER fault_on_demo02 AFTER INSERT ON responses
+      WHEN NEW.community_code = 'DEMO02' BEGIN SELECT disk_fault(); END`);
+    const [alone, faulty] = await Promise.all([
+      sync([sampleSurvey({ communityCode: 'DEMO01' })]),
+      sync([sampleSurvey({ communityCode: 'DEMO02' })]),
+    ]);
+    expect(statuses(alone)).toEqual(['accepted']);
+    expect(faulty.statusCode).toBe(500);
+    expect(stored()).toBe(1);
   });
 });
