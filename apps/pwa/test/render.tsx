@@ -3,7 +3,7 @@ import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { ApiProvider } from '../src/api/api-context.tsx';
 import { createApiClient, type Fetch } from '../src/api/client.ts';
-import type { Community } from '../src/api/types.ts';
+import type { Community, User } from '../src/api/types.ts';
 import { OutboxProvider } from '../src/outbox/outbox-context.tsx';
 import { SyncEngine } from '../src/outbox/sync-engine.ts';
 import { freshDb } from '../src/outbox/test-items.ts';
@@ -12,6 +12,15 @@ export const COMMUNITIES: Community[] = [
   { code: 'DEMO01', name: '示例居民区01', type: '导入居', totalHouseholds: 1200 },
   { code: 'DEMO02', name: '示例居民区02', type: '村改居', totalHouseholds: 600 },
 ];
+
+/** A signed-in canvasser of DEMO01 and DEMO02. */
+export const CANVASSER: User = {
+  id: 'u1',
+  username: 'canvasser1',
+  displayName: '王采集',
+  role: 'canvasser',
+  communities: ['DEMO01', 'DEMO02'],
+};
 
 const unreachable: Fetch = () => Promise.reject(new TypeError('offline in tests'));
 

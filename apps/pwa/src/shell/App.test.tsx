@@ -1,20 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { COMMUNITIES, renderWithApp } from '../../test/render.tsx';
+import { CANVASSER, COMMUNITIES, renderWithApp } from '../../test/render.tsx';
 import type { Fetch } from '../api/client.ts';
-import type { User } from '../api/types.ts';
 import { applyOutcomes, claimBatch, saveDraft } from '../outbox/store.ts';
 import { freshDb, queueItems, surveyItem } from '../outbox/test-items.ts';
 import { App } from './App.tsx';
-
-const USER: User = {
-  id: 'u1',
-  username: 'canvasser1',
-  displayName: '王采集',
-  role: 'canvasser',
-  communities: ['DEMO01', 'DEMO02'],
-};
 
 /** Answers the few routes the shell reads, as docs/api.md describes them; /api/sync is unreachable. */
 function fakeServer() {
@@ -25,7 +16,7 @@ function fakeServer() {
     const path = new URL(input).pathname;
     if (path === '/api/me')
       return state.signedIn
-        ? json(200, { user: USER })
+        ? json(200, { user: CANVASSER })
         : json(401, { error: 'unauthenticated', message: '请先登录' });
     if (path === '/api/communities') return json(200, { communities: COMMUNITIES });
     if (path === '/api/auth/logout' && init?.method === 'POST') {

@@ -2,21 +2,13 @@ import { QUESTIONS } from '@jiuting/questionnaire';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, test, vi } from 'vitest';
-import { COMMUNITIES, renderWithApp } from '../../test/render.tsx';
-import type { User } from '../api/types.ts';
+import { CANVASSER, COMMUNITIES, renderWithApp } from '../../test/render.tsx';
 import { freshDb, queueItems, surveyItem } from '../outbox/test-items.ts';
 import { SurveyForm } from './SurveyForm.tsx';
 import { SurveyPage } from './SurveyPage.tsx';
 import { emptySurveyValues } from './survey-values.ts';
 
 const ID = '6f1c2a4e-1111-4222-8333-944455556666';
-const USER: User = {
-  id: 'u1',
-  username: 'canvasser1',
-  displayName: '王采集',
-  role: 'canvasser',
-  communities: ['DEMO01', 'DEMO02'],
-};
 
 function question(number: number): HTMLElement {
   return screen.getByRole('group', { name: new RegExp(`^${number}、`) });
@@ -185,7 +177,10 @@ describe('the survey form', () => {
   test('a half-filled form comes back after the page is closed and reopened', async () => {
     const user = userEvent.setup();
     const db = freshDb();
-    const first = renderWithApp(<SurveyPage id={ID} user={USER} communities={COMMUNITIES} />, db);
+    const first = renderWithApp(
+      <SurveyPage id={ID} user={CANVASSER} communities={COMMUNITIES} />,
+      db,
+    );
     await screen.findByRole('button', { name: '提交' });
     await user.type(screen.getByLabelText('室号'), '502');
     await user.click(option(3, 'B. 不知晓'));
@@ -194,7 +189,7 @@ describe('the survey form', () => {
     first.unmount();
     await waitFor(async () => expect((await db.items.get(ID))?.state).toBe('draft'));
 
-    renderWithApp(<SurveyPage id={ID} user={USER} communities={COMMUNITIES} />, db);
+    renderWithApp(<SurveyPage id={ID} user={CANVASSER} communities={COMMUNITIES} />, db);
     await screen.findByRole('button', { name: '提交' });
     expect((screen.getByLabelText('室号') as HTMLInputElement).value).toBe('502');
     expect(option(3, 'B. 不知晓').checked).toBe(true);
@@ -206,7 +201,7 @@ describe('the survey form', () => {
   test('after 已保存 the browser history no longer leads back to the submitted form', async () => {
     const user = userEvent.setup();
     history.replaceState(null, '', `#/survey/${ID}`);
-    renderWithApp(<SurveyPage id={ID} user={USER} communities={COMMUNITIES} />);
+    renderWithApp(<SurveyPage id={ID} user={CANVASSER} communities={COMMUNITIES} />);
     await screen.findByRole('button', { name: '提交' });
     await user.selectOptions(screen.getByLabelText('居民区'), 'DEMO02');
     await answerAll(user);
@@ -218,7 +213,7 @@ describe('the survey form', () => {
   test('a submitted survey opens as a notice, not as a form to change', async () => {
     const db = freshDb();
     const [id = ''] = await queueItems(db, [surveyItem()]);
-    renderWithApp(<SurveyPage id={id} user={USER} communities={COMMUNITIES} />, db);
+    renderWithApp(<SurveyPage id={id} user={CANVASSER} communities={COMMUNITIES} />, db);
     expect(await screen.findByText('这份问卷已提交，不能再修改。')).toBeTruthy();
     expect(screen.queryByRole('button', { name: '提交' })).toBeNull();
   });
