@@ -1,18 +1,9 @@
-import type { Community, User } from '../api/types.ts';
-import { ItemFormPage } from '../shell/ItemFormPage.tsx';
+import { type CollectorPageProps, ItemFormPage } from '../shell/ItemFormPage.tsx';
 import { defaultCommunity } from '../survey/last-community.ts';
 import { InterviewForm } from './InterviewForm.tsx';
 import { emptyInterviewValues, type InterviewFormValues } from './interview-values.ts';
 
-export function InterviewPage({
-  id,
-  user,
-  communities,
-}: {
-  id: string;
-  user: User;
-  communities: readonly Community[];
-}) {
+export function InterviewPage({ id, user, communities }: CollectorPageProps) {
   return (
     <ItemFormPage id={id} kind="interview" submittedText="这条访谈记录已提交，不能再修改。">
       {(item, onSaved) => {

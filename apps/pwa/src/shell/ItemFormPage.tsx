@@ -1,8 +1,16 @@
 import { type ReactNode, useState } from 'react';
+import type { Community, User } from '../api/types.ts';
 import { useOutbox } from '../outbox/outbox-context.tsx';
 import type { ItemKind, OutboxItem } from '../outbox/types.ts';
 import { isEditable, useItemOnce } from '../outbox/use-item.ts';
 import { forgetFormUrl, SavedNotice } from './SavedNotice.tsx';
+
+/** What the router gives a survey or interview page. */
+export interface CollectorPageProps {
+  readonly id: string;
+  readonly user: User;
+  readonly communities: readonly Community[];
+}
 
 export interface ItemFormPageProps {
   readonly id: string;

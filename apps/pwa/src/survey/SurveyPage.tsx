@@ -1,5 +1,4 @@
-import type { Community, User } from '../api/types.ts';
-import { ItemFormPage } from '../shell/ItemFormPage.tsx';
+import { type CollectorPageProps, ItemFormPage } from '../shell/ItemFormPage.tsx';
 import { defaultCommunity } from './last-community.ts';
 import { SurveyForm } from './SurveyForm.tsx';
 import { emptySurveyValues, type SurveyFormValues } from './survey-values.ts';
@@ -10,15 +9,7 @@ function withDefaults(form: unknown, fallback: SurveyFormValues): SurveyFormValu
   return { ...fallback, ...stored, answers: { ...fallback.answers, ...(stored.answers ?? {}) } };
 }
 
-export function SurveyPage({
-  id,
-  user,
-  communities,
-}: {
-  id: string;
-  user: User;
-  communities: readonly Community[];
-}) {
+export function SurveyPage({ id, user, communities }: CollectorPageProps) {
   return (
     <ItemFormPage id={id} kind="survey" submittedText="这份问卷已提交，不能再修改。">
       {(item, onSaved) => (
