@@ -11,6 +11,7 @@ import type { Community } from '../api/types.ts';
 import { CommunitySelect } from '../survey/CommunitySelect.tsx';
 import { FieldError } from '../survey/FieldError.tsx';
 import { errorAt, schemaResolver } from '../survey/form-resolver.ts';
+import { SubmitFooter } from '../survey/SubmitFooter.tsx';
 import { useQueueOnSubmit } from '../survey/use-queue-on-submit.ts';
 import { InterviewProgressPanel } from './InterviewProgressPanel.tsx';
 import { type InterviewFormValues, validateInterview } from './interview-values.ts';
@@ -133,15 +134,7 @@ export function InterviewForm({
           <FieldError message={errorAt(errors, name)} />
         </div>
       ))}
-      {saveError ? (
-        <p className="save-error" role="alert">
-          {saveError}
-        </p>
-      ) : null}
-      <button type="submit" className="primary big" disabled={formState.isSubmitting}>
-        提交
-      </button>
-      <p className="hint">每一处改动都已自动存为草稿</p>
+      <SubmitFooter saveError={saveError} submitting={formState.isSubmitting} />
     </form>
   );
 }

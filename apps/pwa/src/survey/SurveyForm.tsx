@@ -15,6 +15,7 @@ import { CommunitySelect } from './CommunitySelect.tsx';
 import { otherTextOf, toggleMultiple } from './choice.ts';
 import { FieldError } from './FieldError.tsx';
 import { countErrors, errorAt, schemaResolver } from './form-resolver.ts';
+import { SubmitFooter } from './SubmitFooter.tsx';
 import {
   answeredCount,
   COLLECTOR_CHANNELS,
@@ -198,16 +199,9 @@ export function SurveyForm({ id, initial, communities, collectedBy, onSaved }: S
         </section>
       ))}
 
-      {saveError ? (
-        <p className="save-error" role="alert">
-          {saveError}
-        </p>
-      ) : null}
-      {errorCount > 0 ? <p className="form-summary">还有 {errorCount} 处需要填写或修改</p> : null}
-      <button type="submit" className="primary big" disabled={formState.isSubmitting}>
-        提交
-      </button>
-      <p className="hint">每一处改动都已自动存为草稿</p>
+      <SubmitFooter saveError={saveError} submitting={formState.isSubmitting}>
+        {errorCount > 0 ? <p className="form-summary">还有 {errorCount} 处需要填写或修改</p> : null}
+      </SubmitFooter>
     </form>
   );
 }
