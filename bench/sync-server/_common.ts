@@ -1,21 +1,10 @@
 // Shared by the sync-server benchmarks (the leading underscore keeps bench/run.ts from running it).
 import { randomUUID } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
+import { FULL_MARKS_ANSWERS } from '../../apps/sync-server/src/testing.ts';
 
 export const ANSWER_SETS = [
-  {
-    q1: 'A',
-    q2: 'C',
-    q3: 'A',
-    q4: 'A',
-    q5: 'D',
-    q6: 'D',
-    q7: 'D',
-    q8: 'A',
-    q9: 'A',
-    q10: ['I'],
-    q11: ['A', 'F'],
-  },
+  FULL_MARKS_ANSWERS,
   {
     q1: 'B',
     q2: 'F',
