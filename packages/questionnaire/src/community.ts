@@ -1,3 +1,4 @@
+import type { InterviewGroup } from './interview.ts';
 import { questionById } from './questionnaire.ts';
 
 /** 附件2 row 1: surveyed households must reach at least 30% of a community's households. */
@@ -94,4 +95,44 @@ export function satisfactionPoints(
 export function mean(values: readonly number[]): number | null {
   if (values.length === 0) return null;
   return values.reduce((sum, v) => sum + v, 0) / values.length;
+}
+
+/** 三、绩效评价 grades the communities separately by type. */
+export const COMMUNITY_TYPES = ['导入居', '村改居'] as const;
+export type CommunityType = (typeof COMMUNITY_TYPES)[number];
+
+/**
+ * One community's figures, as GET /api/coverage answers them: the server computes them, the
+ * dashboard shows them, the export writes them. One shape, so the three can never disagree.
+ */
+export interface CommunityCoverage {
+  readonly code: string;
+  readonly name: string;
+  readonly type: CommunityType;
+  readonly totalHouseholds: number;
+  /** Distinct households with a counted (first valid) response. */
+  readonly surveyedHouseholds: number;
+  /** surveyedHouseholds ÷ totalHouseholds, 0–1 (0 when the household count is unknown). */
+  readonly coverage: number;
+  readonly meetsTarget: boolean;
+  /** Households still to survey to reach the 30% line. */
+  readonly shortfall: number;
+  /** Valid responses stored, repeats included. */
+  readonly responses: number;
+  /** Responses from a household already counted. */
+  readonly repeats: number;
+  readonly interviews: {
+    readonly total: number;
+    readonly target: number;
+    readonly meetsTarget: boolean;
+    readonly shortfall: number;
+    readonly byGroup: Readonly<Record<InterviewGroup, number>>;
+  };
+  /** Mean 0–100 score of the counted responses; null before the first. */
+  readonly meanSurveyScore: number | null;
+  readonly meanInterviewScore: number | null;
+  /** Out of 30, by satisfactionPoints(); null before the first counted response. */
+  readonly satisfactionPoints: number | null;
+  /** ISO time of the latest response or interview; null when there is none. */
+  readonly lastActivityAt: string | null;
 }

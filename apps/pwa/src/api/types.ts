@@ -1,3 +1,4 @@
+import type { CommunityCoverage } from '@jiuting/questionnaire';
 // Shapes of the server's answers (docs/api.md). The server validates what it sends; the PWA reads
 // only the fields it shows.
 
@@ -19,29 +20,8 @@ export interface Community {
   readonly liaisonLeader?: string;
 }
 
-/** A community's interviews against the plan's target, as GET /api/coverage counts them. */
-export interface InterviewCoverage {
-  readonly total: number;
-  readonly target: number;
-  readonly meetsTarget: boolean;
-  readonly shortfall: number;
-  readonly byGroup: Readonly<Record<string, number>>;
-}
-
-/** One community's row of GET /api/coverage. */
-export interface CommunityCoverage {
-  readonly code: string;
-  readonly name: string;
-  readonly type: '导入居' | '村改居';
-  readonly totalHouseholds: number;
-  readonly surveyedHouseholds: number;
-  /** 0–1 */
-  readonly coverage: number;
-  readonly meetsTarget: boolean;
-  readonly shortfall: number;
-  readonly interviews: InterviewCoverage;
-  readonly satisfactionPoints: number | null;
-}
+/** One community's row of GET /api/coverage (the questionnaire package's shape). */
+export type { CommunityCoverage };
 
 export interface CoverageReport {
   readonly communities: readonly CommunityCoverage[];

@@ -91,7 +91,9 @@ function figures(r: Raw): CommunityFigures {
       target: 20,
       meetsTarget: interviewTotal >= 20,
       shortfall: Math.max(0, 20 - interviewTotal),
-      byGroup: Object.fromEntries(GROUPS.map((g) => [g, r.interviews[g] ?? 0])),
+      byGroup: Object.fromEntries(
+        GROUPS.map((g) => [g, r.interviews[g] ?? 0]),
+      ) as CommunityFigures['interviews']['byGroup'],
     },
     meanSurveyScore: mean,
     meanInterviewScore: null,

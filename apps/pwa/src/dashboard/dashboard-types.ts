@@ -1,27 +1,10 @@
 // The coordinator-only answers of the sync server (docs/api.md), as the dashboard reads them.
-import type { InterviewCoverage } from '../api/types.ts';
+import type { CommunityCoverage, CommunityType } from '@jiuting/questionnaire';
 
-export type CommunityType = '导入居' | '村改居';
+export type { CommunityType };
 
-export interface CommunityFigures {
-  readonly code: string;
-  readonly name: string;
-  readonly type: CommunityType;
-  readonly totalHouseholds: number;
-  readonly surveyedHouseholds: number;
-  /** 0–1 */
-  readonly coverage: number;
-  readonly meetsTarget: boolean;
-  /** Households still to survey to reach 30%. */
-  readonly shortfall: number;
-  readonly responses: number;
-  readonly repeats: number;
-  readonly interviews: InterviewCoverage;
-  readonly meanSurveyScore: number | null;
-  readonly meanInterviewScore: number | null;
-  readonly satisfactionPoints: number | null;
-  readonly lastActivityAt: string | null;
-}
+/** One community's row of GET /api/coverage (the questionnaire package's shape). */
+export type CommunityFigures = CommunityCoverage;
 
 export interface TownFigures {
   readonly communities: number;

@@ -40,9 +40,13 @@ export const JT01: CommunitySummaryRow = {
   repeats: 0,
   interviews: {
     total: 2,
+    target: 20,
+    meetsTarget: false,
+    shortfall: 18,
     byGroup: { ...noInterviews, disabled_resident: 1, elderly_living_alone: 1 },
   },
   meanSurveyScore: 40.5,
+  meanInterviewScore: null,
   satisfactionPoints: 12.16,
   lastActivityAt: '2026-11-20T02:30:00Z',
 };
@@ -58,8 +62,15 @@ export const JT02: CommunitySummaryRow = {
   shortfall: 0,
   responses: 1,
   repeats: 0,
-  interviews: { total: 20, byGroup: { ...noInterviews, elderly_living_alone: 20 } },
+  interviews: {
+    total: 20,
+    target: 20,
+    meetsTarget: true,
+    shortfall: 0,
+    byGroup: { ...noInterviews, elderly_living_alone: 20 },
+  },
   meanSurveyScore: 100,
+  meanInterviewScore: null,
   satisfactionPoints: 30,
   lastActivityAt: '2026-11-21T10:00:00+08:00',
 };

@@ -1,5 +1,7 @@
 import type {
   Channel,
+  CommunityCoverage,
+  CommunityType,
   InterviewGroup,
   InterviewMethod,
   SurveyAnswers,
@@ -9,36 +11,10 @@ import type {
 // tested without a database. Scores and tallies are not part of it: they are computed from the
 // answers with the questionnaire package, so a file can never disagree with the answers it lists.
 
-export type CommunityType = '导入居' | '村改居';
+export type { CommunityType };
 
-/** One community's row of the coordinators' overview, as the dashboard shows it. */
-export interface CommunitySummaryRow {
-  readonly code: string;
-  readonly name: string;
-  readonly type: CommunityType;
-  readonly totalHouseholds: number;
-  /** Distinct households with a counted response. */
-  readonly surveyedHouseholds: number;
-  /** surveyedHouseholds ÷ totalHouseholds, 0–1 (0 when the household count is unknown). */
-  readonly coverage: number;
-  readonly meetsTarget: boolean;
-  /** Households still to survey to reach the 30% line. */
-  readonly shortfall: number;
-  /** Counted responses (a repeat from the same household included). */
-  readonly responses: number;
-  /** Responses flagged as a repeat from a household already surveyed. */
-  readonly repeats: number;
-  readonly interviews: {
-    readonly total: number;
-    readonly byGroup: Readonly<Record<InterviewGroup, number>>;
-  };
-  /** Mean questionnaire score 0–100, null before the first counted response. */
-  readonly meanSurveyScore: number | null;
-  /** Points out of 30, null before the first counted response. */
-  readonly satisfactionPoints: number | null;
-  /** ISO date-time of the latest response or interview, null when there is none. */
-  readonly lastActivityAt: string | null;
-}
+/** One community's row of 汇总: the figures of GET /api/coverage, as the dashboard shows them. */
+export type CommunitySummaryRow = CommunityCoverage;
 
 /** One counted (not invalidated) questionnaire response. */
 export interface ResponseDetailRow {

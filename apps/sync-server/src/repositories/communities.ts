@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import type { CommunityType } from '@jiuting/questionnaire';
 import type { Db } from '../db/open.ts';
 
-export type CommunityType = '导入居' | '村改居';
+export type { CommunityType };
 
 export interface Community {
   code: string;

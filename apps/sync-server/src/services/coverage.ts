@@ -1,4 +1,5 @@
 import {
+  type CommunityCoverage,
   householdCoverage,
   INTERVIEW_GROUP_IDS,
   type InterviewGroup,
@@ -8,39 +9,11 @@ import {
   satisfactionPoints,
 } from '@jiuting/questionnaire';
 import type { Community } from '../repositories/communities.ts';
+
+export type { CommunityCoverage };
+
 import type { CollectorDay, InterviewCount, ResponseTotals } from '../repositories/coverage.ts';
 import type { User } from '../repositories/users.ts';
-
-export interface CommunityCoverage {
-  code: string;
-  name: string;
-  type: Community['type'];
-  totalHouseholds: number;
-  /** Distinct households with a counted (first valid) response. */
-  surveyedHouseholds: number;
-  /** 0–1 */
-  coverage: number;
-  meetsTarget: boolean;
-  /** Households still to survey to reach 30%. */
-  shortfall: number;
-  /** Valid responses stored, repeats included. */
-  responses: number;
-  /** Responses from a household already counted. */
-  repeats: number;
-  interviews: {
-    total: number;
-    target: number;
-    meetsTarget: boolean;
-    shortfall: number;
-    byGroup: Record<InterviewGroup, number>;
-  };
-  /** Mean 0–100 score of the counted responses; null before the first. */
-  meanSurveyScore: number | null;
-  meanInterviewScore: number | null;
-  /** Out of 30, by the questionnaire package's rule; null before the first counted response. */
-  satisfactionPoints: number | null;
-  lastActivityAt: string | null;
-}
 
 export interface TownTotals {
   communities: number;
