@@ -49,11 +49,11 @@ export function GradeRuleEditor({ year }: { year: AssessmentYear }) {
       <h3>等次规则</h3>
       <fieldset className="options row">
         <legend>评定方式</legend>
-        <label>
+        <label className={`option${shares ? ' checked' : ''}`}>
           <input type="radio" checked={shares} onChange={() => setKind('shares')} />
           按比例
         </label>
-        <label>
+        <label className={`option${shares ? '' : ' checked'}`}>
           <input type="radio" checked={!shares} onChange={() => setKind('thresholds')} />
           按分数线
         </label>
