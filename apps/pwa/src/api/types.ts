@@ -30,7 +30,8 @@ export interface CoverageReport {
 
 export interface SyncResult {
   readonly id: string;
-  readonly status: 'accepted' | 'duplicate' | 'conflict' | 'rejected';
+  /** `retry`: the server failed to store this item just now; send it again later. */
+  readonly status: 'accepted' | 'duplicate' | 'conflict' | 'rejected' | 'retry';
   readonly error?: ApiErrorBody;
 }
 

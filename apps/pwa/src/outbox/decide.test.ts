@@ -121,7 +121,17 @@ describe('what the engine does with an answer', () => {
         status: 400,
         body: { error: 'validation_failed', message: 'x' },
       } as const,
-      'oneByOne',
+      'split',
+    ],
+    [
+      "a proxy's HTML 413 for several items",
+      { kind: 'response', status: 413, body: undefined } as const,
+      'split',
+    ],
+    [
+      'any other 4xx without a JSON body, for several items',
+      { kind: 'response', status: 404, body: undefined } as const,
+      'split',
     ],
   ])('%s keeps every item for a later try', (_name, answer, step) => {
     const decision = decideSyncAnswer([a, b], answer);
@@ -140,6 +150,41 @@ describe('what the engine does with an answer', () => {
       reason: { status: 'rejected', error: 'body_too_large', message: '记录过大' },
     });
   });
+});
+
+test("a proxy's HTML 413 for a single item rejects it for good with a message the canvasser can act on", () => {
+  const only = item('only');
+  const decision = decideSyncAnswer([only], { kind: 'response', status: 413, body: undefined });
+  expect(decision.step).toBe('continue');
+  const outcome = decision.outcomes.get('only');
+  expect(outcome).toMatchObject({
+    kind: 'rejected',
+    reason: { status: 'rejected', error: 'http_413' },
+  });
+  expect(outcome?.kind === 'rejected' && outcome.reason.message).toMatch(/太大|大小/);
+  expect(outcome?.kind === 'rejected' && outcome.reason.message).toMatch(/本机/);
+});
+
+test('a per-item retry (the server failed to store that one) keeps it queued while the others settle', () => {
+  const ok = item('ok');
+  const poison = item('poison');
+  const decision = decideSyncAnswer([ok, poison], {
+    kind: 'response',
+    status: 200,
+    body: {
+      results: [
+        { id: ok.payload?.id, status: 'accepted' },
+        {
+          id: poison.payload?.id,
+          status: 'retry',
+          error: { error: 'internal_error', message: '服务器内部错误，请稍后重试' },
+        },
+      ],
+    },
+  });
+  expect(decision.step).toBe('continue');
+  expect(decision.outcomes.get('ok')).toEqual({ kind: 'synced' });
+  expect(decision.outcomes.get('poison')).toEqual({ kind: 'retry' });
 });
 
 describe('backoff', () => {

@@ -6,22 +6,27 @@ import type { OutboxItem } from './types.ts';
 /**
  * What the engine does with the answer to one POST /api/sync. The decision table:
  *
- * | answer                                   | items                                 | engine            |
- * |------------------------------------------|---------------------------------------|-------------------|
- * | 200, result `accepted` or `duplicate`    | synced                                | go on             |
- * | 200, result `rejected` or `conflict`     | rejected, reason kept, fixable        | go on             |
- * | 200, an item missing from `results`      | back to queued                        | back off          |
- * | 401 (session gone)                       | back to queued, all kept              | stop, ask login   |
- * | 403 (forbidden / csrf)                   | back to queued, all kept              | stop, show reason |
- * | 429 (rate limited)                       | back to queued                        | back off          |
- * | other 4xx, batch of several              | back to queued                        | resend one by one |
- * | other 4xx, batch of one                  | rejected with the server's reason     | go on             |
- * | 5xx, network failure, non-JSON, bad JSON | back to queued                        | back off          |
+ * | answer                                       | items                                 | engine            |
+ * |----------------------------------------------|---------------------------------------|-------------------|
+ * | 200, result `accepted` or `duplicate`        | synced                                | go on             |
+ * | 200, result `rejected` or `conflict`         | rejected, reason kept, fixable        | go on             |
+ * | 200, result `retry` (server failed that one) | back to queued, not resent this run   | go on, back off   |
+ * | 200, an item missing from `results`          | back to queued                        | back off          |
+ * | 401 (session gone)                           | back to queued, all kept              | stop, ask login   |
+ * | 403 (forbidden / csrf)                       | back to queued, all kept              | stop, show reason |
+ * | 429 (rate limited)                           | back to queued                        | back off          |
+ * | 413 or other 4xx, batch of several           | back to queued                        | halve the batch   |
+ * | 413, batch of one                            | rejected: too large for the network   | go on             |
+ * | other 4xx, batch of one                      | rejected with the server's reason     | go on             |
+ * | 5xx, network failure, 2xx that is not JSON   | back to queued                        | back off          |
  *
- * A 4xx is permanent for the item it is about, never a reason to drop it; a 5xx or silence is
- * temporary. Nothing here deletes anything.
+ * A 4xx is permanent for the item it is about, never a reason to drop it; a 5xx, a per-item
+ * `retry` or silence is temporary. A 4xx without a JSON body comes from something between the
+ * phone and the server (a proxy's body limit answers 413 in HTML): it is about the request, so
+ * the batch is split like any other 4xx rather than resent as it was forever. Nothing here
+ * deletes anything.
  */
-export type EngineStep = 'continue' | 'backoff' | 'needsLogin' | 'forbidden' | 'oneByOne';
+export type EngineStep = 'continue' | 'backoff' | 'needsLogin' | 'forbidden' | 'split';
 
 export interface Decision {
   readonly outcomes: Map<string, ItemOutcome>;
@@ -69,6 +74,9 @@ export function decideSyncAnswer(batch: readonly OutboxItem[], answer: ApiOutcom
             ...(result.error?.issues ? { issues: result.error.issues } : {}),
           },
         });
+      } else if (result?.status === 'retry') {
+        // The server could not store this one item just now (its other items are stored).
+        outcomes.set(item.id, RETRY);
       } else {
         missing = true;
         outcomes.set(item.id, RETRY);
@@ -86,18 +94,22 @@ export function decideSyncAnswer(batch: readonly OutboxItem[], answer: ApiOutcom
       message: serverMessage ?? '当前账号无权上传',
     };
   }
-  if (status === 429 || status >= 500 || body === undefined) {
+  if (status === 429 || status >= 500) {
     return { outcomes: allRetry(batch), step: 'backoff' };
   }
-  // Any other 4xx is about the request's content. With several items we cannot tell which one,
-  // so they go again one at a time; a single item's 4xx is that item's.
-  if (batch.length > 1) return { outcomes: allRetry(batch), step: 'oneByOne' };
+  // Any other 4xx is about the request's content (or its size). With several items we cannot
+  // tell which one, so the batch is halved until the item it is about stands alone.
+  if (batch.length > 1) return { outcomes: allRetry(batch), step: 'split' };
   const only = batch[0];
   if (only === undefined) return { outcomes: new Map(), step: 'continue' };
   const reason = {
     status: 'rejected' as const,
     error: isApiErrorBody(body) ? body.error : `http_${status}`,
-    message: serverMessage ?? `服务器拒收（${status}）`,
+    message:
+      serverMessage ??
+      (status === 413
+        ? '这条记录超过了网络允许的大小，无法上传；记录仍保存在本机，请导出文件交给考核专班'
+        : `服务器拒收（${status}）；记录仍保存在本机`),
     ...(isApiErrorBody(body) && body.issues ? { issues: body.issues } : {}),
   };
   return { outcomes: new Map([[only.id, { kind: 'rejected', reason }]]), step: 'continue' };

@@ -102,8 +102,10 @@ export async function enqueue(
       updatedAt: now,
       queuedAt: now,
       attempts: 0,
-      ...(input.collectedBy ? { collectedBy: input.collectedBy } : {}),
     };
+    // An item stays its first collector's, whoever fixes and resubmits it.
+    const collectedBy = existing?.collectedBy ?? input.collectedBy;
+    if (collectedBy) item.collectedBy = collectedBy;
     await db.items.put(item);
     return item;
   });
@@ -130,6 +132,32 @@ export async function resend(db: OutboxDatabase, id: string, now: number): Promi
   });
 }
 
+/** What a batch may hold besides a count. */
+export interface ClaimOptions {
+  /** Only this person's items: a phone sends each person's items under their own session. */
+  readonly collector?: string;
+  /**
+   * A cap on the batch's serialized size: proxies refuse bodies over a limit (nginx: 1 MB by
+   * default) and 100 interviews come near it. One item is always taken, however large.
+   */
+  readonly maxBytes?: number;
+  /** Items not to send again in this run (the server asked to retry them later). */
+  readonly exclude?: ReadonlySet<string>;
+  /**
+   * The caller holds the outbox's Web Lock, so no other run is sending: any claim left was left
+   * by a run that died with its tab or browser, and is taken over at once instead of after its
+   * lease.
+   */
+  readonly takeOverClaims?: boolean;
+}
+
+const encoder = new TextEncoder();
+
+/** Bytes an item adds to a POST /api/sync body. */
+export function payloadBytes(payload: SyncItem | undefined): number {
+  return encoder.encode(JSON.stringify(payload ?? null)).length + 1;
+}
+
 /**
  * Claims up to `limit` items to send: queued ones, and sending ones whose lease expired (a tab
  * that crashed mid-send). The read and the write are one IndexedDB transaction, and IndexedDB
@@ -142,15 +170,31 @@ export async function claimBatch(
   now: number,
   leaseMs: number,
   limit: number,
+  options: ClaimOptions = {},
 ): Promise<OutboxItem[]> {
+  const { collector, maxBytes = Number.POSITIVE_INFINITY, exclude, takeOverClaims } = options;
   return db.transaction('rw', db.items, async () => {
     const candidates = await db.items
       .where('state')
       .anyOf('queued', 'sending')
-      .filter((item) => item.state === 'queued' || (item.leaseUntil ?? 0) <= now)
+      .filter(
+        (item) =>
+          (item.state === 'queued' || takeOverClaims === true || (item.leaseUntil ?? 0) <= now) &&
+          (collector === undefined || item.collectedBy === collector) &&
+          !exclude?.has(item.id),
+      )
       .toArray();
     candidates.sort((a, b) => (a.queuedAt ?? 0) - (b.queuedAt ?? 0));
-    const claimed = candidates.slice(0, limit).map((item) => ({
+    const taken: OutboxItem[] = [];
+    let bytes = 0;
+    for (const item of candidates) {
+      if (taken.length >= limit) break;
+      const size = payloadBytes(item.payload);
+      if (taken.length > 0 && bytes + size > maxBytes) break;
+      bytes += size;
+      taken.push(item);
+    }
+    const claimed = taken.map((item) => ({
       ...item,
       state: 'sending' as const,
       leaseUntil: now + leaseMs,
@@ -159,6 +203,47 @@ export async function claimBatch(
     }));
     await db.items.bulkPut(claimed);
     return claimed;
+  });
+}
+
+/**
+ * Gives back this engine's claims (the tab is closing or hidden for good): its items are queued
+ * again for whichever tab sends next, instead of waiting out their lease. An answer still on its
+ * way is harmless: a resend comes back `duplicate`. Twice: the second call finds no claims.
+ */
+export async function releaseClaims(db: OutboxDatabase, engineId: string): Promise<number> {
+  return db.transaction('rw', db.items, async () => {
+    const mine = await db.items
+      .where('state')
+      .equals('sending')
+      .filter((item) => item.claimedBy === engineId)
+      .toArray();
+    for (const item of mine) {
+      await db.items.update(item.id, {
+        state: 'queued',
+        leaseUntil: undefined,
+        claimedBy: undefined,
+      });
+    }
+    return mine.length;
+  });
+}
+
+/**
+ * Gives items that record no collector to the person signing in. Only items saved by an app
+ * version that did not yet record who collected them lack one; before that version the phone
+ * sent every item under whoever was signed in, so they go to that person, as they would have,
+ * rather than wait for nobody. Every newer item names its collector. Twice: finds none.
+ */
+export async function adoptOwnerless(db: OutboxDatabase, collector: string): Promise<number> {
+  return db.transaction('rw', db.items, async () => {
+    const ownerless = await db.items
+      .where('state')
+      .anyOf('draft', 'queued', 'sending', 'rejected')
+      .filter((item) => !item.collectedBy)
+      .toArray();
+    for (const item of ownerless) await db.items.update(item.id, { collectedBy: collector });
+    return ownerless.length;
   });
 }
 

@@ -2,7 +2,7 @@ import { type ApiClient, pingServer } from '../api/client.ts';
 import type { OutboxDatabase } from './db.ts';
 import { backoffDelay, decideSyncAnswer } from './decide.ts';
 import { newId } from './ids.ts';
-import { applyOutcomes, claimBatch, purgeSynced } from './store.ts';
+import { applyOutcomes, claimBatch, purgeSynced, releaseClaims } from './store.ts';
 
 export type EnginePhase = 'idle' | 'syncing' | 'offline' | 'needsLogin' | 'forbidden' | 'stopped';
 
@@ -18,6 +18,8 @@ export interface SyncEngineOptions {
   readonly db: OutboxDatabase;
   readonly api: ApiClient;
   readonly batchSize?: number;
+  /** A cap on a batch's JSON size, below the body limits of proxies on the way (nginx: 1 MB). */
+  readonly maxBatchBytes?: number;
   /** How long a claim holds; longer than any request may take (the client aborts at 30 s). */
   readonly leaseMs?: number;
   /** Web Locks; `null` to run without (tests prove the Dexie claim alone is enough). */
@@ -25,7 +27,7 @@ export interface SyncEngineOptions {
   readonly now?: () => number;
   readonly random?: () => number;
   readonly engineId?: string;
-  /** Where `online` and `visibilitychange` come from; none in tests that drive the engine. */
+  /** Where `online` and `pagehide` come from; none in tests that drive the engine. */
   readonly window?: Pick<Window, 'addEventListener' | 'removeEventListener'> | null;
   readonly document?: Pick<
     Document,
@@ -34,18 +36,29 @@ export interface SyncEngineOptions {
 }
 
 const LOCK_NAME = 'jiuting-outbox-sync';
+export const MAX_BATCH_BYTES = 256 * 1024;
+
+type Identity =
+  | { readonly kind: 'user'; readonly username: string }
+  | { readonly kind: 'needsLogin' }
+  | { readonly kind: 'offline' };
 
 /**
  * Sends the outbox. Runs on start, on `online`, when the app becomes visible, on 立即同步 and
  * on a backoff timer after failures. Within one tab runs never overlap; across tabs a Web Lock
  * keeps to one sender where the browser has them, and the lease-claim in `claimBatch` makes
  * double sending impossible even where it does not.
+ *
+ * Each run sends only the items of the person the server says the session belongs to (asked
+ * at the start of the run), so on a shared phone one person's items never go out under
+ * another's session; theirs wait for them to sign in again.
  */
 export class SyncEngine {
   readonly engineId: string;
   private readonly db: OutboxDatabase;
   private readonly api: ApiClient;
   private readonly batchSize: number;
+  private readonly maxBatchBytes: number;
   private readonly leaseMs: number;
   private readonly locks: LockManager | null;
   private readonly now: () => number;
@@ -57,12 +70,17 @@ export class SyncEngine {
   private running: Promise<void> | null = null;
   private again = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private wakeAt: number | undefined;
   private started = false;
+  /** Set by `stop()` and `pagehide`: a run under way sends no further batch. */
+  private paused = false;
+  private lockWait: AbortController | null = null;
 
   constructor(options: SyncEngineOptions) {
     this.db = options.db;
     this.api = options.api;
     this.batchSize = options.batchSize ?? 100;
+    this.maxBatchBytes = options.maxBatchBytes ?? MAX_BATCH_BYTES;
     this.leaseMs = options.leaseMs ?? 90_000;
     this.locks =
       options.locks !== undefined
@@ -93,22 +111,29 @@ export class SyncEngine {
   start(): void {
     if (this.started) return;
     this.started = true;
+    this.paused = false;
     this.win?.addEventListener('online', this.onOnline);
+    this.win?.addEventListener('pagehide', this.onPageHide);
+    this.win?.addEventListener('pageshow', this.onPageShow);
     this.doc?.addEventListener('visibilitychange', this.onVisibility);
     void this.syncNow();
   }
 
-  stop(): void {
+  /** Stops sending and gives this tab's claims back, so another tab sends them at once. */
+  stop(): Promise<void> {
     this.started = false;
     this.win?.removeEventListener('online', this.onOnline);
+    this.win?.removeEventListener('pagehide', this.onPageHide);
+    this.win?.removeEventListener('pageshow', this.onPageShow);
     this.doc?.removeEventListener('visibilitychange', this.onVisibility);
-    clearTimeout(this.timer);
+    const released = this.pause();
     this.setStatus({ ...this.status, phase: 'stopped', nextAttemptAt: undefined });
+    return released;
   }
 
   /** 立即同步 and every trigger. Resolves when the outbox has been worked through once. */
   syncNow = (): Promise<void> => {
-    clearTimeout(this.timer);
+    this.clearWake();
     if (this.running) {
       this.again = true;
       return this.running;
@@ -124,7 +149,7 @@ export class SyncEngine {
             console.error('sync run failed', error);
             this.fail('offline', '本机存储暂时不可用，稍后自动重试');
           }
-        } while (this.again);
+        } while (this.again && !this.paused);
       } finally {
         this.running = null;
       }
@@ -136,16 +161,52 @@ export class SyncEngine {
   private onVisibility = () => {
     if (this.doc?.visibilityState === 'visible') void this.syncNow();
   };
+  // The tab is closing or going into the back-forward cache: hand its claims back now rather
+  // than leave them to a 90 s lease. If it comes back from the cache it picks up again.
+  private onPageHide = () => void this.pause();
+  private onPageShow = (event: Event) => {
+    if ((event as PageTransitionEvent).persisted && this.started) {
+      this.paused = false;
+      void this.syncNow();
+    }
+  };
 
-  private async runWithLock(): Promise<void> {
-    if (!this.locks) return this.drain();
-    await this.locks.request(LOCK_NAME, { ifAvailable: true }, async (lock) => {
-      // Another tab is sending; it will drain what this tab queued too.
-      if (lock) await this.drain();
-    });
+  private pause(): Promise<void> {
+    this.paused = true;
+    this.lockWait?.abort();
+    this.clearWake();
+    return releaseClaims(this.db, this.engineId).then(
+      () => undefined,
+      (error) => console.error('releasing claims failed', error),
+    );
   }
 
-  private async drain(): Promise<void> {
+  private async runWithLock(): Promise<void> {
+    this.paused = false;
+    if (!this.locks) return this.drain(false);
+    const wait = new AbortController();
+    this.lockWait = wait;
+    try {
+      // Wait while another tab sends instead of giving up: when it is done, or dies and the
+      // browser frees its lock, this tab goes on at once and sends what is left.
+      await this.locks.request(LOCK_NAME, { signal: wait.signal }, () => this.drain(true));
+    } catch (error) {
+      if (!wait.signal.aborted) throw error;
+    } finally {
+      if (this.lockWait === wait) this.lockWait = null;
+    }
+  }
+
+  /** `locked`: this tab holds the Web Lock, so any other engine's claim is a dead tab's. */
+  private async drain(locked: boolean): Promise<void> {
+    try {
+      await this.sendAll(locked);
+    } finally {
+      await this.watchForeignClaims();
+    }
+  }
+
+  private async sendAll(locked: boolean): Promise<void> {
     this.setStatus({
       ...this.status,
       phase: 'syncing',
@@ -155,56 +216,115 @@ export class SyncEngine {
     // Purging needs no network: a phone offline for days still sheds answers synced days ago.
     await purgeSynced(this.db, this.now());
     if (!(await pingServer(this.api))) return this.fail('offline', '无法连接服务器，稍后自动重试');
-    let oneByOne = false;
-    for (;;) {
-      const batch = await claimBatch(
-        this.db,
-        this.engineId,
-        this.now(),
-        this.leaseMs,
-        oneByOne ? 1 : this.batchSize,
-      );
-      if (batch.length === 0) break;
-      // The network call happens between two transactions, never inside one.
-      const answer = await this.api.send('POST', '/api/sync', {
-        items: batch.map((item) => item.payload),
-      });
-      const decision = decideSyncAnswer(batch, answer);
-      await applyOutcomes(this.db, this.engineId, decision.outcomes, this.now());
-      if (decision.step === 'backoff') return this.fail('offline', '上传失败，稍后自动重试');
-      if (decision.step === 'needsLogin' || decision.step === 'forbidden') {
+    const pending = await this.db.items.where('state').anyOf('queued', 'sending').count();
+    if (pending > 0) {
+      const identity = await this.whoIsSignedIn();
+      if (identity.kind === 'offline') return this.fail('offline', '无法连接服务器，稍后自动重试');
+      if (identity.kind === 'needsLogin') {
         this.setStatus({
-          phase: decision.step,
+          phase: 'needsLogin',
           failures: this.status.failures,
-          message: decision.message,
+          message: '登录已失效，请重新登录',
         });
         return;
       }
-      if (decision.step === 'oneByOne') oneByOne = true;
+      let limit = this.batchSize;
+      // Items the server asked to have again later: not resent in this run.
+      const deferred = new Set<string>();
+      while (!this.paused) {
+        const batch = await claimBatch(this.db, this.engineId, this.now(), this.leaseMs, limit, {
+          collector: identity.username,
+          maxBytes: this.maxBatchBytes,
+          exclude: deferred,
+          takeOverClaims: locked,
+        });
+        if (batch.length === 0) break;
+        // The network call happens between two transactions, never inside one.
+        const answer = await this.api.send('POST', '/api/sync', {
+          items: batch.map((item) => item.payload),
+        });
+        const decision = decideSyncAnswer(batch, answer);
+        await applyOutcomes(this.db, this.engineId, decision.outcomes, this.now());
+        if (decision.step === 'backoff') return this.fail('offline', '上传失败，稍后自动重试');
+        if (decision.step === 'needsLogin' || decision.step === 'forbidden') {
+          this.setStatus({
+            phase: decision.step,
+            failures: this.status.failures,
+            message: decision.message,
+          });
+          return;
+        }
+        if (decision.step === 'split') {
+          limit = Math.max(1, Math.floor(batch.length / 2));
+          continue;
+        }
+        for (const [id, outcome] of decision.outcomes) {
+          if (outcome.kind === 'retry') deferred.add(id);
+        }
+      }
+      if (deferred.size > 0) {
+        return this.fail('offline', `${deferred.size} 条记录服务器暂未保存，稍后自动重试`);
+      }
     }
     this.setStatus({ phase: 'idle', failures: 0, lastSyncAt: this.now() });
-    await this.watchForeignClaims();
   }
 
-  /** Items another tab claimed and may never finish (it crashed): look again when its lease ends. */
+  /** Asks the server whose session this is: only that person's items are sent under it. */
+  private async whoIsSignedIn(): Promise<Identity> {
+    const outcome = await this.api.send('GET', '/api/me');
+    if (outcome.kind === 'response' && outcome.status === 401) return { kind: 'needsLogin' };
+    const user =
+      outcome.kind === 'response' && outcome.status === 200
+        ? (outcome.body as { user?: { username?: unknown } } | null)?.user
+        : undefined;
+    return typeof user?.username === 'string'
+      ? { kind: 'user', username: user.username }
+      : { kind: 'offline' };
+  }
+
+  /**
+   * Items another tab claimed and may never finish (it died without a Web Lock to show it):
+   * look again when its lease ends, whether or not this run went well.
+   */
   private async watchForeignClaims(): Promise<void> {
-    const claimed = await this.db.items.where('state').equals('sending').toArray();
-    if (claimed.length === 0 || !this.started) return;
+    const claimed = await this.db.items
+      .where('state')
+      .equals('sending')
+      .filter((item) => item.claimedBy !== this.engineId)
+      .toArray();
+    if (claimed.length === 0) return;
     const firstExpiry = Math.min(...claimed.map((item) => item.leaseUntil ?? 0));
-    const delay = Math.max(1_000, firstExpiry - this.now() + 1_000);
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.syncNow(), delay);
-    this.setStatus({ ...this.status, nextAttemptAt: this.now() + delay });
+    this.wakeAtOrBefore(Math.max(this.now() + 1_000, firstExpiry + 1_000));
   }
 
   private fail(phase: 'offline', message: string): void {
     const failures = this.status.failures + 1;
-    const delay = backoffDelay(failures, this.random);
-    this.setStatus({ ...this.status, phase, failures, message, nextAttemptAt: this.now() + delay });
-    if (this.started) {
-      clearTimeout(this.timer);
-      this.timer = setTimeout(() => void this.syncNow(), delay);
+    const at = this.now() + backoffDelay(failures, this.random);
+    this.setStatus({ ...this.status, phase, failures, message, nextAttemptAt: at });
+    this.wakeAtOrBefore(at);
+  }
+
+  /** One timer for every reason to run again; the earliest wins. */
+  private wakeAtOrBefore(at: number): void {
+    if (!this.started || this.paused) return;
+    if (this.wakeAt !== undefined && this.wakeAt <= at) return;
+    clearTimeout(this.timer);
+    this.wakeAt = at;
+    this.timer = setTimeout(
+      () => {
+        this.wakeAt = undefined;
+        void this.syncNow();
+      },
+      Math.max(0, at - this.now()),
+    );
+    if (this.status.nextAttemptAt === undefined || at < this.status.nextAttemptAt) {
+      this.setStatus({ ...this.status, nextAttemptAt: at });
     }
+  }
+
+  private clearWake(): void {
+    clearTimeout(this.timer);
+    this.wakeAt = undefined;
   }
 
   private setStatus(status: EngineStatus): void {

@@ -1,9 +1,16 @@
 // Test-only: a real sync server in-process and a signed-in fetch with fault injection. Imported by
 // the outbox's integration tests (node environment), never by the app.
-import { startTestServer, type TestServer } from '@jiuting/sync-server/testing';
+import {
+  CLIENT_HEADERS,
+  createUser,
+  startTestServer,
+  TEST_PASSWORD,
+  type TestServer,
+} from '@jiuting/sync-server/testing';
 import { createApiClient, type Fetch } from '../api/client.ts';
 import type { OutboxDatabase } from './db.ts';
 import { SyncEngine, type SyncEngineOptions } from './sync-engine.ts';
+import { TEST_COLLECTOR } from './test-items.ts';
 
 /**
  * What the network does to one request: `offline` fails before the server sees it; `status500`
@@ -14,9 +21,14 @@ export type Fault = 'offline' | 'status500' | 'dropAfterServer' | 'captivePortal
 
 export interface SyncFixture {
   readonly server: TestServer;
-  readonly cookie: string;
+  /** The session every request carries (switch it to sign in as someone else). */
+  cookie: string;
+  /** A proxy's body limit in bytes: a larger POST gets its HTML 413 and never reaches the server. */
+  bodyLimit: number;
   /** The ids in every POST /api/sync body that reached the server, request by request. */
   readonly sentBatches: string[][];
+  /** The size in bytes of every POST /api/sync body that reached the server. */
+  readonly sentBytes: number[];
   /** Decides a fault per request; return undefined to let it through. */
   fault: (path: string, method: string) => Fault | undefined;
   readonly fetch: Fetch;
@@ -28,12 +40,15 @@ export interface SyncFixture {
 
 export async function startSyncFixture(communities = ['DEMO01', 'DEMO02']): Promise<SyncFixture> {
   const server = await startTestServer();
-  const { cookie } = await server.login('canvasser', communities);
+  const cookie = await signIn(server, TEST_COLLECTOR, communities);
   const sentBatches: string[][] = [];
+  const sentBytes: number[] = [];
   const fixture: SyncFixture = {
     server,
     cookie,
+    bodyLimit: Number.POSITIVE_INFINITY,
     sentBatches,
+    sentBytes,
     fault: () => undefined,
     fetch: async (input, init) => {
       const url = new URL(input);
@@ -51,12 +66,19 @@ export async function startSyncFixture(communities = ['DEMO01', 'DEMO02']): Prom
           headers: { 'content-type': 'text/html' },
         });
       }
+      if (typeof init?.body === 'string' && new Blob([init.body]).size > fixture.bodyLimit) {
+        return new Response('<html><center>413 Request Entity Too Large</center></html>', {
+          status: 413,
+          headers: { 'content-type': 'text/html' },
+        });
+      }
       const headers = new Headers(init?.headers);
-      headers.set('cookie', cookie);
+      headers.set('cookie', fixture.cookie);
       if (url.pathname === '/api/sync' && typeof init?.body === 'string') {
         sentBatches.push(
           (JSON.parse(init.body) as { items: Array<{ id: string }> }).items.map((i) => i.id),
         );
+        sentBytes.push(new Blob([init.body]).size);
       }
       const response = await fetch(input, { ...init, headers });
       if (fault === 'dropAfterServer') {
@@ -88,4 +110,28 @@ export async function startSyncFixture(communities = ['DEMO01', 'DEMO02']): Prom
   return fixture;
 }
 
-export { freshDb, interviewItem, queueItems, surveyItem } from './test-items.ts';
+/** Creates a canvasser with this username and returns their session cookie. */
+export async function signIn(
+  server: TestServer,
+  username: string,
+  communities: string[],
+): Promise<string> {
+  await createUser(server.app, 'canvasser', communities, username);
+  const res = await server.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    headers: CLIENT_HEADERS,
+    payload: { username, password: TEST_PASSWORD },
+  });
+  const cookie = res.cookies.find((c) => c.name === 'jt_session');
+  if (!cookie) throw new Error(`login failed: ${res.statusCode}`);
+  return `${cookie.name}=${cookie.value}`;
+}
+
+export {
+  freshDb,
+  interviewItem,
+  queueItems,
+  surveyItem,
+  TEST_COLLECTOR,
+} from './test-items.ts';

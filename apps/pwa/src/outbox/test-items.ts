@@ -56,17 +56,21 @@ export function interviewItem(overrides: Partial<InterviewRecord> = {}): Intervi
   };
 }
 
+/** The username the sync fixture signs in as, and the default collector of queued items. */
+export const TEST_COLLECTOR = 'canvasser-test';
+
 /** Queues items as the form would; returns their local ids in order. */
 export async function queueItems(
   db: OutboxDatabase,
   items: ReadonlyArray<SurveyResponse | InterviewRecord>,
   now = Date.now(),
+  collectedBy = TEST_COLLECTOR,
 ): Promise<string[]> {
   const ids: string[] = [];
   for (const [index, payload] of items.entries()) {
     const id = newId();
     // One millisecond apart, so "oldest first" is the order given.
-    await enqueue(db, { id, kind: payload.kind, payload, form: {} }, now + index);
+    await enqueue(db, { id, kind: payload.kind, payload, form: {}, collectedBy }, now + index);
     ids.push(id);
   }
   return ids;

@@ -1,0 +1,158 @@
+// @vitest-environment node
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import type { ApiClient, ApiOutcome } from '../api/client.ts';
+import type { OutboxDatabase } from './db.ts';
+import { MAX_BATCH_BYTES, SyncEngine } from './sync-engine.ts';
+import {
+  freshDb,
+  interviewItem,
+  queueItems,
+  type SyncFixture,
+  startSyncFixture,
+  surveyItem,
+  TEST_COLLECTOR,
+} from './sync-test-kit.ts';
+
+// Networks between a stairwell and the server: proxies with body limits, and a server that
+// fails to store one item of a batch.
+
+let fixture: SyncFixture;
+let db: OutboxDatabase;
+
+beforeEach(async () => {
+  fixture = await startSyncFixture();
+  db = freshDb();
+});
+afterEach(async () => {
+  db.close();
+  await fixture.close();
+});
+
+async function states(): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const item of await db.items.toArray()) counts[item.state] = (counts[item.state] ?? 0) + 1;
+  return counts;
+}
+
+/** An interview with its three texts at their longest: about 9 KB of JSON. */
+function longInterview() {
+  const text = '居民希望加装电梯并改善楼道照明'.repeat(66).slice(0, 1000);
+  return interviewItem({ needs: text, problems: text, notes: text });
+}
+
+describe('behind a proxy with a body limit', () => {
+  test("a proxy's HTML 413 splits the batch until each part passes, and every item reaches the server once", async () => {
+    fixture.bodyLimit = 40 * 1024;
+    const payloads = Array.from({ length: 20 }, () => longInterview());
+    await queueItems(db, payloads);
+    const engine = fixture.engine(db, { batchSize: 100 });
+
+    await engine.syncNow();
+
+    expect(await states()).toEqual({ synced: 20 });
+    expect(engine.getStatus().phase).toBe('idle');
+    for (const size of fixture.sentBytes) expect(size).toBeLessThanOrEqual(40 * 1024);
+    for (const payload of payloads) expect(fixture.serverRows(payload.id)).toBe(1);
+  });
+
+  test('a single item larger than the limit is kept as rejected with a Chinese reason while the rest sync', async () => {
+    fixture.bodyLimit = 6 * 1024;
+    const small = [surveyItem(), surveyItem(), interviewItem()];
+    const big = longInterview();
+    const ids = await queueItems(
+      db,
+      [small[0], big, small[1], small[2]].filter((p) => p !== undefined),
+    );
+    const engine = fixture.engine(db);
+
+    await engine.syncNow();
+
+    const bigItem = await db.items.get(ids[1] as string);
+    expect(bigItem?.state).toBe('rejected');
+    expect(bigItem?.payload).toEqual(big);
+    expect(bigItem?.reason?.message).toMatch(/大小/);
+    expect(fixture.serverRows(big.id)).toBe(0);
+    expect(await states()).toEqual({ synced: 3, rejected: 1 });
+    expect(engine.getStatus().phase).toBe('idle');
+  });
+
+  test('a batch is capped by its size as well as its count, under a proxy’s default 1 MB', async () => {
+    fixture.bodyLimit = 1024 * 1024;
+    const payloads = Array.from({ length: 100 }, () => longInterview());
+    await queueItems(db, payloads);
+    const engine = fixture.engine(db, { batchSize: 100 });
+
+    await engine.syncNow();
+
+    expect(await states()).toEqual({ synced: 100 });
+    expect(fixture.sentBatches.length).toBeGreaterThan(1);
+    for (const size of fixture.sentBytes) expect(size).toBeLessThanOrEqual(MAX_BATCH_BYTES);
+  });
+});
+
+describe('a per-item retry from the server', () => {
+  /** The real answers of ping and me; the sync answer says `retry` for one id until `healed`. */
+  function poisonApi(poisonId: string) {
+    const state = { healed: false, sends: [] as string[][] };
+    const api: ApiClient = {
+      async send(_method, path, body): Promise<ApiOutcome> {
+        if (path === '/api/ping') return { kind: 'response', status: 200, body: { ok: true } };
+        if (path === '/api/me') {
+          return { kind: 'response', status: 200, body: { user: { username: TEST_COLLECTOR } } };
+        }
+        const items = (body as { items: Array<{ id: string }> }).items;
+        state.sends.push(items.map((i) => i.id));
+        return {
+          kind: 'response',
+          status: 200,
+          body: {
+            results: items.map((i) =>
+              i.id === poisonId && !state.healed
+                ? {
+                    id: i.id,
+                    status: 'retry',
+                    error: { error: 'internal_error', message: '服务器内部错误，请稍后重试' },
+                  }
+                : { id: i.id, status: 'accepted' },
+            ),
+          },
+        };
+      },
+      json: () => Promise.reject(new Error('not used by the engine')),
+    };
+    return { api, state };
+  }
+  test('keeps that item queued (not rejected), sends the rest, and backs off before trying it again', async () => {
+    const payloads = [surveyItem(), surveyItem(), surveyItem(), surveyItem(), surveyItem()];
+    const ids = await queueItems(db, payloads);
+    const poison = payloads[0]?.id as string;
+    const { api, state } = poisonApi(poison);
+    const engine = new SyncEngine({
+      db,
+      api,
+      batchSize: 2,
+      locks: null,
+      window: null,
+      document: null,
+      random: () => 0,
+    });
+
+    await engine.syncNow();
+
+    const stuck = await db.items.get(ids[0] as string);
+    expect(stuck?.state).toBe('queued');
+    expect(stuck?.reason).toBeUndefined();
+    expect(await states()).toEqual({ queued: 1, synced: 4 });
+    // Not resent in the same run: the server gets a rest before the next try.
+    expect(state.sends.flat().filter((id) => id === poison)).toHaveLength(1);
+    expect(engine.getStatus().phase).toBe('offline');
+    expect(engine.getStatus().message).toMatch(/稍后自动重试/);
+    expect(engine.getStatus().nextAttemptAt).toBeGreaterThan(Date.now());
+
+    state.healed = true;
+    await engine.syncNow();
+    expect(await states()).toEqual({ synced: 5 });
+    expect(engine.getStatus().phase).toBe('idle');
+  });
+});
