@@ -6,7 +6,7 @@ import { createApiClient, type Fetch } from '../src/api/client.ts';
 import type { Community, User } from '../src/api/types.ts';
 import { OutboxProvider } from '../src/outbox/outbox-context.tsx';
 import { SyncEngine } from '../src/outbox/sync-engine.ts';
-import { freshDb } from '../src/outbox/test-items.ts';
+import { freshDb, TEST_COLLECTOR } from '../src/outbox/test-items.ts';
 
 export const COMMUNITIES: Community[] = [
   { code: 'DEMO01', name: '示例居民区01', type: '导入居', totalHouseholds: 1200 },
@@ -16,7 +16,7 @@ export const COMMUNITIES: Community[] = [
 /** A signed-in canvasser of DEMO01 and DEMO02. */
 export const CANVASSER: User = {
   id: 'u1',
-  username: 'canvasser1',
+  username: TEST_COLLECTOR,
   displayName: '王采集',
   role: 'canvasser',
   communities: ['DEMO01', 'DEMO02'],

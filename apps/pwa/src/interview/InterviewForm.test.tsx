@@ -123,7 +123,7 @@ describe('the interview form', () => {
 
   test('a submitted interview opens as a notice, not as a form to change', async () => {
     const db = freshDb();
-    const [id = ''] = await queueItems(db, [interviewItem()]);
+    const [id = ''] = await queueItems(db, [interviewItem()], Date.now(), USER.username);
     renderWithApp(<InterviewPage id={id} user={USER} communities={COMMUNITIES} />, db);
     expect(await screen.findByText('这条访谈记录已提交，不能再修改。')).toBeTruthy();
     expect(screen.queryByRole('button', { name: '提交' })).toBeNull();
@@ -131,7 +131,7 @@ describe('the interview form', () => {
 
   test('an interview the server sent back reopens with its reason above the form', async () => {
     const db = freshDb();
-    const [id = ''] = await queueItems(db, [interviewItem()]);
+    const [id = ''] = await queueItems(db, [interviewItem()], Date.now(), USER.username);
     await db.items.update(id, {
       state: 'rejected',
       reason: { status: 'rejected', error: 'validation_failed', message: '访谈日期不能晚于今天' },

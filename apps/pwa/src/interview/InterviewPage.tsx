@@ -5,7 +5,12 @@ import { emptyInterviewValues, type InterviewFormValues } from './interview-valu
 
 export function InterviewPage({ id, user, communities }: CollectorPageProps) {
   return (
-    <ItemFormPage id={id} kind="interview" submittedText="这条访谈记录已提交，不能再修改。">
+    <ItemFormPage
+      id={id}
+      kind="interview"
+      collector={user.username}
+      submittedText="这条访谈记录已提交，不能再修改。"
+    >
       {(item, onSaved) => {
         const fallback = emptyInterviewValues(defaultCommunity(communities));
         const initial: InterviewFormValues = {

@@ -9,9 +9,16 @@ import { discardDraft } from './store.ts';
 const DRAFT: ['draft'] = ['draft'];
 
 /** Unfinished forms, newest first: resume or (after a confirmation) discard. */
-export function DraftList({ communityName }: { communityName: (code: string) => string }) {
+export function DraftList({
+  collector,
+  communityName,
+}: {
+  /** The signed-in person: only their drafts are listed. */
+  collector: string;
+  communityName: (code: string) => string;
+}) {
   const { db } = useOutbox();
-  const drafts = useItems(DRAFT);
+  const drafts = useItems(DRAFT, collector);
   const [discarding, setDiscarding] = useState<string | null>(null);
   if (!drafts || drafts.length === 0) return null;
   return (

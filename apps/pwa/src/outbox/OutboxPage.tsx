@@ -3,7 +3,7 @@ import type { User } from '../api/types.ts';
 import { formatTime } from '../shell/format.ts';
 import { hrefOf } from '../shell/route.ts';
 import { describeItem } from './describe.ts';
-import { buildOutboxExport, downloadJson } from './export.ts';
+import { buildOutboxExport, downloadJson, unsentOfOthers } from './export.ts';
 import { useItems, useOutbox } from './outbox-context.tsx';
 import { checkStorage, type StorageHealth } from './storage.ts';
 import { resend } from './store.ts';
@@ -27,7 +27,13 @@ export function OutboxPage({
   communityName: (code: string) => string;
 }) {
   const { db, engine } = useOutbox();
-  const items = useItems(UNSENT);
+  const items = useItems(UNSENT, user.username);
+  const others = useLive(
+    () => unsentOfOthers(db, user.username),
+    `others:${db.name}:${user.username}`,
+    [],
+  );
+  const coordinator = user.role === 'coordinator' || user.role === 'admin';
   const synced = useLive(
     async () => {
       const recent = await db.items.where('state').equals('synced').count();
@@ -42,8 +48,8 @@ export function OutboxPage({
     void checkStorage().then(setStorage);
   }, []);
 
-  async function exportFile() {
-    downloadJson(await buildOutboxExport(db, user.username, Date.now()));
+  async function exportFile(collector: string) {
+    downloadJson(await buildOutboxExport(db, collector, Date.now()));
   }
 
   return (
@@ -104,12 +110,37 @@ export function OutboxPage({
         </p>
         <button
           type="button"
-          onClick={() => void exportFile()}
+          onClick={() => void exportFile(user.username)}
           disabled={!items || items.length === 0}
         >
           导出未上传记录
         </button>
       </section>
+      {others.length > 0 ? (
+        <section className="others">
+          <h2>其他人员的记录</h2>
+          <p>
+            本机还有其他人员未上传的记录，只在其本人登录后上传，不会记在当前账号名下。
+            {coordinator ? '如本人无法再登录，可逐人导出文件，由考核专班导入系统。' : ''}
+          </p>
+          <ul className="item-list">
+            {others.map((other) => (
+              <li key={other.collector}>
+                <div>
+                  {other.collector}：{other.count} 条未上传
+                </div>
+                {coordinator ? (
+                  <div className="item-actions">
+                    <button type="button" onClick={() => void exportFile(other.collector)}>
+                      导出其记录
+                    </button>
+                  </div>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </main>
   );
 }

@@ -10,13 +10,22 @@ export interface OutboxExportFile {
   readonly items: SyncItem[];
 }
 
-/** Every submitted item not yet synced (queued, sending, rejected), exactly as it would be sent. */
+/**
+ * Every submitted item of one collector not yet synced (queued, sending, rejected), exactly as it
+ * would be sent. `exportedBy` names that collector, whoever presses the button (a coordinator
+ * handing over another person's items from a shared phone): the server credits the file's items
+ * to the person it names.
+ */
 export async function buildOutboxExport(
   db: OutboxDatabase,
   exportedBy: string,
   now: number,
 ): Promise<OutboxExportFile> {
-  const unsent = await db.items.where('state').anyOf('queued', 'sending', 'rejected').toArray();
+  const unsent = await db.items
+    .where('state')
+    .anyOf('queued', 'sending', 'rejected')
+    .filter((item) => item.collectedBy === exportedBy)
+    .toArray();
   unsent.sort((a, b) => (a.queuedAt ?? 0) - (b.queuedAt ?? 0));
   return {
     format: 'jiuting-outbox',
@@ -38,4 +47,23 @@ export function downloadJson(file: OutboxExportFile): void {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** How many unsent items each other person left on this phone (names and counts only). */
+export async function unsentOfOthers(
+  db: OutboxDatabase,
+  collector: string,
+): Promise<Array<{ readonly collector: string; readonly count: number }>> {
+  const counts = new Map<string, number>();
+  await db.items
+    .where('state')
+    .anyOf('queued', 'sending', 'rejected')
+    .each((item) => {
+      if (item.collectedBy && item.collectedBy !== collector) {
+        counts.set(item.collectedBy, (counts.get(item.collectedBy) ?? 0) + 1);
+      }
+    });
+  return [...counts]
+    .map(([name, count]) => ({ collector: name, count }))
+    .sort((a, b) => (a.collector < b.collector ? -1 : 1));
 }

@@ -33,12 +33,22 @@ export interface UnsentSummary {
   readonly oldestQueuedAt: number | null;
 }
 
-/** Null until IndexedDB has answered: "0 unsent" must never be shown before it is known. */
-export function useUnsentSummary(): UnsentSummary | null {
+/** An item is shown to (and sent, exported for) the person who collected it, and nobody else. */
+export function belongsTo(item: OutboxItem, collector: string | null): boolean {
+  return collector === null || item.collectedBy === collector;
+}
+
+/**
+ * Null until IndexedDB has answered: "0 unsent" must never be shown before it is known.
+ * `collector`: the signed-in person's items only; null (signed out) counts everyone's.
+ */
+export function useUnsentSummary(collector: string | null): UnsentSummary | null {
   const { db } = useOutbox();
   return useLive<UnsentSummary | null>(
     async () => {
-      const items = await db.items.where('state').anyOf('queued', 'sending', 'rejected').toArray();
+      const items = (
+        await db.items.where('state').anyOf('queued', 'sending', 'rejected').toArray()
+      ).filter((item) => belongsTo(item, collector));
       const times = items.map((item) => item.queuedAt ?? item.createdAt);
       return {
         unsent: items.length,
@@ -46,7 +56,7 @@ export function useUnsentSummary(): UnsentSummary | null {
         oldestQueuedAt: times.length > 0 ? Math.min(...times) : null,
       };
     },
-    `unsent:${db.name}`,
+    `unsent:${db.name}:${collector ?? ''}`,
     null,
   );
 }
@@ -59,14 +69,22 @@ export function isStale(summary: UnsentSummary | null, now: number): boolean {
   );
 }
 
-export function useItems(states: readonly OutboxItem['state'][]): OutboxItem[] | null {
+/** The signed-in person's items in these states, newest first. */
+export function useItems(
+  states: readonly OutboxItem['state'][],
+  collector: string,
+): OutboxItem[] | null {
   const { db } = useOutbox();
   return useLive<OutboxItem[] | null>(
     async () => {
-      const items = await db.items.where('state').anyOf(states).toArray();
+      const items = await db.items
+        .where('state')
+        .anyOf(states)
+        .filter((item) => belongsTo(item, collector))
+        .toArray();
       return items.sort((a, b) => b.updatedAt - a.updatedAt);
     },
-    `items:${db.name}:${states.join()}`,
+    `items:${db.name}:${states.join()}:${collector}`,
     null,
   );
 }

@@ -2,19 +2,22 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createApiClient } from '../api/client.ts';
 import { applySchemaVersions, OutboxDatabase, SCHEMA_VERSIONS } from './db.ts';
-import { buildOutboxExport } from './export.ts';
+import { buildOutboxExport, unsentOfOthers } from './export.ts';
 import {
+  adoptOwnerless,
   applyOutcomes,
   claimBatch,
   discardDraft,
   enqueue,
   HOUR,
+  payloadBytes,
   purgeSynced,
+  releaseClaims,
   SYNCED_GRACE_MS,
   saveDraft,
 } from './store.ts';
 import { SyncEngine } from './sync-engine.ts';
-import { freshDb, interviewItem, queueItems, surveyItem } from './test-items.ts';
+import { freshDb, interviewItem, queueItems, surveyItem, TEST_COLLECTOR } from './test-items.ts';
 
 const opened: Dexie[] = [];
 afterEach(() => {
@@ -180,14 +183,95 @@ describe('export of unsent items', () => {
     await applyOutcomes(db, 'e', new Map([[ids[0] as string, { kind: 'synced' } as const]]), 30);
     await saveDraft(db, { id: 'd', kind: 'survey', communityCode: 'DEMO01', form: {} }, 40);
 
-    const file = await buildOutboxExport(db, 'canvasser-1', Date.UTC(2026, 10, 27, 9));
+    const file = await buildOutboxExport(db, TEST_COLLECTOR, Date.UTC(2026, 10, 27, 9));
     expect(file).toEqual({
       format: 'jiuting-outbox',
       version: 1,
       exportedAt: '2026-11-27T09:00:00.000Z',
-      exportedBy: 'canvasser-1',
+      exportedBy: TEST_COLLECTOR,
       items: [payloads[1], payloads[2]],
     });
     expect(await db.items.count()).toBe(4);
+  });
+});
+
+describe('items belong to the person who collected them', () => {
+  test("an export holds only the named collector's items, and names that collector", async () => {
+    const db = track(freshDb());
+    const mine = [surveyItem(), interviewItem()];
+    const theirs = [surveyItem(), surveyItem()];
+    await queueItems(db, mine, 10, 'canvasser-wang');
+    await queueItems(db, theirs, 20, 'canvasser-li');
+
+    const file = await buildOutboxExport(db, 'canvasser-li', 0);
+    expect(file.exportedBy).toBe('canvasser-li');
+    expect(file.items).toEqual(theirs);
+    expect(await unsentOfOthers(db, 'canvasser-wang')).toEqual([
+      { collector: 'canvasser-li', count: 2 },
+    ]);
+  });
+
+  test("a claim for one collector never takes another person's items", async () => {
+    const db = track(freshDb());
+    await queueItems(db, [surveyItem()], 10, 'canvasser-li');
+    const [mine] = await queueItems(db, [surveyItem()], 20, 'canvasser-wang');
+    const batch = await claimBatch(db, 'e', 30, 60_000, 10, { collector: 'canvasser-wang' });
+    expect(batch.map((item) => item.id)).toEqual([mine]);
+  });
+
+  test('items without a recorded collector are adopted by the person signing in, once', async () => {
+    const db = track(freshDb());
+    await enqueue(db, { id: 'old', kind: 'survey', payload: surveyItem(), form: {} }, 1);
+    await saveDraft(db, { id: 'old-draft', kind: 'survey', communityCode: 'DEMO01', form: {} }, 2);
+    await queueItems(db, [surveyItem()], 3, 'canvasser-li');
+    expect(await adoptOwnerless(db, 'canvasser-wang')).toBe(2);
+    expect(await adoptOwnerless(db, 'canvasser-zhou')).toBe(0);
+    expect((await db.items.get('old'))?.collectedBy).toBe('canvasser-wang');
+    expect((await db.items.get('old-draft'))?.collectedBy).toBe('canvasser-wang');
+  });
+
+  test('fixing and resubmitting a rejected item keeps its first collector', async () => {
+    const db = track(freshDb());
+    const payload = surveyItem();
+    await enqueue(
+      db,
+      { id: 'x', kind: 'survey', payload, form: {}, collectedBy: 'canvasser-li' },
+      1,
+    );
+    await db.items.update('x', { state: 'rejected' });
+    await enqueue(db, { id: 'x', kind: 'survey', payload, form: {}, collectedBy: 'other' }, 2);
+    expect((await db.items.get('x'))?.collectedBy).toBe('canvasser-li');
+  });
+});
+
+describe('claims', () => {
+  test('a batch stops before the byte cap, but always holds at least one item', async () => {
+    const db = track(freshDb());
+    const payloads = [surveyItem(), surveyItem(), surveyItem()];
+    await queueItems(db, payloads, 10);
+    const two = payloadBytes(payloads[0]) + payloadBytes(payloads[1]);
+    expect(await claimBatch(db, 'e', 20, 60_000, 10, { maxBytes: two + 1 })).toHaveLength(2);
+    expect(await claimBatch(db, 'e', 20, 60_000, 10, { maxBytes: 10 })).toHaveLength(1);
+  });
+
+  test("released claims are queued again at once; another engine's claims are left alone", async () => {
+    const db = track(freshDb());
+    await queueItems(db, [surveyItem(), surveyItem()], 10);
+    await claimBatch(db, 'closing-tab', 20, 90_000, 1);
+    await claimBatch(db, 'other-tab', 20, 90_000, 1);
+    expect(await releaseClaims(db, 'closing-tab')).toBe(1);
+    const items = await db.items.toArray();
+    expect(items.map((item) => [item.state, item.claimedBy]).sort()).toEqual([
+      ['queued', undefined],
+      ['sending', 'other-tab'],
+    ]);
+  });
+
+  test('the holder of the Web Lock takes over claims left by a dead run before their lease ends', async () => {
+    const db = track(freshDb());
+    await queueItems(db, [surveyItem()], 10);
+    await claimBatch(db, 'dead-tab', 20, 90_000, 1);
+    expect(await claimBatch(db, 'e', 30, 90_000, 10)).toHaveLength(0);
+    expect(await claimBatch(db, 'e', 30, 90_000, 10, { takeOverClaims: true })).toHaveLength(1);
   });
 });

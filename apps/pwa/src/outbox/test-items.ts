@@ -57,7 +57,7 @@ export function interviewItem(overrides: Partial<InterviewRecord> = {}): Intervi
 }
 
 /** The username the sync fixture signs in as, and the default collector of queued items. */
-export const TEST_COLLECTOR = 'canvasser-test';
+export const TEST_COLLECTOR = 'canvasser1';
 
 /** Queues items as the form would; returns their local ids in order. */
 export async function queueItems(

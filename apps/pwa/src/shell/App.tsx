@@ -5,7 +5,8 @@ import { useCommunities, useSession } from '../api/session.ts';
 import type { Community, User } from '../api/types.ts';
 import { InterviewPage } from '../interview/InterviewPage.tsx';
 import { OutboxPage } from '../outbox/OutboxPage.tsx';
-import { useEngineStatus, useUnsentSummary } from '../outbox/outbox-context.tsx';
+import { useEngineStatus, useOutbox, useUnsentSummary } from '../outbox/outbox-context.tsx';
+import { adoptOwnerless } from '../outbox/store.ts';
 import { SurveyPage } from '../survey/SurveyPage.tsx';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
@@ -74,7 +75,15 @@ function SignedIn({ user, route }: { user: User; route: Route }) {
   }));
   const communities = communitiesQuery.data ?? fallback;
   const communityName = (code: string) => communities.find((c) => c.code === code)?.name ?? code;
-  const summary = useUnsentSummary();
+  const summary = useUnsentSummary(user.username);
+  const { db, engine } = useOutbox();
+  useEffect(() => {
+    // Items saved before the phone recorded who collected them go to the first person to sign
+    // in (see adoptOwnerless); then that person's run sends them.
+    void adoptOwnerless(db, user.username).then((adopted) => {
+      if (adopted > 0) void engine.syncNow();
+    });
+  }, [db, engine, user.username]);
   const { logout, error } = useLogout();
   const [confirming, setConfirming] = useState(false);
   const coordinator = user.role === 'coordinator' || user.role === 'admin';

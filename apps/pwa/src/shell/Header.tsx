@@ -44,7 +44,7 @@ function statusText(
 export function Header({ user, offline }: { user: User | null; offline: boolean }) {
   const { engine } = useOutbox();
   const status = useEngineStatus();
-  const summary = useUnsentSummary();
+  const summary = useUnsentSummary(user?.username ?? null);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 60_000);

@@ -70,7 +70,7 @@ export function HomePage({
           </a>
         ) : null}
       </nav>
-      <DraftList communityName={communityName} />
+      <DraftList collector={user.username} communityName={communityName} />
       <button type="button" className="link logout" onClick={onLogout}>
         退出登录
       </button>

@@ -15,6 +15,8 @@ export interface CollectorPageProps {
 export interface ItemFormPageProps {
   readonly id: string;
   readonly kind: ItemKind;
+  /** The signed-in person: another person's item on a shared phone is not opened. */
+  readonly collector: string;
   /** Said instead of the form once the item is submitted (it must not be edited any more). */
   readonly submittedText: string;
   /** The form for the stored item (undefined: a new one); call `onSaved` once it is queued. */
@@ -25,12 +27,15 @@ export interface ItemFormPageProps {
  * The page around a collector's form: opens the stored draft or rejected item, shows why the
  * server sent it back, and swaps to 已保存 once the form says it is queued.
  */
-export function ItemFormPage({ id, kind, submittedText, children }: ItemFormPageProps) {
+export function ItemFormPage({ id, kind, collector, submittedText, children }: ItemFormPageProps) {
   const { db } = useOutbox();
   const { loading, item } = useItemOnce(db, id);
   const [saved, setSaved] = useState(false);
   if (saved) return <SavedNotice kind={kind} />;
   if (loading) return <p className="loading">正在打开…</p>;
+  if (item?.collectedBy && item.collectedBy !== collector) {
+    return <p className="empty">这条记录由其他人员采集，只有其本人登录后才能查看和修改。</p>;
+  }
   if (!isEditable(item)) return <p className="empty">{submittedText}</p>;
   return (
     <main>

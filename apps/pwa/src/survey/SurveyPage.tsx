@@ -11,7 +11,12 @@ function withDefaults(form: unknown, fallback: SurveyFormValues): SurveyFormValu
 
 export function SurveyPage({ id, user, communities }: CollectorPageProps) {
   return (
-    <ItemFormPage id={id} kind="survey" submittedText="这份问卷已提交，不能再修改。">
+    <ItemFormPage
+      id={id}
+      kind="survey"
+      collector={user.username}
+      submittedText="这份问卷已提交，不能再修改。"
+    >
       {(item, onSaved) => (
         <SurveyForm
           key={id}

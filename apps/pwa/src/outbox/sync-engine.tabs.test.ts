@@ -1,0 +1,170 @@
+// @vitest-environment node
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import type { OutboxDatabase } from './db.ts';
+import { claimBatch } from './store.ts';
+import {
+  freshDb,
+  queueItems,
+  type SyncFixture,
+  signIn,
+  startSyncFixture,
+  surveyItem,
+} from './sync-test-kit.ts';
+
+// Shared phones, tabs that die, tabs that close.
+
+let fixture: SyncFixture;
+let db: OutboxDatabase;
+
+beforeEach(async () => {
+  fixture = await startSyncFixture();
+  db = freshDb();
+});
+afterEach(async () => {
+  db.close();
+  await fixture.close();
+});
+
+async function states(): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const item of await db.items.toArray()) counts[item.state] = (counts[item.state] ?? 0) + 1;
+  return counts;
+}
+
+function collectorOnServer(id: string): string | undefined {
+  return fixture.server.app.db
+    .prepare<[string], { username: string }>(
+      'SELECT u.username FROM responses r JOIN users u ON u.id = r.user_id WHERE r.id = ?',
+    )
+    .get(id)?.username;
+}
+
+/**
+ * An exclusive Web Lock for one name, as the browser gives it: requests wait in turn, a waiting
+ * request can be aborted, and `hold()` plays a tab that holds it until `release()` (or dies).
+ */
+function memoryLocks() {
+  let tail: Promise<void> = Promise.resolve();
+  const request = (
+    name: string,
+    options: LockOptions,
+    callback: (lock: Lock | null) => Promise<void>,
+  ): Promise<void> => {
+    const previous = tail;
+    let done!: () => void;
+    tail = new Promise<void>((resolve) => {
+      done = resolve;
+    });
+    return new Promise<void>((resolve, reject) => {
+      let granted = false;
+      options.signal?.addEventListener('abort', () => {
+        if (!granted) reject(new DOMException('aborted', 'AbortError'));
+      });
+      void previous.then(async () => {
+        if (options.signal?.aborted) return done();
+        granted = true;
+        try {
+          resolve(await callback({ name, mode: 'exclusive' } as Lock));
+        } catch (error) {
+          reject(error);
+        } finally {
+          done();
+        }
+      });
+    });
+  };
+  const hold = () => {
+    let release!: () => void;
+    void request('jiuting-outbox-sync', {}, () => new Promise<void>((r) => (release = r)));
+    return () => release();
+  };
+  return { locks: { request } as unknown as LockManager, hold };
+}
+
+describe('a phone shared by several people', () => {
+  test("each person's items go out only under their own session and are credited to them", async () => {
+    const wang = [surveyItem(), surveyItem()];
+    const li = [surveyItem(), surveyItem(), surveyItem()];
+    await queueItems(db, wang);
+    await queueItems(db, li, Date.now(), 'canvasser-li');
+    const engine = fixture.engine(db);
+
+    await engine.syncNow();
+    expect(await states()).toEqual({ synced: 2, queued: 3 });
+    for (const payload of li) expect(fixture.serverRows(payload.id)).toBe(0);
+    expect(engine.getStatus().phase).toBe('idle');
+
+    // 李 signs in on the same phone: her items go, under her name.
+    fixture.cookie = await signIn(fixture.server, 'canvasser-li', ['DEMO01', 'DEMO02']);
+    await engine.syncNow();
+    expect(await states()).toEqual({ synced: 5 });
+    for (const payload of li) expect(collectorOnServer(payload.id)).toBe('canvasser-li');
+    for (const payload of wang) expect(collectorOnServer(payload.id)).toBe('canvasser1');
+  });
+});
+
+describe('tabs and browsers that die', () => {
+  test('a tab that loses the lock race waits for it, and sends a dead tab’s claimed items as soon as the lock is freed', async () => {
+    const { locks, hold } = memoryLocks();
+    await queueItems(
+      db,
+      Array.from({ length: 20 }, () => surveyItem()),
+    );
+    // The other tab holds the lock and has claimed five items for 90 s …
+    const release = hold();
+    await claimBatch(db, 'dead-tab', Date.now(), 90_000, 5);
+    const survivor = fixture.engine(db, { locks });
+
+    const run = survivor.syncNow();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(fixture.sentBatches).toEqual([]);
+
+    // … and dies: the browser frees its lock; its claims are still 89 s from expiry.
+    const diedAt = Date.now();
+    release();
+    await run;
+    expect(await states()).toEqual({ synced: 20 });
+    expect(Date.now() - diedAt).toBeLessThan(5_000);
+  });
+
+  test('stopping an engine (the tab closes) hands its claims back, so another engine sends them at once', async () => {
+    const [id] = await queueItems(db, [surveyItem()]);
+    const closing = fixture.engine(db, { engineId: 'closing-tab' });
+    await claimBatch(db, closing.engineId, Date.now(), 90_000, 10);
+    await closing.stop();
+    expect((await db.items.get(id as string))?.state).toBe('queued');
+
+    await fixture.engine(db).syncNow();
+    expect((await db.items.get(id as string))?.state).toBe('synced');
+  });
+
+  test("pagehide hands this tab's claims back", async () => {
+    const target = new EventTarget();
+    const win = target as unknown as Pick<Window, 'addEventListener' | 'removeEventListener'>;
+    fixture.fault = () => 'offline';
+    const [id] = await queueItems(db, [surveyItem()]);
+    const engine = fixture.engine(db, { window: win, engineId: 'tab-1' });
+    engine.start();
+    await claimBatch(db, 'tab-1', Date.now(), 90_000, 10);
+    target.dispatchEvent(new Event('pagehide'));
+    await vi.waitFor(async () => expect((await db.items.get(id as string))?.state).toBe('queued'));
+    await engine.stop();
+  });
+
+  test("a failed run still wakes up when another tab's abandoned claim expires, before its own backoff", async () => {
+    const [claimedId] = await queueItems(db, [surveyItem()]);
+    await claimBatch(db, 'crashed-tab', Date.now(), 500, 10);
+    await queueItems(db, [surveyItem()]);
+    let syncCalls = 0;
+    fixture.fault = (path) => (path === '/api/sync' && ++syncCalls === 1 ? 'status500' : undefined);
+    // Backoff after the 500 would be 5 s.
+    const engine = fixture.engine(db, { random: () => 1 });
+    engine.start();
+    await vi.waitFor(
+      async () => expect((await db.items.get(claimedId as string))?.state).toBe('synced'),
+      { timeout: 3_500, interval: 100 },
+    );
+    await engine.stop();
+  });
+});
