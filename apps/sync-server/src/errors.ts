@@ -37,6 +37,10 @@ export const ERRORS = {
   user_not_found: { status: 404, message: '没有这个用户' },
   session_not_found: { status: 404, message: '没有这个设备会话' },
   outbox_invalid: { status: 400, message: '不是有效的待上传记录文件' },
+  outbox_collector_unknown: {
+    status: 400,
+    message: '文件中的采集员不是本系统的账号，记录无法记到其名下，未导入任何内容',
+  },
   record_not_found: { status: 404, message: '没有这条问卷或访谈记录' },
   already_invalid: { status: 409, message: '该记录已被标记为无效' },
   not_invalid: { status: 409, message: '该记录没有被标记为无效，无需恢复' },

@@ -9,11 +9,11 @@ interface CollectedBy {
 }
 
 /**
- * Who collected it, as the office reads it: the canvasser's username; for a file loaded by a
- * coordinator, the canvasser named in the file; for a resident's own QR answer, 扫码.
+ * Who collected it, as the office reads it: the username of the row's user, the one attribution
+ * coverage and review read too (for a file loaded by a coordinator, that is the canvasser the
+ * file names); for a resident's own QR answer, 扫码.
  */
 function collectorOf(row: CollectedBy): string {
-  if (row.source === 'outbox' && row.exportedBy) return row.exportedBy;
   if (row.source === 'qr') return CHANNELS.qr;
   return row.username ?? row.exportedBy ?? CHANNELS.qr;
 }

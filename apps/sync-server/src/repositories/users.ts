@@ -75,6 +75,10 @@ export function usersRepository(db: Db) {
       const row = byId.get(id);
       return row ? toUser(row) : undefined;
     },
+    findByUsername(username: string): User | undefined {
+      const row = byUsername.get(username);
+      return row ? toUser(row) : undefined;
+    },
     /** The user and their password hash, for login only. */
     findCredentials(username: string): { user: User; passwordHash: string } | undefined {
       const row = byUsername.get(username);

@@ -1,13 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponses } from '../../errors.ts';
+import { AppError, errorResponses } from '../../errors.ts';
 import { principalOf } from '../../plugins/auth.ts';
 import { countStatuses } from '../../services/ingest.ts';
 import { SyncResultsSchema } from '../schemas.ts';
 
 // The file a canvasser saves from the PWA when a phone cannot reach the server (or is about
 // to be wiped). A coordinator loads it here: same per-item path as /sync, so loading a file
-// twice, or a file whose items later synced anyway, adds nothing.
+// twice, or a file whose items later synced anyway, adds nothing. Its items are credited to the
+// collector the file names (`exportedBy`, a username), not to the coordinator who loads it:
+// coverage, review and the exports all read that one attribution (the row's user). Who loaded
+// it is in the audit row.
 const OutboxFileSchema = z.object({
   format: z.literal('jiuting-outbox', { error: '不是待上传记录文件' }),
   version: z.literal(1, { error: '不支持的文件版本' }),
@@ -16,11 +19,11 @@ const OutboxFileSchema = z.object({
   items: z.array(z.unknown()).min(1, '文件中没有记录').max(20_000, '一个文件最多 20000 条记录'),
 });
 
-/** exportedBy as the file gives it (a username or a small object), kept as short text. */
-function describeExporter(value: unknown): string | null {
-  if (value === undefined || value === null) return null;
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return text.slice(0, 200);
+/** The collector's username as the file gives it: a string, or a small object with `username`. */
+function collectorName(value: unknown): string | null {
+  if (typeof value === 'string') return value.slice(0, 200);
+  const username = (value as { username?: unknown } | null)?.username;
+  return typeof username === 'string' ? username.slice(0, 200) : null;
 }
 
 const routes: FastifyPluginAsyncZod = async (app) => {
@@ -36,12 +39,24 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { user, sessionId } = principalOf(request);
-      const exportedBy = describeExporter(request.body.exportedBy);
+      const exportedBy = collectorName(request.body.exportedBy);
+      const collector =
+        exportedBy === null ? undefined : app.repos.users.findByUsername(exportedBy);
+      if (collector === undefined) {
+        throw new AppError('outbox_collector_unknown', [
+          {
+            path: 'exportedBy',
+            message: exportedBy
+              ? `没有用户名为“${exportedBy}”的账号`
+              : '文件没有写明采集员（exportedBy）',
+          },
+        ]);
+      }
       const results = await app.ingest(
         request.body.items,
         {
           receivedAt: app.now().toISOString(),
-          userId: user.id,
+          userId: collector.id,
           sessionId,
           source: 'outbox',
           exportedBy,
@@ -55,7 +70,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         action: 'outbox_imported',
         actorUserId: user.id,
         ip: request.ip,
-        detail: { exportedBy, exportedAt: request.body.exportedAt, ...counts },
+        detail: {
+          exportedBy,
+          collectorUserId: collector.id,
+          exportedAt: request.body.exportedAt,
+          ...counts,
+        },
       });
       request.log.info({ userId: user.id, ...counts }, 'outbox file imported');
       return { results };

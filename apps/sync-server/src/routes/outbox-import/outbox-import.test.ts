@@ -1,8 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { migrate } from '../../db/migrate.ts';
+import { reportsRepository } from '../../repositories/reports.ts';
 import {
   buildTestApp,
   CLIENT_HEADERS,
+  createUser,
   type LoggedIn,
   loginAs,
   sampleInterview,
@@ -27,7 +30,8 @@ const load = (file: unknown) =>
     payload: file as object,
   });
 
-it('stores a saved outbox file once, attributed to the coordinator with the file exporter kept; loading it again adds nothing', async () => {
+it('stores a saved outbox file once, credited to the collector it names; loading it again adds nothing', async () => {
+  const li = await createUser(app, 'canvasser', ['DEMO01'], 'canvasser-li');
   const file = {
     format: 'jiuting-outbox',
     version: 1,
@@ -40,10 +44,87 @@ it('stores a saved outbox file once, attributed to the coordinator with the file
   const second = (await load(file)).json().results.map((r: { status: string }) => r.status);
   expect(second).toEqual(['duplicate', 'duplicate', 'rejected']);
   expect(app.db.prepare('SELECT user_id, source, exported_by FROM responses').all()).toEqual([
-    { user_id: coordinator.userId, source: 'outbox', exported_by: 'canvasser-li' },
+    { user_id: li.id, source: 'outbox', exported_by: 'canvasser-li' },
   ]);
-  expect(app.db.prepare('SELECT count(*) FROM interviews').pluck().get()).toBe(1);
-  expect(app.repos.audit.list().filter((a) => a.action === 'outbox_imported')).toHaveLength(2);
+  expect(app.db.prepare('SELECT user_id FROM interviews').pluck().all()).toEqual([li.id]);
+  const audits = app.repos.audit.list().filter((a) => a.action === 'outbox_imported');
+  expect(audits).toHaveLength(2);
+  expect(audits.map((a) => a.actorUserId)).toEqual([coordinator.userId, coordinator.userId]);
+});
+
+it('coverage, review and the exports all credit a loaded file to the collector it names, not to the coordinator', async () => {
+  const li = await createUser(app, 'canvasser', ['DEMO01'], 'canvasser-li');
+  const survey = sampleSurvey();
+  const interview = sampleInterview();
+  const res = await load({
+    format: 'jiuting-outbox',
+    version: 1,
+    exportedAt: '2025-11-21T09:00:00+08:00',
+    exportedBy: 'canvasser-li',
+    items: [survey, interview],
+  });
+  expect(res.statusCode).toBe(200);
+  await expectCreditedTo(li.id, 'canvasser-li', survey.id as string);
+});
+
+async function expectCreditedTo(userId: string, username: string, surveyId: string) {
+  const coverage = await app.inject({
+    method: 'GET',
+    url: '/api/coverage',
+    headers: { cookie: coordinator.cookie },
+  });
+  const collectors = coverage.json().collectors as Array<{
+    userId: string;
+    responses: number;
+    interviews: number;
+  }>;
+  expect(collectors.map((c) => [c.userId, c.responses, c.interviews])).toEqual([[userId, 1, 1]]);
+  const review = await app.inject({
+    method: 'GET',
+    url: '/api/review/responses',
+    headers: { cookie: coordinator.cookie },
+  });
+  const item = (review.json().items as Array<{ id: string; collector: string }>).find(
+    (i) => i.id === surveyId,
+  );
+  expect(item?.collector).toBe(app.repos.users.findById(userId)?.displayName);
+  // What the exports read.
+  const reports = reportsRepository(app.db);
+  expect(reports.countedResponses().map((r) => r.collector)).toEqual([username]);
+  expect(reports.validInterviews().map((r) => r.collector)).toEqual([username]);
+}
+
+it('moves items loaded before this rule (credited to the coordinator) to the collector their file named', async () => {
+  const li = await createUser(app, 'canvasser', ['DEMO01'], 'canvasser-li');
+  const survey = sampleSurvey();
+  await load({
+    format: 'jiuting-outbox',
+    version: 1,
+    exportedAt: 'x',
+    exportedBy: 'canvasser-li',
+    items: [survey, sampleInterview()],
+  });
+  // As the old import stored them.
+  app.db.prepare('UPDATE responses SET user_id = ?').run(coordinator.userId);
+  app.db.prepare('UPDATE interviews SET user_id = ?').run(coordinator.userId);
+  app.db.prepare('DELETE FROM schema_migrations WHERE version = 27').run();
+
+  expect(migrate(app.db)).toEqual([27]);
+  await expectCreditedTo(li.id, 'canvasser-li', survey.id as string);
+});
+
+it('refuses a file naming no account, with a Chinese reason, and stores nothing', async () => {
+  const res = await load({
+    format: 'jiuting-outbox',
+    version: 1,
+    exportedAt: 'x',
+    exportedBy: 'nobody-here',
+    items: [sampleSurvey()],
+  });
+  expect(res.statusCode).toBe(400);
+  expect(res.json().error).toBe('outbox_collector_unknown');
+  expect(res.json().issues[0].message).toContain('nobody-here');
+  expect(app.db.prepare('SELECT count(*) FROM responses').pluck().get()).toBe(0);
 });
 
 it('answers duplicate for items a phone already synced before its file was loaded', async () => {
@@ -59,7 +140,7 @@ it('answers duplicate for items a phone already synced before its file was loade
     format: 'jiuting-outbox',
     version: 1,
     exportedAt: 'x',
-    exportedBy: { username: 'c' },
+    exportedBy: { username: canvasser.username },
     items: [item],
   });
   expect(res.json().results[0].status).toBe('duplicate');
