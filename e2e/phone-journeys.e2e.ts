@@ -12,6 +12,7 @@ import { draftSurvivesCrash } from './journeys/3-draft-survives-crash.ts';
 import { updateKeepsDraft } from './journeys/4-update-keeps-draft.ts';
 import { residentQr } from './journeys/5-resident-qr.ts';
 import { coordinatorDashboard } from './journeys/6-coordinator-dashboard.ts';
+import { lockHolderDies } from './journeys/7-lock-holder-dies.ts';
 
 // The journeys run in order against one town, so the coordinator's dashboard at the end shows
 // what the canvassers and residents did before it.
@@ -41,4 +42,6 @@ describe.sequential('a day in the town, on real browsers', () => {
     residentQr(stage));
   test('6. the coordinator’s dashboard on a desktop shows what journeys 1–5 collected', () =>
     coordinatorDashboard(stage));
+  test('7. the tab holding the sync lock crashes mid-upload; the other tab sends everything within seconds', () =>
+    lockHolderDies(stage));
 });

@@ -19,7 +19,7 @@ import { waitFor } from '../harness/wait.ts';
  * Copies the one queued survey in the phone's outbox into `copies` more, each its own household,
  * the way a day of door-to-door work fills the queue without a signal.
  */
-async function fillQueue(page: Page, copies: number): Promise<void> {
+export async function fillQueue(page: Page, copies: number): Promise<void> {
   await page.evaluate(async (count) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const open = indexedDB.open('jiuting-outbox');

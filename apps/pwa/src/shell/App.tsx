@@ -150,7 +150,7 @@ function SignedIn({ user, route }: { user: User; route: Route }) {
       {confirming ? (
         <ConfirmDialog
           title="还有记录未上传"
-          message={`本机还有 ${summary?.unsent ?? '若干'} 条记录未上传。退出后它们仍保留在本机，重新登录后继续上传。确定退出？`}
+          message={`本机还有 ${summary?.unsent ?? '若干'} 条记录未上传。退出后它们仍保留在本机，您本人重新登录后继续上传，其他人登录时既看不到也不会上传。确定退出？`}
           confirmLabel="仍然退出"
           cancelLabel="先不退出"
           onCancel={() => setConfirming(false)}

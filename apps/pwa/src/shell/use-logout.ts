@@ -9,7 +9,7 @@ export const API_CACHE_NAME = 'jiuting-api';
 
 /**
  * Ends the session on the server and forgets who was signed in. The outbox is not touched:
- * unsent items stay and go out after the next login.
+ * unsent items stay and go out when the same person signs in again (never under another's).
  */
 export function useLogout() {
   const api = useApi();
