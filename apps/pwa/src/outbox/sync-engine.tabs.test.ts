@@ -1,6 +1,7 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { createApiClient } from '../api/client.ts';
 import type { OutboxDatabase } from './db.ts';
 import { claimBatch } from './store.ts';
 import {
@@ -137,6 +138,33 @@ describe('tabs and browsers that die', () => {
 
     await fixture.engine(db).syncNow();
     expect((await db.items.get(id as string))?.state).toBe('synced');
+  });
+
+  test('an engine stopped while its batch is on the way sends no further batch and stays stopped', async () => {
+    await queueItems(db, [surveyItem(), surveyItem(), surveyItem()]);
+    let syncCalls = 0;
+    let stopNow!: () => Promise<void>;
+    const engine = fixture.engine(db, {
+      batchSize: 1,
+      api: {
+        send: async (method, path, body) => {
+          if (path === '/api/sync' && ++syncCalls === 1) await stopNow();
+          return createApiClient({ fetch: fixture.fetch, baseUrl: fixture.server.url }).send(
+            method,
+            path,
+            body,
+          );
+        },
+        json: () => Promise.reject(new Error('not used by the engine')),
+      },
+    });
+    stopNow = () => engine.stop();
+
+    await engine.syncNow();
+
+    expect(syncCalls).toBe(1);
+    expect(engine.getStatus().phase).toBe('stopped');
+    expect(await states()).toEqual({ synced: 1, queued: 2 });
   });
 
   test("pagehide hands this tab's claims back", async () => {

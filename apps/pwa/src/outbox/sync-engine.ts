@@ -262,6 +262,8 @@ export class SyncEngine {
           if (outcome.kind === 'retry') deferred.add(id);
         }
       }
+      // Stopped half-way (the tab is closing): its status stays `stopped`.
+      if (this.paused) return;
       if (deferred.size > 0) {
         return this.fail('offline', `${deferred.size} 条记录服务器暂未保存，稍后自动重试`);
       }
