@@ -12,6 +12,16 @@ export type Role = (typeof ROLES)[number];
 /** Roles that collect in the field and are limited to the communities they are assigned. */
 export const FIELD_ROLES: readonly Role[] = ['canvasser', 'interviewer'];
 
+/**
+ * Whose accounts and device sessions a role manages: an admin everyone (every role, including
+ * ones added later), a coordinator the field staff. The one answer for users and sessions alike.
+ */
+export function manageableRoles(actor: Role): readonly Role[] {
+  if (actor === 'admin') return ROLES;
+  if (actor === 'coordinator') return FIELD_ROLES;
+  return [];
+}
+
 export interface User {
   id: string;
   username: string;

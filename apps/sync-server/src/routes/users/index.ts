@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { hashPassword, randomPassword } from '../../domain/passwords.ts';
 import { AppError, errorResponses } from '../../errors.ts';
 import { principalOf } from '../../plugins/auth.ts';
-import { FIELD_ROLES, ROLES, type Role, type User } from '../../repositories/users.ts';
+import { FIELD_ROLES, manageableRoles, type Role, type User } from '../../repositories/users.ts';
 import { RoleSchema, StaffUserSchema } from '../schemas.ts';
 
 const PasswordSchema = z
@@ -40,11 +40,6 @@ const PatchUserSchema = z
     department: DepartmentSchema.optional(),
   })
   .refine((patch) => Object.keys(patch).length > 0, '没有要修改的内容');
-
-/** Who may manage whom: an admin everyone; a coordinator the field staff. */
-function manageable(actor: Role): readonly Role[] {
-  return actor === 'admin' ? ROLES : FIELD_ROLES;
-}
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const staff = app.requireRole('admin', 'coordinator');
@@ -92,7 +87,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       onRequest: staff,
     },
     async (request) => ({
-      users: app.repos.users.list(manageable(principalOf(request).user.role)).map(toStaffUser),
+      users: app.repos.users.list(manageableRoles(principalOf(request).user.role)).map(toStaffUser),
     }),
   );
 
@@ -111,7 +106,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = principalOf(request).user;
       const body = request.body;
-      if (!manageable(actor.role).includes(body.role)) throw new AppError('forbidden');
+      if (!manageableRoles(actor.role).includes(body.role)) throw new AppError('forbidden');
       checkCommunities(body.communities);
       checkDepartment(body.role, body.department);
       if (app.repos.users.findCredentials(body.username)) throw new AppError('username_taken');
@@ -157,7 +152,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const patch = request.body;
       const target = app.repos.users.findById(request.params.id);
       if (!target) throw new AppError('user_not_found');
-      const allowed = manageable(actor.role);
+      const allowed = manageableRoles(actor.role);
       if (!allowed.includes(target.role) || (patch.role && !allowed.includes(patch.role))) {
         throw new AppError('forbidden');
       }
