@@ -28,7 +28,8 @@ export interface SyncFixture {
 
 export async function startSyncFixture(communities = ['DEMO01', 'DEMO02']): Promise<SyncFixture> {
   const server = await startTestServer();
-  const { cookie } = await server.login('canvasser', communities);
+  // An interviewer may file both kinds of record (a canvasser questionnaires only).
+  const { cookie } = await server.login('interviewer', communities);
   const sentBatches: string[][] = [];
   const fixture: SyncFixture = {
     server,

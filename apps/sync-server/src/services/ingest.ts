@@ -30,7 +30,11 @@ export interface IngestContext {
   exportedBy: string | null;
   /** Communities the sender may submit for; 'all' for coordinators and admins. */
   communities: ReadonlySet<string> | 'all';
+  /** The kinds of record the sender may file (see kindsFor in repositories/users.ts). */
+  kinds: ReadonlySet<SyncItemKind>;
 }
+
+export type SyncItemKind = (SurveyResponse | InterviewRecord)['kind'];
 
 export interface IngestLogger {
   warn(obj: object, msg: string): void;
@@ -121,6 +125,9 @@ export function createIngest(deps: {
           };
         }
         return { id: item.id, status: 'conflict', error: errorBody('id_conflict') };
+      }
+      if (!ctx.kinds.has(item.kind)) {
+        return { id: item.id, status: 'rejected', error: errorBody('kind_not_allowed') };
       }
       let exists = known.get(item.communityCode);
       if (exists === undefined) {
