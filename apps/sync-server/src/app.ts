@@ -109,13 +109,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     );
   }
 
-  app.decorate(
-    'bootstrapReport',
-    await bootstrap(app, {
+  let report: BootstrapReport;
+  try {
+    report = await bootstrap(app, {
       adminPassword: options.adminPassword,
       seedDemoCommunities: options.seedDemoCommunities ?? true,
-    }),
-  );
+    });
+  } catch (err) {
+    // A refused start (a weak ADMIN_PASSWORD) leaves no database handle or worker behind.
+    await app.close();
+    throw err;
+  }
+  app.decorate('bootstrapReport', report);
   await app.ready();
   return app;
 }

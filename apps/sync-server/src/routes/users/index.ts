@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DEPARTMENT_IDS } from '@jiuting/scorecard';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { isStrongPassword, WEAK_PASSWORD_MESSAGE } from '../../domain/password-strength.ts';
 import { hashPassword, randomPassword } from '../../domain/passwords.ts';
 import { AppError, errorResponses } from '../../errors.ts';
 import { principalOf } from '../../plugins/auth.ts';
@@ -66,6 +67,14 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       ]);
     }
   };
+  // A chosen password must not be one an attacker tries first (the account's own names included).
+  const checkPassword = (password: string | undefined, names: readonly string[]) => {
+    if (password !== undefined && !isStrongPassword(password, names)) {
+      throw new AppError('validation_failed', [
+        { path: 'password', message: WEAK_PASSWORD_MESSAGE },
+      ]);
+    }
+  };
   const checkCommunities = (codes: readonly string[]) => {
     const unknown = codes.filter((c) => !app.repos.communities.get(c));
     if (unknown.length > 0) {
@@ -109,6 +118,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       if (!manageableRoles(actor.role).includes(body.role)) throw new AppError('forbidden');
       checkCommunities(body.communities);
       checkDepartment(body.role, body.department);
+      checkPassword(body.password, [body.username, body.displayName]);
       if (app.repos.users.findCredentials(body.username)) throw new AppError('username_taken');
       const password = body.password ?? randomPassword();
       const at = app.now().toISOString();
@@ -161,6 +171,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         throw new AppError('forbidden', undefined, '不能修改自己的角色或停用自己的账号');
       }
       if (patch.communities) checkCommunities(patch.communities);
+      checkPassword(patch.password, [target.username, patch.displayName ?? target.displayName]);
       const role = patch.role ?? target.role;
       const department =
         patch.department ?? (role === 'department_scorer' ? target.department : null);
