@@ -1,6 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify';
 import {
   serializerCompiler,
   validatorCompiler,
@@ -12,6 +16,7 @@ import { OWASP_SCRYPT_COST } from './domain/passwords.ts';
 import authPlugin from './plugins/auth.ts';
 import dbPlugin from './plugins/db.ts';
 import errorHandlerPlugin from './plugins/error-handler.ts';
+import { urlForLog } from './plugins/log-url.ts';
 import securityPlugin from './plugins/security.ts';
 import staticPlugin from './plugins/static.ts';
 import assessmentRoutes from './routes/assessment/index.ts';
@@ -58,11 +63,24 @@ const LOG_REDACT = {
   censor: '[redacted]',
 };
 
+// Fastify's own request line, less what a URL can carry about a resident (see log-url.ts).
+const LOG_SERIALIZERS = {
+  req: (request: FastifyRequest) => ({
+    method: request.method,
+    url: urlForLog(request.url),
+    remoteAddress: request.ip,
+  }),
+};
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const logger =
     options.logger === false || options.logger === undefined
       ? false
-      : { redact: LOG_REDACT, ...(typeof options.logger === 'object' ? options.logger : {}) };
+      : {
+          redact: LOG_REDACT,
+          serializers: LOG_SERIALIZERS,
+          ...(typeof options.logger === 'object' ? options.logger : {}),
+        };
   const app = Fastify({
     logger,
     bodyLimit: 256 * 1024,

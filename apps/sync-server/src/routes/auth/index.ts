@@ -56,11 +56,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       }
       if (!found || !ok || found.user.disabled) {
         failedLogins.record(request.ip, Date.now());
+        // Never the typed username: people type their password into it by mistake. The
+        // account, when there is one, is the actor; an unknown name leaves no trace of itself.
         app.repos.audit.record({
           at,
           action: 'login_failed',
           actorUserId: found?.user.id ?? null,
-          target: username.slice(0, 64),
           ip: request.ip,
         });
         request.log.info({ userId: found?.user.id }, 'login failed');
