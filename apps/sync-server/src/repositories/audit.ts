@@ -30,7 +30,24 @@ export function auditRepository(db: Db) {
   const insert = db.prepare(
     'INSERT INTO audit (at, actor_user_id, action, target, ip, detail) VALUES (?, ?, ?, ?, ?, ?)',
   );
+  // Both spell out action = 'login_failed' so SQLite uses the partial indexes of migration 023.
+  const failedByUser = db
+    .prepare<[string, string], number>(
+      "SELECT count(*) FROM audit WHERE action = 'login_failed' AND actor_user_id = ? AND at > ?",
+    )
+    .pluck();
+  const failedByIp = db
+    .prepare<[string, string], number>(
+      "SELECT count(*) FROM audit WHERE action = 'login_failed' AND ip = ? AND at > ?",
+    )
+    .pluck();
   return {
+    /** Failed logins of one account, or from one address, after `since` (an ISO time). */
+    failedLogins(by: { userId: string } | { ip: string }, since: string): number {
+      return (
+        ('userId' in by ? failedByUser.get(by.userId, since) : failedByIp.get(by.ip, since)) ?? 0
+      );
+    },
     /** detail carries ids, counts and names of changed fields — never answers or addresses. */
     record(entry: {
       at: string;
