@@ -31,6 +31,7 @@ import publicRoutes from './routes/public/index.ts';
 import reviewRoutes from './routes/review/index.ts';
 import sessionsRoutes from './routes/sessions/index.ts';
 import syncRoutes from './routes/sync/index.ts';
+import syncConflictsRoutes from './routes/sync-conflicts/index.ts';
 import usersRoutes from './routes/users/index.ts';
 
 export interface AppOptions {
@@ -102,6 +103,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(authRoutes);
       await api.register(communitiesRoutes);
       await api.register(syncRoutes);
+      await api.register(syncConflictsRoutes);
       await api.register(coverageRoutes);
       await api.register(sessionsRoutes);
       await api.register(usersRoutes);

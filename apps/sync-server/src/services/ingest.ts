@@ -9,6 +9,7 @@ import {
 import type { Db } from '../db/open.ts';
 import { canonicalJson, sha256Hex } from '../domain/canonical-json.ts';
 import { type ErrorBody, errorBody } from '../errors.ts';
+import type { AuditRepository } from '../repositories/audit.ts';
 import type { CommunitiesRepository } from '../repositories/communities.ts';
 import type { Source, SubmissionsRepository } from '../repositories/submissions.ts';
 
@@ -58,8 +59,9 @@ export function createIngest(deps: {
   db: Db;
   submissions: SubmissionsRepository;
   communities: CommunitiesRepository;
+  audit: AuditRepository;
 }) {
-  const { db, submissions, communities } = deps;
+  const { db, submissions, communities, audit } = deps;
 
   function storeNew(
     item: SurveyResponse | InterviewRecord,
@@ -124,6 +126,22 @@ export function createIngest(deps: {
             ...(item.kind === 'survey' ? { repeat: !stored.counted } : {}),
           };
         }
+        // Kept where coordinators see it (GET /api/sync-conflicts), in the batch's transaction:
+        // two records under one id mean a phone or a file to look into.
+        audit.record({
+          at: ctx.receivedAt,
+          actorUserId: ctx.userId,
+          action: 'sync_conflict',
+          target: item.id,
+          detail: {
+            sessionId: ctx.sessionId,
+            source: ctx.source,
+            kind: item.kind,
+            communityCode: item.communityCode,
+            storedHash: stored.contentHash,
+            receivedHash: contentHash,
+          },
+        });
         return { id: item.id, status: 'conflict', error: errorBody('id_conflict') };
       }
       if (!ctx.kinds.has(item.kind)) {
