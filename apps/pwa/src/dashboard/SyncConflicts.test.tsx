@@ -6,6 +6,7 @@ import { ReviewView } from './ReviewView.tsx';
 
 const ID = '7a1d0c1e-3b9f-4c55-9f38-6a7a4f0e1d21';
 const conflict: SyncConflict = {
+  conflictId: 7,
   id: ID,
   at: '2026-11-27T03:00:00Z',
   userId: 'u1',

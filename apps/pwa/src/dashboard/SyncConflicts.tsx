@@ -62,8 +62,8 @@ export function SyncConflicts() {
         <>
           <p className="muted">共 {list.data.total} 条，最新的在前</p>
           <ul className="review-list">
-            {list.data.items.map((conflict, index) => (
-              <ConflictRow key={`${conflict.id}-${conflict.at}-${index}`} conflict={conflict} />
+            {list.data.items.map((conflict) => (
+              <ConflictRow key={conflict.conflictId} conflict={conflict} />
             ))}
           </ul>
           <Pager page={page} total={list.data.total} pageSize={PAGE_SIZE} onPage={setPage} />

@@ -149,6 +149,8 @@ export interface DeviceSession {
 
 /** A record refused because its id was already stored with other content (GET /api/sync-conflicts). */
 export interface SyncConflict {
+  /** This conflict's own number (the same record can conflict more than once). */
+  readonly conflictId: number;
   /** The record's id. */
   readonly id: string;
   readonly at: string;

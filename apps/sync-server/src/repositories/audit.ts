@@ -38,6 +38,8 @@ export interface ConflictDetail {
 
 /** A record refused because its id was already stored with other content. */
 export interface SyncConflict extends ConflictDetail {
+  /** This conflict's own number (the same record can conflict more than once). */
+  conflictId: number;
   /** The record's id. */
   id: string;
   at: string;
@@ -55,7 +57,7 @@ export function auditRepository(db: Db) {
     [number, number],
     Omit<SyncConflict, keyof ConflictDetail> & { detail: string }
   >(
-    `SELECT a.target AS id, a.at, a.actor_user_id AS userId, u.username,
+    `SELECT a.id AS conflictId, a.target AS id, a.at, a.actor_user_id AS userId, u.username,
             u.display_name AS displayName, a.detail
      FROM audit a LEFT JOIN users u ON u.id = a.actor_user_id
      WHERE a.action = 'sync_conflict' ORDER BY a.id DESC LIMIT ? OFFSET ?`,

@@ -4,6 +4,7 @@ import { errorResponses } from '../../errors.ts';
 import { PageQueryFields } from '../schemas.ts';
 
 const SyncConflictSchema = z.object({
+  conflictId: z.number(),
   id: z.string(),
   at: z.string(),
   userId: z.string().nullable(),

@@ -44,6 +44,7 @@ describe('sync conflicts', () => {
     expect(list.json()).toMatchObject({ total: 1, page: 1 });
     expect(list.json().items).toEqual([
       {
+        conflictId: expect.any(Number),
         id: original.id,
         at: expect.any(String),
         userId: canvasser.userId,
