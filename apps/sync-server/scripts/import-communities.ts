@@ -1,10 +1,11 @@
 // `npm run import:communities -- file.csv`: loads the town's community list into the database
 // (the same rules as POST /api/communities/import: every bad line reported, nothing half-imported).
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadConfig } from '../src/config.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { openDatabase } from '../src/db/open.ts';
+import { makePrivateDir } from '../src/db/private-files.ts';
 import { parseCommunitiesCsv } from '../src/domain/community-csv.ts';
 import { auditRepository } from '../src/repositories/audit.ts';
 import { communitiesRepository } from '../src/repositories/communities.ts';
@@ -26,7 +27,7 @@ if (!parsed.ok) {
   process.exit(1);
 }
 const config = loadConfig(process.env);
-mkdirSync(config.dataDir, { recursive: true });
+makePrivateDir(config.dataDir);
 const db = openDatabase(config.dbPath);
 try {
   migrate(db);

@@ -1,6 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify';
 import {
   serializerCompiler,
   validatorCompiler,
@@ -12,6 +16,7 @@ import { OWASP_SCRYPT_COST } from './domain/passwords.ts';
 import authPlugin from './plugins/auth.ts';
 import dbPlugin from './plugins/db.ts';
 import errorHandlerPlugin from './plugins/error-handler.ts';
+import { urlForLog } from './plugins/log-url.ts';
 import securityPlugin from './plugins/security.ts';
 import staticPlugin from './plugins/static.ts';
 import assessmentRoutes from './routes/assessment/index.ts';
@@ -26,6 +31,7 @@ import publicRoutes from './routes/public/index.ts';
 import reviewRoutes from './routes/review/index.ts';
 import sessionsRoutes from './routes/sessions/index.ts';
 import syncRoutes from './routes/sync/index.ts';
+import syncConflictsRoutes from './routes/sync-conflicts/index.ts';
 import usersRoutes from './routes/users/index.ts';
 
 export interface AppOptions {
@@ -58,11 +64,24 @@ const LOG_REDACT = {
   censor: '[redacted]',
 };
 
+// Fastify's own request line, less what a URL can carry about a resident (see log-url.ts).
+const LOG_SERIALIZERS = {
+  req: (request: FastifyRequest) => ({
+    method: request.method,
+    url: urlForLog(request.url),
+    remoteAddress: request.ip,
+  }),
+};
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const logger =
     options.logger === false || options.logger === undefined
       ? false
-      : { redact: LOG_REDACT, ...(typeof options.logger === 'object' ? options.logger : {}) };
+      : {
+          redact: LOG_REDACT,
+          serializers: LOG_SERIALIZERS,
+          ...(typeof options.logger === 'object' ? options.logger : {}),
+        };
   const app = Fastify({
     logger,
     bodyLimit: 256 * 1024,
@@ -84,6 +103,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(authRoutes);
       await api.register(communitiesRoutes);
       await api.register(syncRoutes);
+      await api.register(syncConflictsRoutes);
       await api.register(coverageRoutes);
       await api.register(sessionsRoutes);
       await api.register(usersRoutes);
@@ -109,13 +129,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     );
   }
 
-  app.decorate(
-    'bootstrapReport',
-    await bootstrap(app, {
+  let report: BootstrapReport;
+  try {
+    report = await bootstrap(app, {
       adminPassword: options.adminPassword,
       seedDemoCommunities: options.seedDemoCommunities ?? true,
-    }),
-  );
+    });
+  } catch (err) {
+    // A refused start (a weak ADMIN_PASSWORD) leaves no database handle or worker behind.
+    await app.close();
+    throw err;
+  }
+  app.decorate('bootstrapReport', report);
   await app.ready();
   return app;
 }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { parseCommunitiesCsv } from './domain/community-csv.ts';
+import { isStrongPassword } from './domain/password-strength.ts';
 import { hashPassword, randomPassword } from './domain/passwords.ts';
 
 export const DEMO_COMMUNITIES_CSV = fileURLToPath(
@@ -40,6 +41,14 @@ export async function bootstrap(
   }
 
   if (app.repos.users.count() === 0) {
+    // The first admin's password is held to the same rule as every other; better not to start
+    // than to guard the whole system with `password12`.
+    if (options.adminPassword && !isStrongPassword(options.adminPassword, ['admin'])) {
+      throw new Error(
+        'ADMIN_PASSWORD 太常见或太有规律，服务器未启动；请换一个更难猜的密码（或不设置，由系统生成）。' +
+          ' (ADMIN_PASSWORD is too weak; the server did not start.)',
+      );
+    }
     const password = options.adminPassword || randomPassword();
     const user = app.repos.users.create({
       id: randomUUID(),

@@ -29,6 +29,10 @@ export const ERRORS = {
     status: 403,
     message: '您没有被分配到这个居民区，不能提交该居民区的记录',
   },
+  kind_not_allowed: {
+    status: 403,
+    message: '您的角色不能提交这类记录（采集员只能提交满意度问卷）',
+  },
   id_conflict: { status: 409, message: '该记录编号已存在且内容不同，未保存' },
   channel_not_allowed: { status: 400, message: '扫码填写只能使用“扫码”采集方式' },
   qr_link_invalid: { status: 404, message: '二维码链接无效或已更换，请向居委会索取新的二维码' },

@@ -1,9 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
+import { makePrivateDir } from './db/private-files.ts';
 
 const config = loadConfig(process.env);
-mkdirSync(config.dataDir, { recursive: true });
+makePrivateDir(config.dataDir);
 
 const app = await buildApp({
   dbPath: config.dbPath,

@@ -52,6 +52,8 @@ export async function createUser(
     role,
     passwordHash: await hashPassword(TEST_PASSWORD, TEST_SCRYPT_COST),
     communities,
+    // A department scorer always scores for one department; any will do for a test.
+    department: role === 'department_scorer' ? 'organization' : null,
     at: app.now().toISOString(),
   });
   return { id: user.id, username: user.username };

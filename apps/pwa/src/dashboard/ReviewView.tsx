@@ -9,6 +9,7 @@ import type {
   ReviewStatus,
 } from './dashboard-types.ts';
 import { beijingTime } from './overview.ts';
+import { SyncConflicts } from './SyncConflicts.tsx';
 
 const VIEW_LABELS: Record<string, string> = { A: '满意', B: '比较满意', C: '一般', D: '不满意' };
 
@@ -193,6 +194,7 @@ export function ReviewView() {
           <Pager page={page} total={list.data.total} pageSize={PAGE_SIZE} onPage={setPage} />
         </>
       )}
+      <SyncConflicts />
     </>
   );
 }

@@ -11,6 +11,7 @@ import type {
   ReviewKind,
   ReviewResponse,
   ReviewStatus,
+  SyncConflict,
 } from './dashboard-types.ts';
 
 /** The overview polls: a coordinator leaves it open on the office screen all day. */
@@ -53,6 +54,18 @@ export function useReviewList(
     // Keep the old page on screen while the next loads, but never show interviews as responses.
     placeholderData: (previous, previousQuery) =>
       previousQuery?.queryKey[1] === kind ? previous : undefined,
+  });
+}
+
+export function useSyncConflicts(page: number) {
+  const api = useApi();
+  return useQuery({
+    queryKey: dashboardKeys.syncConflicts(page),
+    queryFn: () =>
+      api.json<Page<SyncConflict>>(
+        'GET',
+        `/api/sync-conflicts${query({ page, pageSize: PAGE_SIZE })}`,
+      ),
   });
 }
 

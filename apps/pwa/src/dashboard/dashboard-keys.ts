@@ -10,6 +10,7 @@ export const dashboardKeys = {
   review: () => ['review'] as const,
   reviewList: (kind: ReviewKind, community: string, status: ReviewStatus, page: number) =>
     ['review', kind, community, status, page] as const,
+  syncConflicts: (page: number) => ['review', 'conflicts', page] as const,
   feedback: () => ['feedback'] as const,
   tallies: () => ['feedback', 'tallies'] as const,
   texts: (search: string, community: string, field: FeedbackField | '', page: number) =>

@@ -146,3 +146,21 @@ export interface DeviceSession {
   readonly expiresAt: string;
   readonly current: boolean;
 }
+
+/** A record refused because its id was already stored with other content (GET /api/sync-conflicts). */
+export interface SyncConflict {
+  /** This conflict's own number (the same record can conflict more than once). */
+  readonly conflictId: number;
+  /** The record's id. */
+  readonly id: string;
+  readonly at: string;
+  readonly userId: string | null;
+  readonly username: string | null;
+  readonly displayName: string | null;
+  readonly sessionId: string | null;
+  readonly source: string;
+  readonly kind: 'survey' | 'interview';
+  readonly communityCode: string;
+  readonly storedHash: string;
+  readonly receivedHash: string;
+}

@@ -110,13 +110,16 @@ export async function startSyncFixture(communities = ['DEMO01', 'DEMO02']): Prom
   return fixture;
 }
 
-/** Creates a canvasser with this username and returns their session cookie. */
+/**
+ * Creates a collector with this username and returns their session cookie. An interviewer, since
+ * an interviewer may file both kinds of record (a canvasser questionnaires only).
+ */
 export async function signIn(
   server: TestServer,
   username: string,
   communities: string[],
 ): Promise<string> {
-  await createUser(server.app, 'canvasser', communities, username);
+  await createUser(server.app, 'interviewer', communities, username);
   const res = await server.app.inject({
     method: 'POST',
     url: '/api/auth/login',

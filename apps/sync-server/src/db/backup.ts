@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from './open.ts';
+import { makePrivateDir, makePrivateFile } from './private-files.ts';
 
 /**
  * A consistent copy of a live database into `<dataDir>/backups/<time>.db`, while the server keeps
@@ -13,8 +13,10 @@ export async function backupDatabase(
   now: Date = new Date(),
 ): Promise<string> {
   const dir = join(dataDir, 'backups');
-  mkdirSync(dir, { recursive: true });
+  makePrivateDir(dir);
   const target = join(dir, `${now.toISOString().replace(/[:.]/g, '-')}.db`);
+  // Created owner-only before SQLite writes the copy into it (it keeps an existing file's mode).
+  makePrivateFile(target);
   await db.backup(target);
   return target;
 }

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { makePrivateFile, restrictIfPresent } from './private-files.ts';
 
 export type Db = Database.Database;
 
@@ -8,8 +9,12 @@ export type Db = Database.Database;
  * (WAL + synchronous=FULL survives a power cut, not only a crash).
  */
 export function openDatabase(path: string): Db {
+  // SQLite gives the -wal and -shm files the main file's mode, so a 0600 database keeps them
+  // 0600 too; ones left by an older, world-readable install are narrowed here.
+  makePrivateFile(path);
   const db = new Database(path);
   applyPragmas(db);
+  for (const suffix of ['-wal', '-shm', '-journal']) restrictIfPresent(`${path}${suffix}`);
   return db;
 }
 

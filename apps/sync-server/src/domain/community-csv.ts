@@ -23,6 +23,10 @@ export function parseCommunitiesCsv(text: string): CsvResult {
       if (record.length !== 5) problems.push(`应有 5 列，实际 ${record.length} 列`);
       if (!CommunityCodeSchema.safeParse(code).success) {
         problems.push('编号只能包含字母、数字、下划线或连字符（1–32 位）');
+      } else if (code in Object.prototype) {
+        // Codes key per-community tallies in the server and the app; `constructor` or
+        // `__proto__` there would find Object.prototype's members instead.
+        problems.push(`编号 ${code} 是保留字，请换一个编号`);
       } else if (firstLineOf(code) !== undefined) {
         problems.push(`编号 ${code} 与第${firstLineOf(code)}行重复`);
       }

@@ -47,7 +47,12 @@ export default fp(
     app.decorate('now', opts.now);
     app.decorate(
       'ingest',
-      createIngest({ db, submissions: repos.submissions, communities: repos.communities }).ingest,
+      createIngest({
+        db,
+        submissions: repos.submissions,
+        communities: repos.communities,
+        audit: repos.audit,
+      }).ingest,
     );
     db.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
     const checkpointer = startCheckpointer(opts.dbPath, {

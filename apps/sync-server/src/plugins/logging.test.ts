@@ -38,3 +38,45 @@ it('logs sync batches by counts and ids, never answers, addresses or the session
     await cleanup();
   }
 });
+
+it('logs no feedback search term, no QR token, and keeps a mistyped password out of the audit', async () => {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  const { app, cleanup } = await buildTestApp({ logger: { level: 'info', stream } });
+  try {
+    const coordinator = await loginAs(app, 'coordinator');
+    const token = app.repos.communities.get('DEMO01')?.qrToken as string;
+    const search = await app.inject({
+      method: 'GET',
+      url: `/api/feedback/texts?q=${encodeURIComponent('九亭88号楼ZQX')}&page=1`,
+      headers: { cookie: coordinator.cookie },
+    });
+    expect(search.statusCode).toBe(200);
+    await app.inject({ method: 'GET', url: `/api/public/q/${token}` });
+    await app.inject({ method: 'GET', url: `/r/${token}` });
+    await app.inject({ method: 'GET', url: `/%72/${token}` });
+    const failed = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: CLIENT_HEADERS,
+      payload: { username: 'MyS3cretPassw0rd', password: 'x' },
+    });
+    expect(failed.statusCode).toBe(401);
+    const log = lines.join('');
+    expect(log).toContain('/api/feedback/texts?q=[redacted]&page=1');
+    expect(log).toContain('/api/public/q/[token]');
+    for (const secret of ['ZQX', encodeURIComponent('九亭'), token, 'MyS3cretPassw0rd']) {
+      expect(log).not.toContain(secret);
+    }
+    const audit = JSON.stringify(app.repos.audit.list());
+    expect(audit).toContain('login_failed');
+    expect(audit).not.toContain('MyS3cretPassw0rd');
+  } finally {
+    await cleanup();
+  }
+});

@@ -2,6 +2,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fp from 'fastify-plugin';
 import { AppError } from '../errors.ts';
+import { isApiRequest } from './request-path.ts';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const CLIENT_HEADER = 'x-jiuting-client';
@@ -40,19 +41,17 @@ export default fp(
 
     // A cross-site form cannot set a custom header, and a cross-site fetch that sets one needs a
     // CORS preflight this server never grants: requiring it stops cross-site state changes.
+    // Every state-changing request needs it, whatever its path: only API routes change state,
+    // and a test on the raw path was fooled by `/%61pi/…`, which the router decodes to /api.
     app.addHook('onRequest', async (request) => {
-      if (
-        STATE_CHANGING.has(request.method) &&
-        request.url.startsWith('/api/') &&
-        request.headers[CLIENT_HEADER] !== '1'
-      ) {
+      if (STATE_CHANGING.has(request.method) && request.headers[CLIENT_HEADER] !== '1') {
         throw new AppError('csrf_header_missing');
       }
     });
 
     // Answers and staff lists must not linger in shared caches or the browser's HTTP cache.
     app.addHook('onSend', async (request, reply) => {
-      if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+      if (isApiRequest(request)) reply.header('cache-control', 'no-store');
     });
   },
   { name: 'security' },

@@ -1,6 +1,7 @@
 import fastifyStatic from '@fastify/static';
 import fp from 'fastify-plugin';
 import { errorBody } from '../errors.ts';
+import { decodedPath, isApiRequest } from './request-path.ts';
 
 /**
  * Serves the built PWA and falls back to index.html for the app's own paths, so a deep link
@@ -32,16 +33,17 @@ export default fp(
       });
     }
     app.setNotFoundHandler((request, reply) => {
+      // Decided on the path as the router reads it (percent-decoded), not the raw string.
+      const path = decodedPath(request.url);
       const isPage =
         (request.method === 'GET' || request.method === 'HEAD') &&
-        !request.url.startsWith('/api/') &&
-        request.url !== '/api' &&
+        !isApiRequest(request) &&
         // A missing script or image is a 404, not the app shell.
-        !/\.[A-Za-z0-9]+$/.test(request.url.split('?')[0] ?? '');
+        !/\.[A-Za-z0-9]+$/.test(path);
       if (root && isPage) {
         reply.header('cache-control', 'no-cache');
         // A resident's QR link (/r/<token>) opens their own small page, never the collectors' app.
-        const page = /^\/r\/[^/?]+\/?(\?|$)/.test(request.url) ? 'resident.html' : 'index.html';
+        const page = /^\/r\/[^/]+\/?$/.test(path) ? 'resident.html' : 'index.html';
         return reply.sendFile(page, root);
       }
       return reply.code(404).send(errorBody('not_found'));

@@ -26,11 +26,63 @@ export interface AuditEntry {
   detail: unknown;
 }
 
+/** What ingest records in a sync_conflict row's detail. */
+export interface ConflictDetail {
+  sessionId: string | null;
+  source: string;
+  kind: 'survey' | 'interview';
+  communityCode: string;
+  storedHash: string;
+  receivedHash: string;
+}
+
+/** A record refused because its id was already stored with other content. */
+export interface SyncConflict extends ConflictDetail {
+  /** This conflict's own number (the same record can conflict more than once). */
+  conflictId: number;
+  /** The record's id. */
+  id: string;
+  at: string;
+  userId: string | null;
+  username: string | null;
+  displayName: string | null;
+}
+
 export function auditRepository(db: Db) {
   const insert = db.prepare(
     'INSERT INTO audit (at, actor_user_id, action, target, ip, detail) VALUES (?, ?, ?, ?, ?, ?)',
   );
+  // Spelling out the action lets SQLite use the partial index of migration 024.
+  const conflicts = db.prepare<
+    [number, number],
+    Omit<SyncConflict, keyof ConflictDetail> & { detail: string }
+  >(
+    `SELECT a.id AS conflictId, a.target AS id, a.at, a.actor_user_id AS userId, u.username,
+            u.display_name AS displayName, a.detail
+     FROM audit a LEFT JOIN users u ON u.id = a.actor_user_id
+     WHERE a.action = 'sync_conflict' ORDER BY a.id DESC LIMIT ? OFFSET ?`,
+  );
+  const conflictCount = db
+    .prepare<[], number>("SELECT count(*) FROM audit WHERE action = 'sync_conflict'")
+    .pluck();
+  // Both spell out action = 'login_failed' so SQLite uses the partial indexes of migration 023.
+  const failedByUser = db
+    .prepare<[string, string], number>(
+      "SELECT count(*) FROM audit WHERE action = 'login_failed' AND actor_user_id = ? AND at > ?",
+    )
+    .pluck();
+  const failedByIp = db
+    .prepare<[string, string], number>(
+      "SELECT count(*) FROM audit WHERE action = 'login_failed' AND ip = ? AND at > ?",
+    )
+    .pluck();
   return {
+    /** Failed logins of one account, or from one address, after `since` (an ISO time). */
+    failedLogins(by: { userId: string } | { ip: string }, since: string): number {
+      return (
+        ('userId' in by ? failedByUser.get(by.userId, since) : failedByIp.get(by.ip, since)) ?? 0
+      );
+    },
     /** detail carries ids, counts and names of changed fields — never answers or addresses. */
     record(entry: {
       at: string;
@@ -48,6 +100,17 @@ export function auditRepository(db: Db) {
         entry.ip ?? null,
         entry.detail === undefined ? null : JSON.stringify(entry.detail),
       );
+    },
+    /** Sync conflicts, newest first, with who sent the refused record (null: a resident). */
+    syncConflicts(limit: number, offset: number): { items: SyncConflict[]; total: number } {
+      const rows = conflicts.all(limit, offset);
+      return {
+        items: rows.map(({ detail, ...r }) => ({
+          ...r,
+          ...(JSON.parse(detail) as ConflictDetail),
+        })),
+        total: conflictCount.get() ?? 0,
+      };
     },
     list(limit = 200): AuditEntry[] {
       const rows = db

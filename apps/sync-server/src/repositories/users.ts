@@ -12,6 +12,27 @@ export type Role = (typeof ROLES)[number];
 /** Roles that collect in the field and are limited to the communities they are assigned. */
 export const FIELD_ROLES: readonly Role[] = ['canvasser', 'interviewer'];
 
+/**
+ * What each role may file: a canvasser carries the questionnaire only; interviews are held
+ * alongside it, so an interviewer files both; coordinators and admins file both (paper and phone
+ * records keyed in at the office); a department scorer files neither.
+ */
+export function kindsFor(role: Role): ReadonlySet<'survey' | 'interview'> {
+  if (role === 'canvasser') return new Set(['survey']);
+  if (role === 'department_scorer') return new Set();
+  return new Set(['survey', 'interview']);
+}
+
+/**
+ * Whose accounts and device sessions a role manages: an admin everyone (every role, including
+ * ones added later), a coordinator the field staff. The one answer for users and sessions alike.
+ */
+export function manageableRoles(actor: Role): readonly Role[] {
+  if (actor === 'admin') return ROLES;
+  if (actor === 'coordinator') return FIELD_ROLES;
+  return [];
+}
+
 export interface User {
   id: string;
   username: string;

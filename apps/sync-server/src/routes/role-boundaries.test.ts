@@ -149,6 +149,23 @@ describe('admin', () => {
   });
 });
 
+describe('admin and device sessions', () => {
+  it("lists and revokes a department scorer's device session (a lost phone), and a coordinator cannot", async () => {
+    const scorer = await loginAs(app, 'department_scorer');
+    const list = (await call(admin, 'GET', '/api/sessions')).json().sessions as {
+      id: string;
+      userId: string;
+    }[];
+    const session = list.find((s) => s.userId === scorer.userId);
+    expect(session).toBeDefined();
+    const byCoordinator = await call(coordinator, 'DELETE', `/api/sessions/${session?.id}`);
+    expect(byCoordinator.statusCode).toBe(403);
+    const revoke = await call(admin, 'DELETE', `/api/sessions/${session?.id}`);
+    expect(revoke.statusCode).toBe(200);
+    expect((await call(scorer, 'GET', '/api/me')).statusCode).toBe(401);
+  });
+});
+
 describe('department scorer', () => {
   it('sees itself and every community (no QR links) but cannot sync, read coverage or manage staff', async () => {
     const user = app.repos.users.create({

@@ -11,11 +11,12 @@ import {
 
 let app: FastifyInstance;
 let cleanup: () => Promise<void>;
-let canvasser: LoggedIn;
+// An interviewer files both kinds of record (a canvasser files questionnaires only).
+let collector: LoggedIn;
 
 beforeEach(async () => {
   ({ app, cleanup } = await buildTestApp());
-  canvasser = await loginAs(app, 'canvasser', ['DEMO01', 'DEMO02']);
+  collector = await loginAs(app, 'interviewer', ['DEMO01', 'DEMO02']);
 });
 afterEach(async () => cleanup());
 
@@ -23,7 +24,7 @@ function sync(items: unknown[]) {
   return app.inject({
     method: 'POST',
     url: '/api/sync',
-    headers: { ...CLIENT_HEADERS, cookie: canvasser.cookie },
+    headers: { ...CLIENT_HEADERS, cookie: collector.cookie },
     payload: { items },
   });
 }

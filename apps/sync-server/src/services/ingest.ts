@@ -9,6 +9,7 @@ import {
 import type { Db } from '../db/open.ts';
 import { canonicalJson, sha256Hex } from '../domain/canonical-json.ts';
 import { type ErrorBody, errorBody } from '../errors.ts';
+import type { AuditRepository } from '../repositories/audit.ts';
 import type { CommunitiesRepository } from '../repositories/communities.ts';
 import type { Source, SubmissionsRepository } from '../repositories/submissions.ts';
 
@@ -30,7 +31,11 @@ export interface IngestContext {
   exportedBy: string | null;
   /** Communities the sender may submit for; 'all' for coordinators and admins. */
   communities: ReadonlySet<string> | 'all';
+  /** The kinds of record the sender may file (see kindsFor in repositories/users.ts). */
+  kinds: ReadonlySet<SyncItemKind>;
 }
+
+export type SyncItemKind = (SurveyResponse | InterviewRecord)['kind'];
 
 export interface IngestLogger {
   warn(obj: object, msg: string): void;
@@ -54,8 +59,9 @@ export function createIngest(deps: {
   db: Db;
   submissions: SubmissionsRepository;
   communities: CommunitiesRepository;
+  audit: AuditRepository;
 }) {
-  const { db, submissions, communities } = deps;
+  const { db, submissions, communities, audit } = deps;
 
   function storeNew(
     item: SurveyResponse | InterviewRecord,
@@ -120,7 +126,26 @@ export function createIngest(deps: {
             ...(item.kind === 'survey' ? { repeat: !stored.counted } : {}),
           };
         }
+        // Kept where coordinators see it (GET /api/sync-conflicts), in the batch's transaction:
+        // two records under one id mean a phone or a file to look into.
+        audit.record({
+          at: ctx.receivedAt,
+          actorUserId: ctx.userId,
+          action: 'sync_conflict',
+          target: item.id,
+          detail: {
+            sessionId: ctx.sessionId,
+            source: ctx.source,
+            kind: item.kind,
+            communityCode: item.communityCode,
+            storedHash: stored.contentHash,
+            receivedHash: contentHash,
+          },
+        });
         return { id: item.id, status: 'conflict', error: errorBody('id_conflict') };
+      }
+      if (!ctx.kinds.has(item.kind)) {
+        return { id: item.id, status: 'rejected', error: errorBody('kind_not_allowed') };
       }
       let exists = known.get(item.communityCode);
       if (exists === undefined) {

@@ -272,6 +272,27 @@ describe('coordinators’ adjustments', () => {
     expect((await resultOf('DEMO02')).bonus.points).toBe(0);
   });
 
+  it('answers the stored bonus and deduction inputs through the results schema: undeclared fields stay home', async () => {
+    const put = await call(coordinator, 'PUT', bonusUrl('DEMO01'), {
+      honours: [{ work: '垃圾分类', level: 'district', bodies: 1 }],
+      cases: [],
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    // As if a later release stored more than it means to show.
+    app.db
+      .prepare(
+        `UPDATE assessment_adjustments SET
+           bonus = json_set(bonus, '$.internalNote', 'LEAKED-NOTE'),
+           deductions = json('[{"kind":"secrecy.archives","secret":"LEAKED-DEDUCTION"}]')
+         WHERE community_code = 'DEMO01'`,
+      )
+      .run();
+    const results = await call(coordinator, 'GET', `/api/assessment/${YEAR}/results`);
+    expect(results.statusCode, results.body).toBe(200);
+    expect(results.body).not.toContain('LEAKED');
+    expect((await resultOf('DEMO01')).bonusInput.honours).toHaveLength(1);
+  });
+
   it('caps disciplinary deductions at 2 and refuses an amount outside the kind’s range', async () => {
     const capped = await call(coordinator, 'PUT', deductionsUrl('DEMO01'), {
       deductions: [

@@ -2,6 +2,7 @@ import {
   checkSatisfactionOverride,
   computeBonus,
   computeDeductions,
+  GradeRuleSchema,
   ITEM_IDS,
   ScorecardError,
 } from '@jiuting/scorecard';
@@ -16,9 +17,11 @@ import { buildResultsWorkbook } from './results-workbook.ts';
 import {
   AuditEntrySchema,
   BonusBodySchema,
+  BonusInputAnswerSchema,
   CommunityParamsSchema,
   CsvBodySchema,
   DeductionsBodySchema,
+  DeductionsInputAnswerSchema,
   HotlineSchema,
   SatisfactionBodySchema,
   YearParamsSchema,
@@ -50,8 +53,8 @@ const ResultSchema = z.object({
   }),
   bonus: z.object({ points: z.number(), uncapped: z.number(), capped: z.boolean() }),
   deductions: z.object({ points: z.number(), capped: z.boolean() }),
-  bonusInput: z.unknown(),
-  deductionsInput: z.unknown(),
+  bonusInput: BonusInputAnswerSchema,
+  deductionsInput: DeductionsInputAnswerSchema,
 });
 
 /** A scorecard rule's result; a broken rule (ScorecardError) becomes the client's refusal. */
@@ -89,7 +92,7 @@ export function coordinationRoutes(ctx: AssessmentContext): FastifyPluginAsyncZo
             200: z.object({
               year: z.number(),
               state: z.enum(['open', 'locked']),
-              gradeRule: z.unknown(),
+              gradeRule: GradeRuleSchema,
               communities: z.array(ResultSchema),
             }),
             ...errorResponses(401, 403, 404),

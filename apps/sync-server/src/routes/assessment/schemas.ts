@@ -70,6 +70,32 @@ export const DeductionsBodySchema = z.strictObject({
   reason: reason.optional(),
 });
 
+// The stored inputs as answered: the declared fields only (not z.unknown()), so whatever else a
+// stored value might carry never leaves with it.
+export const BonusInputAnswerSchema = z.object({
+  honours: z
+    .array(
+      z.object({
+        work: z.string(),
+        level: z.enum(HONOUR_LEVELS),
+        bodies: z.number(),
+        title: z.string().optional(),
+      }),
+    )
+    .readonly(),
+  cases: z.array(z.object({ title: z.string(), points: z.number() })).readonly(),
+});
+
+export const DeductionsInputAnswerSchema = z
+  .array(
+    z.object({
+      kind: z.enum(DEDUCTION_KIND_IDS),
+      points: z.number().optional(),
+      note: z.string().optional(),
+    }),
+  )
+  .readonly();
+
 export const SatisfactionBodySchema = z.strictObject({
   /** null takes the override away: the survey's figure counts again. */
   points: z.number({ error: '得分应为数字' }).nullable(),

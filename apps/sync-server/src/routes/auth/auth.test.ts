@@ -1,3 +1,5 @@
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildTestApp, CLIENT_HEADERS, createUser, loginAs, TEST_PASSWORD } from '../../testing.ts';
@@ -86,6 +88,62 @@ describe('login', () => {
     for (let i = 0; i < 50; i += 1) await login(app, `guess${i}`, 'wrong-password');
     const { username } = await createUser(app, 'canvasser');
     expect((await login(app, username, TEST_PASSWORD)).statusCode).toBe(429);
+  });
+});
+
+describe('per-account lockout', () => {
+  const fromAddress = (app: FastifyInstance, ip: string, username: string, password: string) =>
+    app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: CLIENT_HEADERS,
+      remoteAddress: ip,
+      payload: { username, password },
+    });
+
+  async function hundredFailures(app: FastifyInstance, username: string) {
+    // Ten addresses, ten guesses each: none of them reaches a per-address limit.
+    for (let a = 1; a <= 10; a += 1) {
+      for (let i = 0; i < 10; i += 1) {
+        expect(
+          (await fromAddress(app, `10.0.0.${a}`, username, `wrong-${a}-${i}`)).statusCode,
+        ).toBe(401);
+      }
+    }
+  }
+
+  it('locks an account after 100 failures in an hour from many addresses, across a restart, for an hour', async () => {
+    let now = new Date('2025-11-20T08:00:00Z');
+    const first = await buildTestApp({ now: () => now });
+    const { username } = await createUser(first.app, 'coordinator');
+    await hundredFailures(first.app, username);
+    const blocked = await fromAddress(first.app, '10.0.1.1', username, TEST_PASSWORD);
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.json().error).toBe('rate_limited');
+    await first.app.close();
+
+    const restarted = await setup({ dbPath: first.dbPath, now: () => now });
+    cleanups.push(async () => rmSync(dirname(first.dbPath), { recursive: true, force: true }));
+    expect((await fromAddress(restarted, '10.0.1.2', username, TEST_PASSWORD)).statusCode).toBe(
+      429,
+    );
+    // Another account is untouched.
+    const other = await createUser(restarted, 'canvasser');
+    expect(
+      (await fromAddress(restarted, '10.0.1.2', other.username, TEST_PASSWORD)).statusCode,
+    ).toBe(200);
+    now = new Date('2025-11-20T09:00:01Z');
+    expect((await fromAddress(restarted, '10.0.1.3', username, TEST_PASSWORD)).statusCode).toBe(
+      200,
+    );
+  });
+
+  it('answers a username no account has the same way after 100 failures', async () => {
+    const app = await setup();
+    await hundredFailures(app, 'nobody-here');
+    expect((await fromAddress(app, '10.0.1.1', 'nobody-here', 'another-guess')).statusCode).toBe(
+      429,
+    );
   });
 });
 

@@ -1,7 +1,7 @@
 /**
- * Failed logins per client address in a sliding window: stops one address trying many
- * usernames, without slowing an office full of staff behind one address who log in correctly.
- * In memory: a restart forgets it, which only gives an attacker one more window.
+ * Failures per key in a sliding window, in memory. Used for usernames that no account has:
+ * what was typed is never stored, and a restart forgetting them only gives an attacker one more
+ * window against accounts that do not exist (real accounts are counted in the audit).
  */
 export class FailedLoginCounter {
   private readonly failures = new Map<string, number[]>();

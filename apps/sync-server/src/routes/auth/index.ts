@@ -12,6 +12,11 @@ const LoginBodySchema = z.object({
 });
 
 const LOGIN_WINDOW = 15 * 60_000;
+/** Failures one address may make across every username in LOGIN_WINDOW. */
+const ADDRESS_MAX_FAILURES = 50;
+/** ASVS: at most 100 failed attempts an hour on one account, from any number of addresses. */
+const ACCOUNT_MAX_FAILURES = 100;
+const ACCOUNT_WINDOW = 3600_000;
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const allCodes = () => app.repos.communities.list().map((c) => c.code);
@@ -24,7 +29,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   });
   // Unknown usernames still pay for one hash, so timing does not reveal which usernames exist.
   let dummyHash: Promise<string> | undefined;
-  const failedLogins = new FailedLoginCounter(50, LOGIN_WINDOW);
+  // A username no account has is locked out like an account would be, so the lockout does not
+  // tell which usernames exist; in memory only, since what was typed is never stored.
+  const unknownNames = new FailedLoginCounter(ACCOUNT_MAX_FAILURES, ACCOUNT_WINDOW);
 
   app.post(
     '/auth/login',
@@ -34,7 +41,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.object({ user: UserSchema }), ...errorResponses(400, 401, 429) },
       },
       // Guessing one account's password from one address is slowed here; guessing many
-      // usernames from one address by the failed-login counter below.
+      // usernames from one address, and one account from many, by the counts below.
       preHandler: app.rateLimit({
         max: 10,
         timeWindow: LOGIN_WINDOW,
@@ -43,10 +50,21 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       }),
     },
     async (request, reply) => {
-      const at = app.now().toISOString();
-      if (failedLogins.isBlocked(request.ip, Date.now())) throw new AppError('rate_limited');
+      const now = app.now();
+      const at = now.toISOString();
+      const since = (windowMs: number) => new Date(now.getTime() - windowMs).toISOString();
+      // Counted from the audit's login_failed rows, so a restart forgets nothing.
+      const failures = app.repos.audit.failedLogins;
+      if (failures({ ip: request.ip }, since(LOGIN_WINDOW)) >= ADDRESS_MAX_FAILURES) {
+        throw new AppError('rate_limited');
+      }
       const { username, password } = request.body;
       const found = app.repos.users.findCredentials(username);
+      const nameKey = username.toLowerCase();
+      const accountLocked = found
+        ? failures({ userId: found.user.id }, since(ACCOUNT_WINDOW)) >= ACCOUNT_MAX_FAILURES
+        : unknownNames.isBlocked(nameKey, now.getTime());
+      if (accountLocked) throw new AppError('rate_limited');
       let ok = false;
       if (found && !found.user.disabled) {
         ok = await verifyPassword(password, found.passwordHash);
@@ -55,12 +73,13 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         await verifyPassword(password, await dummyHash);
       }
       if (!found || !ok || found.user.disabled) {
-        failedLogins.record(request.ip, Date.now());
+        if (!found) unknownNames.record(nameKey, now.getTime());
+        // Never the typed username: people type their password into it by mistake. The
+        // account, when there is one, is the actor; an unknown name leaves no trace of itself.
         app.repos.audit.record({
           at,
           action: 'login_failed',
           actorUserId: found?.user.id ?? null,
-          target: username.slice(0, 64),
           ip: request.ip,
         });
         request.log.info({ userId: found?.user.id }, 'login failed');

@@ -236,6 +236,14 @@ describe('GET /api/exports/<sheet>.csv', () => {
     expect(res.statusCode).toBe(404);
     expect(res.json().message).toContain('assessment.xlsx');
   });
+
+  it("answers 404, not 500, for names of an object's built-in members", async () => {
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      const res = await get(`/api/exports/${name}.csv`);
+      expect(res.statusCode, name).toBe(404);
+      expect(res.json().error, name).toBe('not_found');
+    }
+  });
 });
 
 describe('who may export', () => {

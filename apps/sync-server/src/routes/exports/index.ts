@@ -16,19 +16,23 @@ import { communityCoverage } from '../../services/coverage.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** ASCII names for each sheet, for links and scripts that would rather not encode Chinese. */
-export const SHEET_ALIASES: Readonly<Record<string, SheetName>> = {
-  summary: '汇总',
-  responses: '问卷明细',
-  interviews: '访谈记录',
-  suggestions: '问题与建议',
-};
+/**
+ * ASCII names for each sheet, for links and scripts that would rather not encode Chinese. A Map,
+ * not an object literal: the name comes from the URL, and `constructor.csv` must not find
+ * Object.prototype's members.
+ */
+export const SHEET_ALIASES: ReadonlyMap<string, SheetName> = new Map([
+  ['summary', '汇总'],
+  ['responses', '问卷明细'],
+  ['interviews', '访谈记录'],
+  ['suggestions', '问题与建议'],
+]);
 
 function sheetOf(file: string): SheetName | undefined {
   if (!file.endsWith('.csv')) return undefined;
   const name = file.slice(0, -'.csv'.length);
   if ((SHEET_NAMES as readonly string[]).includes(name)) return name as SheetName;
-  return SHEET_ALIASES[name];
+  return SHEET_ALIASES.get(name);
 }
 
 const FileParamsSchema = z.object({ file: z.string().max(40) });

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, errorResponses } from '../../errors.ts';
 import { principalOf } from '../../plugins/auth.ts';
+import { kindsFor } from '../../repositories/users.ts';
 import { countStatuses } from '../../services/ingest.ts';
 import { SyncResultsSchema } from '../schemas.ts';
 
@@ -61,6 +62,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           source: 'outbox',
           exportedBy,
           communities: 'all',
+          kinds: kindsFor(user.role),
         },
         request.log,
       );

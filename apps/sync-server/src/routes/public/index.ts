@@ -75,6 +75,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           source: 'qr',
           exportedBy: null,
           communities: new Set([community.code]),
+          kinds: new Set(['survey']),
         },
         request.log,
       );

@@ -51,13 +51,16 @@ beforeEach(async () => {
   });
   expect(imported.statusCode).toBe(200);
   canvasser = await loginAs(app, 'canvasser', ['R1']);
-  const synced = await post('/api/sync', { items: [first, second, other, interview] }, canvasser);
+  const synced = await post('/api/sync', { items: [first, second, other] }, canvasser);
   expect(synced.json().results.map((r: { status: string }) => r.status)).toEqual([
     'accepted',
     'accepted',
     'accepted',
-    'accepted',
   ]);
+  // A canvasser files questionnaires only; the interview is an interviewer's.
+  const interviewer = await loginAs(app, 'interviewer', ['R1']);
+  const filed = await post('/api/sync', { items: [interview] }, interviewer);
+  expect(filed.json().results[0].status).toBe('accepted');
   clock = new Date('2025-11-21T03:00:00.000Z');
 });
 afterEach(async () => cleanup());

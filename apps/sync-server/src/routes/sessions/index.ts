@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, errorResponses } from '../../errors.ts';
 import { principalOf } from '../../plugins/auth.ts';
-import type { Role } from '../../repositories/users.ts';
+import { manageableRoles } from '../../repositories/users.ts';
 import { RoleSchema } from '../schemas.ts';
 
 const SessionSchema = z.object({
@@ -18,13 +18,6 @@ const SessionSchema = z.object({
   expiresAt: z.string(),
   current: z.boolean(),
 });
-
-/** Admins manage every device; coordinators those of field staff (and their own). */
-function manageableRoles(role: Role): Role[] {
-  return role === 'admin'
-    ? ['admin', 'coordinator', 'canvasser', 'interviewer']
-    : ['canvasser', 'interviewer'];
-}
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const staff = app.requireRole('admin', 'coordinator');

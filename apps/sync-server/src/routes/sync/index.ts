@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses } from '../../errors.ts';
 import { principalOf } from '../../plugins/auth.ts';
+import { kindsFor } from '../../repositories/users.ts';
 import { countStatuses } from '../../services/ingest.ts';
 import { SyncResultsSchema } from '../schemas.ts';
 
@@ -37,6 +38,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           source: 'sync',
           exportedBy: null,
           communities: fieldRole ? new Set(user.communities) : 'all',
+          kinds: kindsFor(user.role),
         },
         request.log,
       );

@@ -13,15 +13,16 @@ import {
 
 let app: FastifyInstance;
 let cleanup: () => Promise<void>;
-let canvasser: LoggedIn;
+// An interviewer files both kinds of record (a canvasser files questionnaires only).
+let collector: LoggedIn;
 
 beforeEach(async () => {
   ({ app, cleanup } = await buildTestApp());
-  canvasser = await loginAs(app, 'canvasser', ['DEMO01', 'DEMO02']);
+  collector = await loginAs(app, 'interviewer', ['DEMO01', 'DEMO02']);
 });
 afterEach(async () => cleanup());
 
-function sync(items: unknown[], who: LoggedIn = canvasser) {
+function sync(items: unknown[], who: LoggedIn = collector) {
   return app.inject({
     method: 'POST',
     url: '/api/sync',
@@ -107,7 +108,7 @@ describe('POST /api/sync', () => {
       string,
       unknown
     >;
-    expect(row.user_id).toBe(canvasser.userId);
+    expect(row.user_id).toBe(collector.userId);
     expect(row.session_id).toEqual(expect.any(String));
     expect(row.received_at).toEqual(expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/));
     expect(row.channel).toBe('paper');
@@ -146,7 +147,7 @@ describe('POST /api/sync', () => {
     const res = await app.inject({
       method: 'POST',
       url: '/api/sync',
-      headers: { cookie: canvasser.cookie },
+      headers: { cookie: collector.cookie },
       payload: { items: [sampleSurvey()] },
     });
     expect(res.statusCode).toBe(403);
@@ -172,6 +173,29 @@ describe('POST /api/sync', () => {
     const res = await sync(tooMany);
     expect(res.statusCode).toBe(400);
     expect(count('responses')).toBe(0);
+  });
+
+  it('refuses an interview from a canvasser, item by item, as kind_not_allowed, and stores the surveys', async () => {
+    const canvasser = await loginAs(app, 'canvasser', ['DEMO01']);
+    const survey = sampleSurvey();
+    const interview = sampleInterview();
+    const res = await sync([survey, interview], canvasser);
+    expect(res.statusCode).toBe(200);
+    const [first, second] = res.json().results;
+    expect(first).toMatchObject({ id: survey.id, status: 'accepted' });
+    expect(second).toMatchObject({ id: interview.id, status: 'rejected' });
+    expect(second.error.error).toBe('kind_not_allowed');
+    expect(second.error.message).toMatch(/[\u4e00-\u9fff]/);
+    expect(count('responses')).toBe(1);
+    expect(count('interviews')).toBe(0);
+  });
+
+  it('lets an interviewer, a coordinator and an admin file interviews', async () => {
+    for (const role of ['interviewer', 'coordinator', 'admin'] as const) {
+      const who = await loginAs(app, role);
+      const res = await sync([sampleInterview()], who);
+      expect(res.json().results[0].status, role).toBe('accepted');
+    }
   });
 
   it('lets a coordinator submit for any community', async () => {

@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { DEPARTMENT_IDS } from '@jiuting/scorecard';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { isStrongPassword, WEAK_PASSWORD_MESSAGE } from '../../domain/password-strength.ts';
 import { hashPassword, randomPassword } from '../../domain/passwords.ts';
 import { AppError, errorResponses } from '../../errors.ts';
 import { principalOf } from '../../plugins/auth.ts';
-import { FIELD_ROLES, ROLES, type Role, type User } from '../../repositories/users.ts';
+import { FIELD_ROLES, manageableRoles, type Role, type User } from '../../repositories/users.ts';
 import { RoleSchema, StaffUserSchema } from '../schemas.ts';
 
 const PasswordSchema = z
@@ -41,11 +42,6 @@ const PatchUserSchema = z
   })
   .refine((patch) => Object.keys(patch).length > 0, '没有要修改的内容');
 
-/** Who may manage whom: an admin everyone; a coordinator the field staff. */
-function manageable(actor: Role): readonly Role[] {
-  return actor === 'admin' ? ROLES : FIELD_ROLES;
-}
-
 const routes: FastifyPluginAsyncZod = async (app) => {
   const staff = app.requireRole('admin', 'coordinator');
   const toStaffUser = (u: User) => ({
@@ -71,6 +67,14 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       ]);
     }
   };
+  // A chosen password must not be one an attacker tries first (the account's own names included).
+  const checkPassword = (password: string | undefined, names: readonly string[]) => {
+    if (password !== undefined && !isStrongPassword(password, names)) {
+      throw new AppError('validation_failed', [
+        { path: 'password', message: WEAK_PASSWORD_MESSAGE },
+      ]);
+    }
+  };
   const checkCommunities = (codes: readonly string[]) => {
     const unknown = codes.filter((c) => !app.repos.communities.get(c));
     if (unknown.length > 0) {
@@ -92,7 +96,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       onRequest: staff,
     },
     async (request) => ({
-      users: app.repos.users.list(manageable(principalOf(request).user.role)).map(toStaffUser),
+      users: app.repos.users.list(manageableRoles(principalOf(request).user.role)).map(toStaffUser),
     }),
   );
 
@@ -111,9 +115,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = principalOf(request).user;
       const body = request.body;
-      if (!manageable(actor.role).includes(body.role)) throw new AppError('forbidden');
+      if (!manageableRoles(actor.role).includes(body.role)) throw new AppError('forbidden');
       checkCommunities(body.communities);
       checkDepartment(body.role, body.department);
+      checkPassword(body.password, [body.username, body.displayName]);
       if (app.repos.users.findCredentials(body.username)) throw new AppError('username_taken');
       const password = body.password ?? randomPassword();
       const at = app.now().toISOString();
@@ -157,7 +162,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const patch = request.body;
       const target = app.repos.users.findById(request.params.id);
       if (!target) throw new AppError('user_not_found');
-      const allowed = manageable(actor.role);
+      const allowed = manageableRoles(actor.role);
       if (!allowed.includes(target.role) || (patch.role && !allowed.includes(patch.role))) {
         throw new AppError('forbidden');
       }
@@ -166,6 +171,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         throw new AppError('forbidden', undefined, '不能修改自己的角色或停用自己的账号');
       }
       if (patch.communities) checkCommunities(patch.communities);
+      checkPassword(patch.password, [target.username, patch.displayName ?? target.displayName]);
       const role = patch.role ?? target.role;
       const department =
         patch.department ?? (role === 'department_scorer' ? target.department : null);
