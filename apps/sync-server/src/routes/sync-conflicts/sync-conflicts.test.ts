@@ -74,14 +74,21 @@ describe('sync conflicts', () => {
         format: 'jiuting-outbox',
         version: 1,
         exportedAt: '2025-11-21T09:00:00+08:00',
-        exportedBy: 'canvasser-li',
+        exportedBy: canvasser.username,
         items: [{ ...item, collectedAt: '2025-11-20T11:00:00+08:00' }],
       },
     });
     expect(load.json().results[0].status).toBe('conflict');
     const items = (await conflicts()).json().items;
     expect(items).toHaveLength(1);
-    expect(items[0]).toMatchObject({ id: item.id, source: 'outbox', userId: coordinator.userId });
+    // A loaded file is credited to the collector it names, so its conflict is theirs too; the
+    // session is the coordinator's who loaded it.
+    expect(items[0]).toMatchObject({
+      id: item.id,
+      source: 'outbox',
+      userId: canvasser.userId,
+      sessionId: expect.any(String),
+    });
   });
 
   it('are not written when the batch’s transaction fails', async () => {
