@@ -27,7 +27,7 @@ export function reachableCommunities(user: User, allCodes: () => string[]): stri
 
 export const ItemResultSchema = z.object({
   id: z.string(),
-  status: z.enum(['accepted', 'duplicate', 'conflict', 'rejected']),
+  status: z.enum(['accepted', 'duplicate', 'conflict', 'rejected', 'retry']),
   error: z
     .object({
       error: z.string(),
