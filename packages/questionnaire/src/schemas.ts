@@ -82,7 +82,7 @@ function multipleChoice(id: QuestionId) {
 export function plainText(maxLength: number, label: string) {
   return z
     .string({ error: `${label}应为文字` })
-    .max(maxLength, `${label}不能超过 ${maxLength} 个字`)
+    .max(maxLength, { error: `${label}不能超过 ${maxLength} 个字`, abort: true })
     .refine((text) => !containsUnsafeCharacter(text), `${label}${UNSAFE_CHARACTER_MESSAGE}`);
 }
 
