@@ -246,6 +246,10 @@ export function createIngest(deps: {
         (group[0] as Waiting).reject(err);
         return;
       }
+      (group[0] as Waiting).log.warn(
+        { err, batches: group.length },
+        'group commit failed; storing each batch alone',
+      );
       for (const w of group) commit([w]);
       return;
     }
