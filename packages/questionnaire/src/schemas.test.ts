@@ -302,6 +302,13 @@ describe('the survey envelope refused, each naming the field', () => {
     ]);
   });
 
+  it('names at most 30 issues, however many unknown keys an item holds', () => {
+    const flood = Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`k${i}`, i]));
+    const issues = refusal(SurveyResponseSchema, { ...response, ...flood });
+    expect(issues).toHaveLength(30);
+    expect(issues[0]).toEqual({ path: 'k0', message: '不允许的字段“k0”' });
+  });
+
   it('names the answer field inside the envelope', () => {
     const issues = refusal(SurveyResponseSchema, { ...response, answers: { ...answers, q8: 'E' } });
     expect(paths(issues)).toEqual(['answers.q8']);

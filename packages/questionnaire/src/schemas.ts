@@ -282,8 +282,18 @@ export interface FieldIssue {
   readonly message: string;
 }
 
+/**
+ * The most issues one item reports: enough for every field of a form, and an item with a
+ * hundred thousand unknown keys does not make an answer many times the size of the request.
+ */
+export const MAX_FIELD_ISSUES = 30;
+
 /** Field-level reasons, in Chinese, for showing beside a field or returning from the server. */
 export function fieldIssues(error: z.ZodError): FieldIssue[] {
+  return allFieldIssues(error).slice(0, MAX_FIELD_ISSUES);
+}
+
+function allFieldIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.flatMap((issue) => {
     const path = issue.path.map(String);
     // zod reports unknown keys on the object that holds them; name each key as its own field so
