@@ -309,6 +309,13 @@ describe('the survey envelope refused, each naming the field', () => {
     expect(issues[0]).toEqual({ path: 'k0', message: '不允许的字段“k0”' });
   });
 
+  it('names an unknown key of 100,000 characters by its first 40', () => {
+    const key = 'k'.repeat(100_000);
+    expect(refusal(SurveyResponseSchema, { ...response, [key]: 1 })).toEqual([
+      { path: `${'k'.repeat(40)}…`, message: `不允许的字段“${'k'.repeat(40)}…”` },
+    ]);
+  });
+
   it('names the answer field inside the envelope', () => {
     const issues = refusal(SurveyResponseSchema, { ...response, answers: { ...answers, q8: 'E' } });
     expect(paths(issues)).toEqual(['answers.q8']);

@@ -299,10 +299,11 @@ function allFieldIssues(error: z.ZodError): FieldIssue[] {
     // zod reports unknown keys on the object that holds them; name each key as its own field so
     // the person (or the client's log) sees which field is not allowed.
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({
-        path: [...path, key].join('.'),
-        message: `不允许的字段“${key}”`,
-      }));
+      // A key is whatever the sender wrote: at most 40 characters of it are sent back.
+      return issue.keys.map((key) => {
+        const named = key.length > 40 ? `${key.slice(0, 40)}…` : key;
+        return { path: [...path, named].join('.'), message: `不允许的字段“${named}”` };
+      });
     }
     return [{ path: path.join('.'), message: issue.message }];
   });
