@@ -3,8 +3,7 @@
 // aggregate queries, the package's coverage arithmetic, response validation), median and p95.
 // Run: npx tsx bench/sync-server/coverage-query.ts
 import { randomUUID } from 'node:crypto';
-import { INTERVIEW_GROUP_IDS } from '@jiuting/questionnaire';
-import { shanghaiDay } from '../../apps/sync-server/src/services/ingest.ts';
+import { INTERVIEW_GROUP_IDS, shanghaiDay } from '@jiuting/questionnaire';
 import { buildTestApp, createUser, loginAs } from '../../apps/sync-server/src/testing.ts';
 import { machine, percentile } from './_common.ts';
 

@@ -14,6 +14,7 @@ import { type BootstrapReport, bootstrap } from './bootstrap.ts';
 import type { ScryptCost } from './domain/passwords.ts';
 import { OWASP_SCRYPT_COST } from './domain/passwords.ts';
 import authPlugin from './plugins/auth.ts';
+import bodyDepthPlugin from './plugins/body-depth.ts';
 import dbPlugin from './plugins/db.ts';
 import errorHandlerPlugin from './plugins/error-handler.ts';
 import { urlForLog } from './plugins/log-url.ts';
@@ -94,6 +95,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(errorHandlerPlugin);
   await app.register(securityPlugin);
+  await app.register(bodyDepthPlugin);
   await app.register(dbPlugin, { dbPath: options.dbPath, now: options.now ?? (() => new Date()) });
   await app.register(authPlugin);
 

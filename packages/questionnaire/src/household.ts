@@ -40,11 +40,13 @@ export function parseHouseholdAddress(input: string): HouseholdAddress | null {
   if (typeof input !== 'string') return null;
   // NFKC turns full-width digits, letters and dashes into their ASCII forms.
   // A space between two numbers separates them (`12 301`); next to a marker it means nothing.
+  // The character before a space is matched and put back rather than looked behind at: Safari
+  // before 16.4 cannot parse lookbehind, and this runs on the residents' phones.
   const text = input
     .normalize('NFKC')
     .toUpperCase()
     .replace(/\s+/g, ' ')
-    .replace(/ (?=[^0-9A-Z])|(?<=[^0-9A-Z]) /g, '')
+    .replace(/([^0-9A-Z]) | (?=[^0-9A-Z])/g, '$1')
     .trim();
   const tokens = [...text.matchAll(TOKEN)].map((m) => ({
     value: canonicalPart(m[1] ?? ''),

@@ -6,3 +6,5 @@ export * from './privacy.ts';
 export * from './questionnaire.ts';
 export * from './schemas.ts';
 export * from './scoring.ts';
+export * from './text.ts';
+export * from './time.ts';

@@ -3,14 +3,20 @@
 // could slip in, so text that looks like a mobile number or a resident ID number is refused.
 
 // An optional country code (86, +86, 0086) counts as part of the number, or `+8613812345678`
-// would slip past the check for a digit before the 1.
-const MOBILE_NUMBER = /(?<![0-9])(?:0{0,2}86)?1[3-9][0-9]{9}(?![0-9])/;
-const RESIDENT_ID_NUMBER = /(?<![0-9])[1-9][0-9]{16}[0-9Xx](?![0-9])/;
+// would slip past the check for a digit before the 1. `(?:^|[^0-9])` rather than a lookbehind:
+// Safari before 16.4 cannot parse lookbehind, and this runs on the residents' phones.
+const MOBILE_NUMBER = /(?:^|[^0-9])(?:0{0,2}86)?1[3-9][0-9]{9}(?![0-9])/;
+const RESIDENT_ID_NUMBER = /(?:^|[^0-9])[1-9][0-9]{16}[0-9Xx](?![0-9])/;
+
+// What a number can be typed with, or hidden behind, between its digits: white space,
+// punctuation (`.` `_` `-` `(` `)` `、` …), symbols (`+`) and invisible format characters
+// (zero-width spaces and joiners, bidi marks). All of it is dropped before looking for digits.
+const SEPARATORS = /[\s\p{P}\p{S}\p{Cf}]+/gu;
 
 export const PERSONAL_IDENTIFIER_MESSAGE = '请勿填写手机号码或身份证号码';
 
 /** True when the text contains something shaped like a mobile number or an 18-digit ID number. */
 export function containsPersonalIdentifier(text: string): boolean {
-  const plain = text.normalize('NFKC').replace(/[\s-]/g, '');
+  const plain = text.normalize('NFKC').replace(SEPARATORS, '');
   return MOBILE_NUMBER.test(plain) || RESIDENT_ID_NUMBER.test(plain);
 }

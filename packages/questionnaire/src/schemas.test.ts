@@ -7,6 +7,7 @@ import {
 } from './interview.ts';
 import { OTHER_TEXT_MAX_LENGTH, SUGGESTION_MAX_LENGTH } from './questionnaire.ts';
 import {
+  collectionTimeIssues,
   type FieldIssue,
   fieldIssues,
   InterviewRecordSchema,
@@ -254,6 +255,38 @@ describe('the survey envelope refused, each naming the field', () => {
     ['a collectedAt that is not a time', { collectedAt: '昨天下午' }, 'collectedAt'],
     ['a collectedAt without its time zone', { collectedAt: '2025-12-01T09:30:00' }, 'collectedAt'],
     ['a collectedAt given as a number', { collectedAt: 1764552600000 }, 'collectedAt'],
+    ['a collectedAt in the year 0000', { collectedAt: '0000-01-01T00:00:00+08:00' }, 'collectedAt'],
+    ['a collectedAt in the year 9999', { collectedAt: '9999-12-31T23:59:59Z' }, 'collectedAt'],
+    [
+      'a collectedAt before the assessment',
+      { collectedAt: '2024-12-31T23:59:59+08:00' },
+      'collectedAt',
+    ],
+    [
+      'a collectedAt with endless fractional seconds',
+      { collectedAt: `2025-12-01T09:30:00.${'1'.repeat(100)}+08:00` },
+      'collectedAt',
+    ],
+    [
+      'an address holding a mobile number',
+      { householdAddress: '13812345678号301室' },
+      'householdAddress',
+    ],
+    [
+      'an address holding an ID number',
+      { householdAddress: '310101199001011234号1室' },
+      'householdAddress',
+    ],
+    [
+      'an address with a NUL character',
+      { householdAddress: '12号楼\u0000301室' },
+      'householdAddress',
+    ],
+    [
+      'an address with a bidi override',
+      { householdAddress: '12号楼\u202E301室' },
+      'householdAddress',
+    ],
     ['answers of the wrong type', { answers: 'A,B,C' }, 'answers'],
     ['another kind', { kind: 'interview' }, 'kind'],
   ];
@@ -266,6 +299,20 @@ describe('the survey envelope refused, each naming the field', () => {
   it('refuses an unknown top-level key, naming it', () => {
     expect(refusal(SurveyResponseSchema, { ...response, score: 100 })).toEqual([
       { path: 'score', message: '不允许的字段“score”' },
+    ]);
+  });
+
+  it('names at most 30 issues, however many unknown keys an item holds', () => {
+    const flood = Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`k${i}`, i]));
+    const issues = refusal(SurveyResponseSchema, { ...response, ...flood });
+    expect(issues).toHaveLength(30);
+    expect(issues[0]).toEqual({ path: 'k0', message: '不允许的字段“k0”' });
+  });
+
+  it('names an unknown key of 100,000 characters by its first 40', () => {
+    const key = 'k'.repeat(100_000);
+    expect(refusal(SurveyResponseSchema, { ...response, [key]: 1 })).toEqual([
+      { path: `${'k'.repeat(40)}…`, message: `不允许的字段“${'k'.repeat(40)}…”` },
     ]);
   });
 
@@ -287,6 +334,91 @@ describe('the survey envelope refused, each naming the field', () => {
         'questionnaireVersion',
       ].sort(),
     );
+  });
+});
+
+describe('the collection time', () => {
+  it('accepts the first minute of the assessment, Shanghai time', () => {
+    const first = { ...response, collectedAt: '2024-12-31T16:00:00Z' };
+    expect(SurveyResponseSchema.safeParse(first).success).toBe(true);
+  });
+
+  it('refuses an address holding a phone number with a field-level Chinese message', () => {
+    expect(
+      refusal(SurveyResponseSchema, { ...response, householdAddress: '138.1234.5678号301室' }),
+    ).toEqual([
+      {
+        path: 'householdAddress',
+        message: '门牌地址中不能包含手机号码或身份证号码，请只填写楼号、单元和室号',
+      },
+    ]);
+  });
+
+  it('finds no issue with a time before the server received it, or a few minutes after (a fast clock)', () => {
+    expect(collectionTimeIssues(response, '2025-12-01T01:30:00Z')).toEqual([]);
+    expect(collectionTimeIssues(response, '2025-12-01T01:26:00Z')).toEqual([]);
+  });
+
+  it('names collectedAt when it is later than the receive time beyond the allowed skew', () => {
+    expect(collectionTimeIssues(response, '2025-12-01T01:24:59Z')).toEqual([
+      { path: 'collectedAt', message: '采集时间晚于当前时间，请检查手机的日期和时间' },
+    ]);
+  });
+
+  it("names an interview's date when it is after the receive day in Shanghai", () => {
+    const parsed = InterviewRecordSchema.parse({ ...interview, date: '2025-12-03' });
+    expect(collectionTimeIssues(parsed, '2025-12-02T15:54:59Z')).toEqual([
+      { path: 'date', message: '访谈日期晚于今天，请检查访谈日期' },
+    ]);
+    expect(collectionTimeIssues(parsed, '2025-12-02T15:55:00Z')).toEqual([]);
+  });
+
+  it('refuses an interview date before the assessment', () => {
+    expect(paths(refusal(InterviewRecordSchema, { ...interview, date: '2024-12-31' }))).toEqual([
+      'date',
+    ]);
+  });
+});
+
+describe('text with characters that are not text', () => {
+  const unsafe = [
+    ['a NUL', '楼道\u0000照明'],
+    ['an escape', '楼道\u001B[31m照明'],
+    ['a C1 control', '楼道\u0085照明'],
+    ['a right-to-left override', '楼道\u202E照明'],
+    ['a bidi isolate', '楼道\u2066照明\u2069'],
+    ['a lone high surrogate', '楼道\uD83D照明'],
+    ['a lone low surrogate', '楼道\uDE00照明'],
+    ['a lone surrogate at the end', '楼道\uD83D'],
+  ] as const;
+  for (const [what, text] of unsafe) {
+    it(`refuses ${what} in q12 and in an interview's notes, naming the field`, () => {
+      expect(refusal(SurveyAnswersSchema, { ...answers, q12: text })[0]?.path).toBe('q12');
+      expect(paths(refusal(InterviewRecordSchema, { ...interview, notes: text }))).toEqual([
+        'notes',
+      ]);
+    });
+  }
+
+  it('accepts line breaks, tabs, emoji and Chinese punctuation', () => {
+    const text = '第一点：楼道照明。\r\n第二点：\t加装扶手 👍';
+    expect(SurveyAnswersSchema.safeParse({ ...answers, q12: text }).success).toBe(true);
+  });
+});
+
+describe('a refused choice', () => {
+  it('is described without reading the value: a deeply nested q10 gets a message, not a stack overflow', () => {
+    let deep: unknown = 'A';
+    for (let i = 0; i < 20_000; i += 1) deep = [deep];
+    expect(refusal(SurveyAnswersSchema, { ...answers, q10: [deep] })).toEqual([
+      { path: 'q10.0', message: '第10题没有选项所填的值' },
+    ]);
+  });
+
+  it('names a short letter that is not printed', () => {
+    expect(refusal(SurveyAnswersSchema, { ...answers, q3: 'Z' })).toEqual([
+      { path: 'q3', message: '第3题没有选项“Z”' },
+    ]);
   });
 });
 

@@ -15,6 +15,8 @@ import {
   questionById,
   SUGGESTION_MAX_LENGTH,
 } from './questionnaire.ts';
+import { containsUnsafeCharacter, UNSAFE_CHARACTER_MESSAGE } from './text.ts';
+import { shanghaiDay } from './time.ts';
 
 // Schemas never transform: what is validated is exactly what is stored and compared, so a
 // retried item's content is byte-for-byte the content first accepted.
@@ -23,13 +25,25 @@ function letters(id: QuestionId): [string, ...string[]] {
   return questionById(id).options.map((o) => o.letter) as [string, ...string[]];
 }
 
+/**
+ * What was sent, for a message: short text as it is, anything else unnamed. Never `String()` of
+ * the input itself, which recurses into a nested array and may be any size.
+ */
+function shown(input: unknown): string {
+  if (typeof input === 'number' || typeof input === 'boolean') return String(input);
+  if (typeof input === 'string' && input.length <= 10 && !containsUnsafeCharacter(input)) {
+    return `“${input}”`;
+  }
+  return '所填的值';
+}
+
 function singleChoice(id: QuestionId) {
   const { number } = questionById(id);
   return z.enum(letters(id), {
     error: (issue) =>
       issue.input === undefined
         ? `请回答第${number}题`
-        : `第${number}题没有选项“${String(issue.input)}”`,
+        : `第${number}题没有选项${shown(issue.input)}`,
   });
 }
 
@@ -38,7 +52,7 @@ function multipleChoice(id: QuestionId) {
   return z
     .array(
       z.enum(letters(id), {
-        error: (issue) => `第${number}题没有选项“${String(issue.input)}”`,
+        error: (issue) => `第${number}题没有选项${shown(issue.input)}`,
       }),
       {
         error: (issue) =>
@@ -60,12 +74,24 @@ function multipleChoice(id: QuestionId) {
     });
 }
 
-/** Free text a person types: bounded, and never a phone or ID number. */
-export function freeText(maxLength: number, label: string) {
+/**
+ * Text a person types: bounded, and free of control characters, bidi overrides and lone
+ * surrogates (refused, not stripped: schemas never transform). The server's own text fields
+ * are built on it too.
+ */
+export function plainText(maxLength: number, label: string) {
   return z
     .string({ error: `${label}应为文字` })
-    .max(maxLength, `${label}不能超过 ${maxLength} 个字`)
-    .refine((text) => !containsPersonalIdentifier(text), PERSONAL_IDENTIFIER_MESSAGE);
+    .max(maxLength, { error: `${label}不能超过 ${maxLength} 个字`, abort: true })
+    .refine((text) => !containsUnsafeCharacter(text), `${label}${UNSAFE_CHARACTER_MESSAGE}`);
+}
+
+/** Free text a person types: bounded, plain, and never a phone or ID number. */
+export function freeText(maxLength: number, label: string) {
+  return plainText(maxLength, label).refine(
+    (text) => !containsPersonalIdentifier(text),
+    PERSONAL_IDENTIFIER_MESSAGE,
+  );
 }
 
 // Blank or spaces only is no answer: a 其他 box must say something.
@@ -142,13 +168,55 @@ export const HouseholdAddressSchema = z
   .string({ error: '请填写门牌地址' })
   .min(1, '请填写门牌地址')
   .max(80, '门牌地址不能超过 80 个字')
+  .refine((text) => !containsUnsafeCharacter(text), {
+    message: `门牌地址${UNSAFE_CHARACTER_MESSAGE}`,
+    abort: true,
+  })
+  // An address goes into review lists and exports: a phone or ID number must not ride in it
+  // (`13812345678号301室` reads as a household), so it is refused before it is read.
+  .refine((text) => !containsPersonalIdentifier(text), {
+    message: '门牌地址中不能包含手机号码或身份证号码，请只填写楼号、单元和室号',
+    abort: true,
+  })
   .refine(
     (text) => householdKey(text) !== null,
     '无法识别门牌地址，请写明楼号和室号，例如“12号楼301室”或“12-301”',
   );
 
+/**
+ * The first day (Shanghai) anything for this assessment can have been collected: the 2025
+ * questionnaire and the 2025 interviews start with the year. Nothing is stored from before it,
+ * so a mistyped or forged year cannot reach the per-day figures.
+ */
+export const COLLECTION_START_DAY = '2025-01-01';
+
+/** How far ahead of the server's clock a phone's clock may run (minutes, not days). */
+export const CLOCK_SKEW_MS = 5 * 60 * 1000;
+
 const ClientIdSchema = z.uuid({ error: '记录编号应为 UUID' });
-const CollectedAtSchema = z.iso.datetime({ offset: true, error: '采集时间格式不正确' });
+const CollectedAtSchema = z.iso
+  .datetime({ offset: true, error: '采集时间格式不正确' })
+  // At most nanoseconds: `2025-11-20T10:00:00.123456789+08:00`.
+  .max(35, '采集时间格式不正确')
+  .superRefine((time, ctx) => {
+    const day = dayOrNull(time);
+    if (day === null) ctx.addIssue({ code: 'custom', message: '采集时间格式不正确' });
+    else if (day < COLLECTION_START_DAY) {
+      ctx.addIssue({ code: 'custom', message: `采集时间不能早于 ${COLLECTION_START_DAY}` });
+    }
+  });
+
+/** The Shanghai day of a time, or null when there is none (also when zod refused the shape). */
+function dayOrNull(time: string): string | null {
+  try {
+    return shanghaiDay(time);
+  } catch {
+    return null;
+  }
+}
+const InterviewDateSchema = z.iso
+  .date({ error: '访谈日期格式不正确' })
+  .refine((day) => day >= COLLECTION_START_DAY, `访谈日期不能早于 ${COLLECTION_START_DAY}`);
 
 export const SurveyResponseSchema = z.strictObject({
   kind: z.literal('survey'),
@@ -172,7 +240,7 @@ export const InterviewRecordSchema = z.strictObject({
   communityCode: CommunityCodeSchema,
   group: z.enum(INTERVIEW_GROUP_IDS, { error: '请选择访谈对象类别' }),
   method: z.enum(INTERVIEW_METHOD_IDS, { error: '请选择访谈方式' }),
-  date: z.iso.date({ error: '访谈日期格式不正确' }),
+  date: InterviewDateSchema,
   /** The interviewee's view of the residents' committee's work, on question 8's scale. */
   view: z.enum(letters('q8'), { error: '请选择对居委会工作的评价' }),
   needs: interviewText('居民需求'),
@@ -191,23 +259,51 @@ export const SyncItemSchema = z.discriminatedUnion(
 );
 export type SyncItem = z.infer<typeof SyncItemSchema>;
 
+/**
+ * The bound the schemas cannot check alone, because it needs a clock: nothing collected later
+ * than the server received it (plus CLOCK_SKEW_MS for a phone whose clock runs fast). The server
+ * passes its receive time; a form may pass its own clock. Empty when the item is in time.
+ */
+export function collectionTimeIssues(item: SyncItem, receivedAt: string): FieldIssue[] {
+  const latest = Date.parse(receivedAt) + CLOCK_SKEW_MS;
+  const issues: FieldIssue[] = [];
+  if (Date.parse(item.collectedAt) > latest) {
+    issues.push({ path: 'collectedAt', message: '采集时间晚于当前时间，请检查手机的日期和时间' });
+  }
+  if (item.kind === 'interview' && item.date > shanghaiDay(new Date(latest).toISOString())) {
+    issues.push({ path: 'date', message: '访谈日期晚于今天，请检查访谈日期' });
+  }
+  return issues;
+}
+
 export interface FieldIssue {
   /** Dotted path of the field, e.g. `answers.q10Other`; empty for the whole item. */
   readonly path: string;
   readonly message: string;
 }
 
+/**
+ * The most issues one item reports: enough for every field of a form, and an item with a
+ * hundred thousand unknown keys does not make an answer many times the size of the request.
+ */
+export const MAX_FIELD_ISSUES = 30;
+
 /** Field-level reasons, in Chinese, for showing beside a field or returning from the server. */
 export function fieldIssues(error: z.ZodError): FieldIssue[] {
+  return allFieldIssues(error).slice(0, MAX_FIELD_ISSUES);
+}
+
+function allFieldIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.flatMap((issue) => {
     const path = issue.path.map(String);
     // zod reports unknown keys on the object that holds them; name each key as its own field so
     // the person (or the client's log) sees which field is not allowed.
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({
-        path: [...path, key].join('.'),
-        message: `不允许的字段“${key}”`,
-      }));
+      // A key is whatever the sender wrote: at most 40 characters of it are sent back.
+      return issue.keys.map((key) => {
+        const named = key.length > 40 ? `${key.slice(0, 40)}…` : key;
+        return { path: [...path, named].join('.'), message: `不允许的字段“${named}”` };
+      });
     }
     return [{ path: path.join('.'), message: issue.message }];
   });

@@ -82,3 +82,65 @@ describe('schemas refuse what the rules refuse, in Chinese, at the field', () =>
     ).toEqual(['优秀、良好比例应为整数百分比，且合计不超过 100%']);
   });
 });
+
+describe('schemas refuse text that is too long or not plain text', () => {
+  const override = {
+    points: 20,
+    reason: '复核后调整',
+    by: '考核专班',
+    at: '2025-12-01T10:00:00+08:00',
+  };
+
+  it('refuses a satisfaction override reason of 150,000 characters, naming the field', () => {
+    const result = SatisfactionOverrideSchema.safeParse({
+      ...override,
+      reason: '理'.repeat(150_000),
+    });
+    expect(result.error?.issues.map((i) => i.path)).toEqual([['reason']]);
+    expect(messages(result)).toEqual(['调整群众满意度测评得分的理由不能超过 200 个字']);
+  });
+
+  it('refuses an over-long operator name on an override', () => {
+    const result = SatisfactionOverrideSchema.safeParse({ ...override, by: '名'.repeat(65) });
+    expect(result.error?.issues.map((i) => i.path)).toEqual([['by']]);
+  });
+
+  const unsafe = [
+    'a\u0000b',
+    'a\u202Eb',
+    'a\u2067b\u2069',
+    'a\uD800b',
+    'a\uDC00',
+    'a\u001Bb',
+    'a\u0085b',
+  ];
+  for (const bad of unsafe) {
+    it(`refuses ${JSON.stringify(bad)} in an honour's work, a case title, a note, a basis and a reason`, () => {
+      expect(HonourSchema.safeParse({ work: bad, level: 'city', bodies: 1 }).success).toBe(false);
+      expect(
+        BonusInputSchema.safeParse({ honours: [], cases: [{ title: bad, points: 1 }] }).success,
+      ).toBe(false);
+      expect(
+        DeductionCaseSchema.safeParse({ kind: 'discipline.main-leader', points: 1, note: bad })
+          .success,
+      ).toBe(false);
+      expect(SatisfactionOverrideSchema.safeParse({ ...override, reason: bad }).success).toBe(
+        false,
+      );
+      const entry = ItemScoreEntrySchema.safeParse({
+        itemId: 'mass.hotline.work-orders',
+        department: 'city-operations-center',
+        points: 1,
+        basis: bad,
+      });
+      expect(entry.error?.issues.map((i) => i.path)).toContainEqual(['basis']);
+    });
+  }
+
+  it('accepts line breaks, tabs and emoji', () => {
+    expect(
+      SatisfactionOverrideSchema.safeParse({ ...override, reason: '第一，复核\r\n第二，\t调整 👍' })
+        .success,
+    ).toBe(true);
+  });
+});

@@ -13,10 +13,15 @@ import type { ScorecardError } from './errors.ts';
 import { COMMUNITY_TYPES, checkGradeRule } from './grades.ts';
 import { checkItemScoreEntry } from './item-scores.ts';
 import { checkSatisfactionOverride } from './satisfaction.ts';
+import { containsUnsafeCharacter, UNSAFE_CHARACTER_MESSAGE } from './text.ts';
 
 const points = z.number({ error: '分值应为数字' }).finite('分值应为数字');
+/** Text a person types: bounded, and refused (not stripped) when it holds control characters. */
 const text = (label: string, max: number) =>
-  z.string({ error: `请填写${label}` }).max(max, `${label}不能超过 ${max} 个字`);
+  z
+    .string({ error: `请填写${label}` })
+    .max(max, { error: `${label}不能超过 ${max} 个字`, abort: true })
+    .refine((t) => !containsUnsafeCharacter(t), `${label}${UNSAFE_CHARACTER_MESSAGE}`);
 
 /** Adds a check function's refusal as an issue at its field. */
 function asIssue(error: ScorecardError | null, ctx: z.RefinementCtx): void {
@@ -60,15 +65,18 @@ export const ItemScoreEntrySchema = z
     itemId: z.enum(ITEM_IDS, { error: '未知的考核项目' }),
     department: z.enum(DEPARTMENT_IDS, { error: '未知的评分部门' }),
     points,
-    basis: z.string({ error: '请填写评分依据' }),
+    // Its length is the rule's to refuse (basis_too_long), under its own code.
+    basis: z
+      .string({ error: '请填写评分依据' })
+      .refine((t) => !containsUnsafeCharacter(t), `评分依据${UNSAFE_CHARACTER_MESSAGE}`),
   })
   .superRefine((entry, ctx) => asIssue(checkItemScoreEntry(entry), ctx));
 
 export const SatisfactionOverrideSchema = z
   .strictObject({
     points,
-    reason: z.string({ error: '调整群众满意度测评得分必须填写理由' }),
-    by: z.string({ error: '调整得分须记录操作人' }),
+    reason: text('调整群众满意度测评得分的理由', 200),
+    by: text('调整得分的操作人', 64),
     at: z.iso.datetime({ offset: true, error: '调整时间格式不正确' }),
   })
   .superRefine((o, ctx) => asIssue(checkSatisfactionOverride(o, ''), ctx));

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import { canonicalJson } from './canonical-json.ts';
+import { canonicalJson, MAX_CANONICAL_DEPTH, TooDeepError } from './canonical-json.ts';
 
 function shuffleKeys(value: unknown, seed: number): unknown {
   if (Array.isArray(value)) return value.map((v) => shuffleKeys(v, seed));
@@ -41,4 +41,20 @@ it('gives different text when any value differs (a changed answer is never a dup
 
 it('keeps a __proto__ key as an ordinary key', () => {
   expect(canonicalJson(JSON.parse('{"b":1,"__proto__":2}'))).toBe('{"__proto__":2,"b":1}');
+});
+
+it('refuses a value nested deeper than any item with a TooDeepError, not a stack overflow', () => {
+  fc.assert(
+    fc.property(fc.integer({ min: MAX_CANONICAL_DEPTH + 1, max: 200_000 }), (levels) => {
+      let value: unknown = 1;
+      for (let i = 0; i < levels; i += 1) value = i % 2 === 0 ? [value] : { a: value };
+      expect(() => canonicalJson(value)).toThrow(TooDeepError);
+    }),
+    { numRuns: 20 },
+  );
+  let atLimit: unknown = 1;
+  for (let i = 0; i < MAX_CANONICAL_DEPTH; i += 1) atLimit = [atLimit];
+  expect(canonicalJson(atLimit)).toBe(
+    `${'['.repeat(MAX_CANONICAL_DEPTH)}1${']'.repeat(MAX_CANONICAL_DEPTH)}`,
+  );
 });

@@ -1,14 +1,27 @@
 import { createHash } from 'node:crypto';
 
+/** Deeper than any item the schemas accept (an item's deepest value sits at level 3). */
+export const MAX_CANONICAL_DEPTH = 64;
+
+/** Thrown instead of recursing past MAX_CANONICAL_DEPTH: such a value was never stored. */
+export class TooDeepError extends RangeError {
+  constructor() {
+    super(`value nests deeper than ${MAX_CANONICAL_DEPTH} levels`);
+    this.name = 'TooDeepError';
+  }
+}
+
 /**
  * JSON with object keys sorted at every depth, so the same content always gives the same text.
  * Written out directly rather than by building a sorted copy: it runs for every synced item.
+ * It recurses, so it stops at MAX_CANONICAL_DEPTH with a TooDeepError rather than overflowing
+ * the stack on a stranger's deeply nested body.
  */
 export function canonicalJson(value: unknown): string {
-  return write(value) ?? 'null';
+  return write(value, 0) ?? 'null';
 }
 
-function write(value: unknown): string | undefined {
+function write(value: unknown, depth: number): string | undefined {
   if (value === null) return 'null';
   switch (typeof value) {
     case 'string':
@@ -16,13 +29,14 @@ function write(value: unknown): string | undefined {
     case 'boolean':
       return JSON.stringify(value);
     case 'object': {
+      if (depth >= MAX_CANONICAL_DEPTH) throw new TooDeepError();
       if (Array.isArray(value)) {
-        return `[${value.map((v) => write(v) ?? 'null').join(',')}]`;
+        return `[${value.map((v) => write(v, depth + 1) ?? 'null').join(',')}]`;
       }
       const record = value as Record<string, unknown>;
       const parts: string[] = [];
       for (const key of Object.keys(record).sort()) {
-        const text = write(record[key]);
+        const text = write(record[key], depth + 1);
         if (text !== undefined) parts.push(`${JSON.stringify(key)}:${text}`);
       }
       return `{${parts.join(',')}}`;

@@ -1,4 +1,8 @@
-import { CommunityCodeSchema } from '@jiuting/questionnaire';
+import {
+  CommunityCodeSchema,
+  containsUnsafeCharacter,
+  UNSAFE_CHARACTER_MESSAGE,
+} from '@jiuting/questionnaire';
 import type { Community } from '../repositories/communities.ts';
 import { type CsvRowsResult, parseCsvRows } from './csv-rows.ts';
 
@@ -34,6 +38,9 @@ export function parseCommunitiesCsv(text: string): CsvResult {
       if (!TYPES.has(type)) problems.push('类型应为“导入居”或“村改居”');
       if (!/^[0-9]{1,6}$/.test(total) || Number(total) < 1) problems.push('总户数应为正整数');
       if (leader.length > 50) problems.push('联系领导不能超过 50 个字');
+      if (containsUnsafeCharacter(name) || containsUnsafeCharacter(leader)) {
+        problems.push(`名称或联系领导${UNSAFE_CHARACTER_MESSAGE}`);
+      }
       if (problems.length > 0) return { problems };
       return {
         key: code,

@@ -1,20 +1,12 @@
-// The office reads times in Beijing time. China has kept UTC+8 without daylight saving since
-// 1991, so a fixed offset is exact and needs no time-zone database on the server.
-const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
+import { shanghaiWallClock } from '@jiuting/questionnaire';
 
-/**
- * A Date whose UTC fields are the Beijing wall-clock time of `iso`: exceljs writes a Date's UTC
- * fields into the cell, so the spreadsheet shows what a clock in Jiuting showed. Null for text
- * that is not a date-time.
- */
-export function beijingWallClock(iso: string): Date | null {
-  const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? null : new Date(ms + BEIJING_OFFSET_MS);
-}
+// The office reads Beijing time, which is Shanghai time: the questionnaire package's one
+// Shanghai-time helper does the arithmetic. exceljs writes a Date's UTC fields into the cell, so
+// a wall-clock Date makes the spreadsheet show what a clock in Jiuting showed.
 
 /** `YYYY-MM-DD HH:mm:ss` in Beijing time, or the text unchanged when it is not a date-time. */
 export function formatBeijing(iso: string): string {
-  const wall = beijingWallClock(iso);
+  const wall = shanghaiWallClock(iso);
   return wall ? wall.toISOString().slice(0, 19).replace('T', ' ') : iso;
 }
 

@@ -1,7 +1,8 @@
+import { shanghaiWallClock } from '@jiuting/questionnaire';
 import ExcelJS from 'exceljs';
 import { buildTable } from './sheets.ts';
 import type { CellValue, Column, Table } from './table.ts';
-import { beijingWallClock, calendarDate, formatBeijing } from './time.ts';
+import { calendarDate, formatBeijing } from './time.ts';
 import { type AssessmentExportData, SHEET_NAMES } from './types.ts';
 
 const TITLE = '九亭镇居民区群众满意度测评';
@@ -39,7 +40,7 @@ function cellValue(value: CellValue, column: Column): string | number | Date | n
     case 'text':
       return cellText(String(value));
     case 'datetime':
-      return typeof value === 'string' ? (beijingWallClock(value) ?? value) : value;
+      return typeof value === 'string' ? (shanghaiWallClock(value) ?? value) : value;
     case 'date':
       return typeof value === 'string' ? (calendarDate(value) ?? value) : value;
     default:

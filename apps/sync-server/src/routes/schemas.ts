@@ -1,5 +1,27 @@
+import { containsUnsafeCharacter, UNSAFE_CHARACTER_MESSAGE } from '@jiuting/questionnaire';
 import { z } from 'zod';
 import { ROLES, type User } from '../repositories/users.ts';
+
+/**
+ * A text field the server stores, as a person typed it: its schema already bounds the length;
+ * this refuses control characters, bidi overrides and lone surrogates, the same set the
+ * questionnaire's fields refuse, with the field's name in the message.
+ */
+export function plain<T extends z.ZodType<string>>(schema: T, label: string) {
+  return schema.refine(
+    (text) => !containsUnsafeCharacter(text),
+    `${label}${UNSAFE_CHARACTER_MESSAGE}`,
+  );
+}
+
+/** The most CSV text an import takes (27 communities need a few kilobytes). */
+export const CSV_MAX_LENGTH = 200_000;
+
+/** Each line's cells are checked by the import itself, which names the line. */
+export const CsvTextSchema = z
+  .string({ error: '请提供 CSV 文本' })
+  .min(1, 'CSV 为空')
+  .max(CSV_MAX_LENGTH, `CSV 不能超过 ${CSV_MAX_LENGTH} 个字符`);
 
 export const RoleSchema = z.enum(ROLES, {
   error: '角色应为 admin、coordinator、canvasser、interviewer 或 department_scorer',
@@ -27,7 +49,7 @@ export function reachableCommunities(user: User, allCodes: () => string[]): stri
 
 export const ItemResultSchema = z.object({
   id: z.string(),
-  status: z.enum(['accepted', 'duplicate', 'conflict', 'rejected']),
+  status: z.enum(['accepted', 'duplicate', 'conflict', 'rejected', 'retry']),
   error: z
     .object({
       error: z.string(),

@@ -1,19 +1,25 @@
 import {
+  collectionTimeIssues,
   fieldIssues,
   householdKey,
   type InterviewRecord,
   type SurveyResponse,
   SyncItemSchema,
   scoreSurvey,
+  shanghaiDay,
 } from '@jiuting/questionnaire';
 import type { Db } from '../db/open.ts';
-import { canonicalJson, sha256Hex } from '../domain/canonical-json.ts';
+import { canonicalJson, sha256Hex, TooDeepError } from '../domain/canonical-json.ts';
 import { type ErrorBody, errorBody } from '../errors.ts';
 import type { AuditRepository } from '../repositories/audit.ts';
 import type { CommunitiesRepository } from '../repositories/communities.ts';
 import type { Source, SubmissionsRepository } from '../repositories/submissions.ts';
 
-export type ItemStatus = 'accepted' | 'duplicate' | 'conflict' | 'rejected';
+/**
+ * `retry`: the server failed on this item (not the item's fault); the phone keeps it queued and
+ * sends it again later. Every other item of the batch is answered as usual.
+ */
+export type ItemStatus = 'accepted' | 'duplicate' | 'conflict' | 'rejected' | 'retry';
 
 export interface ItemResult {
   id: string;
@@ -40,11 +46,6 @@ export type SyncItemKind = (SurveyResponse | InterviewRecord)['kind'];
 export interface IngestLogger {
   warn(obj: object, msg: string): void;
   error(obj: object, msg: string): void;
-}
-
-/** The local date in Shanghai (UTC+8, no daylight saving) of an ISO time with any offset. */
-export function shanghaiDay(isoTime: string): string {
-  return new Date(Date.parse(isoTime) + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
 function idOf(raw: unknown): string {
@@ -173,33 +174,51 @@ export function createIngest(deps: {
    * were tightened since the phone saved it): a retry of exactly that content is a duplicate,
    * so the phone can let it go. Schemas never transform, so the raw text hashes as stored.
    */
-  function alreadyStored(raw: unknown, rejected: ItemResult): ItemResult {
-    if (rejected.id === '') return rejected;
-    const stored = submissions.find(rejected.id);
-    if (!stored || stored.contentHash !== sha256Hex(canonicalJson(raw))) return rejected;
+  function alreadyStored(p: Invalid): ItemResult {
+    if (p.rawHash === null) return p.result;
+    const stored = submissions.find(p.result.id);
+    if (!stored || stored.contentHash !== p.rawHash) return p.result;
     return {
-      id: rejected.id,
+      id: p.result.id,
       status: 'duplicate',
       ...(stored.kind === 'survey' ? { repeat: !stored.counted } : {}),
     };
   }
 
+  /** The hash of a refused item as sent, or null when it cannot be a stored item's. */
+  function rawHashOf(raw: unknown, id: string): string | null {
+    if (id === '') return null;
+    try {
+      return sha256Hex(canonicalJson(raw));
+    } catch (err) {
+      // Deeper than any item ever accepted: it was never stored, so it is simply refused.
+      if (err instanceof TooDeepError) return null;
+      throw err;
+    }
+  }
+
+  interface Invalid {
+    valid: false;
+    result: ItemResult;
+    rawHash: string | null;
+  }
   type Prepared =
-    | { valid: false; result: ItemResult }
+    | Invalid
     | { valid: true; item: SurveyResponse | InterviewRecord; content: string; hash: string };
 
   /** Validation and hashing need no database: done as a request arrives, outside any transaction. */
-  function prepare(items: readonly unknown[]): Prepared[] {
+  function prepare(items: readonly unknown[], receivedAt: string): Prepared[] {
     return items.map((raw): Prepared => {
       const parsed = SyncItemSchema.safeParse(raw);
-      if (!parsed.success) {
+      const issues = parsed.success
+        ? collectionTimeIssues(parsed.data, receivedAt)
+        : fieldIssues(parsed.error);
+      if (!parsed.success || issues.length > 0) {
+        const id = idOf(raw);
         return {
           valid: false,
-          result: {
-            id: idOf(raw),
-            status: 'rejected',
-            error: errorBody('validation_failed', fieldIssues(parsed.error)),
-          },
+          result: { id, status: 'rejected', error: errorBody('validation_failed', issues) },
+          rawHash: rawHashOf(raw, id),
         };
       }
       const content = canonicalJson(parsed.data);
@@ -208,7 +227,7 @@ export function createIngest(deps: {
   }
 
   interface Waiting {
-    items: readonly unknown[];
+    itemCount: number;
     prepared: Prepared[];
     ctx: IngestContext;
     log: IngestLogger;
@@ -218,8 +237,8 @@ export function createIngest(deps: {
 
   function store(w: Waiting): ItemResult[] {
     const known = new Map<string, boolean>();
-    return w.prepared.map((p, index): ItemResult => {
-      if (!p.valid) return alreadyStored(w.items[index], p.result);
+    return w.prepared.map((p): ItemResult => {
+      if (!p.valid) return alreadyStored(p);
       try {
         return ingestOne(p.item, p.content, p.hash, w.ctx, known);
       } catch (err) {
@@ -230,20 +249,59 @@ export function createIngest(deps: {
           throw err;
         }
         w.log.error({ err, itemId: p.item.id }, 'storing a sync item failed');
-        return { id: p.item.id, status: 'rejected', error: errorBody('internal_error') };
+        // Not the item's fault as far as anyone can tell: the phone keeps it and tries again.
+        return { id: p.item.id, status: 'retry', error: errorBody('internal_error') };
       }
     });
   }
 
   const storeGroup = db.transaction((group: readonly Waiting[]) => group.map(store));
 
+  /**
+   * Commits a group. When its transaction fails, each batch goes again alone, once, so one
+   * poison batch fails only its own request and the phones sharing its group are answered as
+   * usual. A fault that is the server's (disk full, read-only database) fails them all again.
+   */
+  function commit(group: readonly Waiting[]): void {
+    let results: ItemResult[][];
+    try {
+      results = storeGroup(group);
+    } catch (err) {
+      if (group.length === 1) {
+        (group[0] as Waiting).reject(err);
+        return;
+      }
+      (group[0] as Waiting).log.warn(
+        { err, batches: group.length },
+        'group commit failed; storing each batch alone',
+      );
+      for (const w of group) commit([w]);
+      return;
+    }
+    group.forEach((w, i) => {
+      answer(w, results[i] as ItemResult[]);
+    });
+  }
+
+  function answer(w: Waiting, mine: ItemResult[]): void {
+    for (const r of mine) {
+      if (r.status === 'conflict') {
+        w.log.warn(
+          { itemId: r.id, userId: w.ctx.userId, source: w.ctx.source },
+          'sync id conflict',
+        );
+      }
+    }
+    w.resolve(mine);
+  }
+
   // Group commit. A commit waits for the disk (synchronous=FULL), and while it does the event
   // loop stands still, so requests arriving meanwhile pile up. They are all stored in the next
   // transaction, one commit for all of them, in arrival order (so of two batches carrying the
   // same item the first stores it and the second finds it: a duplicate). Each request is
   // answered only once the transaction holding its items has committed; if that transaction
-  // fails, every request in it fails and its phone retries, which is safe because sync is
-  // idempotent. A request that finds the writer idle (no commit since the event loop last went
+  // fails, each request in it is stored again alone (see commit), and one that fails alone is
+  // answered 500 and its phone retries, which is safe because sync is idempotent. A request that finds the writer idle (no commit since the event loop last went
   // round) is stored at once, alone: it waits for nobody, and two phones that happen to send at
   // the same moment are answered one after the other rather than always together (which kept
   // them in lock-step and cost a quarter of the throughput with two senders).
@@ -267,33 +325,17 @@ export function createIngest(deps: {
     let items = 0;
     let taken = 0;
     while (taken < waiting.length && (taken === 0 || items < MAX_GROUP_ITEMS)) {
-      items += (waiting[taken] as Waiting).items.length;
+      items += (waiting[taken] as Waiting).itemCount;
       taken += 1;
     }
     const group = waiting.slice(0, taken);
     waiting = waiting.slice(taken);
     if (waiting.length > 0) scheduleFlush();
-    let results: ItemResult[][];
     try {
-      results = storeGroup(group);
-    } catch (err) {
-      for (const w of group) w.reject(err);
-      return;
+      commit(group);
     } finally {
       noteCommit();
     }
-    group.forEach((w, i) => {
-      const mine = results[i] as ItemResult[];
-      for (const r of mine) {
-        if (r.status === 'conflict') {
-          w.log.warn(
-            { itemId: r.id, userId: w.ctx.userId, source: w.ctx.source },
-            'sync id conflict',
-          );
-        }
-      }
-      w.resolve(mine);
-    });
   }
 
   function scheduleFlush(): void {
@@ -311,10 +353,10 @@ export function createIngest(deps: {
     ctx: IngestContext,
     log: IngestLogger,
   ): Promise<ItemResult[]> {
-    const prepared = prepare(items);
+    const prepared = prepare(items, ctx.receivedAt);
     return new Promise((resolve, reject) => {
       const idle = waiting.length === 0 && !writerBusy;
-      waiting.push({ items, prepared, ctx, log, resolve, reject });
+      waiting.push({ itemCount: items.length, prepared, ctx, log, resolve, reject });
       if (idle) flush();
       else scheduleFlush();
     });
@@ -331,6 +373,7 @@ export function countStatuses(results: readonly ItemResult[]): Record<ItemStatus
     duplicate: 0,
     conflict: 0,
     rejected: 0,
+    retry: 0,
   };
   for (const r of results) counts[r.status] += 1;
   return counts;

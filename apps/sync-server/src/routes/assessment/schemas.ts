@@ -1,5 +1,6 @@
 import { DEDUCTION_KIND_IDS, GradeRuleSchema, HONOUR_LEVELS, ITEM_IDS } from '@jiuting/scorecard';
 import { z } from 'zod';
+import { CsvTextSchema, plain } from '../schemas.ts';
 
 // Request shapes only. The assessment's rules (ranges, steps, caps, who scores what) are checked
 // by @jiuting/scorecard in the handlers, so a refusal carries the package's own stable code.
@@ -28,7 +29,10 @@ export const ScoreEntriesSchema = z.strictObject({
         itemId: z.string({ error: '请选择考核项目' }).max(64),
         communityCode: z.string({ error: '请选择居民区' }).max(32),
         points: z.number({ error: '得分应为数字' }),
-        basis: z.string({ error: '请填写评分依据' }).max(1000),
+        basis: plain(
+          z.string({ error: '请填写评分依据' }).max(1000, '评分依据不能超过 1000 个字'),
+          '评分依据',
+        ),
       }),
       { error: '得分应为列表' },
     )
@@ -36,21 +40,27 @@ export const ScoreEntriesSchema = z.strictObject({
     .max(500, '一次最多保存 500 条得分'),
 });
 
-const reason = z.string({ error: '理由应为文字' }).max(200, '理由不能超过 200 个字');
+const reason = plain(z.string({ error: '理由应为文字' }).max(200, '理由不能超过 200 个字'), '理由');
 
 export const BonusBodySchema = z.strictObject({
   honours: z.array(
     z.strictObject({
-      work: z.string({ error: '请填写获得荣誉的工作' }).max(100),
+      work: plain(
+        z.string({ error: '请填写获得荣誉的工作' }).max(100, '获得荣誉的工作不能超过 100 个字'),
+        '获得荣誉的工作',
+      ),
       level: z.enum(HONOUR_LEVELS, { error: '荣誉等级应为全国、市级或区级' }),
       bodies: z.number({ error: '获奖主体数应为数字' }),
-      title: z.string().max(100).optional(),
+      title: plain(z.string().max(100, '荣誉名称不能超过 100 个字'), '荣誉名称').optional(),
     }),
     { error: '荣誉应为列表' },
   ),
   cases: z.array(
     z.strictObject({
-      title: z.string({ error: '请填写案例名称' }).max(100),
+      title: plain(
+        z.string({ error: '请填写案例名称' }).max(100, '案例名称不能超过 100 个字'),
+        '案例名称',
+      ),
       points: z.number({ error: '加分应为数字' }),
     }),
     { error: '自治共治优秀案例应为列表' },
@@ -63,7 +73,7 @@ export const DeductionsBodySchema = z.strictObject({
     z.strictObject({
       kind: z.enum(DEDUCTION_KIND_IDS, { error: '未知的扣分类别' }),
       points: z.number({ error: '扣分应为数字' }).optional(),
-      note: z.string().max(200, '情况说明不能超过 200 个字').optional(),
+      note: plain(z.string().max(200, '情况说明不能超过 200 个字'), '情况说明').optional(),
     }),
     { error: '扣分事项应为列表' },
   ),
@@ -99,20 +109,24 @@ export const DeductionsInputAnswerSchema = z
 export const SatisfactionBodySchema = z.strictObject({
   /** null takes the override away: the survey's figure counts again. */
   points: z.number({ error: '得分应为数字' }).nullable(),
-  reason: z.string({ error: '调整群众满意度测评得分必须填写理由' }),
+  reason: plain(
+    z.string({ error: '调整群众满意度测评得分必须填写理由' }).max(200, '理由不能超过 200 个字'),
+    '理由',
+  ),
 });
 
 export const LockBodySchema = z.strictObject({
-  note: z
-    .string({ error: '请填写镇党委定案的依据' })
-    .trim()
-    .min(1, '请填写镇党委定案的依据（如会议纪要编号）')
-    .max(200, '定案依据不能超过 200 个字'),
+  note: plain(
+    z
+      .string({ error: '请填写镇党委定案的依据' })
+      .trim()
+      .min(1, '请填写镇党委定案的依据（如会议纪要编号）')
+      .max(200, '定案依据不能超过 200 个字'),
+    '定案依据',
+  ),
 });
 
-export const CsvBodySchema = z.object({
-  csv: z.string({ error: '请提供 CSV 文本' }).min(1, 'CSV 为空'),
-});
+export const CsvBodySchema = z.object({ csv: CsvTextSchema });
 
 export const YearSchema = z.object({
   year: z.number(),

@@ -4,6 +4,7 @@ import { parseCommunitiesCsv } from '../../domain/community-csv.ts';
 import { AppError, errorResponses } from '../../errors.ts';
 import { principalOf } from '../../plugins/auth.ts';
 import type { CommunityWithToken } from '../../repositories/communities.ts';
+import { CsvTextSchema, plain } from '../schemas.ts';
 
 const CommunitySchema = z.object({
   code: z.string(),
@@ -19,7 +20,10 @@ const CodeParamsSchema = z.object({ code: z.string().max(32) });
 
 const CommunityPatchSchema = z
   .strictObject({
-    name: z.string().trim().min(1, '名称不能为空').max(50, '名称不能超过 50 个字').optional(),
+    name: plain(
+      z.string().trim().min(1, '名称不能为空').max(50, '名称不能超过 50 个字'),
+      '名称',
+    ).optional(),
     type: z.enum(['导入居', '村改居'], { error: '类型应为“导入居”或“村改居”' }).optional(),
     totalHouseholds: z
       .number({ error: '总户数应为数字' })
@@ -27,7 +31,10 @@ const CommunityPatchSchema = z
       .min(1, '总户数应为正整数')
       .max(999_999)
       .optional(),
-    liaisonLeader: z.string().trim().max(50, '联系领导不能超过 50 个字').optional(),
+    liaisonLeader: plain(
+      z.string().trim().max(50, '联系领导不能超过 50 个字'),
+      '联系领导',
+    ).optional(),
   })
   .refine((patch) => Object.keys(patch).length > 0, '没有要修改的内容');
 
@@ -75,7 +82,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       bodyLimit: 1024 * 1024,
       schema: {
-        body: z.object({ csv: z.string({ error: '请提供 CSV 文本' }).min(1, 'CSV 为空') }),
+        body: z.object({ csv: CsvTextSchema }),
         response: {
           200: z.object({ imported: z.number(), removedDemo: z.number() }),
           ...errorResponses(400, 401, 403),

@@ -79,8 +79,8 @@ beforeEach(async () => {
     collectedAt: '2025-11-21T10:00:00+08:00',
   });
   Object.assign(ids, { r1: r1.id, r2: r2.id });
-  await syncAt('2025-11-20T02:00:00.000Z', canvasserA, [r1]);
-  await syncAt('2025-11-20T03:00:00.000Z', canvasserB, [r2, r3]);
+  await syncAt('2025-11-21T00:00:00.000Z', canvasserA, [r1]);
+  await syncAt('2025-11-21T02:00:00.000Z', canvasserB, [r2, r3]);
   await syncAt('2025-11-21T04:00:00.000Z', canvasserA, [r4, r5]);
   await syncAt('2025-11-22T05:00:00.000Z', interviewer, [
     sampleInterview({

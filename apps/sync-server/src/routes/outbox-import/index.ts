@@ -4,7 +4,7 @@ import { AppError, errorResponses } from '../../errors.ts';
 import { principalOf } from '../../plugins/auth.ts';
 import { kindsFor } from '../../repositories/users.ts';
 import { countStatuses } from '../../services/ingest.ts';
-import { SyncResultsSchema } from '../schemas.ts';
+import { plain, SyncResultsSchema } from '../schemas.ts';
 
 // The file a canvasser saves from the PWA when a phone cannot reach the server (or is about
 // to be wiped). A coordinator loads it here: same per-item path as /sync, so loading a file
@@ -15,7 +15,7 @@ import { SyncResultsSchema } from '../schemas.ts';
 const OutboxFileSchema = z.object({
   format: z.literal('jiuting-outbox', { error: '不是待上传记录文件' }),
   version: z.literal(1, { error: '不支持的文件版本' }),
-  exportedAt: z.string().max(64),
+  exportedAt: plain(z.string().max(64, '导出时间格式不正确'), '导出时间'),
   exportedBy: z.unknown(),
   items: z.array(z.unknown()).min(1, '文件中没有记录').max(20_000, '一个文件最多 20000 条记录'),
 });

@@ -88,6 +88,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         return { id: result.id, status: result.status, repeat: result.repeat ?? false };
       }
       if (result.status === 'conflict') throw new AppError('id_conflict');
+      if (result.status === 'retry') throw new AppError('internal_error');
       const error = result.error;
       // A response for another community than the link's: say so in the resident's terms.
       if (error?.error === 'community_not_assigned' || error?.error === 'community_unknown') {

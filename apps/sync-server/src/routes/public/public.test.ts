@@ -108,4 +108,32 @@ describe('resident QR link', () => {
     expect(res.statusCode).toBe(413);
     expect(res.json().error).toBe('body_too_large');
   });
+  it('answers 500 internal_error, not a refusal, when the server fails to store a response, and the resend then stores it', async () => {
+    app.db.exec(`CREATE TRIGGER refuse_once BEFORE INSERT ON responses
+      BEGIN SELECT RAISE(ABORT, 'simulated'); END`);
+    const response = resident();
+    const failed = await submit(response);
+    expect(failed.statusCode).toBe(500);
+    expect(failed.json()).toEqual({
+      error: 'internal_error',
+      message: '服务器内部错误，请稍后重试',
+    });
+    app.db.exec('DROP TRIGGER refuse_once');
+    expect((await submit(response)).json()).toMatchObject({ id: response.id, status: 'accepted' });
+  });
+
+  it('refuses a deeply nested body with a stored id as 400, not 500', async () => {
+    const stored = resident();
+    expect((await submit(stored)).statusCode).toBe(200);
+    const { answers: _answers, ...rest } = stored;
+    const res = await app.inject({
+      method: 'POST',
+      url: `/api/public/q/${token}/responses`,
+      headers: { ...CLIENT_HEADERS, 'content-type': 'application/json' },
+      remoteAddress: '203.0.113.8',
+      payload: `${JSON.stringify(rest).slice(0, -1)},"answers":${'['.repeat(7500)}${']'.repeat(7500)}}`,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toBe('validation_failed');
+  });
 });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AppError, errorResponses } from '../../errors.ts';
 import { principalOf } from '../../plugins/auth.ts';
 import { type ReviewKind, reviewRepository } from '../../repositories/review.ts';
-import { PageQueryFields } from '../schemas.ts';
+import { PageQueryFields, plain } from '../schemas.ts';
 
 const MarkSchema = z
   .object({
@@ -53,11 +53,14 @@ const ListQuerySchema = z.object({
 const IdParamsSchema = z.object({ id: z.string().max(64) });
 
 const ReasonBodySchema = z.strictObject({
-  reason: z
-    .string({ error: '请填写标记无效的原因' })
-    .trim()
-    .min(1, '请填写标记无效的原因')
-    .max(200, '原因不能超过 200 个字'),
+  reason: plain(
+    z
+      .string({ error: '请填写标记无效的原因' })
+      .trim()
+      .min(1, '请填写标记无效的原因')
+      .max(200, '原因不能超过 200 个字'),
+    '原因',
+  ),
 });
 
 const KINDS: Record<'responses' | 'interviews', ReviewKind> = {

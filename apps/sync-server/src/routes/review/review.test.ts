@@ -43,7 +43,7 @@ const r1 = async () => {
 };
 
 beforeEach(async () => {
-  clock = new Date('2025-11-20T02:00:00.000Z');
+  clock = new Date('2025-11-20T08:00:00.000Z');
   ({ app, cleanup } = await buildTestApp({ seedDemoCommunities: false, now: () => clock }));
   coordinator = await loginAs(app, 'coordinator');
   const imported = await post('/api/communities/import', {

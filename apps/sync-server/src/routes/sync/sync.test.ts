@@ -239,4 +239,80 @@ describe('POST /api/sync', () => {
     const other = { ...tightened, answers: { ...(item.answers as object), q12: '13800001111' } };
     expect((await sync([other])).json().results[0].status).toBe('rejected');
   });
+  it("answers retry with internal_error for an item the server failed to store, and stores the batch's other items", async () => {
+    // A constraint the item breaks without being at fault (here a trigger standing in for one):
+    // the phone must keep the item queued and send it again, not drop it as refused.
+    app.db.exec(`CREATE TRIGGER refuse_demo02 BEFORE INSERT ON responses
+      WHEN NEW.community_code = 'DEMO02' BEGIN SELECT RAISE(ABORT, 'simulated'); END`);
+    const failing = sampleSurvey({ communityCode: 'DEMO02' });
+    const res = await sync([sampleSurvey(), failing, sampleInterview()]);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().results[1]).toEqual({
+      id: failing.id,
+      status: 'retry',
+      error: { error: 'internal_error', message: '服务器内部错误，请稍后重试' },
+    });
+    expect(res.json().results.map((r: { status: string }) => r.status)).toEqual([
+      'accepted',
+      'retry',
+      'accepted',
+    ]);
+    app.db.exec('DROP TRIGGER refuse_demo02');
+    expect((await sync([failing])).json().results[0].status).toBe('accepted');
+  });
+
+  it('refuses a collection time after the server received it (beyond a few minutes) or before the assessment, naming the field', async () => {
+    const receivedAt = app.now().getTime();
+    const ahead = (ms: number) => new Date(receivedAt + ms).toISOString();
+    const res = await sync([
+      sampleSurvey({ collectedAt: ahead(10 * 60_000) }),
+      sampleSurvey({ collectedAt: '9999-12-31T23:59:59+08:00' }),
+      sampleSurvey({ collectedAt: '0000-01-01T00:00:00+08:00' }),
+      sampleSurvey({ collectedAt: '2024-12-31T23:59:59+08:00' }),
+      sampleInterview({ date: '9999-01-01' }),
+      sampleSurvey({ collectedAt: ahead(60_000) }),
+    ]);
+    const results = res.json().results;
+    expect(results.map((r: { status: string }) => r.status)).toEqual([
+      'rejected',
+      'rejected',
+      'rejected',
+      'rejected',
+      'rejected',
+      'accepted',
+    ]);
+    expect(results[0].error.issues).toEqual([
+      { path: 'collectedAt', message: '采集时间晚于当前时间，请检查手机的日期和时间' },
+    ]);
+    expect(results[4].error.issues).toEqual([
+      { path: 'date', message: '访谈日期晚于今天，请检查访谈日期' },
+    ]);
+    const days = app.db.prepare('SELECT DISTINCT collected_day FROM responses').pluck().all();
+    for (const day of days) expect(day).toMatch(/^20[0-9]{2}-[0-9]{2}-[0-9]{2}$/);
+  });
+
+  it('refuses a household address holding a disguised phone number, naming the field', async () => {
+    const res = await sync([sampleSurvey({ householdAddress: '138.1234.5678号301室' })]);
+    expect(res.json().results[0].status).toBe('rejected');
+    expect(res.json().results[0].error.issues).toEqual([
+      {
+        path: 'householdAddress',
+        message: '门牌地址中不能包含手机号码或身份证号码，请只填写楼号、单元和室号',
+      },
+    ]);
+    expect(count('responses')).toBe(0);
+  });
+
+  it('refuses a body nested deeper than any item with 400, before anything is stored', async () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/sync',
+      headers: { ...CLIENT_HEADERS, cookie: collector.cookie, 'content-type': 'application/json' },
+      payload: `{"items":[${JSON.stringify(sampleSurvey())},${deep}]}`,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toBe('validation_failed');
+    expect(count('responses')).toBe(0);
+  });
 });

@@ -7,14 +7,14 @@ import { hashPassword, randomPassword } from '../../domain/passwords.ts';
 import { AppError, errorResponses } from '../../errors.ts';
 import { principalOf } from '../../plugins/auth.ts';
 import { FIELD_ROLES, manageableRoles, type Role, type User } from '../../repositories/users.ts';
-import { RoleSchema, StaffUserSchema } from '../schemas.ts';
+import { plain, RoleSchema, StaffUserSchema } from '../schemas.ts';
 
 const PasswordSchema = z
   .string({ error: '密码应为文字' })
   .min(10, '密码至少 10 位')
   .max(256, '密码不能超过 256 位');
 
-const CommunityCodesSchema = z.array(z.string().max(32)).max(100);
+const CommunityCodesSchema = z.array(plain(z.string().max(32), '居民区编号')).max(100);
 
 const DepartmentSchema = z.enum(DEPARTMENT_IDS, { error: '未知的评分部门' });
 
@@ -22,7 +22,7 @@ const CreateUserSchema = z.strictObject({
   username: z
     .string({ error: '请填写用户名' })
     .regex(/^[A-Za-z0-9_.-]{2,32}$/, '用户名为 2–32 位字母、数字、下划线、点或连字符'),
-  displayName: z.string({ error: '请填写姓名' }).trim().min(1, '请填写姓名').max(32),
+  displayName: plain(z.string({ error: '请填写姓名' }).trim().min(1, '请填写姓名').max(32), '姓名'),
   role: RoleSchema,
   /** Omitted: a random password is made and returned once. */
   password: PasswordSchema.optional(),
@@ -33,7 +33,7 @@ const CreateUserSchema = z.strictObject({
 
 const PatchUserSchema = z
   .strictObject({
-    displayName: z.string().trim().min(1, '请填写姓名').max(32).optional(),
+    displayName: plain(z.string().trim().min(1, '请填写姓名').max(32), '姓名').optional(),
     role: RoleSchema.optional(),
     password: PasswordSchema.optional(),
     communities: CommunityCodesSchema.optional(),
