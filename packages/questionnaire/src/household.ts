@@ -44,7 +44,8 @@ export function parseHouseholdAddress(input: string): HouseholdAddress | null {
     .normalize('NFKC')
     .toUpperCase()
     .replace(/\s+/g, ' ')
-    .replace(/ (?=[^0-9A-Z])|(?<=[^0-9A-Z]) /g, '')
+    // No lookbehind: Safari before 16.4 refuses to parse it (the character before is kept as $1).
+    .replace(/([^0-9A-Z]) | (?=[^0-9A-Z])/g, '$1')
     .trim();
   const tokens = [...text.matchAll(TOKEN)].map((m) => ({
     value: canonicalPart(m[1] ?? ''),

@@ -4,8 +4,9 @@
 
 // An optional country code (86, +86, 0086) counts as part of the number, or `+8613812345678`
 // would slip past the check for a digit before the 1.
-const MOBILE_NUMBER = /(?<![0-9])(?:0{0,2}86)?1[3-9][0-9]{9}(?![0-9])/;
-const RESIDENT_ID_NUMBER = /(?<![0-9])[1-9][0-9]{16}[0-9Xx](?![0-9])/;
+// `(?:^|[^0-9])` rather than a lookbehind, which Safari before 16.4 cannot parse.
+const MOBILE_NUMBER = /(?:^|[^0-9])(?:0{0,2}86)?1[3-9][0-9]{9}(?![0-9])/;
+const RESIDENT_ID_NUMBER = /(?:^|[^0-9])[1-9][0-9]{16}[0-9Xx](?![0-9])/;
 
 export const PERSONAL_IDENTIFIER_MESSAGE = '请勿填写手机号码或身份证号码';
 
