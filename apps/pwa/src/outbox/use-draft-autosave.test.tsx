@@ -23,6 +23,7 @@ const answers = async (db: ReturnType<typeof freshDb>) =>
   ((await db.items.get(ID))?.form as { answers?: Record<string, unknown> } | undefined)?.answers;
 
 afterEach(() => {
+  localStorage.clear();
   vi.restoreAllMocks();
   vi.unstubAllGlobals();
 });
@@ -100,5 +101,15 @@ describe('drafts hold every change', () => {
     // Leaving the form (as pagehide does) writes what is still unsaved.
     unmount();
     await waitFor(async () => expect((await answers(db))?.q3).toBe('B'));
+  });
+
+  test('a change is in the journal the moment it is made, and leaves it once IndexedDB holds it', async () => {
+    const { db } = await openSurvey();
+    fireEvent.click(option(3, 'B. 不知晓'));
+    const journal = () => Object.entries(localStorage).filter(([key]) => key.includes(ID));
+    expect(journal()).toHaveLength(1);
+    expect(journal()[0]?.[1]).toContain('"q3":"B"');
+    await waitFor(async () => expect((await answers(db))?.q3).toBe('B'));
+    await waitFor(() => expect(journal()).toEqual([]));
   });
 });

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { OutboxDatabase } from './db.ts';
+import { journalChange, settleChange } from './draft-journal.ts';
 import { saveDraft } from './store.ts';
 import type { ItemKind } from './types.ts';
 
@@ -25,6 +26,8 @@ export interface DraftAutosave {
 interface Change {
   readonly form: unknown;
   readonly communityCode: string;
+  /** The change as draft-journal.ts recorded it, to settle once IndexedDB holds it. */
+  readonly journaled: string;
 }
 
 /**
@@ -44,10 +47,12 @@ export function storageFailureMessage(error: unknown, what: 'draft' | 'submit'):
 }
 
 /**
- * Writes a form as a draft on every change, one small IndexedDB transaction each, so closing the
- * page right after a tap keeps that tap. Writes run one at a time; changes made meanwhile are
- * collapsed into the newest, which is written next. A failed write keeps its change and is tried
- * again (on the next change, on flush, and every DRAFT_RETRY_MS); it never blocks later writes.
+ * Writes a form as a draft on every change: first synchronously to the journal (a page closed
+ * right after a tap keeps the tap; draft-journal.ts), then in one small IndexedDB transaction.
+ * Writes run one at a time; changes made meanwhile are collapsed into the newest, which is
+ * written next. A failed write keeps its change (in memory and in the journal) and is tried
+ * again (on the next change, on flush, every DRAFT_RETRY_MS, and when the app next starts); it
+ * never blocks later writes.
  */
 export function useDraftAutosave(
   db: OutboxDatabase,
@@ -77,6 +82,7 @@ export function useDraftAutosave(
             },
             Date.now(),
           );
+          settleChange(id, change.journaled);
           // A newer change that arrived during the write stays pending for the next turn.
           if (pending.current === change) pending.current = null;
         }
@@ -102,10 +108,19 @@ export function useDraftAutosave(
 
   const schedule = useCallback(
     (form: unknown, communityCode: string) => {
-      pending.current = { form: copyOfForm(form), communityCode };
+      const copy = copyOfForm(form);
+      const journaled = journalChange({
+        id,
+        kind,
+        form: copy,
+        communityCode,
+        ...(collectedBy ? { collectedBy } : {}),
+        at: Date.now(),
+      });
+      pending.current = { form: copy, communityCode, journaled };
       void write().catch(() => {});
     },
-    [write],
+    [write, id, kind, collectedBy],
   );
 
   useEffect(() => {
