@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { journalChange, replayDraftJournal, settleChange } from './draft-journal.ts';
+import { forgetJournal, journalChange, replayDraftJournal, settleChange } from './draft-journal.ts';
 import { freshDb, queueItems, surveyItem } from './test-items.ts';
 
 const ID = '6f1c2a4e-1111-4222-8333-944455556666';
@@ -44,5 +44,13 @@ describe('the draft journal', () => {
     await replayDraftJournal(db);
     expect(await db.items.get(id)).toEqual(before);
     expect(Object.keys(localStorage)).toEqual([]);
+  });
+
+  test('a draft the canvasser discarded is not revived by the next start', async () => {
+    journalChange(change('502'));
+    forgetJournal(ID);
+    const db = freshDb();
+    expect(await replayDraftJournal(db)).toBe(0);
+    expect(await db.items.get(ID)).toBeUndefined();
   });
 });

@@ -47,6 +47,13 @@ export function settleChange(id: string, text: string): void {
   } catch {}
 }
 
+/** Drops whatever the journal holds for a draft the canvasser discarded, so no start revives it. */
+export function forgetJournal(id: string): void {
+  try {
+    storage()?.removeItem(PREFIX + id);
+  } catch {}
+}
+
 /**
  * Writes every change left in the journal to IndexedDB (saveDraft: never over a submitted item),
  * then forgets it. Run once at start, before any form reads its draft. Twice: no-op.

@@ -51,8 +51,8 @@ export function storageFailureMessage(error: unknown, what: 'draft' | 'submit'):
  * right after a tap keeps the tap; draft-journal.ts), then in one small IndexedDB transaction.
  * Writes run one at a time; changes made meanwhile are collapsed into the newest, which is
  * written next. A failed write keeps its change (in memory and in the journal) and is tried
- * again (on the next change, on flush, every DRAFT_RETRY_MS, and when the app next starts); it
- * never blocks later writes.
+ * again (on the next change, on flush, every DRAFT_RETRY_MS while the form is open, and when the
+ * app next starts); it never blocks later writes.
  */
 export function useDraftAutosave(
   db: OutboxDatabase,
@@ -64,6 +64,8 @@ export function useDraftAutosave(
   const pending = useRef<Change | null>(null);
   const writing = useRef<Promise<void> | null>(null);
   const retry = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // Once the form is closed its journal entry, not a timer, carries an unsaved change.
+  const closed = useRef(false);
 
   const write = useCallback((): Promise<void> => {
     if (writing.current) return writing.current;
@@ -90,7 +92,9 @@ export function useDraftAutosave(
       } catch (failure) {
         console.error('could not save the draft', failure);
         setError(storageFailureMessage(failure, 'draft'));
-        retry.current = setTimeout(() => void write().catch(() => {}), DRAFT_RETRY_MS);
+        if (!closed.current) {
+          retry.current = setTimeout(() => void write().catch(() => {}), DRAFT_RETRY_MS);
+        }
         throw failure;
       } finally {
         writing.current = null;
@@ -128,6 +132,7 @@ export function useDraftAutosave(
     const onVisibility = () => {
       if (document.visibilityState === 'hidden') onHide();
     };
+    closed.current = false;
     window.addEventListener('pagehide', onHide);
     document.addEventListener('visibilitychange', onVisibility);
     openForms.add(flush);
@@ -135,6 +140,7 @@ export function useDraftAutosave(
       window.removeEventListener('pagehide', onHide);
       document.removeEventListener('visibilitychange', onVisibility);
       openForms.delete(flush);
+      closed.current = true;
       clearTimeout(retry.current);
       onHide();
     };

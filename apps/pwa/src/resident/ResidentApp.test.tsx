@@ -184,6 +184,8 @@ describe('resident page without IndexedDB or a service worker', () => {
     const q2 = document.querySelector('[data-question="q2"]');
     expect(q2?.getAttribute('aria-describedby')).toBe('q2-error');
     expect(q2?.querySelector('#q2-error')?.textContent).toBe('请回答第2题');
+    // The count stays in the sticky bar while the resident scrolls to each place.
+    expect(screen.getByTestId('answered').textContent).toBe('已答 8/11还有 4 处未完成');
     expect(fixture.sentIds).toEqual([]);
   });
 

@@ -11,7 +11,7 @@ import { ChoiceQuestion } from '../survey/ChoiceQuestion.tsx';
 import { otherTextOf, toggleMultiple } from '../survey/choice.ts';
 import { shownHouseholdKey } from '../survey/survey-values.ts';
 import { AddressBoxes } from './AddressBoxes.tsx';
-import { invalidSummary, SUBMIT_MESSAGES } from './messages.ts';
+import { invalidSummary, placesLeftCount, SUBMIT_MESSAGES } from './messages.ts';
 import { PrivacyNotice } from './PrivacyNotice.tsx';
 import type { ResidentApi, ResidentLink } from './resident-api.ts';
 import type { DraftStore, ResidentDraft } from './resident-storage.ts';
@@ -133,6 +133,7 @@ export function ResidentForm({ token, link, api, store, initial, onReceived }: R
 
   const householdKey = shownHouseholdKey(values);
   const answered = answeredCount(values.answers);
+  const left = placesLeftCount(Object.keys(errors));
 
   return (
     <form
@@ -153,6 +154,8 @@ export function ResidentForm({ token, link, api, store, initial, onReceived }: R
           已答 {answered}/{CHOICE_QUESTIONS.length}
         </span>
         <progress max={CHOICE_QUESTIONS.length} value={answered} aria-label="已答题数" />
+        {/* After a refused submit the count of what is left stays in view while scrolling. */}
+        {left > 0 ? <span className="left-to-do">还有 {left} 处未完成</span> : null}
       </div>
       {SECTIONS.map((section) => (
         <section key={section.id}>
