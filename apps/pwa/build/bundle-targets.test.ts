@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BROWSER_FLOORS } from './browser-floors.ts';
-import { checkDist, checkScript, checkStyles } from './bundle-targets.ts';
+import { checkDist, checkFlexGap, checkScript, checkStyles } from './bundle-targets.ts';
 
 const { resident, main } = BROWSER_FLOORS;
 
@@ -48,6 +48,13 @@ describe('the bundle check refuses what the floor cannot run', () => {
     expect(
       checkStyles('.dialog-backdrop{position:fixed;top:0;bottom:0;left:0;right:0}', resident),
     ).toEqual([]);
+  });
+
+  it('refuses flexbox gap below Chrome 84 / Safari 14.1 (the option cards touched), not grid gap', () => {
+    const css = '.options{flex-direction:column;gap:6px;display:flex}.boxes{gap:8px;display:grid}';
+    expect(checkFlexGap(css, resident)).toEqual([expect.stringContaining('no flexbox gap')]);
+    expect(checkFlexGap('.boxes{gap:8px;display:grid}', resident)).toEqual([]);
+    expect(checkFlexGap(css, main)).toEqual([]);
   });
 
   it('holds a chunk shared by both pages to the residents’ floor, found through Vite’s manifest', () => {

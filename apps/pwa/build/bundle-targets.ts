@@ -165,6 +165,41 @@ export function checkStyles(code: string, floor: BrowserFloor): string[] {
   return [`CSS above the floor near: ${built.slice(Math.max(0, at - 40), at + 40)}`];
 }
 
+/** Flexbox gap: lightningcss cannot lower it, and a floor without it silently ignores it. */
+export const FLEX_GAP_SINCE: BrowserFloor = { chrome: 84, safari: 14.1 };
+
+interface Declaration {
+  property: string;
+  value: { inside?: { type?: string } };
+}
+
+/** Rules that set gap on a flex container, for a floor that has no flexbox gap. */
+export function checkFlexGap(code: string, floor: BrowserFloor): string[] {
+  if (runsOn(floor, FLEX_GAP_SINCE)) return [];
+  const problems: string[] = [];
+  transform({
+    filename: 'built.css',
+    code: Buffer.from(code),
+    visitor: {
+      Rule: {
+        style(rule) {
+          const declarations = (rule.value.declarations?.declarations ?? []) as Declaration[];
+          const flex = declarations.some(
+            (d) => d.property === 'display' && d.value.inside?.type === 'flex',
+          );
+          const gap = declarations.find((d) => /^(row-|column-)?gap$/.test(d.property));
+          if (flex && gap) {
+            const selectors = JSON.stringify(rule.value.selectors).slice(0, 80);
+            problems.push(`${gap.property} on a flex container (${selectors}): no flexbox gap`);
+          }
+          return undefined;
+        },
+      },
+    },
+  });
+  return problems;
+}
+
 interface ManifestChunk {
   file: string;
   css?: string[];
@@ -207,7 +242,7 @@ function filesUnder(dir: string): string[] {
 
 /**
  * Every .js file in a built dist, checked for the floor of each page that loads it, and every
- * .css file for the floor the build targets.
+ * .css file for the floor the build targets (flexbox gap: for the pages that load it).
  * Files no page's manifest names (the service worker and Workbox) are the collectors' app's.
  */
 export function checkDist(
@@ -225,6 +260,7 @@ export function checkDist(
       // lightningcss also raises CSS for newer browsers (top/left/… back into `inset`), so CSS is
       // held to the floor it was built for, the lowest: whatever passes there passes every page.
       const buildFloor = lowestFloor(Object.values(BROWSER_FLOORS));
-      return { file, floor: buildFloor, problems: checkStyles(code, buildFloor) };
+      const problems = [...checkStyles(code, buildFloor), ...checkFlexGap(code, floor)];
+      return { file, floor, problems };
     });
 }
