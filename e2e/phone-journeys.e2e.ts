@@ -9,8 +9,10 @@ import type { Stage } from './harness/stage.ts';
 import { canvasserOffline } from './journeys/1-canvasser-offline.ts';
 import { serverKilledMidBatch } from './journeys/2-server-killed-mid-batch.ts';
 import { draftSurvivesCrash } from './journeys/3-draft-survives-crash.ts';
+import { draftKeptOnClose } from './journeys/3b-draft-kept-on-close.ts';
 import { updateKeepsDraft } from './journeys/4-update-keeps-draft.ts';
 import { residentQr } from './journeys/5-resident-qr.ts';
+import { residentOnOlderBrowser } from './journeys/5b-resident-older-browser.ts';
 import { coordinatorDashboard } from './journeys/6-coordinator-dashboard.ts';
 import { lockHolderDies } from './journeys/7-lock-holder-dies.ts';
 
@@ -36,10 +38,14 @@ describe.sequential('a day in the town, on real browsers', () => {
     serverKilledMidBatch(stage));
   test('3. a half-filled survey is offered again after the page dies, and completes', () =>
     draftSurvivesCrash(stage));
+  test('3b. closing the page right after the last tap, on a phone as old as the app’s floor, keeps every tap in the draft', () =>
+    draftKeptOnClose(stage));
   test('4. a new version deployed under a half-filled form waits for consent, and the draft is intact after updating', () =>
     updateKeepsDraft(stage));
   test('5. a resident without service workers answers by QR code; a second answer from the household is a repeat', () =>
     residentQr(stage));
+  test('5b. a resident on a browser as old as the page’s floor sees 已答 x/11, one message for what is missing, and submits', () =>
+    residentOnOlderBrowser(stage));
   test('6. the coordinator’s dashboard on a desktop shows what journeys 1–5 collected', () =>
     coordinatorDashboard(stage));
   test('7. the tab holding the sync lock crashes mid-upload; the other tab sends everything within seconds', () =>

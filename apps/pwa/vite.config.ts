@@ -6,6 +6,11 @@ import { brotliCompress, gzip } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { BROWSER_FLOORS, lowestFloor, viteTargets } from './build/browser-floors.ts';
+
+// One build serves both pages and they share chunks (the questionnaire package, React), so every
+// file is built for the older of the two floors; each page's floor is still checked on its own.
+const target = viteTargets(lowestFloor(Object.values(BROWSER_FLOORS)));
 
 export default defineConfig({
   plugins: [
@@ -108,6 +113,9 @@ export default defineConfig({
     proxy: { '/api': 'http://localhost:8080' },
   },
   build: {
+    // Set, not left to Vite's default (Chrome 111 / Safari 16.4), which would decide silently.
+    target,
+    cssTarget: target,
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: false,

@@ -1,6 +1,7 @@
 // The PWA's download budget: the gzip size of the JS and CSS a canvasser's first screen loads
 // (the entry chunk, every chunk it imports statically, and their CSS), which must stay within
-// 170 KB, and proof that the coordinator's dashboard is split out of it.
+// 175 KB, and proof that the coordinator's dashboard is split out of it. (170 KB until the build
+// targeted the phones the app must run on: lowering class private fields for them costs ~2.8 KB.)
 // Run after a build: `npm run build -w apps/pwa && npx tsx bench/pwa/bundle-size.ts`
 // (builds first when there is no build).
 import { spawnSync } from 'node:child_process';
@@ -8,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET_BYTES = 170 * 1024;
+const BUDGET_BYTES = 175 * 1024;
 const root = join(import.meta.dirname, '..', '..');
 const dist = join(root, 'apps', 'pwa', 'dist');
 const manifestPath = join(dist, '.vite', 'manifest.json');

@@ -70,6 +70,10 @@ export async function draftSurvivesCrash(stage: Stage): Promise<void> {
   await tapAnswers(reopened, rest);
   await submitSurvey(reopened);
   await waitForUnsent(reopened, 0, 60_000);
+  // The header may still read the 0 from before the item was queued: wait for the server's count.
+  await waitFor(async () => (await coverageOf(stage, 'DEMO03'))?.surveyedHouseholds === 1, {
+    what: 'DEMO03 to count the household',
+  });
   expect((await coverageOf(stage, 'DEMO03'))?.surveyedHouseholds).toBe(1);
   record(stage, 'DEMO03', { households: 1, responses: 1 });
   await context.close();

@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { ApiProvider } from './api/api-context.tsx';
 import { createApiClient } from './api/client.ts';
 import { OutboxDatabase } from './outbox/db.ts';
+import { replayDraftJournal } from './outbox/draft-journal.ts';
 import { OutboxProvider } from './outbox/outbox-context.tsx';
 import { SyncEngine } from './outbox/sync-engine.ts';
 import { flushAllDrafts } from './outbox/use-draft-autosave.ts';
@@ -29,14 +30,19 @@ engine.start();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
-createRoot(root).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <ApiProvider value={api}>
-        <OutboxProvider value={{ db, engine }}>
-          <App />
-        </OutboxProvider>
-      </ApiProvider>
-    </QueryClientProvider>
-  </StrictMode>,
-);
+// Changes a closed page left in the draft journal reach IndexedDB before any form reads its draft.
+void replayDraftJournal(db)
+  .catch((error: unknown) => console.error('could not replay the draft journal', error))
+  .finally(() =>
+    createRoot(root).render(
+      <StrictMode>
+        <QueryClientProvider client={queryClient}>
+          <ApiProvider value={api}>
+            <OutboxProvider value={{ db, engine }}>
+              <App />
+            </OutboxProvider>
+          </ApiProvider>
+        </QueryClientProvider>
+      </StrictMode>,
+    ),
+  );

@@ -148,3 +148,18 @@ describe('deductions: all together', () => {
     expect(error.toJSON()).toEqual({ error: 'deduction_kind_invalid', message: '未知的扣分类别' });
   });
 });
+
+describe('deductions on an older browser', () => {
+  it('checks a case where Object.hasOwn does not exist (Chrome before 93)', () => {
+    const hasOwn = Object.hasOwn;
+    delete (Object as { hasOwn?: unknown }).hasOwn;
+    try {
+      expect(computeDeductions([one('discipline.main-leader', 1)]).points).toBe(1);
+      expect(() => computeDeductions([{ kind: 'toString' as DeductionKind }])).toThrow(
+        ScorecardError,
+      );
+    } finally {
+      Object.hasOwn = hasOwn;
+    }
+  });
+});

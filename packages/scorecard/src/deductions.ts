@@ -172,7 +172,11 @@ export function checkDeduction(
   path = '',
 ): { points: number; error: null } | { points: null; error: ScorecardError } {
   const at = (field: string) => (path ? `${path}.${field}` : field);
-  const rule: DeductionKindRule | undefined = Object.hasOwn(DEDUCTION_KINDS, deduction.kind)
+  // Not Object.hasOwn (Biome's fix for hasOwnProperty): Chrome before 93 lacks it, and the
+  // collectors' app runs this on phones from Chrome 87.
+  const rule: DeductionKindRule | undefined = (DEDUCTION_KIND_IDS as readonly string[]).includes(
+    deduction.kind,
+  )
     ? DEDUCTION_KINDS[deduction.kind]
     : undefined;
   if (!rule) {

@@ -142,4 +142,35 @@ describe('the interview form', () => {
       '服务器退回：访谈日期不能晚于今天。改好后重新提交。',
     );
   });
+
+  test('a resumed draft whose untouched choices were stored as null submits once they are made, and each message goes as its choice is made', async () => {
+    const user = userEvent.setup();
+    const db = freshDb();
+    // What Chromium's react-hook-form autosaved for a half-filled interview.
+    await db.items.add({
+      id: ID,
+      kind: 'interview',
+      state: 'draft',
+      communityCode: 'DEMO01',
+      form: { ...emptyInterviewValues('DEMO01'), group: null, method: null, view: null },
+      createdAt: 1,
+      updatedAt: 1,
+      attempts: 0,
+    });
+    renderWithApp(<InterviewPage id={ID} user={USER} communities={COMMUNITIES} />, db);
+    await user.click(await screen.findByRole('button', { name: '提交' }));
+    expect(within(group('访谈方式')).getByRole('alert').textContent).toBe('请选择访谈方式');
+    expect(within(group('访谈对象类别')).getByRole('alert').textContent).toBe('请选择访谈对象类别');
+
+    await user.click(within(group('访谈方式')).getByRole('radio', { name: '上门访谈' }));
+    await waitFor(() => expect(within(group('访谈方式')).queryByRole('alert')).toBeNull());
+    expect(within(group('访谈对象类别')).getByRole('alert').textContent).toBe('请选择访谈对象类别');
+
+    await user.click(within(group('访谈对象类别')).getByRole('radio', { name: '高龄独居老人' }));
+    await user.click(
+      within(group('对居委会工作的评价')).getByRole('radio', { name: 'B. 比较满意' }),
+    );
+    await user.click(screen.getByRole('button', { name: '提交' }));
+    await waitFor(async () => expect((await db.items.get(ID))?.state).toBe('queued'));
+  });
 });

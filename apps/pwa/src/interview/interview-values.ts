@@ -3,10 +3,11 @@ import type { FieldErrors } from '../survey/survey-values.ts';
 
 export interface InterviewFormValues {
   communityCode: string;
-  group: string;
-  method: string;
+  // react-hook-form reads a radio group with nothing checked as null (and a draft keeps it so).
+  group: string | null;
+  method: string | null;
   date: string;
-  view: string;
+  view: string | null;
   needs: string;
   problems: string;
   notes: string;
@@ -43,7 +44,8 @@ export function toInterviewCandidate(
     collectedAt,
   };
   for (const key of ['group', 'method', 'date', 'view', 'needs', 'problems', 'notes'] as const) {
-    if (values[key].trim() !== '') candidate[key] = values[key];
+    const value: unknown = values[key];
+    if (typeof value === 'string' && value.trim() !== '') candidate[key] = value;
   }
   return candidate;
 }

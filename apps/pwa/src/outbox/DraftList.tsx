@@ -3,6 +3,7 @@ import { ConfirmDialog } from '../shell/ConfirmDialog.tsx';
 import { formatTime } from '../shell/format.ts';
 import { hrefOf } from '../shell/route.ts';
 import { describeItem } from './describe.ts';
+import { forgetJournal } from './draft-journal.ts';
 import { useItems, useOutbox } from './outbox-context.tsx';
 import { discardDraft } from './store.ts';
 
@@ -50,6 +51,7 @@ export function DraftList({
           danger
           onCancel={() => setDiscarding(null)}
           onConfirm={() => {
+            forgetJournal(discarding);
             void discardDraft(db, discarding);
             setDiscarding(null);
           }}

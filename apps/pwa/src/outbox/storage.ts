@@ -1,3 +1,5 @@
+import { OFFLINE_MESSAGES } from '../shell/offline-support.ts';
+
 // Without persistent storage the browser may evict IndexedDB under pressure — with the unsent
 // answers in it. Ask for persistence and tell the user when it is refused or space is short.
 
@@ -14,7 +16,12 @@ export async function checkStorage(
   storage: StorageManager | undefined = navigator.storage,
 ): Promise<StorageHealth> {
   if (!storage) {
-    return { persisted: null, available: null, warning: '此浏览器不支持持久存储，请尽快联网上传' };
+    // Browsers hide the storage manager outside https: that, not the browser, is the cause.
+    const warning =
+      typeof window !== 'undefined' && window.isSecureContext === false
+        ? OFFLINE_MESSAGES.insecure
+        : '此浏览器不能申请持久存储，本机记录在空间紧张时可能被清除，请及时上传';
+    return { persisted: null, available: null, warning };
   }
   let persisted: boolean | null = null;
   try {

@@ -26,6 +26,7 @@ export function AddressBoxes(props: AddressBoxesProps) {
         maxLength={20}
         placeholder={placeholder}
         aria-invalid={props.error ? true : undefined}
+        aria-describedby={props.error ? 'address-error' : undefined}
       />
     </label>
   );
@@ -51,8 +52,9 @@ export function AddressBoxes(props: AddressBoxesProps) {
           '请填写楼号和室号，例如 12 号楼 301 室'
         )}
       </p>
+      {/* Not an alert: the form announces one summary of everything left to do. */}
       {props.error ? (
-        <p className="field-error" role="alert">
+        <p className="field-error" id="address-error">
           {props.error}
         </p>
       ) : null}

@@ -170,6 +170,48 @@ describe('resident page without IndexedDB or a service worker', () => {
     await waitFor(() => expect(errorOf('q2')).toBeUndefined());
   });
 
+  it('an incomplete submit announces one summary naming what is left, not an alert per question', async () => {
+    openPage();
+    await screen.findByRole('heading', { name: /群众满意度测评问卷/ });
+    for (const question of ['q1', 'q3', 'q4', 'q5', 'q6', 'q7', 'q8', 'q9']) pick(question, 'A');
+    fireEvent.click(submitButton());
+
+    const alerts = await screen.findAllByRole('alert');
+    expect(alerts.map((a) => a.textContent)).toEqual([
+      '还有 4 处需要填写或修改：门牌地址，第2、10、11题。请看标红的地方。',
+    ]);
+    // Each place still says what it needs, beside it, and the field points to its message.
+    const q2 = document.querySelector('[data-question="q2"]');
+    expect(q2?.getAttribute('aria-describedby')).toBe('q2-error');
+    expect(q2?.querySelector('#q2-error')?.textContent).toBe('请回答第2题');
+    // The count stays in the sticky bar while the resident scrolls to each place.
+    expect(screen.getByTestId('answered').textContent).toBe('已答 8/11还有 4 处未完成');
+    expect(fixture.sentIds).toEqual([]);
+  });
+
+  it('shows 已答 x/11 as questions are answered and unanswered', async () => {
+    openPage();
+    await screen.findByRole('heading', { name: /群众满意度测评问卷/ });
+    const answered = () => screen.getByTestId('answered').textContent;
+    expect(answered()).toBe('已答 0/11');
+    pick('q1', 'A');
+    pick('q10', 'B');
+    pick('q10', 'C');
+    type('q12', '没有别的意见');
+    expect(answered()).toBe('已答 2/11');
+    pick('q10', 'B');
+    pick('q10', 'C');
+    expect(answered()).toBe('已答 1/11');
+    expect(screen.getByRole('progressbar', { name: '已答题数' })).toBeTruthy();
+  });
+
+  it('question 12’s box is named by its question for screen readers', async () => {
+    openPage();
+    await screen.findByRole('heading', { name: /群众满意度测评问卷/ });
+    const box = screen.getByRole('textbox', { name: /^12、.*（选填）$/ });
+    expect(box.getAttribute('name')).toBe('q12');
+  });
+
   it('keeps the answers through a network failure and a reload, and 重新提交 sends them with the same id', async () => {
     const page = openPage();
     await fillIn();

@@ -11,7 +11,7 @@ import { ChoiceQuestion } from '../survey/ChoiceQuestion.tsx';
 import { otherTextOf, toggleMultiple } from '../survey/choice.ts';
 import { shownHouseholdKey } from '../survey/survey-values.ts';
 import { AddressBoxes } from './AddressBoxes.tsx';
-import { invalidSummary, SUBMIT_MESSAGES } from './messages.ts';
+import { invalidSummary, placesLeftCount, SUBMIT_MESSAGES } from './messages.ts';
 import { PrivacyNotice } from './PrivacyNotice.tsx';
 import type { ResidentApi, ResidentLink } from './resident-api.ts';
 import type { DraftStore, ResidentDraft } from './resident-storage.ts';
@@ -32,6 +32,16 @@ interface ResidentFormProps {
 }
 
 type AnswerKey = keyof ResidentValues['answers'];
+
+const CHOICE_QUESTIONS = QUESTIONS.filter((q) => q.kind !== 'text');
+
+/** How many of the 11 choice questions have an answer (question 12 is optional). */
+export function answeredCount(answers: ResidentValues['answers']): number {
+  return CHOICE_QUESTIONS.filter((q) => {
+    const value = answers[q.id as AnswerKey] as string | readonly string[] | undefined;
+    return typeof value === 'string' ? value !== '' : (value?.length ?? 0) > 0;
+  }).length;
+}
 
 function scrollToFirstError() {
   setTimeout(() => {
@@ -94,7 +104,7 @@ export function ResidentForm({ token, link, api, store, initial, onReceived }: R
     const result = validateResident(values, communityCode, id, collectedAt);
     if (!result.ok) {
       setErrors(result.errors);
-      setSubmitError(invalidSummary(Object.keys(result.errors).length));
+      setSubmitError(invalidSummary(Object.keys(result.errors)));
       scrollToFirstError();
       return;
     }
@@ -112,8 +122,8 @@ export function ResidentForm({ token, link, api, store, initial, onReceived }: R
     if (outcome.kind === 'invalid') {
       const byField = errorsByField(outcome.issues);
       setErrors(byField);
-      const fieldCount = Object.keys(byField).filter((k) => k !== '').length;
-      setSubmitError(byField[''] && fieldCount === 0 ? byField[''] : invalidSummary(fieldCount));
+      const fields = Object.keys(byField).filter((k) => k !== '');
+      setSubmitError(byField[''] && fields.length === 0 ? byField[''] : invalidSummary(fields));
     } else {
       setFailed(true);
       setSubmitError(SUBMIT_MESSAGES[outcome.kind]);
@@ -122,6 +132,8 @@ export function ResidentForm({ token, link, api, store, initial, onReceived }: R
   }
 
   const householdKey = shownHouseholdKey(values);
+  const answered = answeredCount(values.answers);
+  const left = placesLeftCount(Object.keys(errors));
 
   return (
     <form
@@ -137,6 +149,14 @@ export function ResidentForm({ token, link, api, store, initial, onReceived }: R
         <p className="resumed">上次提交没有成功，您填写的内容已恢复，请点页面底部的“重新提交”。</p>
       ) : null}
       <PrivacyNotice />
+      <div className="answered-bar" data-testid="answered">
+        <span>
+          已答 {answered}/{CHOICE_QUESTIONS.length}
+        </span>
+        <progress max={CHOICE_QUESTIONS.length} value={answered} aria-label="已答题数" />
+        {/* After a refused submit the count of what is left stays in view while scrolling. */}
+        {left > 0 ? <span className="left-to-do">还有 {left} 处未完成</span> : null}
+      </div>
       {SECTIONS.map((section) => (
         <section key={section.id}>
           <h2>{section.title}</h2>
@@ -157,11 +177,13 @@ export function ResidentForm({ token, link, api, store, initial, onReceived }: R
                 className={`question${errors[question.id] ? ' has-error' : ''}`}
                 data-question={question.id}
               >
-                <legend>
+                <legend id={`${question.id}-legend`}>
                   {question.number}、{question.text}（选填）
                 </legend>
                 <textarea
                   name={question.id}
+                  aria-labelledby={`${question.id}-legend`}
+                  aria-describedby={errors[question.id] ? `${question.id}-error` : undefined}
                   rows={4}
                   maxLength={SUGGESTION_MAX_LENGTH}
                   value={values.answers.q12}
@@ -171,7 +193,7 @@ export function ResidentForm({ token, link, api, store, initial, onReceived }: R
                   {values.answers.q12.length} / {SUGGESTION_MAX_LENGTH}
                 </p>
                 {errors[question.id] ? (
-                  <p className="field-error" role="alert">
+                  <p className="field-error" id={`${question.id}-error`}>
                     {errors[question.id]}
                   </p>
                 ) : null}
@@ -186,6 +208,7 @@ export function ResidentForm({ token, link, api, store, initial, onReceived }: R
                 otherError={errors[`${question.id}Other`]}
                 onChoose={(letter) => choose(question, letter)}
                 onOtherText={(text) => setAnswer(`${question.id}Other` as 'q10Other', text)}
+                announceError={false}
               />
             ),
           )}

@@ -22,8 +22,33 @@ export const SUBMIT_MESSAGES: Record<
   serverError: '服务器暂时出了问题，问卷没有提交成功。您填写的内容已保留，请稍后点“重新提交”。',
 };
 
-export function invalidSummary(count: number): string {
-  return count > 0
-    ? `还有 ${count} 处需要填写或修改，请看标红的题目。`
-    : '提交的内容有误，请检查后重新提交。';
+/** The places a resident must still see to: 门牌地址 and question numbers, in page order. */
+export function placesLeft(fields: readonly string[]): { address: boolean; numbers: number[] } {
+  const numbers = new Set<number>();
+  let address = false;
+  for (const field of fields) {
+    const number = /^q(\d+)/.exec(field)?.[1];
+    if (number) numbers.add(Number(number));
+    else if (field !== '') address = true;
+  }
+  return { address, numbers: [...numbers].sort((a, b) => a - b) };
+}
+
+export function placesLeftCount(fields: readonly string[]): number {
+  const { address, numbers } = placesLeft(fields);
+  return numbers.length + (address ? 1 : 0);
+}
+
+/**
+ * The one message an incomplete submit announces: how many places and which, in page order
+ * (each place also shows its own message in red, without being read out separately).
+ */
+export function invalidSummary(fields: readonly string[]): string {
+  const { address, numbers } = placesLeft(fields);
+  const places = [
+    ...(address ? ['门牌地址'] : []),
+    ...(numbers.length > 0 ? [`第${numbers.join('、')}题`] : []),
+  ];
+  if (places.length === 0) return '提交的内容有误，请检查后重新提交。';
+  return `还有 ${placesLeftCount(fields)} 处需要填写或修改：${places.join('，')}。请看标红的地方。`;
 }

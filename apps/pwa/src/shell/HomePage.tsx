@@ -3,6 +3,7 @@ import type { User } from '../api/types.ts';
 import { DraftList } from '../outbox/DraftList.tsx';
 import { newId } from '../outbox/ids.ts';
 import { checkStorage } from '../outbox/storage.ts';
+import { OFFLINE_MESSAGES, offlineSupport } from './offline-support.ts';
 import { hrefOf } from './route.ts';
 
 const ROLE_NAMES = {
@@ -23,9 +24,12 @@ export function HomePage({
   onLogout: () => void;
 }) {
   const [storageWarning, setStorageWarning] = useState<string | null>(null);
+  const support = offlineSupport();
   useEffect(() => {
+    // Over plain http there is no storage manager at all: the https sentence says why.
+    if (support === 'insecure') return;
     void checkStorage().then((health) => setStorageWarning(health.warning));
-  }, []);
+  }, [support]);
   // Interviews are held alongside the questionnaire, so an interviewer can fill both.
   const surveys = true;
   const interviews = user.role !== 'canvasser';
@@ -35,6 +39,11 @@ export function HomePage({
       <p className="greeting">
         {user.displayName}（{ROLE_NAMES[user.role]}）
       </p>
+      {support !== 'ok' ? (
+        <p className="warning" role="alert">
+          {OFFLINE_MESSAGES[support]}
+        </p>
+      ) : null}
       {storageWarning ? (
         <p className="warning" role="alert">
           {storageWarning}

@@ -6,6 +6,7 @@ import { queryKeys } from '../api/query-keys.ts';
 import { rememberUser, type Session } from '../api/session.ts';
 import type { User } from '../api/types.ts';
 import { useOutbox } from '../outbox/outbox-context.tsx';
+import { loginHint } from './offline-support.ts';
 
 export function LoginPage() {
   const api = useApi();
@@ -74,7 +75,7 @@ export function LoginPage() {
           {busy ? '正在登录…' : '登录'}
         </button>
       </form>
-      <p className="hint">登录一次后，无信号时也能打开本应用并填写问卷。</p>
+      <p className="hint">{loginHint()}</p>
     </main>
   );
 }

@@ -13,6 +13,11 @@ interface ChoiceQuestionProps {
   readonly onOtherText?: (text: string) => void;
   /** Enter on a multiple-choice question: go on to the next question. */
   readonly onNext?: () => void;
+  /**
+   * Read the error out as it appears (role="alert"). A page that announces one summary of all
+   * its errors passes false, or a screen reader reads a dozen alerts at once.
+   */
+  readonly announceError?: boolean;
 }
 
 // Printed questions carry (单选)/(多选): paper and screen read the same.
@@ -36,6 +41,7 @@ export function ChoiceQuestion(props: ChoiceQuestionProps) {
   const chosen = Array.isArray(value) ? value : value === '' ? [] : [value as string];
   const otherOption = question.options.find((o) => o.takesText);
   const errorId = `${question.id}-error`;
+  const errorRole = props.announceError === false ? undefined : 'alert';
 
   function onKeyDown(event: KeyboardEvent<HTMLFieldSetElement>) {
     if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
@@ -63,7 +69,7 @@ export function ChoiceQuestion(props: ChoiceQuestionProps) {
         {marker(question)}
       </legend>
       {error ? (
-        <p className="field-error" id={errorId} role="alert">
+        <p className="field-error" id={errorId} role={errorRole}>
           {error}
         </p>
       ) : null}
@@ -95,7 +101,7 @@ export function ChoiceQuestion(props: ChoiceQuestionProps) {
             aria-invalid={props.otherError ? true : undefined}
           />
           {props.otherError ? (
-            <span className="field-error" role="alert">
+            <span className="field-error" role={errorRole}>
               {props.otherError}
             </span>
           ) : null}

@@ -24,7 +24,7 @@ export function SubmitFooter({
       <button type="submit" className="primary big" disabled={submitting}>
         提交
       </button>
-      <p className="hint">每一处改动都已自动存为草稿</p>
+      {saveError ? null : <p className="hint">每一处改动都已自动存为草稿</p>}
     </>
   );
 }

@@ -163,7 +163,7 @@ describe('the survey form', () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     await user.click(screen.getByRole('button', { name: '提交' }));
     expect((await screen.findByText(/^保存失败/)).textContent).toBe(
-      '保存失败：手机存储不可用，请不要关闭页面，截图后联系专班',
+      '保存失败：手机存储空间已满。请先截图保留本页答案，再清理手机空间（删除不用的照片、视频或应用），然后再点“提交”。',
     );
     expect(logged).toHaveBeenCalledWith(
       'could not queue the survey',

@@ -20,7 +20,8 @@ export interface SurveyFormValues {
   building: string;
   unit: string;
   room: string;
-  channel: CollectorChannel | '';
+  // null: react-hook-form's reading of a radio group with nothing checked.
+  channel: CollectorChannel | '' | null;
   answers: {
     q1: string;
     q2: string;
@@ -120,7 +121,7 @@ export function toSurveyCandidate(
     questionnaireVersion: CURRENT_QUESTIONNAIRE.version,
     communityCode: values.communityCode,
     householdAddress: addressOf(values),
-    channel: values.channel === '' ? undefined : values.channel,
+    channel: values.channel ? values.channel : undefined,
     collectedAt,
     answers,
   };
@@ -149,7 +150,7 @@ export function validateSurvey(
   for (const issue of fieldIssues(result.error)) {
     const path = formPath(issue.path);
     if (errors[path] !== undefined) continue;
-    if (path === 'channel' && values.channel === '') errors[path] = '请选择采集方式';
+    if (path === 'channel' && !values.channel) errors[path] = '请选择采集方式';
     else if (path === 'communityCode' && values.communityCode === '') errors[path] = '请选择居民区';
     else errors[path] = issue.message;
   }

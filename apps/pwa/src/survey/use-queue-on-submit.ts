@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useOutbox } from '../outbox/outbox-context.tsx';
 import { enqueue } from '../outbox/store.ts';
 import type { ItemKind } from '../outbox/types.ts';
-import { useDraftAutosave } from '../outbox/use-draft-autosave.ts';
+import { storageFailureMessage, useDraftAutosave } from '../outbox/use-draft-autosave.ts';
 import { rememberCommunity } from './last-community.ts';
 
 type WatchChanges = (callback: (all: { communityCode?: string }) => void) => {
@@ -20,7 +20,7 @@ export interface QueueOnSubmitOptions {
 }
 
 export interface QueueOnSubmit {
-  /** Shown above 提交 when the phone's storage refused the write. */
+  /** Shown above 提交 while the phone's storage refuses the draft or the submission. */
   readonly saveError: string | null;
   /** Queues a validated item; resolves once it is in IndexedDB (or the error is shown). */
   readonly queue: (payload: SyncItem, form: { communityCode: string }) => Promise<void>;
@@ -56,14 +56,16 @@ export function useQueueOnSubmit({
       );
     } catch (error) {
       console.error(`could not queue the ${kind}`, error);
-      setSaveError('保存失败：手机存储不可用，请不要关闭页面，截图后联系专班');
+      // Nothing was queued: the form stays as it is, and 提交 tries again.
+      setSaveError(storageFailureMessage(error, 'submit'));
       return;
     }
+    setSaveError(null);
     // Only now has IndexedDB committed: the caller may say 已保存.
     rememberCommunity(form.communityCode);
     onSaved();
     void engine.syncNow();
   };
 
-  return { saveError, queue };
+  return { saveError: saveError ?? draft.error, queue };
 }
