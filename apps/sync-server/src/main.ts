@@ -1,17 +1,29 @@
 import { mkdirSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
-import { loadConfig } from './config.ts';
+import { type Config, loadConfig } from './config.ts';
+import { describeStartupFailure } from './startup-errors.ts';
 
-const config = loadConfig(process.env);
-mkdirSync(config.dataDir, { recursive: true });
-
-const app = await buildApp({
-  dbPath: config.dbPath,
-  logger: { level: process.env.LOG_LEVEL ?? 'info' },
-  staticDir: config.staticDir,
-  adminPassword: process.env.ADMIN_PASSWORD,
-  trustProxy: config.trustProxy,
-});
+let config: Config | undefined;
+let app: FastifyInstance | undefined;
+try {
+  config = loadConfig(process.env);
+  mkdirSync(config.dataDir, { recursive: true });
+  app = await buildApp({
+    dbPath: config.dbPath,
+    logger: { level: config.logLevel },
+    staticDir: config.staticDir,
+    adminPassword: config.adminPassword,
+    trustProxy: config.trustProxy,
+    publicUrl: config.publicUrl,
+  });
+  await app.listen({ port: config.port, host: config.host });
+} catch (err) {
+  const failure = describeStartupFailure(err, { dataDir: config?.dataDir, port: config?.port });
+  process.stderr.write(`${failure.line}\n`);
+  await app?.close().catch(() => {});
+  process.exit(failure.exitCode);
+}
 
 const report = app.bootstrapReport;
 if (report.generatedAdminPassword) {
@@ -30,25 +42,28 @@ if (report.generatedAdminPassword) {
   );
 }
 
-await app.listen({ port: config.port, host: config.host });
 app.log.info({ dataDir: config.dataDir, db: config.dbPath }, 'sync server ready');
+if (!config.publicUrl) {
+  app.log.warn('PUBLIC_URL is not set: posters will carry the address the coordinator opened');
+}
 
 let closing = false;
+const running = app;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (closing) return;
     closing = true;
-    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    running.log.info({ signal }, 'shutting down: finishing in-flight requests');
     // close() stops accepting, waits for in-flight requests, then runs onClose (closes the db).
     const force = setTimeout(() => {
-      app.log.error('shutdown took longer than 10 s; exiting');
+      running.log.error('shutdown took longer than 10 s; exiting');
       process.exit(1);
     }, 10_000);
     force.unref();
-    app.close().then(
+    running.close().then(
       () => process.exit(0),
       (err) => {
-        app.log.error({ err }, 'error while shutting down');
+        running.log.error({ err }, 'error while shutting down');
         process.exit(1);
       },
     );
