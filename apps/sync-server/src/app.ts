@@ -13,6 +13,7 @@ import authPlugin from './plugins/auth.ts';
 import dbPlugin from './plugins/db.ts';
 import errorHandlerPlugin from './plugins/error-handler.ts';
 import healthPlugin from './plugins/health.ts';
+import pressurePlugin, { type PressureOptions } from './plugins/pressure.ts';
 import securityPlugin from './plugins/security.ts';
 import staticPlugin from './plugins/static.ts';
 import assessmentRoutes from './routes/assessment/index.ts';
@@ -51,6 +52,8 @@ export interface AppOptions {
   backupIntervalHours?: number;
   /** Free bytes on the data disk; injectable for tests. */
   freeBytes?: (dir: string) => number | undefined;
+  /** Turn requests away with 503 while the event loop lags (main.ts; off in tests by default). */
+  underPressure?: PressureOptions;
 }
 
 declare module 'fastify' {
@@ -84,6 +87,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(errorHandlerPlugin);
   await app.register(securityPlugin);
+  if (options.underPressure) await app.register(pressurePlugin, options.underPressure);
   await app.register(dbPlugin, { dbPath: options.dbPath, now: options.now ?? (() => new Date()) });
   await app.register(healthPlugin, {
     dbPath: options.dbPath,

@@ -16,6 +16,10 @@ try {
     adminPassword: config.adminPassword,
     trustProxy: config.trustProxy,
     publicUrl: config.publicUrl,
+    backupDir: config.backup.dir,
+    backupIntervalHours: config.backup.intervalHours,
+    // Far above a healthy server's few milliseconds, far below the phones' 30 s timeout.
+    underPressure: { maxEventLoopDelayMs: 2000 },
   });
   await app.listen({ port: config.port, host: config.host });
 } catch (err) {
