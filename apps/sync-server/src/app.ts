@@ -88,7 +88,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(errorHandlerPlugin);
   await app.register(securityPlugin);
   if (options.underPressure) await app.register(pressurePlugin, options.underPressure);
-  await app.register(dbPlugin, { dbPath: options.dbPath, now: options.now ?? (() => new Date()) });
+  await app.register(dbPlugin, {
+    dbPath: options.dbPath,
+    now: options.now ?? (() => new Date()),
+    backupDir: options.backupDir ?? join(dirname(options.dbPath), 'backups'),
+  });
   await app.register(healthPlugin, {
     dbPath: options.dbPath,
     publicUrl: options.publicUrl,

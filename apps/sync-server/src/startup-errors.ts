@@ -1,5 +1,6 @@
 import { statfsSync } from 'node:fs';
 import { ConfigError } from './config.ts';
+import { SchemaError } from './db/migrate.ts';
 
 /** systemd's units stop restarting on this code (RestartPreventExitStatus=78, EX_CONFIG). */
 export const EXIT_CONFIG = 78;
@@ -36,6 +37,9 @@ export function describeStartupFailure(
       line: `配置错误，服务器未启动：${err.problems.join('；')}`,
       exitCode: EXIT_CONFIG,
     };
+  }
+  if (err instanceof SchemaError) {
+    return { line: `数据库与程序版本不符，服务器未启动：${err.message}`, exitCode: EXIT_CONFIG };
   }
   const e = err as { code?: unknown; message?: unknown } | null;
   const code = typeof e?.code === 'string' ? e.code : '';
