@@ -21,7 +21,7 @@ try {
   const config = loadConfig(process.env);
   const file = process.argv[2];
   if (!file) {
-    console.error('用法：npm run restore -- <备份文件路径>（备份在 ' + config.backup.dir + '）');
+    console.error(`用法：npm run restore -- <备份文件路径>（备份在 ${config.backup.dir}）`);
     process.exit(1);
   }
   if (await serverAnswers(config.port)) {

@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin';
 import { takeBackup } from '../db/backup.ts';
-import { startCheckpointer } from '../db/checkpointer.ts';
+import { JOURNAL_SIZE_LIMIT_BYTES, startCheckpointer } from '../db/checkpointer.ts';
 import { migrate, pendingMigrations, schemaVersion } from '../db/migrate.ts';
 import { type Db, FALLBACK_AUTOCHECKPOINT_PAGES, openDatabase } from '../db/open.ts';
 import { auditRepository } from '../repositories/audit.ts';
@@ -62,8 +62,19 @@ export default fp(
       createIngest({ db, submissions: repos.submissions, communities: repos.communities }).ingest,
     );
     db.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
+    // The WAL shrinks back to this size each time it is reset, instead of staying as large as
+    // the biggest burst ever made it.
+    db.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT_BYTES}`);
     const checkpointer = startCheckpointer(opts.dbPath, {
-      onError: (message) => app.log.error({ message }, 'background checkpoint failed'),
+      log: {
+        failing: (message) => app.log.error({ message }, 'background checkpoint failing'),
+        stillFailing: (message, count) =>
+          app.log.error({ message, count }, 'background checkpoint still failing'),
+        recovered: (count) =>
+          app.log.info({ count }, 'background checkpoint recovered after failures'),
+        died: (reason) =>
+          app.log.error({ reason }, 'background checkpoint worker died; restarting it'),
+      },
     });
     // Runs after in-flight requests have finished (Fastify closes the server first).
     app.addHook('onClose', async () => {
