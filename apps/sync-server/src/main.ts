@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
+import { scheduleBackups } from './backup-schedule.ts';
 import { type Config, loadConfig } from './config.ts';
 import { describeStartupFailure } from './startup-errors.ts';
 
@@ -49,6 +50,15 @@ if (report.generatedAdminPassword) {
 app.log.info({ dataDir: config.dataDir, db: config.dbPath }, 'sync server ready');
 if (!config.publicUrl) {
   app.log.warn('PUBLIC_URL is not set: posters will carry the address the coordinator opened');
+}
+
+// Unreferenced timers: they never keep a stopping server alive.
+if (config.backup.intervalHours > 0) {
+  scheduleBackups({
+    intervalHours: config.backup.intervalHours,
+    backupDir: config.backup.dir,
+    log: app.log,
+  });
 }
 
 let closing = false;

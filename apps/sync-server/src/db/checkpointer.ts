@@ -1,29 +1,25 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { JOURNAL_SIZE_LIMIT_BYTES } from './open.ts';
 
 // Moving WAL pages back into the database file (a checkpoint) fsyncs the database; done by the
 // connection that writes, it lands inside whichever sync request happens to trigger it and
 // shows up as that phone's slow request. A second connection in a worker thread checkpoints on
-// a timer instead. PASSIVE never blocks the writer; once the WAL is fully copied and nothing was
-// written for a whole interval (idle), TRUNCATE gives its disk space back. The main connection
-// keeps a high auto-checkpoint threshold as a fallback should this worker ever stop.
+// a timer instead. PASSIVE never blocks the writer; once it has copied the whole WAL, the next
+// write starts the WAL over and journal_size_limit cuts the file back. (TRUNCATE would give the
+// space back without waiting for a write, but it holds the write lock while it waits for
+// readers, and a sync request failed with SQLITE_BUSY behind it in the export benchmark.) The
+// main connection keeps a high auto-checkpoint threshold as a fallback should this worker stop.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.dbPath);
 db.pragma('busy_timeout = 5000');
 db.pragma('journal_size_limit = ' + workerData.journalSizeLimit);
-let lastLog = -1;
 let failing = false;
 const timer = setInterval(() => {
   try {
-    const [result] = db.pragma('wal_checkpoint(PASSIVE)');
-    if (result.log > 0 && result.checkpointed === result.log && result.log === lastLog) {
-      db.pragma('wal_checkpoint(TRUNCATE)');
-      lastLog = 0;
-    } else {
-      lastLog = result.log;
-    }
+    db.pragma('wal_checkpoint(PASSIVE)');
     if (failing) { failing = false; parentPort.postMessage({ ok: true }); }
   } catch (err) {
     failing = true;
@@ -34,9 +30,6 @@ parentPort.on('message', (message) => {
   if (message === 'stop') { clearInterval(timer); db.close(); parentPort.close(); }
 });
 `;
-
-/** The WAL file is cut back to this size whenever it is reset (SQLite's journal_size_limit). */
-export const JOURNAL_SIZE_LIMIT_BYTES = 4 * 1024 * 1024;
 
 export interface CheckpointerLog {
   /** The first failure of a run of them (a full disk fails every 500 ms for the whole outage). */

@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin';
 import { takeBackup } from '../db/backup.ts';
-import { JOURNAL_SIZE_LIMIT_BYTES, startCheckpointer } from '../db/checkpointer.ts';
+import { startCheckpointer } from '../db/checkpointer.ts';
 import { migrate, pendingMigrations, schemaVersion } from '../db/migrate.ts';
 import { type Db, FALLBACK_AUTOCHECKPOINT_PAGES, openDatabase } from '../db/open.ts';
 import { auditRepository } from '../repositories/audit.ts';
@@ -62,9 +62,6 @@ export default fp(
       createIngest({ db, submissions: repos.submissions, communities: repos.communities }).ingest,
     );
     db.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
-    // The WAL shrinks back to this size each time it is reset, instead of staying as large as
-    // the biggest burst ever made it.
-    db.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT_BYTES}`);
     const checkpointer = startCheckpointer(opts.dbPath, {
       log: {
         failing: (message) => app.log.error({ message }, 'background checkpoint failing'),
