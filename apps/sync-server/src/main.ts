@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import { scheduleBackups } from './backup-schedule.ts';
 import { type Config, loadConfig } from './config.ts';
+import { healthReport } from './services/health.ts';
 import { describeStartupFailure } from './startup-errors.ts';
 
 let config: Config | undefined;
@@ -48,9 +49,20 @@ if (report.generatedAdminPassword) {
 }
 
 app.log.info({ dataDir: config.dataDir, db: config.dbPath }, 'sync server ready');
-if (!config.publicUrl) {
-  app.log.warn('PUBLIC_URL is not set: posters will carry the address the coordinator opened');
+// After a crash on a full disk the database opens (reads need no space) but cannot take a write:
+// say so at start, not at the first phone's sync. The same report as /api/health.
+const health = app.health.inputs();
+if (!health.writable) {
+  app.log.error(
+    { dataDir: config.dataDir },
+    'started, but the database cannot be written (disk full or read-only)',
+  );
+  process.stderr.write(
+    `注意：服务器已启动，但数据库无法写入（磁盘已满或只读）：${config.dataDir}。手机上传将失败并自动重试，请尽快腾出空间。\n`,
+  );
 }
+for (const warning of healthReport(health).warnings)
+  app.log.warn({ warning }, 'health warning at start');
 
 // Unreferenced timers: they never keep a stopping server alive.
 if (config.backup.intervalHours > 0) {
