@@ -77,7 +77,7 @@ export async function startServer(options: { staticDir?: string } = {}): Promise
     const current = child;
     if (!current || current.exitCode !== null || current.pid === undefined) return;
     const exited = new Promise((resolve) => current.once('exit', resolve));
-    // npm starts tsx which starts node: signal the whole process group.
+    // npm starts node: signal the whole process group.
     process.kill(-current.pid, signal);
     await exited;
   };

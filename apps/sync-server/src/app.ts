@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Fastify, {
   type FastifyInstance,
   type FastifyRequest,
@@ -17,7 +17,9 @@ import authPlugin from './plugins/auth.ts';
 import bodyDepthPlugin from './plugins/body-depth.ts';
 import dbPlugin from './plugins/db.ts';
 import errorHandlerPlugin from './plugins/error-handler.ts';
+import healthPlugin from './plugins/health.ts';
 import { urlForLog } from './plugins/log-url.ts';
+import pressurePlugin, { type PressureOptions } from './plugins/pressure.ts';
 import securityPlugin from './plugins/security.ts';
 import staticPlugin from './plugins/static.ts';
 import assessmentRoutes from './routes/assessment/index.ts';
@@ -26,6 +28,7 @@ import communitiesRoutes from './routes/communities/index.ts';
 import coverageRoutes from './routes/coverage/index.ts';
 import exportsRoutes from './routes/exports/index.ts';
 import feedbackRoutes from './routes/feedback/index.ts';
+import healthRoutes from './routes/health/index.ts';
 import outboxImportRoutes from './routes/outbox-import/index.ts';
 import pingRoutes from './routes/ping/index.ts';
 import publicRoutes from './routes/public/index.ts';
@@ -49,6 +52,15 @@ export interface AppOptions {
   seedDemoCommunities?: boolean;
   /** Trust X-Forwarded-* from a reverse proxy (TLS terminated in front of us). */
   trustProxy?: FastifyServerOptions['trustProxy'];
+  /** The https origin residents and phones use (PUBLIC_URL); posters print it. */
+  publicUrl?: string;
+  /** Where backups are kept (default `<db dir>/backups`), for the health report's backup age. */
+  backupDir?: string;
+  backupIntervalHours?: number;
+  /** Free bytes on the data disk; injectable for tests. */
+  freeBytes?: (dir: string) => number | undefined;
+  /** Turn requests away with 503 while the event loop lags (main.ts; off in tests by default). */
+  underPressure?: PressureOptions;
 }
 
 declare module 'fastify' {
@@ -96,12 +108,25 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(errorHandlerPlugin);
   await app.register(securityPlugin);
   await app.register(bodyDepthPlugin);
-  await app.register(dbPlugin, { dbPath: options.dbPath, now: options.now ?? (() => new Date()) });
+  if (options.underPressure) await app.register(pressurePlugin, options.underPressure);
+  await app.register(dbPlugin, {
+    dbPath: options.dbPath,
+    now: options.now ?? (() => new Date()),
+    backupDir: options.backupDir ?? join(dirname(options.dbPath), 'backups'),
+  });
+  await app.register(healthPlugin, {
+    dbPath: options.dbPath,
+    publicUrl: options.publicUrl,
+    backupDir: options.backupDir ?? join(dirname(options.dbPath), 'backups'),
+    backupIntervalHours: options.backupIntervalHours ?? 0,
+    freeBytes: options.freeBytes,
+  });
   await app.register(authPlugin);
 
   await app.register(
     async (api) => {
       await api.register(pingRoutes);
+      await api.register(healthRoutes);
       await api.register(authRoutes);
       await api.register(communitiesRoutes);
       await api.register(syncRoutes);

@@ -58,6 +58,7 @@ export const ERRORS = {
   not_lead_department: { status: 403, message: '只有牵头部门可以确认该项目的得分' },
   scores_incomplete: { status: 409, message: '还有居民区没有录入该项目的得分，暂不能确认' },
   internal_error: { status: 500, message: '服务器内部错误，请稍后重试' },
+  server_busy: { status: 503, message: '服务器繁忙，请稍后重试（手机会自动重试）' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -1,17 +1,35 @@
+import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
-import { loadConfig } from './config.ts';
+import { scheduleBackups } from './backup-schedule.ts';
+import { type Config, loadConfig } from './config.ts';
 import { makePrivateDir } from './db/private-files.ts';
+import { healthReport } from './services/health.ts';
+import { describeStartupFailure } from './startup-errors.ts';
 
-const config = loadConfig(process.env);
-makePrivateDir(config.dataDir);
-
-const app = await buildApp({
-  dbPath: config.dbPath,
-  logger: { level: process.env.LOG_LEVEL ?? 'info' },
-  staticDir: config.staticDir,
-  adminPassword: process.env.ADMIN_PASSWORD,
-  trustProxy: config.trustProxy,
-});
+let config: Config | undefined;
+let app: FastifyInstance | undefined;
+try {
+  config = loadConfig(process.env);
+  makePrivateDir(config.dataDir);
+  app = await buildApp({
+    dbPath: config.dbPath,
+    logger: { level: config.logLevel },
+    staticDir: config.staticDir,
+    adminPassword: config.adminPassword,
+    trustProxy: config.trustProxy,
+    publicUrl: config.publicUrl,
+    backupDir: config.backup.dir,
+    backupIntervalHours: config.backup.intervalHours,
+    // Far above a healthy server's few milliseconds, far below the phones' 30 s timeout.
+    underPressure: { maxEventLoopDelayMs: 2000 },
+  });
+  await app.listen({ port: config.port, host: config.host });
+} catch (err) {
+  const failure = describeStartupFailure(err, { dataDir: config?.dataDir, port: config?.port });
+  process.stderr.write(`${failure.line}\n`);
+  await app?.close().catch(() => {});
+  process.exit(failure.exitCode);
+}
 
 const report = app.bootstrapReport;
 if (report.generatedAdminPassword) {
@@ -30,25 +48,48 @@ if (report.generatedAdminPassword) {
   );
 }
 
-await app.listen({ port: config.port, host: config.host });
 app.log.info({ dataDir: config.dataDir, db: config.dbPath }, 'sync server ready');
+// After a crash on a full disk the database opens (reads need no space) but cannot take a write:
+// say so at start, not at the first phone's sync. The same report as /api/health.
+const health = app.health.inputs();
+if (!health.writable) {
+  app.log.error(
+    { dataDir: config.dataDir },
+    'started, but the database cannot be written (disk full or read-only)',
+  );
+  process.stderr.write(
+    `注意：服务器已启动，但数据库无法写入（磁盘已满或只读）：${config.dataDir}。手机上传将失败并自动重试，请尽快腾出空间。\n`,
+  );
+}
+for (const warning of healthReport(health).warnings)
+  app.log.warn({ warning }, 'health warning at start');
+
+// Unreferenced timers: they never keep a stopping server alive.
+if (config.backup.intervalHours > 0) {
+  scheduleBackups({
+    intervalHours: config.backup.intervalHours,
+    backupDir: config.backup.dir,
+    log: app.log,
+  });
+}
 
 let closing = false;
+const running = app;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (closing) return;
     closing = true;
-    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    running.log.info({ signal }, 'shutting down: finishing in-flight requests');
     // close() stops accepting, waits for in-flight requests, then runs onClose (closes the db).
     const force = setTimeout(() => {
-      app.log.error('shutdown took longer than 10 s; exiting');
+      running.log.error('shutdown took longer than 10 s; exiting');
       process.exit(1);
     }, 10_000);
     force.unref();
-    app.close().then(
+    running.close().then(
       () => process.exit(0),
       (err) => {
-        app.log.error({ err }, 'error while shutting down');
+        running.log.error({ err }, 'error while shutting down');
         process.exit(1);
       },
     );

@@ -4,4 +4,5 @@ export const queryKeys = {
   me: () => ['me'] as const,
   communities: () => ['communities'] as const,
   coverage: () => ['coverage'] as const,
+  serverHealth: () => ['server-health'] as const,
 };

@@ -8,6 +8,7 @@ import { ManageSessions } from './ManageSessions.tsx';
 import { ManageUsers } from './ManageUsers.tsx';
 import { OverviewView } from './OverviewView.tsx';
 import { ReviewView } from './ReviewView.tsx';
+import { ServerWarnings } from './ServerWarnings.tsx';
 import './dashboard.css';
 
 // The coordinators' dashboard, loaded with React.lazy only for coordinators and admins: none of
@@ -74,6 +75,7 @@ export default function DashboardPage() {
   return (
     <main className="dashboard-page">
       <h1>考核专班看板</h1>
+      <ServerWarnings />
       <nav className="dashboard-tabs" aria-label="看板">
         {Object.entries(VIEWS).map(([key, label]) => (
           <a key={key} href={`#/dashboard/${key}`} aria-current={key === view ? 'page' : undefined}>

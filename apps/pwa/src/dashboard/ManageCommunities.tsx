@@ -2,7 +2,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useApi } from '../api/api-context.tsx';
 import { ApiError } from '../api/client.ts';
+import { useServerHealth } from '../api/server-health.ts';
 import { useCommunities } from '../api/session.ts';
+import { posterAddress } from '../print/poster-address.ts';
 import { ConfirmDialog } from '../shell/ConfirmDialog.tsx';
 import { dashboardKeys } from './dashboard-keys.ts';
 import type { StaffCommunity } from './dashboard-types.ts';
@@ -104,7 +106,10 @@ function CommunityRow({ community }: { community: StaffCommunity }) {
     onSuccess: () => refresh(),
   });
   const [confirming, setConfirming] = useState(false);
-  const link = community.qrToken ? `${location.origin}/r/${community.qrToken}` : null;
+  const health = useServerHealth();
+  const origin = posterAddress(health.data?.publicUrl, location.origin).origin;
+  // Not residentLink from print/qr.ts: that module brings the QR encoder into the dashboard.
+  const link = community.qrToken ? `${origin}/r/${community.qrToken}` : null;
   const changed = total !== String(community.totalHouseholds);
   return (
     <tr data-testid={`manage-${community.code}`}>

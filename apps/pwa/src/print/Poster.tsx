@@ -5,10 +5,12 @@ interface PosterProps {
   readonly communityName: string;
   readonly token: string;
   readonly origin: string;
+  /** Printed on the sheet itself, so a poster with a link residents cannot open is not put up. */
+  readonly addressWarning?: string | null;
 }
 
 /** One A4 sheet for a notice board: the community, its QR code, two lines of instructions. */
-export function Poster({ communityName, token, origin }: PosterProps) {
+export function Poster({ communityName, token, origin, addressWarning }: PosterProps) {
   const link = residentLink(origin, token);
   const [qr, setQr] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
@@ -43,6 +45,7 @@ export function Poster({ communityName, token, origin }: PosterProps) {
         <li>填写约需 3 分钟，不收集姓名和电话，每户填写一份即可。感谢您的参与！</li>
       </ol>
       <p className="poster-link">{link}</p>
+      {addressWarning ? <p className="address-warning">{addressWarning}</p> : null}
     </section>
   );
 }

@@ -1,8 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useApi } from '../api/api-context.tsx';
+import { useServerHealth } from '../api/server-health.ts';
 import type { Community } from '../api/types.ts';
 import { PaperQuestionnaire } from './PaperQuestionnaire.tsx';
 import { Poster } from './Poster.tsx';
+import { posterAddress } from './poster-address.ts';
 import { ALL_COMMUNITIES, parsePrintPath, printHref } from './print-route.ts';
 import './print.css';
 
@@ -42,6 +44,7 @@ export default function PrintPage({ path }: { path: string }) {
         .communities,
     staleTime: 0,
   });
+  const health = useServerHealth();
 
   if (route.kind === 'paper' && route.code === null) {
     return (
@@ -51,17 +54,24 @@ export default function PrintPage({ path }: { path: string }) {
       </main>
     );
   }
-  if (communities.isPending) return <p className="loading">正在加载居民区…</p>;
+  // Not a single poster with a provisional address: wait for the server's PUBLIC_URL.
+  if (communities.isPending || health.isPending) return <p className="loading">正在加载居民区…</p>;
   if (communities.isError) {
     return <p className="warning">无法加载居民区列表：{communities.error.message}</p>;
   }
   const list = communities.data;
-  const origin = location.origin;
+  const address = posterAddress(health.data?.publicUrl, location.origin);
+  const addressWarning = address.warning ? (
+    <p className="address-warning" role="alert">
+      {address.warning}
+    </p>
+  ) : null;
 
   if (route.kind === 'index') {
     return (
       <main className="print-page">
         <h1>打印二维码海报与纸质问卷</h1>
+        {addressWarning}
         <p className="hint">
           海报上的二维码对应该居民区当前的链接；在看板上更换二维码后，旧海报立即失效，需重新打印张贴。
         </p>
@@ -105,6 +115,7 @@ export default function PrintPage({ path }: { path: string }) {
       <Toolbar
         title={route.code === ALL_COMMUNITIES ? '全部居民区海报' : `${chosen[0]?.name} 海报`}
       />
+      {addressWarning}
       {missing.length > 0 ? (
         <p className="warning no-print">
           只有考核专班账号能读取二维码链接：{missing.map((c) => c.name).join('、')} 没有链接。
@@ -112,7 +123,13 @@ export default function PrintPage({ path }: { path: string }) {
       ) : null}
       {chosen.map((c) =>
         c.qrToken ? (
-          <Poster key={c.code} communityName={c.name} token={c.qrToken} origin={origin} />
+          <Poster
+            key={c.code}
+            communityName={c.name}
+            token={c.qrToken}
+            origin={address.origin}
+            addressWarning={address.warning}
+          />
         ) : null,
       )}
     </main>

@@ -74,19 +74,26 @@ describe('blank paper questionnaire', () => {
 });
 
 describe('print pages', () => {
-  function renderPrint(path: string) {
+  const COMMUNITIES = {
+    communities: [
+      { code: 'C01', name: '涞寅', type: '导入居', totalHouseholds: 900, qrToken: 'T1' },
+      { code: 'C02', name: '九亭', type: '村改居', totalHouseholds: 500, qrToken: 'T2' },
+    ],
+  };
+  const HEALTHY = {
+    status: 'ok',
+    publicUrl: { url: 'https://jt.example.cn', problem: null },
+    warnings: [],
+  };
+
+  function renderPrint(path: string, health: unknown = HEALTHY) {
     const api = createApiClient({
       baseUrl: 'http://test.invalid',
-      fetch: async () =>
-        new Response(
-          JSON.stringify({
-            communities: [
-              { code: 'C01', name: '涞寅', type: '导入居', totalHouseholds: 900, qrToken: 'T1' },
-              { code: 'C02', name: '九亭', type: '村改居', totalHouseholds: 500, qrToken: 'T2' },
-            ],
-          }),
-          { status: 200, headers: { 'content-type': 'application/json' } },
-        ),
+      fetch: async (url) =>
+        new Response(JSON.stringify(url.endsWith('/api/health') ? health : COMMUNITIES), {
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+        }),
     });
     const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
     return render(
@@ -98,14 +105,42 @@ describe('print pages', () => {
     );
   }
 
-  it("prints one poster per community with each community's own link", async () => {
+  it("prints one poster per community with each community's own link at PUBLIC_URL", async () => {
     renderPrint('poster/all');
     await waitFor(() => expect(screen.getAllByRole('img')).toHaveLength(2));
     const posters = screen.getAllByTestId('poster');
     expect(posters.map((p) => p.querySelector('.poster-link')?.textContent)).toEqual([
-      `${location.origin}/r/T1`,
-      `${location.origin}/r/T2`,
+      'https://jt.example.cn/r/T1',
+      'https://jt.example.cn/r/T2',
     ]);
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(document.querySelector('.address-warning')).toBeNull();
+  });
+
+  it('warns in red, on screen and on each poster, when the server has no PUBLIC_URL', async () => {
+    renderPrint('poster/C01', {
+      status: 'warning',
+      publicUrl: { url: null, problem: 'missing' },
+      warnings: ['x'],
+    });
+    const alert = await screen.findByRole('alert');
+    expect(alert.className).toBe('address-warning');
+    expect(alert.textContent).toContain('服务器未设置对外地址（PUBLIC_URL）');
+    expect(alert.textContent).toContain(location.origin);
+    const poster = screen.getByTestId('poster');
+    expect(poster.querySelector('.poster-link')?.textContent).toBe(`${location.origin}/r/T1`);
+    expect(poster.querySelector('.address-warning')?.textContent).toBe(alert.textContent);
+  });
+
+  it('warns on the print index when PUBLIC_URL is a local address', async () => {
+    renderPrint('', {
+      status: 'warning',
+      publicUrl: { url: 'http://127.0.0.1:8080', problem: 'localhost' },
+      warnings: ['x'],
+    });
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      '二维码地址 http://127.0.0.1:8080 是本机地址，居民扫码打不开：请管理员把 PUBLIC_URL 设为对外的 https 地址后再打印。',
+    );
   });
 
   it('fills the community name into the paper questionnaire printed for it', async () => {

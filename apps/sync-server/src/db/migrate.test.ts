@@ -1,8 +1,9 @@
-import { rmSync } from 'node:fs';
-import { afterEach, expect, it } from 'vitest';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
 import { CLIENT_HEADERS, sampleSurvey, TEST_SCRYPT_COST, tempDbPath } from '../testing.ts';
-import { loadMigrations, migrate, schemaVersion } from './migrate.ts';
+import { loadMigrations, migrate, SchemaError, schemaVersion } from './migrate.ts';
 import { openDatabase } from './open.ts';
 
 const dirs: string[] = [];
@@ -89,4 +90,77 @@ it('opens the database with WAL, synchronous=FULL, foreign keys and a busy timeo
   expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
   expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
   db.close();
+});
+
+describe('a database this code must not run on', () => {
+  function databaseAt(version?: number) {
+    const { dir, dbPath } = tempDbPath();
+    dirs.push(dir);
+    const db = openDatabase(dbPath);
+    migrate(db, version === undefined ? {} : { upTo: version });
+    return { db, dbPath, dir };
+  }
+  const start = (dbPath: string) =>
+    buildApp({ dbPath, logger: false, scryptCost: TEST_SCRYPT_COST, seedDemoCommunities: false });
+
+  it('refuses a database a newer release has migrated, naming its version', async () => {
+    const { db, dbPath } = databaseAt();
+    db.prepare(
+      "INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'from-the-future', 'x')",
+    ).run();
+    db.close();
+    await expect(start(dbPath)).rejects.toThrow(
+      /^数据库版本比程序新（数据库已应用 999-from-the-future，本程序最高 \d{3}）/,
+    );
+    expect(() => migrate(openDatabase(dbPath))).toThrow(SchemaError);
+  });
+
+  it('refuses a database whose applied migration file has since been edited', async () => {
+    const { db, dbPath } = databaseAt();
+    db.prepare("UPDATE schema_migrations SET checksum = 'edited' WHERE version = 2").run();
+    db.close();
+    await expect(start(dbPath)).rejects.toThrow(
+      /^迁移文件 002-audit\.sql 在应用到数据库之后被修改过/,
+    );
+  });
+
+  it('records checksums for a database from before they were kept, and starts', async () => {
+    const { db, dbPath } = databaseAt();
+    db.exec('ALTER TABLE schema_migrations DROP COLUMN checksum');
+    db.close();
+    const app = await start(dbPath);
+    try {
+      const sums = app.db.prepare('SELECT checksum FROM schema_migrations').pluck().all();
+      expect(sums.every((s) => typeof s === 'string' && s.length === 64)).toBe(true);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+it('backs the database up before applying a migration to it, and not a new one', async () => {
+  const { dir, dbPath } = tempDbPath();
+  dirs.push(dir);
+  const old = openDatabase(dbPath);
+  migrate(old, { upTo: 21 });
+  old.close();
+  const app = await buildApp({ dbPath, logger: false, scryptCost: TEST_SCRYPT_COST });
+  await app.close();
+  const backups = readdirSync(join(dir, 'backups'));
+  expect(backups).toHaveLength(1);
+  expect(backups[0]).toMatch(/^\d{4}-.*Z-before-022\.db$/);
+  const copy = openDatabase(join(dir, 'backups', backups[0] as string));
+  expect(schemaVersion(copy)).toBe(21);
+  copy.close();
+
+  // A new database has nothing to lose: no copy.
+  const fresh = tempDbPath();
+  dirs.push(fresh.dir);
+  const first = await buildApp({
+    dbPath: fresh.dbPath,
+    logger: false,
+    scryptCost: TEST_SCRYPT_COST,
+  });
+  await first.close();
+  expect(existsSync(join(fresh.dir, 'backups'))).toBe(false);
 });

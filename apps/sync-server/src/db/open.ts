@@ -25,7 +25,12 @@ export function applyPragmas(db: Db): void {
   db.pragma('busy_timeout = 5000');
   // Index pages of 100,000 responses stay in memory (the default cache is 2 MB).
   db.pragma('cache_size = -65536');
+  // Each time the WAL starts over (after a complete checkpoint) its file is cut back to this,
+  // instead of staying as large as the biggest burst ever made it.
+  db.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT_BYTES}`);
 }
+
+export const JOURNAL_SIZE_LIMIT_BYTES = 4 * 1024 * 1024;
 
 /** For the serving connection, whose checkpoints a background worker does (see checkpointer.ts). */
 export const FALLBACK_AUTOCHECKPOINT_PAGES = 20_000;

@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { backupDatabase } from './backup.ts';
+import { takeBackup } from './backup.ts';
 import { openDatabase } from './open.ts';
 import { makePrivateDir } from './private-files.ts';
 
@@ -31,9 +31,12 @@ it('creates the data directory 0700 and the database, its -wal and -shm, and bac
     expect(mode(dataDir)).toBe(0o700);
     for (const path of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`])
       expect(mode(path), path).toBe(0o600);
-    const backup = await backupDatabase(db, dataDir);
+    const copyDir = join(root, 'second-disk');
+    const backup = await takeBackup(db, { dir: join(dataDir, 'backups'), copyDir });
     expect(mode(join(dataDir, 'backups'))).toBe(0o700);
-    expect(mode(backup)).toBe(0o600);
+    expect(mode(backup.path)).toBe(0o600);
+    expect(mode(copyDir)).toBe(0o700);
+    expect(mode(backup.copy as string)).toBe(0o600);
   } finally {
     db.close();
   }

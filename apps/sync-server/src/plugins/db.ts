@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin';
+import { takeBackup } from '../db/backup.ts';
 import { startCheckpointer } from '../db/checkpointer.ts';
-import { migrate } from '../db/migrate.ts';
+import { migrate, pendingMigrations, schemaVersion } from '../db/migrate.ts';
 import { type Db, FALLBACK_AUTOCHECKPOINT_PAGES, openDatabase } from '../db/open.ts';
 import { auditRepository } from '../repositories/audit.ts';
 import { communitiesRepository } from '../repositories/communities.ts';
@@ -30,8 +31,19 @@ declare module 'fastify' {
 }
 
 export default fp(
-  async (app, opts: { dbPath: string; now: () => Date }) => {
+  async (app, opts: { dbPath: string; now: () => Date; backupDir: string }) => {
     const db = openDatabase(opts.dbPath);
+    // An upgrade that goes wrong must leave a way back: a checked copy of the database as the
+    // previous release left it, before the first migration touches it (not for a new database).
+    const pending = pendingMigrations(db);
+    const hasSchema =
+      db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'schema_migrations'").get() !==
+      undefined;
+    if (pending.length > 0 && hasSchema && schemaVersion(db) > 0) {
+      const label = `before-${String(pending[0]?.version).padStart(3, '0')}`;
+      const backup = await takeBackup(db, { dir: opts.backupDir, label, now: opts.now() });
+      app.log.info({ backup: backup.path }, 'database backed up before migrating');
+    }
     const applied = migrate(db);
     if (applied.length > 0) app.log.info({ migrations: applied }, 'database migrated');
     const repos: Repositories = {
@@ -56,7 +68,15 @@ export default fp(
     );
     db.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
     const checkpointer = startCheckpointer(opts.dbPath, {
-      onError: (message) => app.log.error({ message }, 'background checkpoint failed'),
+      log: {
+        failing: (message) => app.log.error({ message }, 'background checkpoint failing'),
+        stillFailing: (message, count) =>
+          app.log.error({ message, count }, 'background checkpoint still failing'),
+        recovered: (count) =>
+          app.log.info({ count }, 'background checkpoint recovered after failures'),
+        died: (reason) =>
+          app.log.error({ reason }, 'background checkpoint worker died; restarting it'),
+      },
     });
     // Runs after in-flight requests have finished (Fastify closes the server first).
     app.addHook('onClose', async () => {

@@ -10,6 +10,17 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
 };
 
+function isStorageFailure(err: { code?: string }): boolean {
+  const code = err.code ?? '';
+  return (
+    code === 'SQLITE_FULL' ||
+    code === 'SQLITE_READONLY' ||
+    code.startsWith('SQLITE_IOERR') ||
+    code === 'ENOSPC' ||
+    code === 'EROFS'
+  );
+}
+
 /** Every error, from any route or plugin, leaves as `{ error, message, issues? }` — no stack. */
 export default fp(
   async (app) => {
@@ -34,6 +45,8 @@ export default fp(
         request.log.info({ code: err.code }, 'client error');
         return reply.code(400).send(errorBody('validation_failed'));
       }
+      // A full or read-only disk: the health report says writes are failing until a probe succeeds.
+      if (isStorageFailure(err) && app.hasDecorator('health')) app.health.storageFailed();
       request.log.error({ err }, 'unexpected error');
       return reply.code(500).send(errorBody('internal_error'));
     });

@@ -1,18 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, errorResponses } from '../../errors.ts';
+import { type ExportJob, exportRunner } from '../../exports/export-runner.ts';
 import {
-  type AssessmentExportData,
-  buildAssessmentWorkbook,
-  buildCsv,
   contentDisposition,
   exportFileName,
   SHEET_NAMES,
   type SheetName,
 } from '../../exports/index.ts';
 import { principalOf } from '../../plugins/auth.ts';
-import { reportsRepository } from '../../repositories/reports.ts';
-import { communityCoverage } from '../../services/coverage.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -37,43 +33,36 @@ function sheetOf(file: string): SheetName | undefined {
 
 const FileParamsSchema = z.object({ file: z.string().max(40) });
 
-// The office's files. The export module is pure; this route fills it with what coverage counts
-// (counted responses, valid interviews, the same per-community figures as /api/coverage) and
-// audits every download: who, when, which file and how many records left the building.
+// The office's files. The export module is pure; a worker thread fills it from its own read-only
+// connection with what coverage counts (counted responses, valid interviews, the same
+// per-community figures as /api/coverage) and builds the file there, so a download of 100,000
+// responses leaves the event loop to the phones. Every download is audited: who, when, which
+// file and how many records left the building.
 const routes: FastifyPluginAsyncZod = async (app) => {
-  const reports = reportsRepository(app.db);
   const staff = app.requireRole('admin', 'coordinator');
+  const runExport = exportRunner();
 
-  function exportData(): AssessmentExportData {
-    // One read transaction: the summary and the detail sheets see the same moment.
-    return app.db.transaction(() => ({
-      communities: communityCoverage(
-        app.repos.communities.list(),
-        app.repos.coverage.responseTotals(),
-        app.repos.coverage.interviewCounts(),
-      ),
-      responses: reports.countedResponses(),
-      interviews: reports.validInterviews(),
-    }))();
-  }
-
-  // The export module throws a plain Error naming the record whose answers cannot be scored;
-  // its message is already Chinese and names no answer, so the coordinator can go and fix it.
-  async function build<T>(make: () => T | Promise<T>): Promise<T> {
-    try {
-      return await make();
-    } catch (err) {
-      if (err instanceof Error && err.message.includes('无法计分')) {
-        throw new AppError('export_unscorable', undefined, `导出失败：${err.message}`);
-      }
-      throw err;
+  async function build(job: Omit<ExportJob, 'dbPath'>) {
+    const outcome = await runExport({ ...job, dbPath: app.db.name });
+    if (outcome.ok) {
+      const { bytes } = outcome;
+      return {
+        bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+        counts: outcome.counts,
+      };
     }
+    // The export module throws a plain Error naming the record whose answers cannot be scored;
+    // its message is already Chinese and names no answer, so the coordinator can go and fix it.
+    if (outcome.message.includes('无法计分')) {
+      throw new AppError('export_unscorable', undefined, `导出失败：${outcome.message}`);
+    }
+    throw Object.assign(new Error(outcome.message), { code: outcome.code });
   }
 
   function audit(
     request: Parameters<typeof principalOf>[0],
     file: string,
-    data: AssessmentExportData,
+    counts: { communities: number; responses: number; interviews: number },
   ) {
     app.repos.audit.record({
       at: app.now().toISOString(),
@@ -81,11 +70,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       action: 'export',
       target: file,
       ip: request.ip,
-      detail: {
-        communities: data.communities.length,
-        responses: data.responses.length,
-        interviews: data.interviews.length,
-      },
+      detail: counts,
     });
   }
 
@@ -98,10 +83,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const generatedAt = app.now();
-      const data = exportData();
-      const bytes = await build(() => buildAssessmentWorkbook(data, { generatedAt }));
+      const { bytes, counts } = await build({
+        format: 'xlsx',
+        generatedAt: generatedAt.toISOString(),
+      });
       const fileName = exportFileName('xlsx', generatedAt);
-      audit(request, fileName, data);
+      audit(request, fileName, counts);
       return reply
         .header('content-type', XLSX_TYPE)
         .header('content-disposition', contentDisposition(fileName))
@@ -114,7 +101,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         params: FileParamsSchema,
-        response: { 200: z.string(), ...errorResponses(401, 403, 404, 422) },
+        response: { 200: z.custom<Buffer>(), ...errorResponses(401, 403, 404, 422) },
       },
       onRequest: staff,
     },
@@ -128,14 +115,17 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         );
       }
       const generatedAt = app.now();
-      const data = exportData();
-      const csv = await build(() => buildCsv(sheet, data));
+      const { bytes, counts } = await build({
+        format: 'csv',
+        sheet,
+        generatedAt: generatedAt.toISOString(),
+      });
       const fileName = exportFileName(sheet, generatedAt);
-      audit(request, fileName, data);
+      audit(request, fileName, counts);
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', contentDisposition(fileName))
-        .send(csv);
+        .send(bytes);
     },
   );
 };

@@ -11,6 +11,7 @@ import {
   sampleInterview,
   sampleSurvey,
 } from '../../testing.ts';
+import { IMPORT_CHUNK_ITEMS } from './index.ts';
 
 let app: FastifyInstance;
 let cleanup: () => Promise<void>;
@@ -152,4 +153,29 @@ it('refuses a file that is not an outbox export', async () => {
   expect(res.statusCode).toBe(400);
   expect(res.json().error).toBe('validation_failed');
   expect(app.db.prepare('SELECT count(*) FROM responses').pluck().get()).toBe(0);
+});
+
+it('stores a large file in chunks, in order, answering other requests between the chunks', async () => {
+  const items = Array.from({ length: 2 * IMPORT_CHUNK_ITEMS + 1 }, () => sampleSurvey());
+  // The same item again in a later chunk: the first copy stores it, the second finds it.
+  items[IMPORT_CHUNK_ITEMS + 3] = items[2] as (typeof items)[number];
+  const stored = () => app.db.prepare('SELECT count(*) FROM responses').pluck().get() as number;
+  const importing = load({
+    format: 'jiuting-outbox',
+    version: 1,
+    exportedAt: '2025-11-21T09:00:00+08:00',
+    exportedBy: 'canvasser-li',
+    items,
+  });
+  while (stored() === 0) await new Promise((resolve) => setImmediate(resolve));
+  const ping = await app.inject({ method: 'GET', url: '/api/ping' });
+  const storedWhenPingAnswered = stored();
+  const results = (await importing).json().results as { id: string; status: string }[];
+  expect(ping.statusCode).toBe(200);
+  expect(storedWhenPingAnswered).toBeLessThan(items.length - 1);
+  expect(results.map((r) => r.id)).toEqual(items.map((i) => i.id));
+  expect(results.filter((r) => r.status === 'duplicate')).toEqual([
+    { id: items[2]?.id, status: 'duplicate', repeat: false },
+  ]);
+  expect(stored()).toBe(items.length - 1);
 });

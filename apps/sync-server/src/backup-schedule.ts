@@ -1,0 +1,37 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { FastifyBaseLogger } from 'fastify';
+import { lastBackupAt } from './plugins/health.ts';
+
+// The server's own backups, for machines without the systemd timer (BACKUP_INTERVAL_HOURS > 0).
+// Each runs `npm run backup`'s script in a child process: the copy and its integrity check of a
+// large database take seconds of CPU that must not fall on the event loop the phones use.
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+const SCRIPT = fileURLToPath(
+  new URL(FROM_SOURCE ? '../scripts/backup.ts' : '../scripts/backup.js', import.meta.url),
+);
+
+export function scheduleBackups(options: {
+  intervalHours: number;
+  backupDir: string;
+  log: FastifyBaseLogger;
+}): { stop(): void } {
+  const intervalMs = options.intervalHours * 3600_000;
+  const run = () => {
+    const args = [...process.execArgv, ...(FROM_SOURCE ? ['--import', 'tsx'] : []), SCRIPT];
+    execFile(process.execPath, args, { env: process.env }, (err, stdout, stderr) => {
+      if (err) options.log.error({ output: stderr.trim() }, 'scheduled backup failed');
+      else options.log.info({ output: stdout.trim() }, 'scheduled backup done');
+    });
+  };
+  // The first one as soon as it is due (a restart does not reset the clock), then every interval.
+  const last = lastBackupAt(options.backupDir)?.getTime() ?? 0;
+  const firstIn = Math.max(60_000, last + intervalMs - Date.now());
+  let timer = setTimeout(function tick() {
+    run();
+    timer = setTimeout(tick, intervalMs);
+    timer.unref();
+  }, firstIn);
+  timer.unref();
+  return { stop: () => clearTimeout(timer) };
+}

@@ -1,0 +1,25 @@
+import type { Db } from '../db/open.ts';
+import { communitiesRepository } from '../repositories/communities.ts';
+import { coverageRepository } from '../repositories/coverage.ts';
+import { reportsRepository } from '../repositories/reports.ts';
+import { communityCoverage } from '../services/coverage.ts';
+import type { AssessmentExportData } from './types.ts';
+
+/**
+ * What the files hold: counted responses, valid interviews and the per-community figures of
+ * /api/coverage, read in one transaction so the summary and the detail sheets see one moment.
+ */
+export function readExportData(db: Db): AssessmentExportData {
+  const communities = communitiesRepository(db);
+  const coverage = coverageRepository(db);
+  const reports = reportsRepository(db);
+  return db.transaction(() => ({
+    communities: communityCoverage(
+      communities.list(),
+      coverage.responseTotals(),
+      coverage.interviewCounts(),
+    ),
+    responses: reports.countedResponses(),
+    interviews: reports.validInterviews(),
+  }))();
+}

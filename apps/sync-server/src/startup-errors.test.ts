@@ -1,0 +1,58 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from './config.ts';
+import { describeStartupFailure, EXIT_CONFIG } from './startup-errors.ts';
+
+const sqliteError = (code: string, message: string) => Object.assign(new Error(message), { code });
+
+describe('describeStartupFailure', () => {
+  it('says the disk is full when SQLite reports an I/O error on a full disk', () => {
+    const failure = describeStartupFailure(sqliteError('SQLITE_IOERR_SHMSIZE', 'disk I/O error'), {
+      dataDir: '/var/lib/jiuting',
+      free: () => 4096,
+    });
+    expect(failure.line).toMatch(
+      /^数据盘已满，服务器无法启动：\/var\/lib\/jiuting 所在磁盘剩余 0\.0 MiB/,
+    );
+    expect(failure.line).not.toContain('\n');
+    expect(failure.exitCode).toBe(1);
+  });
+
+  it('does not blame the disk for an I/O error while space is left', () => {
+    const failure = describeStartupFailure(sqliteError('SQLITE_IOERR_READ', 'disk I/O error'), {
+      dataDir: '/d',
+      free: () => 50 * 1024 ** 3,
+    });
+    expect(failure.line).toMatch(/^数据库读写出错/);
+  });
+
+  it('names a read-only disk, a taken port and a bad setting', () => {
+    expect(describeStartupFailure(sqliteError('SQLITE_READONLY', 'ro')).line).toMatch(
+      /^数据目录无法写入/,
+    );
+    expect(describeStartupFailure(sqliteError('EADDRINUSE', 'in use'), { port: 8080 }).line).toBe(
+      '端口 8080 已被占用，服务器无法启动：可能已有一个实例在运行，或请用 PORT 换一个端口。',
+    );
+    const config = describeStartupFailure(new ConfigError(['PORT 必须是整数']));
+    expect(config).toEqual({
+      line: '配置错误，服务器未启动：PORT 必须是整数',
+      exitCode: EXIT_CONFIG,
+    });
+  });
+});
+
+describe('the server started with a bad setting', () => {
+  it('exits with one line and the code that stops systemd restarting it', () => {
+    const main = fileURLToPath(new URL('./main.ts', import.meta.url));
+    const run = spawnSync(process.execPath, ['--import', 'tsx', main], {
+      env: { ...process.env, PORT: 'eighty', PUBLIC_URL: 'https://jt.example.cn/x', DATA_DIR: '' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(run.status).toBe(EXIT_CONFIG);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      '配置错误，服务器未启动：PORT 必须是整数；PUBLIC_URL 只写协议和域名（可带端口），不要带路径、参数或账号',
+    ]);
+  });
+});
