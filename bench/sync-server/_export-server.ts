@@ -34,6 +34,7 @@ for (let start = 0; start < RESPONSES; start += CHUNK) {
       source: 'sync',
       exportedBy: null,
       communities: 'all',
+      kinds: new Set(['survey'] as const),
     },
     log as never,
   );
