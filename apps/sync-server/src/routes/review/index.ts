@@ -1,8 +1,11 @@
+import { CHANNEL_IDS, type ResponseFlag, responseFlags } from '@jiuting/questionnaire';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, errorResponses } from '../../errors.ts';
 import { principalOf } from '../../plugins/auth.ts';
+import { qualityRepository } from '../../repositories/quality.ts';
 import { type ReviewKind, reviewRepository } from '../../repositories/review.ts';
+import { FlagSchema } from '../quality/index.ts';
 import { PageQueryFields, plain } from '../schemas.ts';
 
 const MarkSchema = z
@@ -27,9 +30,15 @@ const ItemBase = {
 export const ReviewResponseSchema = z.object({
   ...ItemBase,
   householdKey: z.string(),
+  householdAddress: z.string(),
   channel: z.string(),
   score: z.number(),
   counted: z.boolean(),
+  answers: z.record(z.string(), z.unknown()),
+  startedAt: z.string().nullable(),
+  answerChanges: z.number().nullable(),
+  /** The quality signals that flag it (see GET /api/quality). */
+  flags: z.array(FlagSchema),
 });
 
 export const ReviewInterviewSchema = z.object({
@@ -47,6 +56,10 @@ const ListQuerySchema = z.object({
       error: '状态应为 all、valid、invalid 或 repeat',
     })
     .default('all'),
+  channel: z.enum(CHANNEL_IDS, { error: '采集方式应为 door、qr、phone 或 paper' }).optional(),
+  collector: z.string().max(64).optional(),
+  flag: FlagSchema.optional(),
+  address: plain(z.string().max(80, '门牌地址不能超过 80 个字'), '门牌地址').optional(),
   ...PageQueryFields,
 });
 
@@ -70,14 +83,23 @@ const KINDS: Record<'responses' | 'interviews', ReviewKind> = {
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const review = reviewRepository(app.db, app.repos.submissions);
+  const quality = qualityRepository(app.db);
+  // Every response's flags, over all years: a burst is read across the whole of it. Computed per
+  // request (the signals are cheap next to reading the rows), so they always match the data.
+  const allFlags = () => responseFlags(quality.responses('0000-01-01', '9999-12-31'));
+  const withFlags = <T extends { id: string }>(
+    items: readonly T[],
+    flags: ReadonlyMap<string, ResponseFlag[]>,
+  ) => items.map((item) => ({ ...item, flags: flags.get(item.id) ?? [] }));
   const staff = app.requireRole('admin', 'coordinator');
 
   for (const [segment, kind] of Object.entries(KINDS)) {
     const itemSchema = kind === 'response' ? ReviewResponseSchema : ReviewInterviewSchema;
-    const answer = (id: string) => {
+    type Item = z.infer<typeof ReviewResponseSchema> | z.infer<typeof ReviewInterviewSchema>;
+    const answer = (id: string): { item: Item } => {
       const item = review.find(kind, id);
       if (!item) throw new AppError('record_not_found');
-      return { item };
+      return { item: (kind === 'response' ? withFlags([item], allFlags())[0] : item) as Item };
     };
     const actionOf = (request: Parameters<typeof principalOf>[0], id: string) => ({
       kind,
@@ -109,9 +131,32 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         onRequest: staff,
       },
       async (request) => {
-        const { community, status, page, pageSize } = request.query;
-        const filter = { community, status, limit: pageSize, offset: (page - 1) * pageSize };
-        return { ...review.list(kind, filter), page, pageSize };
+        const { community, status, channel, collector, flag, address, page, pageSize } =
+          request.query;
+        const flags = kind === 'response' ? allFlags() : new Map<string, ResponseFlag[]>();
+        const ids =
+          flag === undefined
+            ? undefined
+            : [...flags].filter(([, mine]) => mine.includes(flag)).map(([id]) => id);
+        const filter = {
+          community,
+          status,
+          channel,
+          collector,
+          address: address === '' ? undefined : address,
+          ids,
+          limit: pageSize,
+          offset: (page - 1) * pageSize,
+        };
+        const { items, total } = review.list(kind, filter);
+        return {
+          items: (kind === 'response'
+            ? withFlags(items as { id: string }[], flags)
+            : items) as Item[],
+          total,
+          page,
+          pageSize,
+        };
       },
     );
 
