@@ -51,6 +51,8 @@ export const ReviewInterviewSchema = z.object({
 
 const ListQuerySchema = z.object({
   community: z.string().max(32).optional(),
+  /** One record, as the quality view opens it. */
+  id: z.string().max(64).optional(),
   status: z
     .enum(['all', 'valid', 'invalid', 'repeat'], {
       error: '状态应为 all、valid、invalid 或 repeat',
@@ -131,7 +133,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         onRequest: staff,
       },
       async (request) => {
-        const { community, status, channel, collector, flag, address, page, pageSize } =
+        const { community, id, status, channel, collector, flag, address, page, pageSize } =
           request.query;
         const flags = kind === 'response' ? allFlags() : new Map<string, ResponseFlag[]>();
         const ids =
@@ -140,6 +142,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
             : [...flags].filter(([, mine]) => mine.includes(flag)).map(([id]) => id);
         const filter = {
           community,
+          id,
           status,
           channel,
           collector,

@@ -253,6 +253,7 @@ describe('the review list’s filters', () => {
     expect(list.find((i: { id: string }) => i.id === second.id).flags).toEqual([]);
     expect(list.find((i: { id: string }) => i.id === first.id).flags).toEqual(['straight_lining']);
     expect(await ids('flag=night')).toEqual([]);
+    expect(await ids(`id=${second.id}`)).toEqual([second.id]);
   });
 });
 
