@@ -127,6 +127,19 @@ describe('GET /api/quality', () => {
     expect(body.thresholds.minFillSeconds).toBeGreaterThan(0);
   });
 
+  it('gives each response the same flags in the review list, even listed alone, as over the whole year', async () => {
+    const report = (await get('/api/quality?year=2025&pageSize=200')).json();
+    const expected = new Map<string, string[]>(
+      report.flagged.items.map((i: { id: string; flags: string[] }) => [i.id, i.flags]),
+    );
+    const total = (await get('/api/review/responses')).json().total;
+    expect(total).toBe(18);
+    for (let page = 1; page <= total; page += 1) {
+      const [item] = (await get(`/api/review/responses?pageSize=1&page=${page}`)).json().items;
+      expect(item.flags).toEqual(expected.get(item.id) ?? []);
+    }
+  });
+
   it('filters the flagged list by community, collector and flag', async () => {
     const byFlag = (await get('/api/quality?year=2025&flag=straight_lining')).json();
     expect(byFlag.flagged.items.map((i: { id: string }) => i.id)).toEqual([straight.id]);

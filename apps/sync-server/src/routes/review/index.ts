@@ -1,4 +1,4 @@
-import { CHANNEL_IDS, type ResponseFlag, responseFlags } from '@jiuting/questionnaire';
+import { CHANNEL_IDS, responseFlags } from '@jiuting/questionnaire';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, errorResponses } from '../../errors.ts';
@@ -86,13 +86,13 @@ const KINDS: Record<'responses' | 'interviews', ReviewKind> = {
 const routes: FastifyPluginAsyncZod = async (app) => {
   const review = reviewRepository(app.db, app.repos.submissions);
   const quality = qualityRepository(app.db);
-  // Every response's flags, over all years: a burst is read across the whole of it. Computed per
-  // request (the signals are cheap next to reading the rows), so they always match the data.
+  // Flags are computed per request, so they always match the data: for a page, from the rows
+  // that decide its items' flags; for the flag filter, over every response (all years).
   const allFlags = () => responseFlags(quality.responses('0000-01-01', '9999-12-31'));
-  const withFlags = <T extends { id: string }>(
-    items: readonly T[],
-    flags: ReadonlyMap<string, ResponseFlag[]>,
-  ) => items.map((item) => ({ ...item, flags: flags.get(item.id) ?? [] }));
+  const withFlags = <T extends { id: string }>(items: readonly T[]) => {
+    const flags = responseFlags(quality.responsesAround(items.map((item) => item.id)));
+    return items.map((item) => ({ ...item, flags: flags.get(item.id) ?? [] }));
+  };
   const staff = app.requireRole('admin', 'coordinator');
 
   for (const [segment, kind] of Object.entries(KINDS)) {
@@ -101,7 +101,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     const answer = (id: string): { item: Item } => {
       const item = review.find(kind, id);
       if (!item) throw new AppError('record_not_found');
-      return { item: (kind === 'response' ? withFlags([item], allFlags())[0] : item) as Item };
+      return { item: (kind === 'response' ? withFlags([item])[0] : item) as Item };
     };
     const actionOf = (request: Parameters<typeof principalOf>[0], id: string) => ({
       kind,
@@ -135,11 +135,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       async (request) => {
         const { community, id, status, channel, collector, flag, address, page, pageSize } =
           request.query;
-        const flags = kind === 'response' ? allFlags() : new Map<string, ResponseFlag[]>();
         const ids =
-          flag === undefined
+          flag === undefined || kind !== 'response'
             ? undefined
-            : [...flags].filter(([, mine]) => mine.includes(flag)).map(([id]) => id);
+            : [...allFlags()].filter(([, mine]) => mine.includes(flag)).map(([id]) => id);
         const filter = {
           community,
           id,
@@ -153,9 +152,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         };
         const { items, total } = review.list(kind, filter);
         return {
-          items: (kind === 'response'
-            ? withFlags(items as { id: string }[], flags)
-            : items) as Item[],
+          items: (kind === 'response' ? withFlags(items as { id: string }[]) : items) as Item[],
           total,
           page,
           pageSize,
