@@ -49,6 +49,21 @@ export function duration(seconds: number | null): string {
   return s < 60 ? `${s} 秒` : `${Math.floor(s / 60)} 分 ${s % 60} 秒`;
 }
 
+/** Every choice at a glance, by question number: `1A 2C … 10 A,H 11 F`. */
+export function compactAnswers(answers: ReviewResponse['answers']): string {
+  return QUESTIONS.filter((q) => q.kind !== 'text')
+    .map((q) => {
+      const value = answers[q.id];
+      const letters = Array.isArray(value)
+        ? value.join(',')
+        : typeof value === 'string'
+          ? value
+          : '—';
+      return q.kind === 'multiple' ? `${q.number} ${letters}` : `${q.number}${letters}`;
+    })
+    .join(' ');
+}
+
 export function ResponseAnswers({ item, open = false }: { item: ReviewResponse; open?: boolean }) {
   const fill =
     item.startedAt === null
@@ -56,7 +71,9 @@ export function ResponseAnswers({ item, open = false }: { item: ReviewResponse; 
       : (Date.parse(item.collectedAt) - Date.parse(item.startedAt)) / 1000;
   return (
     <details className="response-answers" open={open}>
-      <summary>查看答案</summary>
+      <summary>
+        查看答案<span className="muted">（{compactAnswers(item.answers)}）</span>
+      </summary>
       <p className="muted">
         门牌（原样）：{item.householdAddress} · 填写用时：
         {fill === null || fill < 0 ? '无记录' : duration(fill)} · 改答：

@@ -75,6 +75,8 @@ describe('review', () => {
     renderDashboard(<ReviewView />, reviewServer());
     const row = within(await screen.findByTestId(`review-${ID}`));
     expect(row.getByText('夜间采集')).toBeTruthy();
+    // Every choice at a glance before opening.
+    expect(row.getByText('（1A 2C 3A 4B 5C 6D 7C 8B 9A 10 A,H 11 F）')).toBeTruthy();
     await user.click(row.getByText('查看答案'));
     expect(row.getByText(/门牌（原样）：12-301 · 填写用时：5 分 30 秒 · 改答：2 次/)).toBeTruthy();
     expect(row.getByText('A. 楼道堆物；H. 其他：路灯坏了')).toBeTruthy();
