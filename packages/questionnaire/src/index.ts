@@ -3,6 +3,7 @@ export * from './community.ts';
 export * from './household.ts';
 export * from './interview.ts';
 export * from './privacy.ts';
+export * from './quality.ts';
 export * from './questionnaire.ts';
 export * from './schemas.ts';
 export * from './scoring.ts';

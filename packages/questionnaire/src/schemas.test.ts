@@ -536,3 +536,25 @@ describe('messages', () => {
     }
   });
 });
+
+describe('paradata on a survey response', () => {
+  const paradata = { startedAt: '2025-11-20T09:54:00+08:00', answerChanges: 2 };
+
+  it('is accepted unchanged when present, and a response without it is still valid', () => {
+    const withParadata = { ...response, paradata };
+    expect(SurveyResponseSchema.parse(withParadata)).toEqual(withParadata);
+    expect(SurveyResponseSchema.safeParse(response).success).toBe(true);
+  });
+
+  it('refuses unknown keys, a negative or fractional count, an unbounded count and a bad time', () => {
+    const refused = (p: unknown) => {
+      const result = SurveyResponseSchema.safeParse({ ...response, paradata: p });
+      return result.success ? [] : fieldIssues(result.error).map((i) => i.path);
+    };
+    expect(refused({ ...paradata, ip: '1.2.3.4' })).toEqual(['paradata.ip']);
+    expect(refused({ ...paradata, answerChanges: -1 })).toEqual(['paradata.answerChanges']);
+    expect(refused({ ...paradata, answerChanges: 1.5 })).toEqual(['paradata.answerChanges']);
+    expect(refused({ ...paradata, answerChanges: 10_001 })).toEqual(['paradata.answerChanges']);
+    expect(refused({ ...paradata, startedAt: 'yesterday' })).toEqual(['paradata.startedAt']);
+  });
+});

@@ -218,6 +218,26 @@ const InterviewDateSchema = z.iso
   .date({ error: '访谈日期格式不正确' })
   .refine((day) => day >= COLLECTION_START_DAY, `访谈日期不能早于 ${COLLECTION_START_DAY}`);
 
+/** The most answer changes one response reports: far beyond any real interview, and bounded. */
+export const MAX_ANSWER_CHANGES = 10_000;
+
+/**
+ * How the form was filled (paradata), recorded by the phone or the resident's page: when the
+ * first answer was given, and how many times an answer already given was changed. Optional, so
+ * a response queued on a phone before it existed still syncs; part of the item, so it is hashed
+ * with it and a retry stays the same item. Times are the phone's own clock, like collectedAt.
+ */
+export const SurveyParadataSchema = z.strictObject({
+  startedAt: z.iso
+    .datetime({ offset: true, error: '开始填写时间格式不正确' })
+    .max(35, '开始填写时间格式不正确'),
+  answerChanges: z
+    .int({ error: '改答次数应为整数' })
+    .min(0, '改答次数不能为负数')
+    .max(MAX_ANSWER_CHANGES, `改答次数不能超过 ${MAX_ANSWER_CHANGES}`),
+});
+export type SurveyParadata = z.infer<typeof SurveyParadataSchema>;
+
 export const SurveyResponseSchema = z.strictObject({
   kind: z.literal('survey'),
   id: ClientIdSchema,
@@ -228,6 +248,7 @@ export const SurveyResponseSchema = z.strictObject({
   channel: z.enum(CHANNEL_IDS, { error: '未知的采集方式' }),
   collectedAt: CollectedAtSchema,
   answers: SurveyAnswersSchema,
+  paradata: SurveyParadataSchema.optional(),
 });
 export type SurveyResponse = z.infer<typeof SurveyResponseSchema>;
 

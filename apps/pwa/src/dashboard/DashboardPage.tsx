@@ -7,6 +7,7 @@ import { ManageCommunities } from './ManageCommunities.tsx';
 import { ManageSessions } from './ManageSessions.tsx';
 import { ManageUsers } from './ManageUsers.tsx';
 import { OverviewView } from './OverviewView.tsx';
+import { QualityView } from './QualityView.tsx';
 import { ReviewView } from './ReviewView.tsx';
 import { ServerWarnings } from './ServerWarnings.tsx';
 import './dashboard.css';
@@ -20,6 +21,7 @@ export const VIEWS = {
   collectors: '采集员',
   feedback: '居民意见',
   review: '审核',
+  quality: '数据质量',
   manage: '管理',
   export: '导出',
 } as const;
@@ -87,6 +89,7 @@ export default function DashboardPage() {
       {view === 'collectors' ? <CollectorsView /> : null}
       {view === 'feedback' ? <FeedbackView /> : null}
       {view === 'review' ? <ReviewView /> : null}
+      {view === 'quality' ? <QualityView /> : null}
       {view === 'manage' ? <ManageView /> : null}
       {view === 'export' ? <ExportView /> : null}
     </main>

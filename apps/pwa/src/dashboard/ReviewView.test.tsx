@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Call } from './dashboard-test-kit.tsx';
@@ -18,9 +18,27 @@ function reviewServer() {
     collectedAt: '2026-11-26T02:00:00Z',
     receivedAt: '2026-11-26T02:05:00Z',
     householdKey: '12号301室',
+    householdAddress: '12-301',
     channel: 'door',
     score: 78,
     counted: true,
+    answers: {
+      q1: 'A',
+      q2: 'C',
+      q3: 'A',
+      q4: 'B',
+      q5: 'C',
+      q6: 'D',
+      q7: 'C',
+      q8: 'B',
+      q9: 'A',
+      q10: ['A', 'H'],
+      q10Other: '路灯坏了',
+      q11: ['F'],
+    },
+    startedAt: '2026-11-26T01:54:30Z',
+    answerChanges: 2,
+    flags: ['night'],
     invalid: null,
   };
   return ({ method, path, body }: Call) => {
@@ -52,6 +70,34 @@ function reviewServer() {
 }
 
 describe('review', () => {
+  it('shows a response’s answers as printed, its fill time, changes and flags', async () => {
+    const user = userEvent.setup();
+    renderDashboard(<ReviewView />, reviewServer());
+    const row = within(await screen.findByTestId(`review-${ID}`));
+    expect(row.getByText('夜间采集')).toBeTruthy();
+    // Every choice at a glance before opening.
+    expect(row.getByText('（1A 2C 3A 4B 5C 6D 7C 8B 9A 10 A,H 11 F）')).toBeTruthy();
+    await user.click(row.getByText('查看答案'));
+    expect(row.getByText(/门牌（原样）：12-301 · 填写用时：5 分 30 秒 · 改答：2 次/)).toBeTruthy();
+    expect(row.getByText('A. 楼道堆物；H. 其他：路灯坏了')).toBeTruthy();
+    expect(row.getByText('D. 改善较大')).toBeTruthy();
+  });
+
+  it('sends the chosen channel, collector, flag and address to the server', async () => {
+    const user = userEvent.setup();
+    const { server } = renderDashboard(<ReviewView />, reviewServer());
+    await screen.findByTestId(`review-${ID}`);
+    await user.selectOptions(screen.getByLabelText('采集方式'), 'qr');
+    await user.selectOptions(screen.getByLabelText('质量提示'), 'too_fast');
+    await user.type(screen.getByLabelText('门牌'), '12-301');
+    await user.click(screen.getByRole('button', { name: '查找' }));
+    const last = () =>
+      server.calls.filter((c) => c.path.startsWith('/api/review/responses')).at(-1)?.path ?? '';
+    await waitFor(() => expect(last()).toContain('address=12-301'));
+    expect(last()).toContain('channel=qr');
+    expect(last()).toContain('flag=too_fast');
+  });
+
   it('marks a response invalid with the reason typed, then shows it as invalid with who and why', async () => {
     const user = userEvent.setup();
     const { server } = renderDashboard(<ReviewView />, reviewServer());

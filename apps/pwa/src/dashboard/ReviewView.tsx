@@ -1,14 +1,23 @@
-import { CHANNELS, INTERVIEW_GROUPS, INTERVIEW_METHODS } from '@jiuting/questionnaire';
+import {
+  CHANNELS,
+  INTERVIEW_GROUPS,
+  INTERVIEW_METHODS,
+  RESPONSE_FLAG_LABELS,
+  RESPONSE_FLAGS,
+  type ResponseFlag,
+} from '@jiuting/questionnaire';
 import { type FormEvent, useState } from 'react';
 import { CommunityPicker, Pager } from './CommunityPicker.tsx';
-import { PAGE_SIZE, useReviewAction, useReviewList } from './dashboard-api.ts';
+import { PAGE_SIZE, useCoverage, useReviewAction, useReviewList } from './dashboard-api.ts';
 import type {
+  ReviewFilters,
   ReviewInterview,
   ReviewKind,
   ReviewResponse,
   ReviewStatus,
 } from './dashboard-types.ts';
 import { beijingTime } from './overview.ts';
+import { FLAG_SHORT, FlagBadges, ResponseAnswers } from './ResponseAnswers.tsx';
 import { SyncConflicts } from './SyncConflicts.tsx';
 
 const VIEW_LABELS: Record<string, string> = { A: '满意', B: '比较满意', C: '一般', D: '不满意' };
@@ -32,7 +41,15 @@ function status(kind: ReviewKind, item: ReviewResponse | ReviewInterview): strin
   return kind === 'responses' ? '计入' : '有效';
 }
 
-function ReviewRow({ kind, item }: { kind: ReviewKind; item: ReviewResponse | ReviewInterview }) {
+export function ReviewRow({
+  kind,
+  item,
+  answersOpen = false,
+}: {
+  kind: ReviewKind;
+  item: ReviewResponse | ReviewInterview;
+  answersOpen?: boolean;
+}) {
   const action = useReviewAction();
   const [marking, setMarking] = useState(false);
   const [reason, setReason] = useState('');
@@ -70,11 +87,15 @@ function ReviewRow({ kind, item }: { kind: ReviewKind; item: ReviewResponse | Re
         >
           {status(kind, item)}
         </span>
+        {kind === 'responses' ? <FlagBadges flags={(item as ReviewResponse).flags ?? []} /> : null}
         {item.invalid ? (
           <span className="muted review-mark">
             {item.invalid.byDisplayName ?? '—'} 于 {beijingTime(item.invalid.at)} 标记无效：
             {item.invalid.reason}
           </span>
+        ) : null}
+        {kind === 'responses' ? (
+          <ResponseAnswers item={item as ReviewResponse} open={answersOpen} />
         ) : null}
       </div>
       <div className="review-actions">
@@ -125,13 +146,28 @@ function ReviewRow({ kind, item }: { kind: ReviewKind; item: ReviewResponse | Re
   );
 }
 
+const NO_FILTERS: ReviewFilters = {
+  community: '',
+  status: 'all',
+  channel: '',
+  collector: '',
+  flag: '',
+  address: '',
+};
+
 /** Mark a response or interview invalid with a reason, or restore it; every change is audited. */
 export function ReviewView() {
   const [kind, setKind] = useState<ReviewKind>('responses');
-  const [community, setCommunity] = useState('');
-  const [filter, setFilter] = useState<ReviewStatus>('all');
+  const [filters, setFilters] = useState<ReviewFilters>(NO_FILTERS);
+  const [addressTyped, setAddressTyped] = useState('');
   const [page, setPage] = useState(1);
-  const list = useReviewList(kind, community, filter, page);
+  const list = useReviewList(kind, filters, page);
+  const collectors = useCoverage().data?.collectors ?? [];
+  const set = (next: Partial<ReviewFilters>) => {
+    setFilters({ ...filters, ...next });
+    setPage(1);
+  };
+  const responses = kind === 'responses';
   return (
     <>
       <p className="muted">
@@ -144,7 +180,7 @@ export function ReviewView() {
             value={kind}
             onChange={(e) => {
               setKind(e.target.value as ReviewKind);
-              if (filter === 'repeat') setFilter('all');
+              if (filters.status === 'repeat') set({ status: 'all' });
               setPage(1);
             }}
           >
@@ -152,28 +188,77 @@ export function ReviewView() {
             <option value="interviews">访谈</option>
           </select>
         </label>
-        <CommunityPicker
-          value={community}
-          onChange={(code) => {
-            setCommunity(code);
-            setPage(1);
-          }}
-        />
+        <CommunityPicker value={filters.community} onChange={(code) => set({ community: code })} />
         <label>
           <span>状态</span>
           <select
-            value={filter}
-            onChange={(e) => {
-              setFilter(e.target.value as ReviewStatus);
-              setPage(1);
-            }}
+            value={filters.status}
+            onChange={(e) => set({ status: e.target.value as ReviewStatus })}
           >
             <option value="all">全部</option>
             <option value="valid">有效</option>
             <option value="invalid">已标记无效</option>
-            {kind === 'responses' ? <option value="repeat">重复户（不计入）</option> : null}
+            {responses ? <option value="repeat">重复户（不计入）</option> : null}
           </select>
         </label>
+        <label>
+          <span>采集员</span>
+          <select value={filters.collector} onChange={(e) => set({ collector: e.target.value })}>
+            <option value="">全部采集员</option>
+            {collectors.map((c) => (
+              <option key={c.userId} value={c.userId}>
+                {c.displayName}
+              </option>
+            ))}
+          </select>
+        </label>
+        {responses ? (
+          <>
+            <label>
+              <span>采集方式</span>
+              <select value={filters.channel} onChange={(e) => set({ channel: e.target.value })}>
+                <option value="">全部方式</option>
+                {Object.entries(CHANNELS).map(([id, name]) => (
+                  <option key={id} value={id}>
+                    {name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              <span>质量提示</span>
+              <select
+                value={filters.flag}
+                onChange={(e) => set({ flag: e.target.value as ResponseFlag | '' })}
+              >
+                <option value="">不限</option>
+                {RESPONSE_FLAGS.map((flag) => (
+                  <option key={flag} value={flag} title={RESPONSE_FLAG_LABELS[flag]}>
+                    {FLAG_SHORT[flag]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <form
+              className="address-search"
+              onSubmit={(e) => {
+                e.preventDefault();
+                set({ address: addressTyped.trim() });
+              }}
+            >
+              <label>
+                <span>门牌</span>
+                <input
+                  value={addressTyped}
+                  maxLength={80}
+                  placeholder="如 12-301"
+                  onChange={(e) => setAddressTyped(e.target.value)}
+                />
+              </label>
+              <button type="submit">查找</button>
+            </form>
+          </>
+        ) : null}
       </div>
       {list.isPending ? (
         <p className="loading">正在加载…</p>

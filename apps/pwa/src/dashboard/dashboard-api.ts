@@ -7,10 +7,11 @@ import type {
   FeedbackTallies,
   FeedbackText,
   Page,
+  QualityAnswer,
+  ReviewFilters,
   ReviewInterview,
   ReviewKind,
   ReviewResponse,
-  ReviewStatus,
   SyncConflict,
 } from './dashboard-types.ts';
 
@@ -37,23 +38,49 @@ export function useCoverage() {
   });
 }
 
-export function useReviewList(
-  kind: ReviewKind,
-  community: string,
-  status: ReviewStatus,
-  page: number,
-) {
+export function useReviewList(kind: ReviewKind, filters: ReviewFilters, page: number) {
   const api = useApi();
+  // Channel, flag and address belong to responses: an interview list ignores them.
+  const forKind: ReviewFilters =
+    kind === 'responses' ? filters : { ...filters, channel: '', flag: '', address: '' };
   return useQuery({
-    queryKey: dashboardKeys.reviewList(kind, community, status, page),
+    queryKey: dashboardKeys.reviewList(kind, forKind, page),
     queryFn: () =>
       api.json<Page<ReviewResponse | ReviewInterview>>(
         'GET',
-        `/api/review/${kind}${query({ community, status, page, pageSize: PAGE_SIZE })}`,
+        `/api/review/${kind}${query({ ...forKind, page, pageSize: PAGE_SIZE })}`,
       ),
     // Keep the old page on screen while the next loads, but never show interviews as responses.
     placeholderData: (previous, previousQuery) =>
       previousQuery?.queryKey[1] === kind ? previous : undefined,
+  });
+}
+
+/** One response with its answers, as the review list shows it. */
+export function useReviewResponse(id: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: dashboardKeys.reviewItem(id),
+    queryFn: () => api.json<Page<ReviewResponse>>('GET', `/api/review/responses${query({ id })}`),
+  });
+}
+
+export function useQuality(
+  year: number,
+  community: string,
+  collector: string,
+  flag: string,
+  page: number,
+) {
+  const api = useApi();
+  return useQuery({
+    queryKey: dashboardKeys.quality(year, community, collector, flag, page),
+    queryFn: () =>
+      api.json<QualityAnswer>(
+        'GET',
+        `/api/quality${query({ year, community, collector, flag, page, pageSize: PAGE_SIZE })}`,
+      ),
+    placeholderData: (previous) => previous,
   });
 }
 

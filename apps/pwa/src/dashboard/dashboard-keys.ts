@@ -1,5 +1,5 @@
 import { queryKeys } from '../api/query-keys.ts';
-import type { FeedbackField, ReviewKind, ReviewStatus } from './dashboard-types.ts';
+import type { FeedbackField, ReviewFilters, ReviewKind } from './dashboard-types.ts';
 
 // The dashboard's React Query keys, beside the app's own factory (coverage is the app's key, so
 // the small coverage table and the dashboard share one cache entry). Each family starts with one
@@ -8,8 +8,12 @@ export const dashboardKeys = {
   coverage: queryKeys.coverage,
   communities: queryKeys.communities,
   review: () => ['review'] as const,
-  reviewList: (kind: ReviewKind, community: string, status: ReviewStatus, page: number) =>
-    ['review', kind, community, status, page] as const,
+  reviewList: (kind: ReviewKind, filters: ReviewFilters, page: number) =>
+    ['review', kind, filters, page] as const,
+  reviewItem: (id: string) => ['review', 'item', id] as const,
+  // Under 'review' too: a mark made from the quality view refreshes it with the lists.
+  quality: (year: number, community: string, collector: string, flag: string, page: number) =>
+    ['review', 'quality', year, community, collector, flag, page] as const,
   syncConflicts: (page: number) => ['review', 'conflicts', page] as const,
   feedback: () => ['feedback'] as const,
   tallies: () => ['feedback', 'tallies'] as const,

@@ -1,5 +1,5 @@
 // The coordinator-only answers of the sync server (docs/api.md), as the dashboard reads them.
-import type { CommunityCoverage, CommunityType } from '@jiuting/questionnaire';
+import type { CommunityCoverage, CommunityType, ResponseFlag } from '@jiuting/questionnaire';
 
 export type { CommunityType };
 
@@ -61,9 +61,16 @@ interface ReviewItemBase {
 
 export interface ReviewResponse extends ReviewItemBase {
   readonly householdKey: string;
+  /** The address as typed. */
+  readonly householdAddress: string;
   readonly channel: string;
   readonly score: number;
   readonly counted: boolean;
+  /** As stored: question ids → printed letters (a list for q10, q11) or text. */
+  readonly answers: Readonly<Record<string, unknown>>;
+  readonly startedAt: string | null;
+  readonly answerChanges: number | null;
+  readonly flags: readonly ResponseFlag[];
 }
 
 export interface ReviewInterview extends ReviewItemBase {
@@ -75,6 +82,61 @@ export interface ReviewInterview extends ReviewItemBase {
 
 export type ReviewKind = 'responses' | 'interviews';
 export type ReviewStatus = 'all' | 'valid' | 'invalid' | 'repeat';
+
+/** The review list's filters ('' for "any"); channel, flag and address are the responses'. */
+export interface ReviewFilters {
+  readonly community: string;
+  readonly status: ReviewStatus;
+  readonly channel: string;
+  readonly collector: string;
+  readonly flag: ResponseFlag | '';
+  readonly address: string;
+}
+
+type FlagCounts = Readonly<Record<ResponseFlag, number>>;
+
+/** GET /api/quality (docs/api.md). */
+export interface QualityAnswer {
+  readonly year: number;
+  readonly thresholds: Readonly<Record<string, number>>;
+  readonly communities: ReadonlyArray<{
+    readonly code: string;
+    readonly name: string;
+    readonly responses: number;
+    readonly flagged: number;
+    readonly flags: FlagCounts;
+    readonly doorCount: number;
+    readonly qrCount: number;
+    readonly doorMean: number | null;
+    readonly qrMean: number | null;
+    readonly doorAboveQr: boolean;
+  }>;
+  readonly collectors: ReadonlyArray<{
+    readonly userId: string;
+    readonly name: string | null;
+    readonly responses: number;
+    readonly flagged: number;
+    readonly flags: FlagCounts;
+  }>;
+  readonly flagged: Page<FlaggedResponse>;
+}
+
+export interface FlaggedResponse {
+  readonly id: string;
+  readonly communityCode: string;
+  readonly communityName: string;
+  readonly collector: string | null;
+  readonly collectorId: string | null;
+  readonly channel: string;
+  readonly householdKey: string;
+  readonly collectedAt: string;
+  readonly fillSeconds: number | null;
+  readonly answerChanges: number | null;
+  readonly score: number;
+  readonly counted: boolean;
+  readonly invalid: boolean;
+  readonly flags: readonly ResponseFlag[];
+}
 
 export interface Page<T> {
   readonly items: readonly T[];

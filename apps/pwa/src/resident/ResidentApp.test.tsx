@@ -147,6 +147,25 @@ describe('resident page without IndexedDB or a service worker', () => {
     expect(JSON.stringify({ ...localStorage })).not.toContain('301');
   });
 
+  it('sends how the form was filled: the first answer’s time and each answer changed, not text typed', async () => {
+    const before = Date.now();
+    openPage();
+    await screen.findByRole('heading', { name: /群众满意度测评问卷/ });
+    pick('q3', 'B');
+    pick('q10', 'C');
+    await fillIn();
+    pick('q10', 'C');
+    fireEvent.click(submitButton());
+    expect(await screen.findByRole('heading', { name: '感谢您的参与！' })).toBeTruthy();
+    const content = JSON.parse(fixture.responsesOf(community)[0]?.content ?? '{}');
+    // q3 B → A and q10 C taken back; the texts typed are not changes.
+    expect(content.paradata.answerChanges).toBe(2);
+    expect(Date.parse(content.paradata.startedAt)).toBeGreaterThanOrEqual(before);
+    expect(Date.parse(content.paradata.startedAt)).toBeLessThanOrEqual(
+      Date.parse(content.collectedAt),
+    );
+  });
+
   it('names every unanswered question and the missing address in Chinese beside it, and sends nothing', async () => {
     openPage();
     await screen.findByRole('heading', { name: /群众满意度测评问卷/ });

@@ -9,6 +9,7 @@ import { useRef, useState } from 'react';
 import { newId } from '../outbox/ids.ts';
 import { ChoiceQuestion } from '../survey/ChoiceQuestion.tsx';
 import { otherTextOf, toggleMultiple } from '../survey/choice.ts';
+import { noteAnswer } from '../survey/paradata.ts';
 import { shownHouseholdKey } from '../survey/survey-values.ts';
 import { AddressBoxes } from './AddressBoxes.tsx';
 import { invalidSummary, placesLeftCount, SUBMIT_MESSAGES } from './messages.ts';
@@ -87,13 +88,19 @@ export function ResidentForm({ token, link, api, store, initial, onReceived }: R
     change({ ...values, answers: { ...values.answers, [key]: value } });
   }
 
+  /** A choice answered (not text typed): the paradata notes the first answer and each change. */
   function choose(question: QuestionDef, letter: string) {
     const key = question.id as AnswerKey;
-    if (question.kind === 'multiple') {
-      setAnswer(key, toggleMultiple(question, values.answers[key] as string[], letter) as never);
-    } else {
-      setAnswer(key, letter as never);
-    }
+    const previous = values.answers[key];
+    const next =
+      question.kind === 'multiple'
+        ? toggleMultiple(question, previous as string[], letter)
+        : letter;
+    change({
+      ...values,
+      answers: { ...values.answers, [key]: next },
+      paradata: noteAnswer(values.paradata, previous, next, new Date().toISOString()),
+    });
   }
 
   async function submit() {

@@ -9,11 +9,14 @@ import {
 // link) or the channel (always `qr`). The candidate is built by the same translation the
 // canvassers' form uses, so both send byte-for-byte the same shape.
 
-export type ResidentValues = Pick<SurveyFormValues, 'building' | 'unit' | 'room' | 'answers'>;
+export type ResidentValues = Pick<
+  SurveyFormValues,
+  'building' | 'unit' | 'room' | 'answers' | 'paradata'
+>;
 
 export function emptyResidentValues(): ResidentValues {
-  const { building, unit, room, answers } = emptySurveyValues();
-  return { building, unit, room, answers };
+  const { building, unit, room, answers, paradata } = emptySurveyValues();
+  return { building, unit, room, answers, paradata };
 }
 
 export type FieldErrors = Record<string, string>;

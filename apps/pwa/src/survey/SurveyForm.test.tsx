@@ -154,6 +154,28 @@ describe('the survey form', () => {
     });
   });
 
+  test('the queued response carries its paradata: the first answer’s time and the answers changed', async () => {
+    const user = userEvent.setup();
+    const before = Date.now();
+    const { db } = renderForm();
+    const q3 = QUESTIONS.find((q) => q.id === 'q3');
+    await user.click(option(3, `${q3?.options[1]?.letter}. ${q3?.options[1]?.label}`));
+    await answerAll(user);
+    await user.type(within(question(12)).getByRole('textbox'), '多组织活动');
+    await user.click(screen.getByRole('button', { name: '提交' }));
+    await waitFor(async () => expect((await db.items.get(ID))?.state).toBe('queued'));
+    const payload = (await db.items.get(ID))?.payload as {
+      collectedAt: string;
+      paradata: { startedAt: string; answerChanges: number };
+    };
+    // q3 answered, then changed to its first option; the suggestion typed is not a change.
+    expect(payload.paradata.answerChanges).toBe(1);
+    expect(Date.parse(payload.paradata.startedAt)).toBeGreaterThanOrEqual(before);
+    expect(Date.parse(payload.paradata.startedAt)).toBeLessThanOrEqual(
+      Date.parse(payload.collectedAt),
+    );
+  });
+
   test('when the phone refuses the write, 提交 says so and 已保存 is never announced', async () => {
     const user = userEvent.setup();
     const { db, onSaved } = renderForm();

@@ -15,6 +15,7 @@ import { CommunitySelect } from './CommunitySelect.tsx';
 import { otherTextOf, toggleMultiple } from './choice.ts';
 import { FieldError } from './FieldError.tsx';
 import { countErrors, errorAt, schemaResolver } from './form-resolver.ts';
+import { noteAnswer } from './paradata.ts';
 import { SubmitFooter } from './SubmitFooter.tsx';
 import {
   answeredCount,
@@ -78,13 +79,21 @@ export function SurveyForm({ id, initial, communities, collectedBy, onSaved }: S
     focusQuestion(ORDER[ORDER.indexOf(questionId as never) + 1]);
   }
 
+  /** A choice answered (not text typed): the paradata notes the first answer and each change. */
+  function answer<K extends AnswerKey>(key: K, value: SurveyFormValues['answers'][K]) {
+    const previous = form.getValues(`answers.${key}`);
+    const now = new Date().toISOString();
+    setValue('paradata', noteAnswer(form.getValues('paradata'), previous, value, now));
+    set(key, value);
+  }
+
   function choose(question: QuestionDef, letter: string) {
     const key = question.id as AnswerKey;
     if (question.kind === 'multiple') {
-      set(key, toggleMultiple(question, values.answers[key] as string[], letter) as never);
+      answer(key, toggleMultiple(question, values.answers[key] as string[], letter) as never);
       return;
     }
-    set(key, letter as never);
+    answer(key, letter as never);
     // Paper entry: the next question gets the keyboard.
     setTimeout(() => next(question.id), 0);
   }

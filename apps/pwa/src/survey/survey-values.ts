@@ -7,6 +7,7 @@ import {
   type SurveyResponse,
   SurveyResponseSchema,
 } from '@jiuting/questionnaire';
+import { type FillParadata, NO_PARADATA, paradataOf } from './paradata.ts';
 
 // The form holds what a canvasser types (three address boxes, empty strings for unanswered
 // questions); the questionnaire package's schema decides what is valid. This file is the one
@@ -38,6 +39,8 @@ export interface SurveyFormValues {
     q11Other: string;
     q12: string;
   };
+  /** How the form is being filled; absent in drafts saved before it existed. */
+  paradata?: FillParadata;
 }
 
 export function emptySurveyValues(
@@ -66,6 +69,7 @@ export function emptySurveyValues(
       q11Other: '',
       q12: '',
     },
+    paradata: NO_PARADATA,
   };
 }
 
@@ -114,6 +118,7 @@ export function toSurveyCandidate(
   if (a.q11.includes('G')) answers.q11Other = orUndefined(a.q11Other);
   if (orUndefined(a.q12) !== undefined) answers.q12 = a.q12;
   for (const key of Object.keys(answers)) if (answers[key] === undefined) delete answers[key];
+  const paradata = paradataOf(values.paradata);
   return {
     kind: 'survey',
     id,
@@ -124,6 +129,7 @@ export function toSurveyCandidate(
     channel: values.channel ? values.channel : undefined,
     collectedAt,
     answers,
+    ...(paradata ? { paradata } : {}),
   };
 }
 

@@ -1,3 +1,4 @@
+import { householdKey } from '@jiuting/questionnaire';
 import type { Db } from '../db/open.ts';
 
 export type ReviewKind = 'response' | 'interview';
@@ -20,13 +21,20 @@ interface ReviewItemBase {
   invalid: ReviewMark | null;
 }
 
-/** What a coordinator needs to judge a response: where, who, when, its score — not its answers. */
+/** What a coordinator needs to judge a response: where, who, when, how it was filled, its answers. */
 export interface ReviewResponse extends ReviewItemBase {
   householdKey: string;
+  /** The address as typed on the phone (the key is computed from it). */
+  householdAddress: string;
   channel: string;
   score: number;
   /** The household's counted response (false: a repeat, or invalid). */
   counted: boolean;
+  /** The answers as stored (question ids and printed letters). */
+  answers: Record<string, unknown>;
+  /** Paradata: the first answer's time and the answer changes; null when the phone sent none. */
+  startedAt: string | null;
+  answerChanges: number | null;
 }
 
 export interface ReviewInterview extends ReviewItemBase {
@@ -42,6 +50,14 @@ export interface ReviewFilter {
   /** valid: not marked invalid; invalid: marked; repeat: a valid response that does not count
    * because its household already has one (interviews have no repeats); all: every one. */
   status: 'all' | 'valid' | 'invalid' | 'repeat';
+  /** Responses only (an interview has none of these: the filter then matches no interview). */
+  channel?: string | undefined;
+  /** Typed text found in the household key or the address as typed; also its household key. */
+  address?: string | undefined;
+  /** Only these ids (the responses a quality signal flagged). */
+  ids?: readonly string[] | undefined;
+  /** The collector's account id. */
+  collector?: string | undefined;
   limit: number;
   offset: number;
 }
@@ -87,6 +103,28 @@ function whereOf(
   if (filter.id) {
     clauses.push('t.id = ?');
     params.push(filter.id);
+  }
+  if (filter.collector) {
+    clauses.push('t.user_id = ?');
+    params.push(filter.collector);
+  }
+  const responsesOnly = filter.channel || filter.address || filter.ids;
+  if (responsesOnly && kind === 'interview') clauses.push('0');
+  if (filter.channel && kind === 'response') {
+    clauses.push('t.channel = ?');
+    params.push(filter.channel);
+  }
+  if (filter.address && kind === 'response') {
+    // 12-301 finds 12号楼301室: the typed text's own household key, when it reads as one.
+    clauses.push(
+      `(t.household_key = ? OR instr(t.household_key, ?) > 0
+        OR instr(json_extract(t.content, '$.householdAddress'), ?) > 0)`,
+    );
+    params.push(householdKey(filter.address) ?? '', filter.address, filter.address);
+  }
+  if (filter.ids && kind === 'response') {
+    clauses.push('t.id IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(filter.ids));
   }
   if (filter.status === 'valid') clauses.push('t.invalidated_at IS NULL');
   if (filter.status === 'invalid') clauses.push('t.invalidated_at IS NOT NULL');
@@ -211,18 +249,34 @@ export function reviewRepository(
 
     listResponses(filter: ReviewFilter): { items: ReviewResponse[]; total: number } {
       const { total, rows } = pageOf<
-        Omit<ReviewResponse, 'invalid' | 'counted'> & MarkColumns & { counted: number }
-      >('response', filter, 't.household_key AS householdKey, t.channel, t.score, t.counted');
+        Omit<ReviewResponse, 'invalid' | 'counted' | 'answers' | 'householdAddress'> &
+          MarkColumns & { counted: number; content: string }
+      >(
+        'response',
+        filter,
+        `t.household_key AS householdKey, t.channel, t.score, t.counted, t.content,
+         t.started_at AS startedAt, t.answer_changes AS answerChanges`,
+      );
       return {
         total,
-        items: rows.map((r) => ({
-          ...baseOf(r),
-          householdKey: r.householdKey,
-          channel: r.channel,
-          score: r.score,
-          counted: r.counted === 1,
-          invalid: markOf(r),
-        })),
+        items: rows.map((r) => {
+          const content = JSON.parse(r.content) as {
+            householdAddress?: string;
+            answers?: Record<string, unknown>;
+          };
+          return {
+            ...baseOf(r),
+            householdKey: r.householdKey,
+            householdAddress: content.householdAddress ?? '',
+            channel: r.channel,
+            score: r.score,
+            counted: r.counted === 1,
+            answers: content.answers ?? {},
+            startedAt: r.startedAt,
+            answerChanges: r.answerChanges,
+            invalid: markOf(r),
+          };
+        }),
       };
     },
 

@@ -26,6 +26,11 @@ export interface NewResponse extends Provenance {
   collectedAt: string;
   collectedDay: string;
   score: number;
+  /** Paradata: the first answer's time and the answer changes, null when the phone sent none. */
+  startedAt?: string | null;
+  answerChanges?: number | null;
+  /** A QR answer's coarse client fingerprint (see domain/client-fingerprint.ts), else null. */
+  fingerprint?: string | null;
 }
 
 export interface NewInterview extends Provenance {
@@ -53,9 +58,11 @@ export function submissionsRepository(db: Db) {
   // repeat, kept for a coordinator to see. Deciding it inside the INSERT keeps it atomic.
   const insertResponse = db.prepare<NewResponse, { counted: number }>(
     `INSERT INTO responses (id, content_hash, content, community_code, household_key, channel,
-       collected_at, collected_day, score, received_at, user_id, session_id, source, exported_by, counted)
+       collected_at, collected_day, score, received_at, user_id, session_id, source, exported_by,
+       started_at, answer_changes, client_fingerprint, counted)
      VALUES (@id, @contentHash, @content, @communityCode, @householdKey, @channel,
        @collectedAt, @collectedDay, @score, @receivedAt, @userId, @sessionId, @source, @exportedBy,
+       @startedAt, @answerChanges, @fingerprint,
        NOT EXISTS (SELECT 1 FROM responses WHERE community_code = @communityCode
                    AND household_key = @householdKey AND counted = 1))
      RETURNING counted`,
@@ -89,7 +96,8 @@ export function submissionsRepository(db: Db) {
     },
     /** Stores a response; returns whether it is the household's counted one (false: a repeat). */
     insertResponse(row: NewResponse): boolean {
-      return (insertResponse.get(row) as { counted: number }).counted === 1;
+      const full = { startedAt: null, answerChanges: null, fingerprint: null, ...row };
+      return (insertResponse.get(full) as { counted: number }).counted === 1;
     },
     insertInterview(row: NewInterview): void {
       insertInterview.run(row);

@@ -169,3 +169,33 @@ describe('ingest: group commit of batches that arrive together', () => {
     expect(stored()).toBe(1);
   });
 });
+
+describe('ingest: paradata', () => {
+  it('stores the first-answer time and answer changes beside the response, and accepts a response without them', async () => {
+    const withParadata = sampleSurvey({
+      paradata: { startedAt: '2025-11-20T09:52:00+08:00', answerChanges: 3 },
+    });
+    const without = sampleSurvey();
+    expect(statuses(await sync([withParadata, without]))).toEqual(['accepted', 'accepted']);
+    const row = (id: unknown) =>
+      app.db
+        .prepare(
+          'SELECT started_at AS startedAt, answer_changes AS changes FROM responses WHERE id = ?',
+        )
+        .get(id);
+    expect(row(withParadata.id)).toEqual({ startedAt: '2025-11-20T09:52:00+08:00', changes: 3 });
+    expect(row(without.id)).toEqual({ startedAt: null, changes: null });
+  });
+
+  it('answers a resend with other paradata as a conflict: paradata is part of the item', async () => {
+    const item = sampleSurvey({
+      paradata: { startedAt: '2025-11-20T09:52:00+08:00', answerChanges: 0 },
+    });
+    await sync([item]);
+    const changed = {
+      ...item,
+      paradata: { startedAt: '2025-11-20T09:52:00+08:00', answerChanges: 1 },
+    };
+    expect(statuses(await sync([changed]))).toEqual(['conflict']);
+  });
+});

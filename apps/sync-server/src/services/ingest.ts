@@ -39,6 +39,8 @@ export interface IngestContext {
   communities: ReadonlySet<string> | 'all';
   /** The kinds of record the sender may file (see kindsFor in repositories/users.ts). */
   kinds: ReadonlySet<SyncItemKind>;
+  /** A resident's QR answer: the coarse client fingerprint, stored with the response. */
+  fingerprint?: string | null;
 }
 
 export type SyncItemKind = (SurveyResponse | InterviewRecord)['kind'];
@@ -90,6 +92,9 @@ export function createIngest(deps: {
         collectedAt: item.collectedAt,
         collectedDay: shanghaiDay(item.collectedAt),
         score: scoreSurvey(item.answers).total,
+        startedAt: item.paradata?.startedAt ?? null,
+        answerChanges: item.paradata?.answerChanges ?? null,
+        fingerprint: ctx.fingerprint ?? null,
       });
       return { id: item.id, status: 'accepted', repeat: !counted };
     }

@@ -1,13 +1,16 @@
-import { CURRENT_QUESTIONNAIRE } from '@jiuting/questionnaire';
+import { CURRENT_QUESTIONNAIRE, shanghaiDay } from '@jiuting/questionnaire';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { clientFingerprint } from '../../domain/client-fingerprint.ts';
 import { AppError, errorResponses } from '../../errors.ts';
+import { fingerprintSaltsRepository } from '../../repositories/fingerprint-salts.ts';
 
 const TokenParamsSchema = z.object({ token: z.string().max(64) });
 
 // Residents, not staff: no login, so everything a stranger can send is bounded — per address
 // rate, body size, one response per request, channel `qr` only.
 const routes: FastifyPluginAsyncZod = async (app) => {
+  const salts = fingerprintSaltsRepository(app.db);
   const communityOf = (token: string) => {
     const community = app.repos.communities.byQrToken(token);
     if (!community) throw new AppError('qr_link_invalid');
@@ -66,16 +69,24 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       if (body && typeof body === 'object' && body.kind !== 'survey') {
         throw new AppError('validation_failed', [{ path: 'kind', message: '只能提交问卷' }]);
       }
+      const receivedAt = app.now().toISOString();
+      // Computed here, never stored as it came: see domain/client-fingerprint.ts.
+      const fingerprint = clientFingerprint(
+        salts.saltFor(Number(shanghaiDay(receivedAt).slice(0, 4)), receivedAt),
+        request.ip,
+        request.headers['user-agent'] ?? '',
+      );
       const [result] = await app.ingest(
         [body],
         {
-          receivedAt: app.now().toISOString(),
+          receivedAt,
           userId: null,
           sessionId: null,
           source: 'qr',
           exportedBy: null,
           communities: new Set([community.code]),
           kinds: new Set(['survey']),
+          fingerprint,
         },
         request.log,
       );

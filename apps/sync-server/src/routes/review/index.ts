@@ -1,8 +1,11 @@
+import { CHANNEL_IDS, responseFlags } from '@jiuting/questionnaire';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, errorResponses } from '../../errors.ts';
 import { principalOf } from '../../plugins/auth.ts';
+import { qualityRepository } from '../../repositories/quality.ts';
 import { type ReviewKind, reviewRepository } from '../../repositories/review.ts';
+import { FlagSchema } from '../quality/index.ts';
 import { PageQueryFields, plain } from '../schemas.ts';
 
 const MarkSchema = z
@@ -27,9 +30,15 @@ const ItemBase = {
 export const ReviewResponseSchema = z.object({
   ...ItemBase,
   householdKey: z.string(),
+  householdAddress: z.string(),
   channel: z.string(),
   score: z.number(),
   counted: z.boolean(),
+  answers: z.record(z.string(), z.unknown()),
+  startedAt: z.string().nullable(),
+  answerChanges: z.number().nullable(),
+  /** The quality signals that flag it (see GET /api/quality). */
+  flags: z.array(FlagSchema),
 });
 
 export const ReviewInterviewSchema = z.object({
@@ -42,11 +51,17 @@ export const ReviewInterviewSchema = z.object({
 
 const ListQuerySchema = z.object({
   community: z.string().max(32).optional(),
+  /** One record, as the quality view opens it. */
+  id: z.string().max(64).optional(),
   status: z
     .enum(['all', 'valid', 'invalid', 'repeat'], {
       error: '状态应为 all、valid、invalid 或 repeat',
     })
     .default('all'),
+  channel: z.enum(CHANNEL_IDS, { error: '采集方式应为 door、qr、phone 或 paper' }).optional(),
+  collector: z.string().max(64).optional(),
+  flag: FlagSchema.optional(),
+  address: plain(z.string().max(80, '门牌地址不能超过 80 个字'), '门牌地址').optional(),
   ...PageQueryFields,
 });
 
@@ -70,14 +85,23 @@ const KINDS: Record<'responses' | 'interviews', ReviewKind> = {
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const review = reviewRepository(app.db, app.repos.submissions);
+  const quality = qualityRepository(app.db);
+  // Flags are computed per request, so they always match the data: for a page, from the rows
+  // that decide its items' flags; for the flag filter, over every response (all years).
+  const allFlags = () => responseFlags(quality.responses('0000-01-01', '9999-12-31'));
+  const withFlags = <T extends { id: string }>(items: readonly T[]) => {
+    const flags = responseFlags(quality.responsesAround(items.map((item) => item.id)));
+    return items.map((item) => ({ ...item, flags: flags.get(item.id) ?? [] }));
+  };
   const staff = app.requireRole('admin', 'coordinator');
 
   for (const [segment, kind] of Object.entries(KINDS)) {
     const itemSchema = kind === 'response' ? ReviewResponseSchema : ReviewInterviewSchema;
-    const answer = (id: string) => {
+    type Item = z.infer<typeof ReviewResponseSchema> | z.infer<typeof ReviewInterviewSchema>;
+    const answer = (id: string): { item: Item } => {
       const item = review.find(kind, id);
       if (!item) throw new AppError('record_not_found');
-      return { item };
+      return { item: (kind === 'response' ? withFlags([item])[0] : item) as Item };
     };
     const actionOf = (request: Parameters<typeof principalOf>[0], id: string) => ({
       kind,
@@ -109,9 +133,30 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         onRequest: staff,
       },
       async (request) => {
-        const { community, status, page, pageSize } = request.query;
-        const filter = { community, status, limit: pageSize, offset: (page - 1) * pageSize };
-        return { ...review.list(kind, filter), page, pageSize };
+        const { community, id, status, channel, collector, flag, address, page, pageSize } =
+          request.query;
+        const ids =
+          flag === undefined || kind !== 'response'
+            ? undefined
+            : [...allFlags()].filter(([, mine]) => mine.includes(flag)).map(([id]) => id);
+        const filter = {
+          community,
+          id,
+          status,
+          channel,
+          collector,
+          address: address === '' ? undefined : address,
+          ids,
+          limit: pageSize,
+          offset: (page - 1) * pageSize,
+        };
+        const { items, total } = review.list(kind, filter);
+        return {
+          items: (kind === 'response' ? withFlags(items as { id: string }[]) : items) as Item[],
+          total,
+          page,
+          pageSize,
+        };
       },
     );
 

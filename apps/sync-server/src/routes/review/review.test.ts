@@ -198,19 +198,62 @@ describe('marking an interview invalid', () => {
 });
 
 describe('the review list', () => {
-  it('pages, filters by community, and carries no answers', async () => {
+  it('pages, filters by community, and shows each response with its address and answers', async () => {
     const page1 = (await get('/api/review/responses?community=R1&pageSize=2')).json();
     expect(page1).toMatchObject({ total: 3, page: 1, pageSize: 2 });
     const page2 = (await get('/api/review/responses?community=R1&pageSize=2&page=2')).json();
     const ids = [...page1.items, ...page2.items].map((i: { id: string }) => i.id);
     expect(new Set(ids)).toEqual(new Set([first.id, second.id, other.id]));
-    expect(JSON.stringify(page1)).not.toContain('answers');
+    const shown = [...page1.items, ...page2.items].find((i: { id: string }) => i.id === second.id);
+    expect(shown).toMatchObject({ householdAddress: '1-101', answers: LOWEST_MARKS_ANSWERS });
     expect(page1.items[0].collector).toBe('测试canvasser');
     expect((await get('/api/review/responses?community=NOPE')).json().total).toBe(0);
     const repeats = (await get('/api/review/responses?status=repeat')).json();
     expect(repeats.items.map((i: { id: string }) => i.id)).toEqual([second.id]);
     expect((await get('/api/review/interviews?status=repeat')).json().total).toBe(0);
     expect((await get('/api/review/responses?pageSize=500')).statusCode).toBe(400);
+  });
+});
+
+describe('the review list’s filters', () => {
+  const ids = async (query: string) =>
+    (await get(`/api/review/responses?${query}`)).json().items.map((i: { id: string }) => i.id);
+
+  it('filters by channel, collector and address (typed another way, or part of it)', async () => {
+    const qrAnswer = sampleSurvey({
+      communityCode: 'R1',
+      channel: 'qr',
+      householdAddress: '3号楼303室',
+    });
+    const token = app.repos.communities.get('R1')?.qrToken;
+    const sent = await app.inject({
+      method: 'POST',
+      url: `/api/public/q/${token}/responses`,
+      headers: CLIENT_HEADERS,
+      payload: qrAnswer,
+    });
+    expect(sent.statusCode).toBe(200);
+    expect(await ids('channel=qr')).toEqual([qrAnswer.id]);
+    expect(new Set(await ids(`collector=${canvasser.userId}`))).toEqual(
+      new Set([first.id, second.id, other.id]),
+    );
+    // 1-101 and 1号楼101室 are one household.
+    expect(new Set(await ids(`address=${encodeURIComponent('1号楼101室')}`))).toEqual(
+      new Set([first.id, second.id]),
+    );
+    expect(await ids(`address=${encodeURIComponent('202')}`)).toEqual([other.id]);
+    expect((await get('/api/review/interviews?channel=qr')).json().total).toBe(0);
+    expect((await get('/api/review/responses?channel=fax')).statusCode).toBe(400);
+  });
+
+  it('filters by quality flag and names each response’s flags', async () => {
+    // All three samples put every scored question at its best, save the second.
+    expect(new Set(await ids('flag=straight_lining'))).toEqual(new Set([first.id, other.id]));
+    const list = (await get('/api/review/responses')).json().items;
+    expect(list.find((i: { id: string }) => i.id === second.id).flags).toEqual([]);
+    expect(list.find((i: { id: string }) => i.id === first.id).flags).toEqual(['straight_lining']);
+    expect(await ids('flag=night')).toEqual([]);
+    expect(await ids(`id=${second.id}`)).toEqual([second.id]);
   });
 });
 

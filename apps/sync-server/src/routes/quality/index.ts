@@ -1,0 +1,145 @@
+import {
+  COLLECTOR_BURST_COUNT,
+  COLLECTOR_BURST_MINUTES,
+  DOOR_ABOVE_QR_MIN_EACH,
+  DOOR_ABOVE_QR_POINTS,
+  FINGERPRINT_BURST_COUNT,
+  FINGERPRINT_BURST_MINUTES,
+  MIN_FILL_SECONDS,
+  NIGHT_END_HOUR,
+  NIGHT_START_HOUR,
+  RESPONSE_FLAGS,
+  shanghaiDay,
+} from '@jiuting/questionnaire';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorResponses } from '../../errors.ts';
+import { qualityRepository } from '../../repositories/quality.ts';
+import { qualityReport } from '../../services/quality.ts';
+import { PageQueryFields } from '../schemas.ts';
+
+export const FlagSchema = z.enum(RESPONSE_FLAGS, {
+  error: `标记应为 ${RESPONSE_FLAGS.join('、')} 之一`,
+});
+
+const FlagCountsSchema = z.object(
+  Object.fromEntries(RESPONSE_FLAGS.map((f) => [f, z.number()])) as Record<
+    (typeof RESPONSE_FLAGS)[number],
+    z.ZodNumber
+  >,
+);
+
+const QuerySchema = z.object({
+  year: z.coerce
+    .number({ error: '年度应为数字' })
+    .int()
+    .min(2025, '年度不能早于 2025')
+    .max(2100, '年度不正确')
+    .optional(),
+  community: z.string().max(32).optional(),
+  collector: z.string().max(64).optional(),
+  flag: FlagSchema.optional(),
+  ...PageQueryFields,
+});
+
+const TallyFields = { responses: z.number(), flagged: z.number(), flags: FlagCountsSchema };
+
+export const QualitySchema = z.object({
+  year: z.number(),
+  thresholds: z.object({
+    minFillSeconds: z.number(),
+    collectorBurstCount: z.number(),
+    collectorBurstMinutes: z.number(),
+    fingerprintBurstCount: z.number(),
+    fingerprintBurstMinutes: z.number(),
+    nightStartHour: z.number(),
+    nightEndHour: z.number(),
+    doorAboveQrPoints: z.number(),
+    doorAboveQrMinEach: z.number(),
+  }),
+  communities: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      ...TallyFields,
+      doorCount: z.number(),
+      qrCount: z.number(),
+      doorMean: z.number().nullable(),
+      qrMean: z.number().nullable(),
+      doorAboveQr: z.boolean(),
+    }),
+  ),
+  collectors: z.array(
+    z.object({ userId: z.string(), name: z.string().nullable(), ...TallyFields }),
+  ),
+  flagged: z.object({
+    items: z.array(
+      z.object({
+        id: z.string(),
+        communityCode: z.string(),
+        communityName: z.string(),
+        collector: z.string().nullable(),
+        collectorId: z.string().nullable(),
+        channel: z.string(),
+        householdKey: z.string(),
+        collectedAt: z.string(),
+        fillSeconds: z.number().nullable(),
+        answerChanges: z.number().nullable(),
+        score: z.number(),
+        counted: z.boolean(),
+        invalid: z.boolean(),
+        flags: z.array(FlagSchema),
+      }),
+    ),
+    total: z.number(),
+    page: z.number(),
+    pageSize: z.number(),
+  }),
+});
+
+// Coordinators' evidence on the survey data: read-only. A response is judged (marked invalid)
+// only through review, which audits it; nothing here changes a count or a score.
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const quality = qualityRepository(app.db);
+
+  app.get(
+    '/quality',
+    {
+      schema: {
+        querystring: QuerySchema,
+        response: { 200: QualitySchema, ...errorResponses(400, 401, 403) },
+      },
+      onRequest: app.requireRole('admin', 'coordinator'),
+    },
+    async (request) => {
+      const { community, collector, flag, page, pageSize } = request.query;
+      const year = request.query.year ?? Number(shanghaiDay(app.now().toISOString()).slice(0, 4));
+      const rows = quality.responses(`${year}-01-01`, `${year}-12-31`);
+      const report = qualityReport(rows, { community, collector, flag });
+      const start = (page - 1) * pageSize;
+      return {
+        year,
+        thresholds: {
+          minFillSeconds: MIN_FILL_SECONDS,
+          collectorBurstCount: COLLECTOR_BURST_COUNT,
+          collectorBurstMinutes: COLLECTOR_BURST_MINUTES,
+          fingerprintBurstCount: FINGERPRINT_BURST_COUNT,
+          fingerprintBurstMinutes: FINGERPRINT_BURST_MINUTES,
+          nightStartHour: NIGHT_START_HOUR,
+          nightEndHour: NIGHT_END_HOUR,
+          doorAboveQrPoints: DOOR_ABOVE_QR_POINTS,
+          doorAboveQrMinEach: DOOR_ABOVE_QR_MIN_EACH,
+        },
+        communities: report.communities,
+        collectors: report.collectors,
+        flagged: {
+          items: report.flagged.slice(start, start + pageSize),
+          total: report.flagged.length,
+          page,
+          pageSize,
+        },
+      };
+    },
+  );
+};
+export default routes;

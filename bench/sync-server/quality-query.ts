@@ -1,0 +1,86 @@
+// GET /api/quality and the review list filtered by a quality flag, at a year's responses (the
+// town's 27 communities at 30% coverage are about 12,000; 30,000 by default leaves room): the
+// whole request through app.inject, median and p95. Both read every response of the year and
+// run the questionnaire package's signals over them on each request.
+// Run: npx tsx bench/sync-server/quality-query.ts
+import { randomUUID } from 'node:crypto';
+import { shanghaiDay } from '@jiuting/questionnaire';
+import { buildTestApp, createUser, loginAs } from '../../apps/sync-server/src/testing.ts';
+import { machine, percentile } from './_common.ts';
+
+const RESPONSES = Number(process.env.RESPONSES ?? 30_000);
+const RUNS = Number(process.env.RUNS ?? 30);
+const ANSWERS = {
+  q1: 'A',
+  q2: 'C',
+  q3: 'A',
+  q4: 'C',
+  q5: 'B',
+  q6: 'C',
+  q7: 'B',
+  q8: 'B',
+  q9: 'C',
+  q10: ['I'],
+  q11: ['F'],
+};
+const BEST = { ...ANSWERS, q4: 'A', q5: 'D', q6: 'D', q7: 'D', q8: 'A', q9: 'A' };
+
+const { app, cleanup } = await buildTestApp();
+try {
+  const codes = app.repos.communities.list().map((c) => c.code);
+  const canvassers = await Promise.all(
+    Array.from({ length: 54 }, (_, i) => createUser(app, 'canvasser', [codes[i >> 1] as string])),
+  );
+  app.db.transaction(() => {
+    for (let i = 0; i < RESPONSES; i += 1) {
+      const community = codes[i % codes.length] as string;
+      // Visits spread over 60 days from 08:00 to 20:00; one in ten a QR answer.
+      const collectedAt = new Date(
+        Date.UTC(2025, 9, 1) + (i % 60) * 86_400_000 + (i % 720) * 60_000,
+      ).toISOString();
+      const qr = i % 10 === 0;
+      const answers = i % 7 === 0 ? BEST : ANSWERS;
+      app.repos.submissions.insertResponse({
+        id: randomUUID(),
+        contentHash: 'x'.repeat(64),
+        content: JSON.stringify({ householdAddress: `${i % 97}号${i}室`, answers }),
+        communityCode: community,
+        householdKey: `${i % 97}号${i}室`,
+        channel: qr ? 'qr' : 'door',
+        collectedAt,
+        collectedDay: shanghaiDay(collectedAt),
+        score: i % 7 === 0 ? 100 : 56,
+        receivedAt: collectedAt,
+        userId: qr ? null : (canvassers[(i % codes.length) * 2 + (i % 2)]?.id as string),
+        sessionId: null,
+        source: qr ? 'qr' : 'sync',
+        exportedBy: null,
+        startedAt: new Date(Date.parse(collectedAt) - (20 + (i % 400)) * 1000).toISOString(),
+        answerChanges: i % 3,
+        fingerprint: qr ? `f${i % 500}` : null,
+      });
+    }
+  })();
+  const { cookie } = await loginAs(app, 'coordinator');
+  const timed = async (url: string) => {
+    const first = await app.inject({ method: 'GET', url, headers: { cookie } });
+    if (first.statusCode !== 200) throw new Error(`${url}: ${first.statusCode} ${first.body}`);
+    const times: number[] = [];
+    for (let i = 0; i < RUNS; i += 1) {
+      const t = performance.now();
+      await app.inject({ method: 'GET', url, headers: { cookie } });
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    return `median ${percentile(times, 50).toFixed(0)} ms, p95 ${percentile(times, 95).toFixed(0)} ms`;
+  };
+  console.log(`\nquality signals at ${RESPONSES} responses, 27 communities, on ${machine()}`);
+  console.log(
+    `  GET /api/quality?year=2025                 ${await timed('/api/quality?year=2025')}   (target p95 < 1000)`,
+  );
+  console.log(
+    `  GET /api/review/responses?flag=too_fast    ${await timed('/api/review/responses?flag=too_fast')}   (target p95 < 1000)`,
+  );
+} finally {
+  await cleanup();
+}
