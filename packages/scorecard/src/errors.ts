@@ -27,6 +27,9 @@ export const SCORECARD_ERROR_CODES = [
   'community_duplicate',
   'total_not_a_number',
   'grade_rule_invalid',
+  'combination_rule_invalid',
+  'entries_disagree',
+  'entries_missing',
 ] as const;
 export type ScorecardErrorCode = (typeof SCORECARD_ERROR_CODES)[number];
 

@@ -5,6 +5,7 @@ export * from './deductions.ts';
 export * from './departments.ts';
 export * from './errors.ts';
 export * from './grades.ts';
+export * from './item-combination.ts';
 export * from './item-scores.ts';
 export * from './points.ts';
 export * from './satisfaction.ts';

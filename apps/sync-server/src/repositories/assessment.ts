@@ -1,5 +1,6 @@
 import type {
   BonusInput,
+  CombinationRule,
   DeductionCase,
   DepartmentId,
   GradeRule,
@@ -34,16 +35,32 @@ export interface AssessmentYear {
   gradeRule: GradeRule | null;
 }
 
+/** An item's confirmed score for one community: what the lead confirmed, and by which rule. */
 export interface ItemScore {
   communityCode: string;
   itemId: ItemId;
   points: number;
   basis: string;
+  /** The lead department that confirmed it. */
   department: DepartmentId;
   enteredBy: string;
   enteredAt: string;
   confirmedBy: string | null;
   confirmedAt: string | null;
+  combinationRule: CombinationRule;
+}
+
+/** One department's own entry for one item of one community. */
+export interface ItemEntry {
+  communityCode: string;
+  itemId: ItemId;
+  department: DepartmentId;
+  points: number;
+  basis: string;
+  enteredBy: string;
+  /** The account's display name, for the lead's side-by-side view. */
+  enteredByName: string;
+  enteredAt: string;
 }
 
 export interface Adjustments {
@@ -66,6 +83,7 @@ export type AssessmentAuditAction =
   | 'year_created'
   | 'item_scored'
   | 'item_confirmed'
+  | 'item_confirmation_dropped'
   | 'bonus_set'
   | 'deductions_set'
   | 'satisfaction_override_set'
@@ -117,7 +135,10 @@ export function assessmentRepository(db: Db) {
   });
   const scoreColumns = `community_code AS communityCode, item_id AS itemId, points, basis, department,
     entered_by AS enteredBy, entered_at AS enteredAt, confirmed_by AS confirmedBy,
-    confirmed_at AS confirmedAt`;
+    confirmed_at AS confirmedAt, combination_rule AS combinationRule`;
+  const entryColumns = `e.community_code AS communityCode, e.item_id AS itemId, e.department,
+    e.points, e.basis, e.entered_by AS enteredBy, u.display_name AS enteredByName,
+    e.entered_at AS enteredAt`;
   const scoreOne = db.prepare<[number, string, string], ItemScore>(
     `SELECT ${scoreColumns} FROM assessment_item_scores
      WHERE year = ? AND community_code = ? AND item_id = ?`,
@@ -204,8 +225,30 @@ export function assessmentRepository(db: Db) {
     getScore(year: number, communityCode: string, itemId: string): ItemScore | undefined {
       return scoreOne.get(year, communityCode, itemId);
     },
-    /** Stores a department's points; a changed figure loses its confirmation (re-confirm it). */
-    putScore(
+    listEntries(year: number, itemId?: string): ItemEntry[] {
+      return db
+        .prepare<[number, string | null, string | null], ItemEntry>(
+          `SELECT ${entryColumns} FROM assessment_item_entries e JOIN users u ON u.id = e.entered_by
+           WHERE e.year = ? AND (? IS NULL OR e.item_id = ?)
+           ORDER BY e.item_id, e.community_code, e.entered_at, e.department`,
+        )
+        .all(year, itemId ?? null, itemId ?? null);
+    },
+    getEntry(
+      year: number,
+      communityCode: string,
+      itemId: string,
+      department: string,
+    ): ItemEntry | undefined {
+      return db
+        .prepare<[number, string, string, string], ItemEntry>(
+          `SELECT ${entryColumns} FROM assessment_item_entries e JOIN users u ON u.id = e.entered_by
+           WHERE e.year = ? AND e.community_code = ? AND e.item_id = ? AND e.department = ?`,
+        )
+        .get(year, communityCode, itemId, department);
+    },
+    /** Stores one department's own entry; other departments' entries for the item stay. */
+    putEntry(
       year: number,
       entry: {
         communityCode: string;
@@ -218,23 +261,40 @@ export function assessmentRepository(db: Db) {
       },
     ): void {
       db.prepare(
-        `INSERT INTO assessment_item_scores (year, community_code, item_id, points, basis,
-           department, entered_by, entered_at)
-         VALUES (@year, @communityCode, @itemId, @points, @basis, @department, @by, @at)
-         ON CONFLICT (year, community_code, item_id) DO UPDATE SET
-           confirmed_by = CASE WHEN points = excluded.points THEN confirmed_by END,
-           confirmed_at = CASE WHEN points = excluded.points THEN confirmed_at END,
-           points = excluded.points, basis = excluded.basis, department = excluded.department,
-           entered_by = excluded.entered_by, entered_at = excluded.entered_at`,
+        `INSERT INTO assessment_item_entries (year, community_code, item_id, department, points,
+           basis, entered_by, entered_at)
+         VALUES (@year, @communityCode, @itemId, @department, @points, @basis, @by, @at)
+         ON CONFLICT (year, community_code, item_id, department) DO UPDATE SET
+           points = excluded.points, basis = excluded.basis, entered_by = excluded.entered_by,
+           entered_at = excluded.entered_at`,
       ).run({ year, ...entry });
     },
-    confirmItem(year: number, itemId: ItemId, by: string, at: string): number {
-      return db
-        .prepare(
-          `UPDATE assessment_item_scores SET confirmed_by = ?, confirmed_at = ?
-           WHERE year = ? AND item_id = ?`,
-        )
-        .run(by, at, year, itemId).changes;
+    /** The lead's confirmed figure for one community's item, replacing an earlier one. */
+    putConfirmed(
+      year: number,
+      score: {
+        communityCode: string;
+        itemId: ItemId;
+        points: number;
+        basis: string;
+        department: DepartmentId;
+        rule: CombinationRule;
+        by: string;
+        at: string;
+      },
+    ): void {
+      db.prepare(
+        `INSERT OR REPLACE INTO assessment_item_scores (year, community_code, item_id, points, basis,
+           department, entered_by, entered_at, confirmed_by, confirmed_at, combination_rule)
+         VALUES (@year, @communityCode, @itemId, @points, @basis, @department, @by, @at, @by, @at,
+           @rule)`,
+      ).run({ year, ...score });
+    },
+    /** Takes a confirmation away; the caller records why in the audit trail. */
+    dropConfirmed(year: number, communityCode: string, itemId: string): void {
+      db.prepare(
+        'DELETE FROM assessment_item_scores WHERE year = ? AND community_code = ? AND item_id = ?',
+      ).run(year, communityCode, itemId);
     },
 
     getAdjustments(year: number, communityCode: string): Adjustments {

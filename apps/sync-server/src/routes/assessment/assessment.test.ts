@@ -197,7 +197,7 @@ describe('department scoring', () => {
       'POST',
       `/api/assessment/${YEAR}/items/regular.stability.overall/confirm`,
     );
-    expect(notLead.statusCode).toBe(403);
+    expect(notLead.statusCode, notLead.body).toBe(403);
     expect(notLead.json().error).toBe('not_lead_department');
 
     await call(peace, 'POST', `/api/assessment/${YEAR}/scores`, {
@@ -221,20 +221,139 @@ describe('department scoring', () => {
       `/api/assessment/${YEAR}/items/regular.stability.overall/confirm`,
     );
     expect(confirmed.statusCode).toBe(200);
-    expect(confirmed.json()).toEqual({ confirmed: 27 });
+    expect(confirmed.json()).toEqual({ confirmed: 27, rule: 'lead' });
     const results = (await call(coordinator, 'GET', `/api/assessment/${YEAR}/results`)).json();
     const demo01 = results.communities.find((c: { code: string }) => c.code === 'DEMO01');
-    expect(demo01.items['regular.stability.overall']).toBe(8);
+    // The lead's own 9 stands for DEMO01, though 城运中心 saved its 8 later.
+    expect(demo01.items['regular.stability.overall']).toBe(9);
     expect(demo01.pending).toEqual([]);
+    const demo02 = results.communities.find((c: { code: string }) => c.code === 'DEMO02');
+    expect(demo02.items['regular.stability.overall']).toBe(8);
 
     // A changed figure needs confirming again; until then it does not count.
     await call(chengyun, 'POST', `/api/assessment/${YEAR}/scores`, {
-      entries: [entry('regular.stability.overall', 'DEMO01', 7)],
+      entries: [entry('regular.stability.overall', 'DEMO02', 7)],
     });
     const after = (await call(coordinator, 'GET', `/api/assessment/${YEAR}/results`)).json();
-    const changed = after.communities.find((c: { code: string }) => c.code === 'DEMO01');
+    const changed = after.communities.find((c: { code: string }) => c.code === 'DEMO02');
     expect(changed.items['regular.stability.overall']).toBeNull();
     expect(changed.pending).toEqual(['regular.stability.overall']);
+  });
+});
+
+describe('several departments on one item', () => {
+  const PARTY = 'regular.party.overall';
+  const resultOf = async (code: string) =>
+    (await call(coordinator, 'GET', `/api/assessment/${YEAR}/results`))
+      .json()
+      .communities.find((c: { code: string }) => c.code === code);
+
+  it('keeps each department’s entry, lets the lead confirm by a stated rule, and audits every dropped confirmation', async () => {
+    const lead = await scorerOf('party-mass-office');
+    const armed = await scorerOf('armed-forces');
+    await call(lead, 'POST', `/api/assessment/${YEAR}/scores`, {
+      entries: codes.map((code) => entry(PARTY, code, 13, '组织生活规范')),
+    });
+    await call(armed, 'POST', `/api/assessment/${YEAR}/scores`, {
+      entries: codes.map((code) => entry(PARTY, code, 10, '民兵整组一般')),
+    });
+
+    // The lead sees both departments side by side; the later save replaced nothing.
+    const sheet = (await call(lead, 'GET', `/api/assessment/${YEAR}/scoring`)).json();
+    expect(
+      sheet.entries
+        .filter((e: { communityCode: string }) => e.communityCode === 'DEMO01')
+        .map((e: { departmentName: string; points: number; enteredByName: string }) => [
+          e.departmentName,
+          e.points,
+          e.enteredByName,
+        ]),
+    ).toEqual([
+      ['党群办', 13, 'party-mass-office 评分员'],
+      ['武装', 10, 'armed-forces 评分员'],
+    ]);
+    expect((await call(armed, 'GET', `/api/assessment/${YEAR}/scoring`)).json().entries).toEqual(
+      [],
+    );
+
+    // By default the lead's own figure stands.
+    const confirmed = await call(lead, 'POST', `/api/assessment/${YEAR}/items/${PARTY}/confirm`);
+    expect(confirmed.json()).toEqual({ confirmed: 27, rule: 'lead' });
+    expect((await resultOf('DEMO01')).items[PARTY]).toBe(13);
+
+    // A non-lead's later change neither overwrites the lead's figure nor drops its confirmation.
+    await call(armed, 'POST', `/api/assessment/${YEAR}/scores`, {
+      entries: [entry(PARTY, 'DEMO01', 9, '复核后下调')],
+    });
+    expect((await resultOf('DEMO01')).items[PARTY]).toBe(13);
+    expect((await resultOf('DEMO01')).pending).toEqual([]);
+
+    // The lead may confirm the mean instead: (13 + 9) ÷ 2 = 11, (13 + 10) ÷ 2 = 11.5.
+    const mean = await call(lead, 'POST', `/api/assessment/${YEAR}/items/${PARTY}/confirm`, {
+      rule: 'mean',
+    });
+    expect(mean.json()).toEqual({ confirmed: 27, rule: 'mean' });
+    expect((await resultOf('DEMO01')).items[PARTY]).toBe(11);
+    expect((await resultOf('DEMO02')).items[PARTY]).toBe(11.5);
+
+    // Now a non-lead's change moves the confirmed figure: the confirmation goes, with a reason.
+    await call(armed, 'POST', `/api/assessment/${YEAR}/scores`, {
+      entries: [entry(PARTY, 'DEMO01', 10, '再次复核')],
+    });
+    const after = await resultOf('DEMO01');
+    expect(after.items[PARTY]).toBeNull();
+    expect(after.pending).toEqual([PARTY]);
+    const audit = (await call(coordinator, 'GET', `/api/assessment/${YEAR}/audit`)).json();
+    expect(audit.entries[0]).toMatchObject({
+      action: 'item_confirmation_dropped',
+      communityCode: 'DEMO01',
+      itemId: PARTY,
+      oldValue: { points: 11, rule: 'mean', department: 'party-mass-office' },
+      newValue: null,
+    });
+    expect(audit.entries[0].reason).toContain('武装将本部门评分从 9 分改为 10 分');
+    expect(audit.entries[0].reason).toContain('党群办重新确认');
+    expect(audit.entries[1]).toMatchObject({
+      action: 'item_scored',
+      oldValue: { points: 9, department: 'armed-forces' },
+      newValue: { points: 10, department: 'armed-forces' },
+    });
+    expect(audit.entries.filter((e: { action: string }) => e.action === 'item_confirmed')).toEqual([
+      expect.objectContaining({
+        newValue: { confirmed: 27, department: 'party-mass-office', rule: 'mean' },
+      }),
+      expect.objectContaining({
+        newValue: { confirmed: 27, department: 'party-mass-office', rule: 'lead' },
+      }),
+    ]);
+
+    // Each department still reads back its own figure.
+    const own = (who: LoggedIn) =>
+      call(who, 'GET', `/api/assessment/${YEAR}/scoring`).then((r) =>
+        r.json().scores.find((s: { communityCode: string }) => s.communityCode === 'DEMO01'),
+      );
+    expect(await own(lead)).toMatchObject({ points: 13, department: 'party-mass-office' });
+    expect(await own(armed)).toMatchObject({ points: 10, department: 'armed-forces' });
+  });
+
+  it('refuses to confirm by the lead’s rule when the lead entered nothing and the others disagree', async () => {
+    const lead = await scorerOf('party-mass-office');
+    const armed = await scorerOf('armed-forces');
+    const union = await scorerOf('trade-union');
+    await call(armed, 'POST', `/api/assessment/${YEAR}/scores`, {
+      entries: codes.map((code) => entry(PARTY, code, 10)),
+    });
+    await call(union, 'POST', `/api/assessment/${YEAR}/scores`, {
+      entries: [entry(PARTY, 'DEMO03', 12)],
+    });
+    const res = await call(lead, 'POST', `/api/assessment/${YEAR}/items/${PARTY}/confirm`);
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({
+      error: 'entries_disagree',
+      issues: [{ path: 'communities.DEMO03' }],
+    });
+    expect(res.json().message).toContain('武装 10 分、总工会 12 分');
+    expect((await resultOf('DEMO01')).items[PARTY]).toBeNull();
   });
 });
 

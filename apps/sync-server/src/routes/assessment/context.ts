@@ -59,6 +59,7 @@ export function assessmentContext(app: FastifyInstance): AssessmentContext {
       return yearResults({
         communities: context.communities(year),
         scores: repo.listScores(year.year),
+        entries: repo.listEntries(year.year),
         adjustments: repo.listAdjustments(year.year),
         ...(year.gradeRule ? { gradeRule: year.gradeRule } : {}),
       });

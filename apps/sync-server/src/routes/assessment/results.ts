@@ -6,7 +6,12 @@ import {
   ITEMS,
   type ItemId,
 } from '@jiuting/scorecard';
-import type { Adjustments, ItemScore, LockedCommunity } from '../../repositories/assessment.ts';
+import type {
+  Adjustments,
+  ItemEntry,
+  ItemScore,
+  LockedCommunity,
+} from '../../repositories/assessment.ts';
 
 // The whole year's result, from stored data, through the scorecard package: only confirmed item
 // points count (an entered but unconfirmed figure is `pending`), bonus and deductions are the
@@ -28,6 +33,8 @@ export interface YearResults {
 export function yearResults(input: {
   communities: readonly LockedCommunity[];
   scores: readonly ItemScore[];
+  /** Departments' entries: an item entered but not confirmed is `pending`. */
+  entries: readonly ItemEntry[];
   adjustments: readonly Adjustments[];
   gradeRule?: GradeRule;
 }): YearResults {
@@ -36,14 +43,13 @@ export function yearResults(input: {
   const confirmed = new Map<string, Partial<Record<ItemId, number>>>();
   const pending = new Map<string, ItemId[]>();
   for (const s of input.scores) {
-    if (s.confirmedAt) {
-      confirmed.set(s.communityCode, {
-        ...confirmed.get(s.communityCode),
-        [s.itemId]: s.points,
-      });
-    } else {
-      pending.set(s.communityCode, [...(pending.get(s.communityCode) ?? []), s.itemId]);
-    }
+    if (!s.confirmedAt) continue;
+    confirmed.set(s.communityCode, { ...confirmed.get(s.communityCode), [s.itemId]: s.points });
+  }
+  for (const e of input.entries) {
+    if (confirmed.get(e.communityCode)?.[e.itemId] !== undefined) continue;
+    const list = pending.get(e.communityCode) ?? [];
+    if (!list.includes(e.itemId)) pending.set(e.communityCode, [...list, e.itemId]);
   }
   const assessed = assessCommunities(
     input.communities.map((c) => {

@@ -1,4 +1,10 @@
-import { DEDUCTION_KIND_IDS, GradeRuleSchema, HONOUR_LEVELS, ITEM_IDS } from '@jiuting/scorecard';
+import {
+  COMBINATION_RULES,
+  DEDUCTION_KIND_IDS,
+  GradeRuleSchema,
+  HONOUR_LEVELS,
+  ITEM_IDS,
+} from '@jiuting/scorecard';
 import { z } from 'zod';
 import { CsvTextSchema, plain } from '../schemas.ts';
 
@@ -147,6 +153,38 @@ export const ItemScoreSchema = z.object({
   enteredAt: z.string(),
   confirmedAt: z.string().nullable(),
 });
+
+/** One department's own entry, as the lead sees it beside the others. */
+export const ItemEntrySchema = z.object({
+  communityCode: z.string(),
+  itemId: z.string(),
+  department: z.string(),
+  departmentName: z.string(),
+  points: z.number(),
+  basis: z.string(),
+  enteredByName: z.string(),
+  enteredAt: z.string(),
+});
+
+export const ConfirmedScoreSchema = z.object({
+  communityCode: z.string(),
+  itemId: z.string(),
+  points: z.number(),
+  basis: z.string(),
+  /** The lead department that confirmed it. */
+  department: z.string(),
+  combinationRule: z.enum(COMBINATION_RULES),
+  confirmedAt: z.string().nullable(),
+});
+
+/** The lead states how the departments' entries make the item's figure; its own by default. */
+export const ConfirmBodySchema = z
+  .strictObject({
+    rule: z.enum(COMBINATION_RULES, { error: '合成规则应为“以牵头部门为准”或“取平均值”' }),
+  })
+  .partial()
+  // A POST without a body reaches the schema as null: the lead's own figure, as before.
+  .nullish();
 
 export const HotlineSchema = z.object({
   communityCode: z.string(),
