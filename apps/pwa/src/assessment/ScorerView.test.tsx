@@ -29,7 +29,13 @@ const ITEMS: Scoring['items'] = [
 ];
 
 /** 城运中心's view of 2025, with whatever the screen saves kept like the server would. */
-function scoringServer(options: { refuse?: { status: number; body: unknown } } = {}) {
+function scoringServer(
+  options: {
+    refuse?: { status: number; body: unknown };
+    entries?: Scoring['entries'];
+    confirmed?: Scoring['confirmed'];
+  } = {},
+) {
   let scores: ItemScore[] = [];
   return (call: Call) => {
     if (call.method === 'GET' && call.path === '/api/assessment/2025/scoring') {
@@ -40,6 +46,8 @@ function scoringServer(options: { refuse?: { status: number; body: unknown } } =
         items: ITEMS,
         communities: COMMUNITIES,
         scores,
+        entries: options.entries ?? [],
+        confirmed: options.confirmed ?? [],
         hotline: [
           {
             communityCode: 'JT01',
@@ -139,8 +147,49 @@ describe('department scorer screen', () => {
     await user.click(within(dialog).getByRole('button', { name: '确认得分' }));
     expect(await screen.findByText('已确认 27 个居民区的得分')).toBeTruthy();
     expect(
-      calls.some((c) => c.path === '/api/assessment/2025/items/mass.hotline.work-orders/confirm'),
-    ).toBe(true);
+      calls.find((c) => c.path === '/api/assessment/2025/items/mass.hotline.work-orders/confirm')
+        ?.body,
+    ).toEqual({ rule: 'lead' });
+  });
+
+  it('shows the lead every other department’s figure beside its own, and confirms by the rule it picks', async () => {
+    const user = userEvent.setup();
+    const { calls } = renderWithServer(
+      <ScorerView year={2025} />,
+      scoringServer({
+        entries: [
+          {
+            communityCode: 'JT01',
+            itemId: 'mass.hotline.work-orders',
+            department: 'peace-office-petitions',
+            departmentName: '平安办（信访）',
+            points: 3.5,
+            basis: '信访件偏多',
+            enteredByName: '王信访',
+            enteredAt: '2025-12-02T00:00:00Z',
+          },
+        ],
+        confirmed: [
+          {
+            communityCode: 'JT02',
+            itemId: 'mass.hotline.work-orders',
+            points: 4,
+            basis: '工单下降',
+            department: 'city-operations-center',
+            combinationRule: 'lead',
+            confirmedAt: '2025-12-03T00:00:00Z',
+          },
+        ],
+      }),
+    );
+    expect(await screen.findByText('平安办（信访） 3.5 分（信访件偏多；王信访）')).toBeTruthy();
+    expect(screen.getByText('已确认 4 分')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: '确认本项得分' }));
+    const dialog = screen.getByRole('alertdialog');
+    await user.click(within(dialog).getByRole('radio', { name: /取各部门评分的平均值/ }));
+    await user.click(within(dialog).getByRole('button', { name: '确认得分' }));
+    await screen.findByText('已确认 27 个居民区的得分');
+    expect(calls.find((c) => c.path.endsWith('/confirm'))?.body).toEqual({ rule: 'mean' });
   });
 
   it('offers no confirm on an item the department does not lead', async () => {

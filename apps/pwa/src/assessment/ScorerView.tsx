@@ -3,6 +3,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../api/client.ts';
 import { ConfirmDialog } from '../shell/ConfirmDialog.tsx';
 import {
+  type CombinationRule,
+  type DepartmentEntry,
   type HotlineFigures,
   type ItemScore,
   type Scoring,
@@ -39,6 +41,20 @@ function rowProblem(item: ScoringItem, draft: Draft | undefined): string | null 
   if (error) return error.message;
   if (draft.basis.trim() === '') return '请填写评分依据';
   return null;
+}
+
+/** The other departments' figures for this community, beside the lead's own box. */
+function OtherEntries({ entries }: { entries: readonly DepartmentEntry[] }) {
+  if (entries.length === 0) return null;
+  return (
+    <ul className="other-entries" aria-label="各部门评分">
+      {entries.map((e) => (
+        <li key={e.department}>
+          {e.departmentName} {e.points} 分（{e.basis}；{e.enteredByName}）
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 function HotlineBasis({ figures }: { figures: HotlineFigures | undefined }) {
@@ -99,11 +115,12 @@ function ItemSheet({ data, item }: { data: Scoring; item: ScoringItem }) {
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const [rule, setRule] = useState<CombinationRule>('lead');
   const save = useAssessmentWrite<{ entries: unknown[] }, { saved: number; changed: number }>(
     'POST',
     `/api/assessment/${data.year}/scores`,
   );
-  const confirm = useAssessmentWrite<undefined, { confirmed: number }>(
+  const confirm = useAssessmentWrite<{ rule: CombinationRule }, { confirmed: number }>(
     'POST',
     `/api/assessment/${data.year}/items/${item.id}/confirm`,
   );
@@ -111,7 +128,15 @@ function ItemSheet({ data, item }: { data: Scoring; item: ScoringItem }) {
 
   const hotline = new Map(data.hotline.map((h) => [h.communityCode, h]));
   const scores = data.scores.filter((s) => s.itemId === item.id);
-  const confirmed = scores.filter((s) => s.confirmedAt).length;
+  const confirmedScores = new Map(
+    data.confirmed.filter((s) => s.itemId === item.id).map((s) => [s.communityCode, s]),
+  );
+  const confirmed = confirmedScores.size;
+  const others = (code: string) =>
+    data.entries.filter(
+      (e) =>
+        e.itemId === item.id && e.communityCode === code && e.department !== data.department.id,
+    );
   const changed = data.communities.filter((c) => {
     const d = drafts[c.code];
     const s = stored[c.code];
@@ -194,8 +219,15 @@ function ItemSheet({ data, item }: { data: Scoring; item: ScoringItem }) {
               <div className="score-community">
                 <strong>{c.name}</strong>
                 <span className="muted">{c.type}</span>
-                {score?.confirmedAt ? <span className="badge confirmed">已确认</span> : null}
+                {confirmedScores.has(c.code) ? (
+                  <span className="badge confirmed">
+                    已确认 {confirmedScores.get(c.code)?.points} 分
+                  </span>
+                ) : score?.confirmedAt ? (
+                  <span className="badge confirmed">已确认</span>
+                ) : null}
                 {item.id === HOTLINE_ITEM ? <HotlineBasis figures={hotline.get(c.code)} /> : null}
+                {item.lead ? <OtherEntries entries={others(c.code)} /> : null}
               </div>
               <label className="score-points">
                 <span className="visually-hidden">{c.name}得分</span>
@@ -263,17 +295,42 @@ function ItemSheet({ data, item }: { data: Scoring; item: ScoringItem }) {
       {confirming ? (
         <ConfirmDialog
           title={`确认“${item.title}”的得分`}
-          message={`本部门是牵头部门。确认后，${data.communities.length} 个居民区的这一项得分计入考核总表；之后任何部门修改某居民区的得分，该居民区需要重新确认。`}
+          message={`本部门是牵头部门。确认后，${data.communities.length} 个居民区的这一项得分计入考核总表。各部门的评分分别保存；若之后某部门的修改使合成后的得分变化，该居民区需要重新确认（审计记录写明原因）。`}
           confirmLabel="确认得分"
           onCancel={() => setConfirming(false)}
           onConfirm={() => {
             setConfirming(false);
-            confirm.mutate(undefined, {
-              onSuccess: (answer) => setNotice(`已确认 ${answer.confirmed} 个居民区的得分`),
-              onError: (error) => setNotice(`未能确认：${error.message}`),
-            });
+            confirm.mutate(
+              { rule },
+              {
+                onSuccess: (answer) => setNotice(`已确认 ${answer.confirmed} 个居民区的得分`),
+                onError: (error) => setNotice(`未能确认：${error.message}`),
+              },
+            );
           }}
-        />
+        >
+          <fieldset className="combination-rule">
+            <legend>多个部门评分时的合成规则</legend>
+            <label>
+              <input
+                type="radio"
+                name="combination-rule"
+                checked={rule === 'lead'}
+                onChange={() => setRule('lead')}
+              />
+              以牵头部门（本部门）的评分为准；本部门未评分的居民区，以各部门一致的评分为准
+            </label>
+            <label>
+              <input
+                type="radio"
+                name="combination-rule"
+                checked={rule === 'mean'}
+                onChange={() => setRule('mean')}
+              />
+              取各部门评分的平均值（按 0.5 分四舍五入）
+            </label>
+          </fieldset>
+        </ConfirmDialog>
       ) : null}
     </div>
   );

@@ -36,6 +36,30 @@ export interface ItemScore {
   readonly confirmedAt: string | null;
 }
 
+/** Another department's own entry, as the lead sees it beside its own. */
+export interface DepartmentEntry {
+  readonly communityCode: string;
+  readonly itemId: string;
+  readonly department: string;
+  readonly departmentName: string;
+  readonly points: number;
+  readonly basis: string;
+  readonly enteredByName: string;
+  readonly enteredAt: string;
+}
+
+export type CombinationRule = 'lead' | 'mean';
+
+export interface ConfirmedScore {
+  readonly communityCode: string;
+  readonly itemId: string;
+  readonly points: number;
+  readonly basis: string;
+  readonly department: string;
+  readonly combinationRule: CombinationRule;
+  readonly confirmedAt: string | null;
+}
+
 export interface HotlineFigures {
   readonly communityCode: string;
   readonly ordersThisYear: number;
@@ -56,7 +80,12 @@ export interface Scoring {
   readonly department: { readonly id: string; readonly name: string };
   readonly items: readonly ScoringItem[];
   readonly communities: readonly AssessmentCommunity[];
+  /** This department's own entries. */
   readonly scores: readonly ItemScore[];
+  /** Every department's entries for the items this department leads. */
+  readonly entries: readonly DepartmentEntry[];
+  /** The confirmed figures of this department's items. */
+  readonly confirmed: readonly ConfirmedScore[];
   readonly hotline: readonly HotlineFigures[];
 }
 
