@@ -56,6 +56,10 @@ export const ERRORS = {
   assessment_year_exists: { status: 409, message: '这一年度的考核已经创建' },
   assessment_locked: { status: 409, message: '该年度考核已经镇党委定案并锁定，不能再修改' },
   not_lead_department: { status: 403, message: '只有牵头部门可以确认该项目的得分' },
+  lock_incomplete: {
+    status: 409,
+    message: '还有未完成的事项，须先处理或写明理由后接受，才能锁定',
+  },
   entries_disagree: {
     status: 409,
     message: '各部门评分不一致，牵头部门须录入本部门的评分或选择取平均值',

@@ -4,6 +4,7 @@
 import { type BonusRules, DEFAULT_BONUS_RULES } from './bonus.ts';
 import { ScorecardError } from './errors.ts';
 import {
+  COMMUNITY_TYPES,
   type CommunityType,
   DEFAULT_GRADE_RULE,
   type Grade,
@@ -21,14 +22,22 @@ export interface CommunityAssessmentInput {
 export interface CommunityAssessment extends CommunityTotal {
   readonly code: string;
   readonly type: CommunityType;
-  readonly rank: number;
+  /** null while the community is not graded (待定): see `AssessmentOptions.graded`. */
+  readonly rank: number | null;
+  /** How many communities of the type were ranked. */
   readonly ofType: number;
-  readonly grade: Grade;
+  readonly grade: Grade | null;
 }
 
 export interface AssessmentOptions {
   readonly gradeRule?: GradeRule;
   readonly bonusRules?: BonusRules;
+  /**
+   * `all` (default) ranks every total, an incomplete one counting its missing items as 0.
+   * `complete` ranks and grades only complete communities, among themselves; the others get
+   * rank and grade null (待定), so a total of 0 is never graded and never pushes others up.
+   */
+  readonly graded?: 'all' | 'complete';
 }
 
 /**
@@ -53,12 +62,33 @@ export function assessCommunities(
       throw new ScorecardError(error.code, `居民区 ${community.code}：${error.message}`, path);
     }
   }
+  const gradedSet =
+    options.graded === 'complete'
+      ? communities.filter((c) => totals.get(c.code)?.complete)
+      : communities;
   const graded = gradeCommunities(
-    communities.map((c) => ({ code: c.code, type: c.type, total: totals.get(c.code)?.total ?? 0 })),
+    gradedSet.map((c) => ({ code: c.code, type: c.type, total: totals.get(c.code)?.total ?? 0 })),
     options.gradeRule ?? DEFAULT_GRADE_RULE,
   );
-  return graded.map((g) => {
+  const ranked = graded.map((g) => {
     const total = totals.get(g.code) as CommunityTotal;
     return { ...total, code: g.code, type: g.type, rank: g.rank, ofType: g.ofType, grade: g.grade };
   });
+  const gradedCodes = new Set(graded.map((g) => g.code));
+  // Ungraded communities follow the graded ones of their type, by code.
+  const pending = communities
+    .filter((c) => !gradedCodes.has(c.code))
+    .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
+    .map((c) => ({
+      ...(totals.get(c.code) as CommunityTotal),
+      code: c.code,
+      type: c.type,
+      rank: null,
+      ofType: graded.filter((g) => g.type === c.type).length,
+      grade: null,
+    }));
+  return COMMUNITY_TYPES.flatMap((type) => [
+    ...ranked.filter((r) => r.type === type),
+    ...pending.filter((r) => r.type === type),
+  ]);
 }

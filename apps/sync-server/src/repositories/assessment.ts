@@ -20,6 +20,17 @@ export interface LockedCommunity {
   type: '导入居' | '村改居';
   /** The survey's satisfaction points at the moment of locking. */
   computed: number | null;
+  /** Household coverage (absent from snapshots taken before it was kept). */
+  coverage?: { surveyed: number; total: number; ratio: number; meetsTarget: boolean };
+  interviews?: { count: number; meetsTarget: boolean };
+}
+
+/** An incompleteness the team accepted at the lock, with its reason. */
+export interface LockException {
+  key: string;
+  kind: string;
+  message: string;
+  reason: string;
 }
 
 export interface AssessmentYear {
@@ -33,6 +44,8 @@ export interface AssessmentYear {
   lockedSnapshot: LockedCommunity[] | null;
   /** The year's grading rule; null is the scorecard's default. */
   gradeRule: GradeRule | null;
+  /** What the lock accepted as incomplete; [] when nothing was. */
+  lockExceptions: LockException[];
 }
 
 /** An item's confirmed score for one community: what the lead confirmed, and by which rule. */
@@ -89,6 +102,7 @@ export type AssessmentAuditAction =
   | 'satisfaction_override_set'
   | 'hotline_imported'
   | 'grade_rule_set'
+  | 'lock_exception_accepted'
   | 'year_locked';
 
 export interface AssessmentAuditEntry {
@@ -113,6 +127,7 @@ interface YearRow {
   lock_note: string | null;
   locked_snapshot: string | null;
   grade_rule: string | null;
+  lock_exceptions: string | null;
 }
 
 const EMPTY_BONUS: BonusInput = { honours: [], cases: [] };
@@ -132,6 +147,7 @@ export function assessmentRepository(db: Db) {
     lockNote: r.lock_note,
     lockedSnapshot: parse(r.locked_snapshot) as LockedCommunity[] | null,
     gradeRule: parse(r.grade_rule) as GradeRule | null,
+    lockExceptions: (parse(r.lock_exceptions) as LockException[] | null) ?? [],
   });
   const scoreColumns = `community_code AS communityCode, item_id AS itemId, points, basis, department,
     entered_by AS enteredBy, entered_at AS enteredAt, confirmed_by AS confirmedBy,
@@ -206,12 +222,25 @@ export function assessmentRepository(db: Db) {
     },
     lockYear(
       year: number,
-      input: { by: string; at: string; note: string; snapshot: LockedCommunity[] },
+      input: {
+        by: string;
+        at: string;
+        note: string;
+        snapshot: LockedCommunity[];
+        exceptions: LockException[];
+      },
     ): void {
       db.prepare(
         `UPDATE assessment_years SET state = 'locked', locked_at = ?, locked_by = ?, lock_note = ?,
-           locked_snapshot = ? WHERE year = ? AND state = 'open'`,
-      ).run(input.at, input.by, input.note, JSON.stringify(input.snapshot), year);
+           locked_snapshot = ?, lock_exceptions = ? WHERE year = ? AND state = 'open'`,
+      ).run(
+        input.at,
+        input.by,
+        input.note,
+        JSON.stringify(input.snapshot),
+        JSON.stringify(input.exceptions),
+        year,
+      );
     },
 
     listScores(year: number): ItemScore[] {

@@ -10,6 +10,7 @@ import {
   loginAs,
   sampleSurvey,
 } from '../../testing.ts';
+import { completeEveryCommunity, lockAcceptingAll } from './test-kit.ts';
 
 let app: FastifyInstance;
 let cleanup: () => Promise<void>;
@@ -497,6 +498,7 @@ describe('results', () => {
         }
       }
     }
+    completeEveryCommunity(app, YEAR, coordinator.userId);
     const results = (await call(coordinator, 'GET', `/api/assessment/${YEAR}/results`)).json();
     const of = (type: string) =>
       results.communities.filter((c: { type: string }) => c.type === type);
@@ -554,7 +556,17 @@ describe('results', () => {
     for (const sheet of workbook.worksheets) {
       const headers = (sheet.getRow(3).values as unknown[]).slice(1).map(String);
       expect(headers.slice(0, 3)).toEqual(['排名', '居民区编号', '居民区']);
-      expect(headers.slice(-6)).toEqual(['指标得分', '加分', '扣分', '总分', '等次', '是否完整']);
+      expect(headers.slice(-9)).toEqual([
+        '指标得分',
+        '加分',
+        '扣分',
+        '总分',
+        '等次',
+        '是否完整',
+        '问卷覆盖率',
+        '覆盖率提示',
+        '访谈人数',
+      ]);
       expect(String(sheet.getCell(2, 4).value)).toBe('1. 群众满意度测评（30分）');
       const rows = results.communities.filter((c: { type: string }) => c.type === sheet.name);
       expect(sheet.rowCount).toBe(3 + rows.length);
@@ -577,7 +589,6 @@ describe('results', () => {
           const at = (header: string) => row.getCell(headers.indexOf(header) + 1).value;
           expect(at('居民区编号')).toBe(c.code);
           expect(at('居民区')).toBe(c.name);
-          expect(at('排名')).toBe(c.rank);
           expect(at('12345 热线及信访、舆情工作情况第1项（5分）') ?? null).toBe(
             c.items['mass.hotline.work-orders'],
           );
@@ -586,7 +597,10 @@ describe('results', () => {
           expect(at('扣分')).toBe(c.deductions.points);
           expect(at('指标得分')).toBe(c.indicatorPoints);
           expect(at('总分')).toBe(c.total);
-          expect(at('等次')).toBe(c.grade);
+          // Nothing here is complete, so every grade is 待定 until the lock.
+          expect(at('等次')).toBe(c.grade ?? '待定');
+          expect(at('排名') ?? null).toBe(c.rank);
+          expect(at('覆盖率提示')).toBe('低于30%');
         },
       );
     }
@@ -606,9 +620,7 @@ describe('locking the year', () => {
     });
     const noNote = await call(coordinator, 'POST', `/api/assessment/${YEAR}/lock`, { note: '' });
     expect(noNote.statusCode).toBe(400);
-    const lock = await call(coordinator, 'POST', `/api/assessment/${YEAR}/lock`, {
-      note: '镇党委会议 2025-12-20 定案',
-    });
+    const lock = await lockAcceptingAll(app, coordinator, YEAR, '镇党委会议 2025-12-20 定案');
     expect(lock.statusCode, lock.body).toBe(200);
     expect(lock.json().year).toMatchObject({
       state: 'locked',
@@ -668,6 +680,111 @@ describe('locking the year', () => {
       action: 'year_locked',
       reason: '镇党委会议 2025-12-20 定案',
     });
+  });
+});
+
+describe('what the lock refuses', () => {
+  it('lists what is incomplete, refuses the lock until each is resolved or accepted with a reason, and audits every acceptance', async () => {
+    const results = (await call(coordinator, 'GET', `/api/assessment/${YEAR}/results`)).json();
+    // Nothing is complete: no grade and no rank yet (待定), and the coverage flag is up.
+    expect(
+      results.communities.every(
+        (c: { grade: unknown; rank: unknown }) => c.grade === null && c.rank === null,
+      ),
+    ).toBe(true);
+    const demo27 = results.communities.find((c: { code: string }) => c.code === 'DEMO27');
+    expect(demo27).toMatchObject({
+      coverageBelowFloor: true,
+      coverage: { surveyed: 0, total: 775, ratio: 0, meetsTarget: false },
+      interviews: { count: 0, meetsTarget: false },
+    });
+
+    const check = (await call(coordinator, 'GET', `/api/assessment/${YEAR}/lock-check`)).json();
+    const keys = check.issues.map((i: { key: string }) => i.key);
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        'item:regular.party.overall',
+        'satisfaction:DEMO01',
+        'coverage:DEMO27',
+        'interviews:DEMO27',
+      ]),
+    );
+    expect(keys).toHaveLength(11 + 27 * 3);
+    const coverage27 = check.issues.find((i: { key: string }) => i.key === 'coverage:DEMO27');
+    expect(coverage27.message).toBe('示例27（演示数据）问卷覆盖率 0.0%（0/775 户），低于 30%');
+
+    const bare = await call(coordinator, 'POST', `/api/assessment/${YEAR}/lock`, {
+      note: '镇党委定案',
+    });
+    expect(bare.statusCode).toBe(409);
+    expect(bare.json().error).toBe('lock_incomplete');
+    expect(bare.json().message).toMatch(/^还有 92 项未完成/);
+    expect(bare.json().issues).toHaveLength(92);
+
+    // Accepting all but one still refuses, naming only the one left.
+    const accepted = keys.map((key: string) => ({ key, reason: '经镇党委研究，按现有数据定案' }));
+    const allButOne = await call(coordinator, 'POST', `/api/assessment/${YEAR}/lock`, {
+      note: '镇党委定案',
+      accepted: accepted.filter((a: { key: string }) => a.key !== 'interviews:DEMO27'),
+    });
+    expect(allButOne.statusCode).toBe(409);
+    expect(allButOne.json().issues).toEqual([
+      {
+        path: 'issues.interviews:DEMO27',
+        message: '示例27（演示数据）特殊群体访谈 0 人，不足 20 人',
+      },
+    ]);
+
+    const blankReason = await call(coordinator, 'POST', `/api/assessment/${YEAR}/lock`, {
+      note: '镇党委定案',
+      accepted: [{ key: 'coverage:DEMO27', reason: '  ' }],
+    });
+    expect(blankReason.statusCode).toBe(400);
+    expect(blankReason.json().issues[0]).toMatchObject({ path: 'accepted.0.reason' });
+    expect((await call(coordinator, 'GET', `/api/assessment/${YEAR}`)).json().year.state).toBe(
+      'open',
+    );
+
+    const lock = await call(coordinator, 'POST', `/api/assessment/${YEAR}/lock`, {
+      note: '镇党委定案',
+      accepted,
+    });
+    expect(lock.statusCode, lock.body).toBe(200);
+    expect(lock.json().year.lockExceptions).toHaveLength(92);
+    expect(lock.json().year.lockExceptions).toContainEqual({
+      key: 'coverage:DEMO27',
+      kind: 'coverage_below_floor',
+      message: '示例27（演示数据）问卷覆盖率 0.0%（0/775 户），低于 30%',
+      reason: '经镇党委研究，按现有数据定案',
+    });
+    const audit = (await call(coordinator, 'GET', `/api/assessment/${YEAR}/audit`)).json();
+    const acceptances = audit.entries.filter(
+      (e: { action: string }) => e.action === 'lock_exception_accepted',
+    );
+    expect(acceptances).toHaveLength(92);
+    expect(acceptances).toContainEqual(
+      expect.objectContaining({
+        communityCode: 'DEMO27',
+        newValue: expect.objectContaining({ key: 'coverage:DEMO27' }),
+        reason: '经镇党委研究，按现有数据定案',
+      }),
+    );
+    // The lock settles every grade: what was accepted is graded as it stands.
+    const after = (await call(coordinator, 'GET', `/api/assessment/${YEAR}/results`)).json();
+    expect(after.communities.every((c: { grade: unknown }) => c.grade !== null)).toBe(true);
+    expect((await call(coordinator, 'GET', `/api/assessment/${YEAR}/lock-check`)).json()).toEqual({
+      issues: [],
+    });
+  });
+
+  it('grades a complete community while the others stay 待定', async () => {
+    completeEveryCommunity(app, YEAR, coordinator.userId);
+    app.db.prepare("DELETE FROM assessment_item_scores WHERE community_code = 'DEMO01'").run();
+    const results = (await call(coordinator, 'GET', `/api/assessment/${YEAR}/results`)).json();
+    const demo01 = results.communities.find((c: { code: string }) => c.code === 'DEMO01');
+    expect(demo01).toMatchObject({ grade: null, rank: null, complete: false });
+    const others = results.communities.filter((c: { code: string }) => c.code !== 'DEMO01');
+    expect(others.every((c: { grade: unknown }) => c.grade !== null)).toBe(true);
   });
 });
 
@@ -865,7 +982,7 @@ describe('the survey’s points once locked', () => {
       .satisfaction.computed;
     expect(pointsBefore).toBe(30);
 
-    await call(coordinator, 'POST', `/api/assessment/${YEAR}/lock`, { note: '镇党委定案' });
+    await lockAcceptingAll(app, coordinator, YEAR, '镇党委定案');
     const worse = await call(canvasser, 'POST', '/api/sync', {
       items: [
         sampleSurvey({

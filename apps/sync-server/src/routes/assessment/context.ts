@@ -38,7 +38,19 @@ export function assessmentContext(app: FastifyInstance): AssessmentContext {
       app.repos.communities.list(),
       app.repos.coverage.responseTotals(),
       app.repos.coverage.interviewCounts(),
-    ).map((c) => ({ code: c.code, name: c.name, type: c.type, computed: c.satisfactionPoints }));
+    ).map((c) => ({
+      code: c.code,
+      name: c.name,
+      type: c.type,
+      computed: c.satisfactionPoints,
+      coverage: {
+        surveyed: c.surveyedHouseholds,
+        total: c.totalHouseholds,
+        ratio: c.coverage,
+        meetsTarget: c.meetsTarget,
+      },
+      interviews: { count: c.interviews.total, meetsTarget: c.interviews.meetsTarget },
+    }));
 
   const context: AssessmentContext = {
     repo,
@@ -61,6 +73,9 @@ export function assessmentContext(app: FastifyInstance): AssessmentContext {
         scores: repo.listScores(year.year),
         entries: repo.listEntries(year.year),
         adjustments: repo.listAdjustments(year.year),
+        // Until the lock an incomplete community is 待定; the lock settles every grade, since it
+        // is refused unless each incompleteness is resolved or accepted with a reason.
+        graded: year.state === 'locked' ? 'all' : 'complete',
         ...(year.gradeRule ? { gradeRule: year.gradeRule } : {}),
       });
     },

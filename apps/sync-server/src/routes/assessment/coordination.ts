@@ -33,9 +33,10 @@ const ResultSchema = z.object({
   code: z.string(),
   name: z.string(),
   type: z.enum(['导入居', '村改居']),
-  rank: z.number(),
+  /** null while 待定: the community is not complete and the year is not locked. */
+  rank: z.number().nullable(),
   ofType: z.number(),
-  grade: z.enum(['优秀', '良好', '一般']),
+  grade: z.enum(['优秀', '良好', '一般']).nullable(),
   total: z.number(),
   indicatorPoints: z.number(),
   complete: z.boolean(),
@@ -55,6 +56,16 @@ const ResultSchema = z.object({
   deductions: z.object({ points: z.number(), capped: z.boolean() }),
   bonusInput: BonusInputAnswerSchema,
   deductionsInput: DeductionsInputAnswerSchema,
+  coverage: z
+    .object({
+      surveyed: z.number(),
+      total: z.number(),
+      ratio: z.number(),
+      meetsTarget: z.boolean(),
+    })
+    .nullable(),
+  interviews: z.object({ count: z.number(), meetsTarget: z.boolean() }).nullable(),
+  coverageBelowFloor: z.boolean(),
 });
 
 /** A scorecard rule's result; a broken rule (ScorecardError) becomes the client's refusal. */

@@ -26,6 +26,9 @@ export function resultsHeaders(): string[] {
     '总分',
     '等次',
     '是否完整',
+    '问卷覆盖率',
+    '覆盖率提示',
+    '访谈人数',
   ];
 }
 
@@ -91,8 +94,14 @@ export async function buildResultsWorkbook(
         c.bonus.points,
         c.deductions.points,
         c.total,
-        c.grade,
+        c.grade ?? '待定',
         c.complete ? '是' : '否',
+        c.coverage
+          ? `${(c.coverage.ratio * 100).toFixed(1)}%（${c.coverage.surveyed}/${c.coverage.total} 户）`
+          : null,
+        // The plan's 30% floor, flagged beside the satisfaction figures it stands behind.
+        c.coverageBelowFloor ? '低于30%' : null,
+        c.interviews ? c.interviews.count : null,
       ];
       values.forEach((value, i) => {
         const cell = row.getCell(i + 1);

@@ -23,6 +23,11 @@ export interface CommunityResult extends CommunityAssessment {
   readonly pending: readonly ItemId[];
   readonly bonusInput: Adjustments['bonus'];
   readonly deductionsInput: Adjustments['deductions'];
+  /** Household coverage behind the satisfaction points; null in a year locked before it was kept. */
+  readonly coverage: NonNullable<LockedCommunity['coverage']> | null;
+  readonly interviews: NonNullable<LockedCommunity['interviews']> | null;
+  /** The plan's 30% floor is not met: shown beside the satisfaction points. */
+  readonly coverageBelowFloor: boolean;
 }
 
 export interface YearResults {
@@ -37,6 +42,7 @@ export function yearResults(input: {
   entries: readonly ItemEntry[];
   adjustments: readonly Adjustments[];
   gradeRule?: GradeRule;
+  graded?: 'all' | 'complete';
 }): YearResults {
   const gradeRule = input.gradeRule ?? DEFAULT_GRADE_RULE;
   const adjustments = new Map(input.adjustments.map((a) => [a.communityCode, a]));
@@ -65,7 +71,7 @@ export function yearResults(input: {
         },
       };
     }),
-    { gradeRule },
+    { gradeRule, graded: input.graded ?? 'all' },
   );
   const byCode = new Map(input.communities.map((c) => [c.code, c]));
   const itemOrder = ITEMS.map((i) => i.id);
@@ -79,6 +85,9 @@ export function yearResults(input: {
       ),
       bonusInput: adjustments.get(row.code)?.bonus ?? { honours: [], cases: [] },
       deductionsInput: adjustments.get(row.code)?.deductions ?? [],
+      coverage: byCode.get(row.code)?.coverage ?? null,
+      interviews: byCode.get(row.code)?.interviews ?? null,
+      coverageBelowFloor: byCode.get(row.code)?.coverage?.meetsTarget === false,
     })),
   };
 }

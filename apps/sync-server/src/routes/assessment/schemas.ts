@@ -130,6 +130,32 @@ export const LockBodySchema = z.strictObject({
       .max(200, '定案依据不能超过 200 个字'),
     '定案依据',
   ),
+  /** Incompleteness the team accepts, each by its key from GET …/lock-check, with a reason. */
+  accepted: z
+    .array(
+      z.strictObject({
+        key: z.string({ error: '请指明接受的事项' }).max(100),
+        reason: plain(
+          z
+            .string({ error: '请写明接受该事项的理由' })
+            .trim()
+            .min(1, '请写明接受该事项的理由')
+            .max(200, '理由不能超过 200 个字'),
+          '理由',
+        ),
+      }),
+      { error: '接受的事项应为列表' },
+    )
+    .max(500)
+    .optional(),
+});
+
+export const LockIssueSchema = z.object({
+  key: z.string(),
+  kind: z.string(),
+  message: z.string(),
+  communityCode: z.string().nullable(),
+  itemId: z.string().nullable(),
 });
 
 export const CsvBodySchema = z.object({ csv: CsvTextSchema });
@@ -142,6 +168,10 @@ export const YearSchema = z.object({
   lockNote: z.string().nullable(),
   /** The rule the year's grades follow (the scorecard's default until the team sets one). */
   gradeRule: GradeRuleSchema,
+  /** What the lock accepted as incomplete, with the reasons. */
+  lockExceptions: z.array(
+    z.object({ key: z.string(), kind: z.string(), message: z.string(), reason: z.string() }),
+  ),
 });
 
 export const ItemScoreSchema = z.object({
