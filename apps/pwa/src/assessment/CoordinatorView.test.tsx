@@ -18,7 +18,7 @@ function result(
   name: string,
   type: '导入居' | '村改居',
   total: number,
-  rank: number,
+  rank: number | null,
   grade: CommunityResult['grade'],
 ): CommunityResult {
   return {
@@ -42,7 +42,27 @@ function result(
   };
 }
 
-function server(calls: { locked?: boolean } = {}) {
+const ISSUES = [
+  {
+    key: 'item:regular.party.overall',
+    kind: 'item_not_confirmed',
+    message: '“加强党组织建设”有 1 个居民区的得分未经牵头部门确认：九亭二十居',
+    communityCode: null,
+    itemId: 'regular.party.overall',
+  },
+  {
+    key: 'coverage:JT20',
+    kind: 'coverage_below_floor',
+    message: '九亭二十居问卷覆盖率 0.5%（4/775 户），低于 30%',
+    communityCode: 'JT20',
+    itemId: null,
+  },
+];
+
+function server(
+  calls: { locked?: boolean; lockBody?: unknown } = {},
+  issues: readonly unknown[] = [],
+) {
   return ({ method, path, body }: Call) => {
     if (method === 'GET' && path === '/api/assessment/2025/results') {
       return {
@@ -52,7 +72,11 @@ function server(calls: { locked?: boolean } = {}) {
           communities: [
             result('JT01', '九亭一居', '导入居', 31.85, 1, '优秀'),
             result('JT02', '九亭二居', '导入居', 20, 2, '良好'),
-            result('JT20', '九亭二十居', '村改居', 25, 1, '良好'),
+            {
+              ...result('JT20', '九亭二十居', '村改居', 0, null, null),
+              coverage: { surveyed: 4, total: 775, ratio: 4 / 775, meetsTarget: false },
+              coverageBelowFloor: true,
+            },
           ],
         },
       };
@@ -87,8 +111,10 @@ function server(calls: { locked?: boolean } = {}) {
         },
       };
     }
+    if (method === 'GET' && path === '/api/assessment/2025/lock-check') return { body: { issues } };
     if (method === 'POST' && path === '/api/assessment/2025/lock') {
       calls.locked = (body as { note: string }).note !== '';
+      calls.lockBody = body;
       return { body: { year: { ...OPEN, state: 'locked' } } };
     }
     return undefined;
@@ -114,10 +140,64 @@ describe('coordinator screens', () => {
         .getAllByRole('row')
         .map((r) => r.textContent),
     ).toEqual(['名次居民区总分等次', '1九亭一居31.85优秀', '2九亭二居20良好']);
+    // An incomplete community is not graded: 待定, not 优秀 on a total of 0.
     expect(
-      within(screen.getByRole('region', { name: '村改居排名' })).getByText('九亭二十居'),
-    ).toBeTruthy();
-    expect(screen.getByText(/以下排名和等次为暂定/)).toBeTruthy();
+      within(screen.getByRole('region', { name: '村改居排名' }))
+        .getAllByRole('row')
+        .map((r) => r.textContent),
+    ).toEqual(['名次居民区总分等次', '—九亭二十居0待定']);
+    expect(screen.getByText(/等次显示为“待定”/)).toBeTruthy();
+  });
+
+  it('flags coverage under 30% beside the satisfaction points', async () => {
+    renderWithServer(<CoordinatorView year={OPEN} />, server());
+    const table = await screen.findByRole('table');
+    const row = within(table).getByRole('row', { name: /九亭二十居/ });
+    expect(row.textContent).toContain('覆盖率 0.5%，低于30%');
+    expect(row.textContent).toContain('待定');
+    expect(within(table).getByRole('row', { name: /九亭一居/ }).textContent).not.toContain(
+      '低于30%',
+    );
+  });
+
+  it('lists what is incomplete before the lock and locks only once each is accepted with a reason', async () => {
+    const user = userEvent.setup();
+    const state: { locked?: boolean; lockBody?: unknown } = {};
+    renderWithServer(<CoordinatorView year={OPEN} />, server(state, ISSUES));
+    await user.click(await screen.findByRole('tab', { name: '导出与锁定' }));
+    await user.type(screen.getByLabelText('镇党委定案依据（如会议纪要编号）'), '纪要〔2025〕12号');
+    const list = await screen.findByRole('list', { name: '未完成的事项' });
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((li) => li.querySelector('p')?.textContent),
+    ).toEqual(ISSUES.map((i) => i.message));
+    const lock = screen.getByRole('button', { name: '锁定 2025 年度考核' });
+    expect((lock as HTMLButtonElement).disabled).toBe(true);
+
+    await user.type(
+      screen.getByLabelText(`接受理由：${ISSUES[1]?.message}`),
+      '该居民区大量房屋空置',
+    );
+    expect((lock as HTMLButtonElement).disabled).toBe(true);
+    await user.type(screen.getByLabelText('为其余 1 项写同一理由'), '党委会议决定按现状定案');
+    await user.click(screen.getByRole('button', { name: '接受其余 1 项' }));
+    expect((lock as HTMLButtonElement).disabled).toBe(false);
+
+    await user.click(lock);
+    const dialog = screen.getByRole('alertdialog');
+    expect(dialog.textContent).toContain('以下 2 项未完成，将按所写理由接受');
+    expect(dialog.textContent).toContain(`${ISSUES[1]?.message}——理由：该居民区大量房屋空置`);
+    await user.click(within(dialog).getByRole('button', { name: '确认锁定' }));
+    await waitFor(() =>
+      expect(state.lockBody).toEqual({
+        note: '纪要〔2025〕12号',
+        accepted: [
+          { key: 'item:regular.party.overall', reason: '党委会议决定按现状定案' },
+          { key: 'coverage:JT20', reason: '该居民区大量房屋空置' },
+        ],
+      }),
+    );
   });
 
   it('lists the audit trail as old → new with who and why', async () => {

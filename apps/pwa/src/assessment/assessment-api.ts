@@ -13,6 +13,24 @@ export interface AssessmentYear {
   readonly lockNote: string | null;
   /** The rule the year's grades follow (the scorecard's default until the team sets one). */
   readonly gradeRule?: GradeRule;
+  /** What the lock accepted as incomplete, each with its reason. */
+  readonly lockExceptions?: readonly LockException[];
+}
+
+export interface LockException {
+  readonly key: string;
+  readonly kind: string;
+  readonly message: string;
+  readonly reason: string;
+}
+
+/** Something that stands between the year and its lock (GET …/lock-check). */
+export interface LockIssue {
+  readonly key: string;
+  readonly kind: string;
+  readonly message: string;
+  readonly communityCode: string | null;
+  readonly itemId: string | null;
 }
 
 export interface ScoringItem {
@@ -109,9 +127,10 @@ export interface CommunityResult {
   readonly code: string;
   readonly name: string;
   readonly type: '导入居' | '村改居';
-  readonly rank: number;
+  /** null while 待定: not complete, and the year not locked. */
+  readonly rank: number | null;
   readonly ofType: number;
-  readonly grade: '优秀' | '良好' | '一般';
+  readonly grade: '优秀' | '良好' | '一般' | null;
   readonly total: number;
   readonly indicatorPoints: number;
   readonly complete: boolean;
@@ -128,6 +147,15 @@ export interface CommunityResult {
   readonly deductions: { readonly points: number; readonly capped: boolean };
   readonly bonusInput: { honours: Honour[]; cases: SelfGovernanceCase[] };
   readonly deductionsInput: DeductionCase[];
+  readonly coverage?: {
+    readonly surveyed: number;
+    readonly total: number;
+    readonly ratio: number;
+    readonly meetsTarget: boolean;
+  } | null;
+  readonly interviews?: { readonly count: number; readonly meetsTarget: boolean } | null;
+  /** Household coverage under the plan's 30% floor. */
+  readonly coverageBelowFloor?: boolean;
 }
 
 export interface Results {
@@ -155,7 +183,17 @@ export const assessmentKeys = {
   results: (year: number) => ['assessment', year, 'results'] as const,
   audit: (year: number) => ['assessment', year, 'audit'] as const,
   hotline: (year: number) => ['assessment', year, 'hotline'] as const,
+  lockCheck: (year: number) => ['assessment', year, 'lock-check'] as const,
 };
+
+export function useLockCheck(year: number, enabled: boolean) {
+  const api = useApi();
+  return useQuery({
+    queryKey: assessmentKeys.lockCheck(year),
+    queryFn: () => api.json<{ issues: LockIssue[] }>('GET', `/api/assessment/${year}/lock-check`),
+    enabled,
+  });
+}
 
 export function useYears() {
   const api = useApi();
