@@ -12,11 +12,14 @@ import {
   gradeCommunities,
 } from './grades.ts';
 import { type CommunityScoresInput, type CommunityTotal, communityTotal } from './total.ts';
+import type { CoverageConsequence } from './year-settings.ts';
 
 export interface CommunityAssessmentInput {
   readonly code: string;
   readonly type: CommunityType;
   readonly scores: CommunityScoresInput;
+  /** The survey covers under 30% of the community's households. */
+  readonly coverageBelowFloor?: boolean;
 }
 
 export interface CommunityAssessment extends CommunityTotal {
@@ -38,6 +41,8 @@ export interface AssessmentOptions {
    * rank and grade null (待定), so a total of 0 is never graded and never pushes others up.
    */
   readonly graded?: 'all' | 'complete';
+  /** What coverage under 30% costs (year settings); `flag`, the default, costs nothing. */
+  readonly coverageConsequence?: CoverageConsequence;
 }
 
 /**
@@ -50,12 +55,18 @@ export function assessCommunities(
   options: AssessmentOptions = {},
 ): CommunityAssessment[] {
   const totals = new Map<string, CommunityTotal>();
+  const consequence = options.coverageConsequence ?? 'flag';
   for (const community of communities) {
+    // Under the floor with `no-survey-points`, only a coordinator's override gives the 30 points.
+    const scores =
+      consequence === 'no-survey-points' && community.coverageBelowFloor
+        ? {
+            ...community.scores,
+            satisfaction: { ...community.scores.satisfaction, computed: null },
+          }
+        : community.scores;
     try {
-      totals.set(
-        community.code,
-        communityTotal(community.scores, options.bonusRules ?? DEFAULT_BONUS_RULES),
-      );
+      totals.set(community.code, communityTotal(scores, options.bonusRules ?? DEFAULT_BONUS_RULES));
     } catch (error) {
       if (!(error instanceof ScorecardError)) throw error;
       const path = error.path ? `${community.code}.${error.path}` : community.code;
@@ -70,9 +81,15 @@ export function assessCommunities(
     gradedSet.map((c) => ({ code: c.code, type: c.type, total: totals.get(c.code)?.total ?? 0 })),
     options.gradeRule ?? DEFAULT_GRADE_RULE,
   );
+  const belowFloor = new Set(communities.filter((c) => c.coverageBelowFloor).map((c) => c.code));
   const ranked = graded.map((g) => {
     const total = totals.get(g.code) as CommunityTotal;
-    return { ...total, code: g.code, type: g.type, rank: g.rank, ofType: g.ofType, grade: g.grade };
+    // `no-excellent` caps the grade after ranking: the rank and the others' grades stay.
+    const grade =
+      consequence === 'no-excellent' && belowFloor.has(g.code) && g.grade === '优秀'
+        ? '良好'
+        : g.grade;
+    return { ...total, code: g.code, type: g.type, rank: g.rank, ofType: g.ofType, grade };
   });
   const gradedCodes = new Set(graded.map((g) => g.code));
   // Ungraded communities follow the graded ones of their type, by code.

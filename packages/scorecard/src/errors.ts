@@ -30,6 +30,7 @@ export const SCORECARD_ERROR_CODES = [
   'combination_rule_invalid',
   'entries_disagree',
   'entries_missing',
+  'year_settings_invalid',
 ] as const;
 export type ScorecardErrorCode = (typeof SCORECARD_ERROR_CODES)[number];
 

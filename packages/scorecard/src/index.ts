@@ -11,3 +11,4 @@ export * from './points.ts';
 export * from './satisfaction.ts';
 export * from './schemas.ts';
 export * from './total.ts';
+export * from './year-settings.ts';
