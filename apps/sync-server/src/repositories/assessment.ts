@@ -6,6 +6,7 @@ import type {
   GradeRule,
   ItemId,
   SatisfactionOverride,
+  YearSettings,
 } from '@jiuting/scorecard';
 import type { Db } from '../db/open.ts';
 
@@ -46,6 +47,8 @@ export interface AssessmentYear {
   gradeRule: GradeRule | null;
   /** What the lock accepted as incomplete; [] when nothing was. */
   lockExceptions: LockException[];
+  /** The year's settings; null is the scorecard's DEFAULT_YEAR_SETTINGS. */
+  settings: YearSettings | null;
 }
 
 /** An item's confirmed score for one community: what the lead confirmed, and by which rule. */
@@ -102,6 +105,7 @@ export type AssessmentAuditAction =
   | 'satisfaction_override_set'
   | 'hotline_imported'
   | 'grade_rule_set'
+  | 'settings_set'
   | 'lock_exception_accepted'
   | 'year_locked';
 
@@ -128,6 +132,7 @@ interface YearRow {
   locked_snapshot: string | null;
   grade_rule: string | null;
   lock_exceptions: string | null;
+  settings: string | null;
 }
 
 const EMPTY_BONUS: BonusInput = { honours: [], cases: [] };
@@ -148,6 +153,7 @@ export function assessmentRepository(db: Db) {
     lockedSnapshot: parse(r.locked_snapshot) as LockedCommunity[] | null,
     gradeRule: parse(r.grade_rule) as GradeRule | null,
     lockExceptions: (parse(r.lock_exceptions) as LockException[] | null) ?? [],
+    settings: parse(r.settings) as YearSettings | null,
   });
   const scoreColumns = `community_code AS communityCode, item_id AS itemId, points, basis, department,
     entered_by AS enteredBy, entered_at AS enteredAt, confirmed_by AS confirmedBy,
@@ -217,6 +223,12 @@ export function assessmentRepository(db: Db) {
     setGradeRule(year: number, rule: GradeRule): void {
       db.prepare('UPDATE assessment_years SET grade_rule = ? WHERE year = ?').run(
         JSON.stringify(rule),
+        year,
+      );
+    },
+    setSettings(year: number, settings: YearSettings): void {
+      db.prepare('UPDATE assessment_years SET settings = ? WHERE year = ?').run(
+        JSON.stringify(settings),
         year,
       );
     },

@@ -551,9 +551,11 @@ describe('results', () => {
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(res.rawPayload as unknown as ExcelJS.Buffer);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['导入居', '村改居']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['导入居', '村改居', '说明']);
+    const notes = workbook.getWorksheet('说明');
+    expect(notes?.getCell(4, 1).value).toBe('问卷覆盖率低于 30%：仅标注，不影响得分和等次');
 
-    for (const sheet of workbook.worksheets) {
+    for (const sheet of workbook.worksheets.slice(0, 2)) {
       const headers = (sheet.getRow(3).values as unknown[]).slice(1).map(String);
       expect(headers.slice(0, 3)).toEqual(['排名', '居民区编号', '居民区']);
       expect(headers.slice(-9)).toEqual([

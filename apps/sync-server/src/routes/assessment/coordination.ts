@@ -1,7 +1,9 @@
 import {
+  bonusRulesFor,
   checkSatisfactionOverride,
   computeBonus,
   computeDeductions,
+  describeYearSettings,
   GradeRuleSchema,
   ITEM_IDS,
   ScorecardError,
@@ -146,7 +148,8 @@ export function coordinationRoutes(ctx: AssessmentContext): FastifyPluginAsyncZo
         const actor = ctx.actor(request);
         const at = app.now().toISOString();
         return communityWrite(year, code, (y) => {
-          const computed = refusedOnRuleError(() => computeBonus(bonus));
+          const rules = bonusRulesFor(ctx.settings(ctx.year(y)));
+          const computed = refusedOnRuleError(() => computeBonus(bonus, rules));
           const old = ctx.repo.getAdjustments(y, code).bonus;
           ctx.repo.setBonus(y, code, bonus, at);
           ctx.repo.recordAudit({
@@ -343,6 +346,12 @@ export function coordinationRoutes(ctx: AssessmentContext): FastifyPluginAsyncZo
             year: year.year,
             locked: year.state === 'locked',
             communities: ctx.results(year).communities,
+            // What a complaint asks first: by which settings, and what the lock accepted.
+            notes: [
+              ...describeYearSettings(ctx.settings(year)),
+              ...(year.lockNote ? [`定案依据：${year.lockNote}`] : []),
+              ...year.lockExceptions.map((e) => `锁定时接受：${e.message}——理由：${e.reason}`),
+            ],
           },
           { generatedAt },
         );

@@ -39,6 +39,8 @@ export async function buildResultsWorkbook(
     readonly year: number;
     readonly locked: boolean;
     readonly communities: readonly CommunityResult[];
+    /** The year's settings and lock exceptions, in words: one line each on the 说明 sheet. */
+    readonly notes?: readonly string[];
   },
   options: { readonly generatedAt: Date },
 ): Promise<Buffer> {
@@ -110,6 +112,13 @@ export async function buildResultsWorkbook(
       });
     });
   }
+  const notes = workbook.addWorksheet('说明');
+  notes.getColumn(1).width = 100;
+  notes.getCell(1, 1).value = `${data.year} 年度考核的设置与说明`;
+  notes.getCell(1, 1).font = { bold: true };
+  (data.notes ?? []).forEach((line, index) => {
+    notes.getCell(2 + index, 1).value = cellText(line);
+  });
   const bytes = await workbook.xlsx.writeBuffer();
   return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes as ArrayBuffer);
 }

@@ -1,6 +1,8 @@
 import {
   assessCommunities,
+  type BonusRules,
   type CommunityAssessment,
+  type CoverageConsequence,
   DEFAULT_GRADE_RULE,
   type GradeRule,
   ITEMS,
@@ -43,6 +45,8 @@ export function yearResults(input: {
   adjustments: readonly Adjustments[];
   gradeRule?: GradeRule;
   graded?: 'all' | 'complete';
+  bonusRules?: BonusRules;
+  coverageConsequence?: CoverageConsequence;
 }): YearResults {
   const gradeRule = input.gradeRule ?? DEFAULT_GRADE_RULE;
   const adjustments = new Map(input.adjustments.map((a) => [a.communityCode, a]));
@@ -63,6 +67,7 @@ export function yearResults(input: {
       return {
         code: c.code,
         type: c.type,
+        coverageBelowFloor: c.coverage?.meetsTarget === false,
         scores: {
           satisfaction: { computed: c.computed, override: a?.satisfactionOverride ?? null },
           items: confirmed.get(c.code) ?? {},
@@ -71,7 +76,12 @@ export function yearResults(input: {
         },
       };
     }),
-    { gradeRule, graded: input.graded ?? 'all' },
+    {
+      gradeRule,
+      graded: input.graded ?? 'all',
+      ...(input.bonusRules ? { bonusRules: input.bonusRules } : {}),
+      ...(input.coverageConsequence ? { coverageConsequence: input.coverageConsequence } : {}),
+    },
   );
   const byCode = new Map(input.communities.map((c) => [c.code, c]));
   const itemOrder = ITEMS.map((i) => i.id);

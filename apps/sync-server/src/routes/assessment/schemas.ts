@@ -4,6 +4,7 @@ import {
   GradeRuleSchema,
   HONOUR_LEVELS,
   ITEM_IDS,
+  YearSettingsSchema,
 } from '@jiuting/scorecard';
 import { z } from 'zod';
 import { CsvTextSchema, plain } from '../schemas.ts';
@@ -172,6 +173,8 @@ export const YearSchema = z.object({
   lockExceptions: z.array(
     z.object({ key: z.string(), kind: z.string(), message: z.string(), reason: z.string() }),
   ),
+  /** Case points and cap, interview share, coverage consequence (defaults until set). */
+  settings: YearSettingsSchema,
 });
 
 export const ItemScoreSchema = z.object({

@@ -1,4 +1,9 @@
-import { DEFAULT_GRADE_RULE, GradeRuleSchema } from '@jiuting/scorecard';
+import {
+  DEFAULT_GRADE_RULE,
+  DEFAULT_YEAR_SETTINGS,
+  GradeRuleSchema,
+  YearSettingsSchema,
+} from '@jiuting/scorecard';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, errorResponses } from '../../errors.ts';
@@ -21,6 +26,16 @@ const toYear = (y: AssessmentYear) => ({
   lockNote: y.lockNote,
   gradeRule: y.gradeRule ?? DEFAULT_GRADE_RULE,
   lockExceptions: y.lockExceptions,
+  settings: y.settings ?? DEFAULT_YEAR_SETTINGS,
+});
+
+const SettingsBodySchema = z.strictObject({
+  settings: YearSettingsSchema,
+  reason: z
+    .string({ error: '请写明修改年度设置的理由' })
+    .trim()
+    .min(1, '请写明修改年度设置的理由')
+    .max(200, '理由不能超过 200 个字'),
 });
 
 const GradeRuleBodySchema = z.strictObject({
@@ -119,6 +134,42 @@ export function yearRoutes(ctx: AssessmentContext): FastifyPluginAsyncZod {
             action: 'grade_rule_set',
             oldValue: year.gradeRule ?? DEFAULT_GRADE_RULE,
             newValue: request.body.rule,
+            reason: request.body.reason,
+          });
+          return ctx.year(year.year);
+        });
+        return { year: toYear(changed) };
+      },
+    );
+
+    // The figures the plan leaves open, set like the grade rule: before the lock, with a reason.
+    app.put(
+      '/assessment/:year/settings',
+      {
+        schema: {
+          params: YearParamsSchema,
+          body: SettingsBodySchema,
+          response: {
+            200: z.object({ year: YearSchema }),
+            ...errorResponses(400, 401, 403, 404, 409),
+          },
+        },
+        onRequest: staff,
+      },
+      async (request) => {
+        const actor = ctx.actor(request);
+        const at = app.now().toISOString();
+        const changed = ctx.repo.transaction(() => {
+          const year = ctx.openYear(request.params.year);
+          ctx.repo.setSettings(year.year, request.body.settings);
+          ctx.repo.recordAudit({
+            year: year.year,
+            at,
+            actorUserId: actor.id,
+            actorName: actor.name,
+            action: 'settings_set',
+            oldValue: ctx.settings(year),
+            newValue: request.body.settings,
             reason: request.body.reason,
           });
           return ctx.year(year.year);
