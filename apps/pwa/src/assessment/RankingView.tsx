@@ -2,6 +2,7 @@ import { DEFAULT_GRADE_RULE } from '@jiuting/scorecard';
 import type { AssessmentYear, CommunityResult } from './assessment-api.ts';
 import { describeGradeRule, GradeRuleEditor } from './GradeRuleEditor.tsx';
 import { formatPoints } from './labels.ts';
+import { YearSettingsEditor, YearSettingsSummary } from './YearSettingsEditor.tsx';
 
 const TYPES = ['导入居', '村改居'] as const;
 
@@ -31,6 +32,7 @@ export function RankingView({
         等次规则{year.gradeRule ? '' : '（默认）'}：
         {describeGradeRule(year.gradeRule ?? DEFAULT_GRADE_RULE)}
       </p>
+      <YearSettingsSummary year={year} />
       <div className="ranking-types">
         {TYPES.map((type) => {
           const ofType = rows.filter((r) => r.type === type);
@@ -63,7 +65,12 @@ export function RankingView({
           );
         })}
       </div>
-      {year.state === 'open' ? <GradeRuleEditor year={year} /> : null}
+      {year.state === 'open' ? (
+        <>
+          <GradeRuleEditor year={year} />
+          <YearSettingsEditor year={year} />
+        </>
+      ) : null}
     </div>
   );
 }

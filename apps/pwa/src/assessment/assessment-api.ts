@@ -1,4 +1,4 @@
-import type { GradeRule } from '@jiuting/scorecard';
+import type { GradeRule, YearSettings } from '@jiuting/scorecard';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../api/api-context.tsx';
 
@@ -15,6 +15,8 @@ export interface AssessmentYear {
   readonly gradeRule?: GradeRule;
   /** What the lock accepted as incomplete, each with its reason. */
   readonly lockExceptions?: readonly LockException[];
+  /** Case points and cap, interview share, coverage consequence (defaults until set). */
+  readonly settings?: YearSettings;
 }
 
 export interface LockException {
