@@ -224,4 +224,57 @@ describe('department scorer screen', () => {
     expect(screen.getByRole('alert').textContent).toBe('已锁定');
     expect((screen.getByLabelText('九亭3居得分') as HTMLInputElement).value).toBe('4');
   });
+
+  it('warns before switching items would discard typed scores, and keeps them when asked to', async () => {
+    const user = userEvent.setup();
+    renderWithServer(<ScorerView year={2025} />, scoringServer());
+    await user.type(await screen.findByLabelText('九亭1居得分'), '4');
+    await user.click(screen.getByRole('tab', { name: '维护社会和谐稳定' }));
+    const dialog = screen.getByRole('alertdialog');
+    expect(dialog.textContent).toContain('还有 1 个居民区的得分或评分依据没有保存');
+    await user.click(within(dialog).getByRole('button', { name: '留下保存' }));
+    expect((screen.getByLabelText('九亭1居得分') as HTMLInputElement).value).toBe('4');
+    expect(
+      screen
+        .getByRole('tab', { name: '12345 热线及信访、舆情工作情况第1项' })
+        .getAttribute('aria-selected'),
+    ).toBe('true');
+
+    await user.click(screen.getByRole('tab', { name: '维护社会和谐稳定' }));
+    await user.click(
+      within(screen.getByRole('alertdialog')).getByRole('button', { name: '放弃修改并切换' }),
+    );
+    expect(
+      screen.getByRole('tab', { name: '维护社会和谐稳定' }).getAttribute('aria-selected'),
+    ).toBe('true');
+    expect(screen.getAllByRole('spinbutton')[0]?.getAttribute('max')).toBe('10');
+  });
+
+  it('switches without asking once the typed scores are saved', async () => {
+    const user = userEvent.setup();
+    renderWithServer(<ScorerView year={2025} />, scoringServer());
+    await user.type(await screen.findByLabelText('九亭1居得分'), '4');
+    await user.type(screen.getByLabelText('九亭1居评分依据'), '工单下降');
+    await user.click(screen.getByRole('button', { name: '保存（1 处修改）' }));
+    await screen.findByText('已保存 1 个居民区的得分');
+    await user.click(screen.getByRole('tab', { name: '维护社会和谐稳定' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(
+      screen.getByRole('tab', { name: '维护社会和谐稳定' }).getAttribute('aria-selected'),
+    ).toBe('true');
+  });
+
+  it('asks the browser to warn before the page is closed with unsaved scores', async () => {
+    const user = userEvent.setup();
+    renderWithServer(<ScorerView year={2025} />, scoringServer());
+    const unload = () => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    await screen.findByLabelText('九亭1居得分');
+    expect(unload()).toBe(false);
+    await user.type(screen.getByLabelText('九亭1居得分'), '4');
+    expect(unload()).toBe(true);
+  });
 });

@@ -77,6 +77,14 @@ export function ScorerView({ year }: { year: number }) {
 function ScorerItems({ data }: { data: Scoring }) {
   const [itemId, setItemId] = useState(data.items[0]?.id ?? '');
   const item = data.items.find((i) => i.id === itemId) ?? data.items[0];
+  // Typed but unsaved rows of the open item: switching items would discard them, so ask first.
+  const [unsaved, setUnsaved] = useState(0);
+  const [leavingFor, setLeavingFor] = useState<string | null>(null);
+  const open = (id: string) => {
+    if (id === item?.id) return;
+    if (unsaved > 0) setLeavingFor(id);
+    else setItemId(id);
+  };
   return (
     <section className="scorer">
       <p className="scorer-department">
@@ -92,7 +100,7 @@ function ScorerItems({ data }: { data: Scoring }) {
               role="tab"
               aria-selected={i.id === item?.id}
               className={i.id === item?.id ? 'tab selected' : 'tab'}
-              onClick={() => setItemId(i.id)}
+              onClick={() => open(i.id)}
             >
               {i.title}
             </button>
@@ -100,15 +108,38 @@ function ScorerItems({ data }: { data: Scoring }) {
         </div>
       ) : null}
       {item ? (
-        <ItemSheet key={item.id} data={data} item={item} />
+        <ItemSheet key={item.id} data={data} item={item} onUnsaved={setUnsaved} />
       ) : (
         <p className="empty">本部门没有需要评分的项目。</p>
       )}
+      {leavingFor ? (
+        <ConfirmDialog
+          title="有未保存的得分"
+          message={`“${item?.title ?? ''}”还有 ${unsaved} 个居民区的得分或评分依据没有保存。切换项目会丢弃这些修改。`}
+          cancelLabel="留下保存"
+          confirmLabel="放弃修改并切换"
+          danger
+          onCancel={() => setLeavingFor(null)}
+          onConfirm={() => {
+            setItemId(leavingFor);
+            setUnsaved(0);
+            setLeavingFor(null);
+          }}
+        />
+      ) : null}
     </section>
   );
 }
 
-function ItemSheet({ data, item }: { data: Scoring; item: ScoringItem }) {
+function ItemSheet({
+  data,
+  item,
+  onUnsaved,
+}: {
+  data: Scoring;
+  item: ScoringItem;
+  onUnsaved: (count: number) => void;
+}) {
   const locked = data.state === 'locked';
   const stored = useMemo(() => draftsOf(item, data.scores), [item, data.scores]);
   const [drafts, setDrafts] = useState(stored);
@@ -142,6 +173,17 @@ function ItemSheet({ data, item }: { data: Scoring; item: ScoringItem }) {
     const s = stored[c.code];
     return d && (d.points !== (s?.points ?? '') || d.basis !== (s?.basis ?? ''));
   });
+  useEffect(() => onUnsaved(changed.length), [changed.length, onUnsaved]);
+  // Closing or reloading the page with unsaved rows: the browser asks before they are lost.
+  useEffect(() => {
+    if (changed.length === 0) return;
+    const warn = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [changed.length]);
   const problems = Object.fromEntries(
     changed.map((c) => [c.code, rowProblem(item, drafts[c.code])] as const).filter(([, p]) => p),
   );
