@@ -31,6 +31,8 @@ export const SCORECARD_ERROR_CODES = [
   'entries_disagree',
   'entries_missing',
   'year_settings_invalid',
+  'evidence_required',
+  'proposal_not_department',
 ] as const;
 export type ScorecardErrorCode = (typeof SCORECARD_ERROR_CODES)[number];
 

@@ -8,6 +8,7 @@ export * from './grades.ts';
 export * from './item-combination.ts';
 export * from './item-scores.ts';
 export * from './points.ts';
+export * from './proposals.ts';
 export * from './satisfaction.ts';
 export * from './schemas.ts';
 export * from './total.ts';
