@@ -4,8 +4,10 @@ import type {
   DeductionCase,
   DepartmentId,
   GradeRule,
+  Honour,
   ItemId,
   SatisfactionOverride,
+  SelfGovernanceCase,
   YearSettings,
 } from '@jiuting/scorecard';
 import type { Db } from '../db/open.ts';
@@ -95,6 +97,21 @@ export interface HotlineFigures {
   importedAt: string;
 }
 
+export interface Proposal {
+  id: number;
+  communityCode: string;
+  kind: 'honour' | 'case' | 'deduction';
+  /** The Honour, SelfGovernanceCase or DeductionCase proposed. */
+  entry: Honour | SelfGovernanceCase | DeductionCase;
+  evidence: string;
+  department: string;
+  proposedByName: string;
+  proposedAt: string;
+  state: 'proposed' | 'accepted' | 'refused';
+  decidedAt: string | null;
+  decisionReason: string | null;
+}
+
 export type AssessmentAuditAction =
   | 'year_created'
   | 'item_scored'
@@ -106,6 +123,9 @@ export type AssessmentAuditAction =
   | 'hotline_imported'
   | 'grade_rule_set'
   | 'settings_set'
+  | 'adjustment_proposed'
+  | 'proposal_accepted'
+  | 'proposal_refused'
   | 'lock_exception_accepted'
   | 'year_locked';
 
@@ -424,6 +444,62 @@ export function assessmentRepository(db: Db) {
           by,
         );
       }
+    },
+
+    addProposal(
+      year: number,
+      p: {
+        communityCode: string;
+        kind: Proposal['kind'];
+        entry: unknown;
+        evidence: string;
+        department: string;
+        by: string;
+        at: string;
+      },
+    ): number {
+      return Number(
+        db
+          .prepare(
+            `INSERT INTO assessment_proposals (year, community_code, kind, entry, evidence,
+               department, proposed_by, proposed_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(
+            year,
+            p.communityCode,
+            p.kind,
+            JSON.stringify(p.entry),
+            p.evidence,
+            p.department,
+            p.by,
+            p.at,
+          ).lastInsertRowid,
+      );
+    },
+    listProposals(year: number, department?: string): Proposal[] {
+      return db
+        .prepare<
+          [number, string | null, string | null],
+          Omit<Proposal, 'entry'> & { entry: string }
+        >(
+          `SELECT p.id, p.community_code AS communityCode, p.kind, p.entry, p.evidence, p.department,
+             u.display_name AS proposedByName, p.proposed_at AS proposedAt, p.state,
+             p.decided_at AS decidedAt, p.decision_reason AS decisionReason
+           FROM assessment_proposals p JOIN users u ON u.id = p.proposed_by
+           WHERE p.year = ? AND (? IS NULL OR p.department = ?) ORDER BY p.id DESC`,
+        )
+        .all(year, department ?? null, department ?? null)
+        .map((r) => ({ ...r, entry: JSON.parse(r.entry) as Proposal['entry'] }));
+    },
+    decideProposal(
+      id: number,
+      decision: { state: 'accepted' | 'refused'; by: string; at: string; reason: string },
+    ): void {
+      db.prepare(
+        `UPDATE assessment_proposals SET state = ?, decided_by = ?, decided_at = ?,
+           decision_reason = ? WHERE id = ? AND state = 'proposed'`,
+      ).run(decision.state, decision.by, decision.at, decision.reason, id);
     },
 
     recordAudit(entry: {
