@@ -13,6 +13,7 @@ import {
   useAssessmentWrite,
 } from './assessment-api.ts';
 import { DEDUCTION_OPTIONS, formatPoints, HONOUR_LEVELS } from './labels.ts';
+import { ProposalsPanel } from './ProposalsPanel.tsx';
 
 // A coordinator's entries for one community: honours and self-governance cases (加分), deduction
 // cases (扣分) and the satisfaction override. Each list is saved whole; the server checks it
@@ -98,8 +99,22 @@ export function AdjustmentsView({
       </label>
       {row ? (
         <div key={row.code} className="adjustment-panels">
-          <BonusPanel year={year} row={row} locked={locked} settings={settings} />
-          <DeductionsPanel year={year} row={row} locked={locked} />
+          <ProposalsPanel year={year} communityCode={row.code} locked={locked} />
+          {/* Keyed by the stored lists: an accepted proposal changes them, and a form still
+              holding the old list must not save it back over the accepted entry. */}
+          <BonusPanel
+            key={JSON.stringify(row.bonusInput)}
+            year={year}
+            row={row}
+            locked={locked}
+            settings={settings}
+          />
+          <DeductionsPanel
+            key={JSON.stringify(row.deductionsInput)}
+            year={year}
+            row={row}
+            locked={locked}
+          />
           <SatisfactionPanel year={year} row={row} locked={locked} />
         </div>
       ) : null}

@@ -12,6 +12,7 @@ import {
   useAssessmentWrite,
   useScoring,
 } from './assessment-api.ts';
+import { OwnProposals, ProposeForm } from './ProposalsPanel.tsx';
 
 // A department scorer's screen: one of the department's items at a time, every community with a
 // points box (numeric keypad, 0.5 steps) and a short basis, one save for the changed rows, and —
@@ -112,6 +113,13 @@ function ScorerItems({ data }: { data: Scoring }) {
       ) : (
         <p className="empty">本部门没有需要评分的项目。</p>
       )}
+      {data.state === 'open' ? (
+        <ProposeForm year={data.year} communities={data.communities} />
+      ) : null}
+      <OwnProposals
+        year={data.year}
+        communityName={(code) => data.communities.find((c) => c.code === code)?.name ?? code}
+      />
       {leavingFor ? (
         <ConfirmDialog
           title="有未保存的得分"

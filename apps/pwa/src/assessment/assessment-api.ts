@@ -178,6 +178,21 @@ export interface AuditEntry {
   readonly reason: string | null;
 }
 
+/** A department's proposed bonus or deduction entry (GET …/proposals). */
+export interface Proposal {
+  readonly id: number;
+  readonly communityCode: string;
+  readonly kind: 'honour' | 'case' | 'deduction';
+  readonly entry: Honour | SelfGovernanceCase | DeductionCase;
+  readonly evidence: string;
+  readonly department: string;
+  readonly proposedByName: string;
+  readonly proposedAt: string;
+  readonly state: 'proposed' | 'accepted' | 'refused';
+  readonly decidedAt: string | null;
+  readonly decisionReason: string | null;
+}
+
 export const assessmentKeys = {
   all: () => ['assessment'] as const,
   years: () => ['assessment', 'years'] as const,
@@ -186,7 +201,16 @@ export const assessmentKeys = {
   audit: (year: number) => ['assessment', year, 'audit'] as const,
   hotline: (year: number) => ['assessment', year, 'hotline'] as const,
   lockCheck: (year: number) => ['assessment', year, 'lock-check'] as const,
+  proposals: (year: number) => ['assessment', year, 'proposals'] as const,
 };
+
+export function useProposals(year: number) {
+  const api = useApi();
+  return useQuery({
+    queryKey: assessmentKeys.proposals(year),
+    queryFn: () => api.json<{ proposals: Proposal[] }>('GET', `/api/assessment/${year}/proposals`),
+  });
+}
 
 export function useLockCheck(year: number, enabled: boolean) {
   const api = useApi();
