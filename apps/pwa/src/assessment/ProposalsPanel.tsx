@@ -43,6 +43,7 @@ function Decision({ year, proposal }: { year: number; proposal: Proposal }) {
   return (
     <div className="proposal-decision">
       <input
+        className="proposal-reason"
         value={reason}
         maxLength={200}
         placeholder="采纳或不采纳的理由（必填）"
