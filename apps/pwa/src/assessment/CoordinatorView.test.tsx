@@ -210,6 +210,85 @@ describe('coordinator screens', () => {
     expect(row.textContent).toContain('九亭一居 · 12345 热线及信访、舆情工作情况第1项');
   });
 
+  it('reads the new audit entries in Chinese: a dropped confirmation, the confirm rule, settings, a proposal', async () => {
+    const user = userEvent.setup();
+    const entries = [
+      {
+        id: 5,
+        at: '2025-12-03T02:00:00Z',
+        actorName: '武装评分员（wuzhuang）',
+        action: 'item_confirmation_dropped',
+        communityCode: 'JT01',
+        itemId: 'regular.party.overall',
+        oldValue: { points: 11, rule: 'mean', department: 'party-mass-office' },
+        newValue: null,
+        reason: '武装将本部门评分从 9 分改为 10 分，须牵头部门党群办重新确认',
+      },
+      {
+        id: 4,
+        at: '2025-12-02T02:00:00Z',
+        actorName: '党群办评分员（dangqun）',
+        action: 'item_confirmed',
+        communityCode: null,
+        itemId: 'regular.party.overall',
+        oldValue: null,
+        newValue: { confirmed: 27, department: 'party-mass-office', rule: 'mean' },
+        reason: null,
+      },
+      {
+        id: 3,
+        at: '2025-12-01T02:00:00Z',
+        actorName: '李专班（li）',
+        action: 'settings_set',
+        communityCode: null,
+        itemId: null,
+        oldValue: {
+          casePoints: { min: 0.5, max: 1 },
+          casesCap: 1,
+          interviewShare: 0,
+          coverageConsequence: 'flag',
+        },
+        newValue: {
+          casePoints: { min: 0.5, max: 2 },
+          casesCap: 2,
+          interviewShare: 0,
+          coverageConsequence: 'flag',
+        },
+        reason: '镇党委会议决定',
+      },
+      {
+        id: 2,
+        at: '2025-12-01T01:00:00Z',
+        actorName: '财政所评分员（caizheng）',
+        action: 'adjustment_proposed',
+        communityCode: 'JT01',
+        itemId: null,
+        oldValue: null,
+        newValue: { id: 1, kind: 'deduction', entry: { kind: 'finance.budget' } },
+        reason: '检查通报',
+      },
+    ];
+    renderWithServer(<CoordinatorView year={OPEN} />, (call) =>
+      call.method === 'GET' && call.path === '/api/assessment/2025/audit'
+        ? { body: { entries } }
+        : server()(call),
+    );
+    await user.click(await screen.findByRole('tab', { name: '修改记录' }));
+    const dropped = await screen.findByRole('row', { name: /武装评分员/ });
+    expect(dropped.textContent).toContain('确认失效（须重新确认）');
+    expect(dropped.textContent).toContain('11 分 → （无）');
+    expect(screen.getByRole('row', { name: /党群办评分员/ }).textContent).toContain(
+      '确认 27 个居民区的得分（取各部门评分的平均值',
+    );
+    const settings = screen.getByRole('row', { name: /李专班/ });
+    expect(settings.textContent).toContain('修改年度设置');
+    expect(settings.textContent).toContain('每个加 0.5–2 分，合计不超过 2 分');
+    const proposed = screen.getByRole('row', { name: /财政所评分员/ });
+    expect(proposed.textContent).toContain('部门提出加扣分建议');
+    expect(proposed.textContent).toContain('扣分：');
+    expect(proposed.textContent).not.toMatch(/[{}]/);
+  });
+
   it('lists each bad line of a hotline CSV the server refused', async () => {
     const user = userEvent.setup();
     renderWithServer(<CoordinatorView year={OPEN} />, server());
