@@ -127,6 +127,24 @@ describe('satisfactionPoints: the community’s points out of 30', () => {
     expect(satisfactionPoints(77.777, null)).toBe(23.33);
   });
 
+  // 30 × 61.75 ÷ 100 = 18.525 exactly, but its double is 18.52499…: the figure must round up.
+  it.each([
+    [61.75, 18.53],
+    [66.75, 20.03],
+    [27.75, 8.33],
+  ])('rounds an exact half up: mean %s gives %s points', (mean, points) => {
+    expect(satisfactionPoints(mean, null)).toBe(points);
+  });
+
+  it('rounds an exact half up after blending in interviews', () => {
+    // 30 × (0.9 × 61.75 + 0.1 × 61.75) ÷ 100 = 18.525
+    expect(satisfactionPoints(61.75, 61.75, { interviewShare: 0.1 })).toBe(18.53);
+  });
+
+  it('rounds just below a half down', () => {
+    expect(satisfactionPoints(61.7499, null)).toBe(18.52);
+  });
+
   it('gives no points yet (null) without a counted questionnaire, even with interviews', () => {
     expect(satisfactionPoints(null, null)).toBeNull();
     expect(satisfactionPoints(null, 90, { interviewShare: 0.3 })).toBeNull();

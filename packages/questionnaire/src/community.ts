@@ -89,7 +89,18 @@ export function satisfactionPoints(
   if (meanSurveyScore === null) return null;
   const share = meanInterviewScore === null ? 0 : rule.interviewShare;
   const blended = (1 - share) * meanSurveyScore + share * (meanInterviewScore ?? 0);
-  return Math.round(((SATISFACTION_MAX_POINTS * blended) / 100) * 100) / 100;
+  return roundHalfUpToHundredths((SATISFACTION_MAX_POINTS * blended) / 100);
+}
+
+/**
+ * Rounds to 0.01, half up, on the decimal value a person would write down: 18.525 → 18.53.
+ * The binary double for 18.525 is 18.52499…, so Math.round(x × 100) gives 18.52; reading the
+ * hundredths back at 12 significant digits first drops that representation noise (and the noise
+ * of the blend) while keeping every digit a mean of real answers can carry.
+ */
+export function roundHalfUpToHundredths(value: number): number {
+  const hundredths = Number((value * 100).toPrecision(12));
+  return Math.round(hundredths) / 100;
 }
 
 export function mean(values: readonly number[]): number | null {

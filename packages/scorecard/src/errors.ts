@@ -27,6 +27,12 @@ export const SCORECARD_ERROR_CODES = [
   'community_duplicate',
   'total_not_a_number',
   'grade_rule_invalid',
+  'combination_rule_invalid',
+  'entries_disagree',
+  'entries_missing',
+  'year_settings_invalid',
+  'evidence_required',
+  'proposal_not_department',
 ] as const;
 export type ScorecardErrorCode = (typeof SCORECARD_ERROR_CODES)[number];
 

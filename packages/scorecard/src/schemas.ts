@@ -14,6 +14,7 @@ import { COMMUNITY_TYPES, checkGradeRule } from './grades.ts';
 import { checkItemScoreEntry } from './item-scores.ts';
 import { checkSatisfactionOverride } from './satisfaction.ts';
 import { containsUnsafeCharacter, UNSAFE_CHARACTER_MESSAGE } from './text.ts';
+import { COVERAGE_CONSEQUENCES, checkYearSettings } from './year-settings.ts';
 
 const points = z.number({ error: '分值应为数字' }).finite('分值应为数字');
 /** Text a person types: bounded, and refused (not stripped) when it holds control characters. */
@@ -104,3 +105,17 @@ export const GradeRuleSchema = z
     { error: '等次规则应为 shares（按比例）或 thresholds（按分数线）' },
   )
   .superRefine((rule, ctx) => asIssue(checkGradeRule(rule), ctx));
+
+export const YearSettingsSchema = z
+  .strictObject({
+    casePoints: z.strictObject({
+      min: z.number({ error: '最低加分应为数字' }),
+      max: z.number({ error: '最高加分应为数字' }),
+    }),
+    casesCap: z.number({ error: '合计加分上限应为数字' }),
+    interviewShare: z.number({ error: '访谈占比应为数字' }),
+    coverageConsequence: z.enum(COVERAGE_CONSEQUENCES, {
+      error: '覆盖率不足 30% 的处理方式不正确',
+    }),
+  })
+  .superRefine((settings, ctx) => asIssue(checkYearSettings(settings), ctx));

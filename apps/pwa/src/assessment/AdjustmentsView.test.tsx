@@ -113,3 +113,27 @@ describe('the coordinator’s adjustments', () => {
     ]);
   });
 });
+
+describe('case points by the year’s settings', () => {
+  it('offers the amounts the year allows, not only 0.5 and 1', async () => {
+    const user = userEvent.setup();
+    renderWithServer(
+      <AdjustmentsView
+        year={2025}
+        rows={[ROW]}
+        locked={false}
+        settings={{
+          casePoints: { min: 0.5, max: 2 },
+          casesCap: 2,
+          interviewShare: 0,
+          coverageConsequence: 'flag',
+        }}
+      />,
+      () => undefined,
+    );
+    expect(screen.getByText(/每个 0.5–2 分，合计不超过/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: '添加案例' }));
+    const choices = within(screen.getByLabelText('案例加分')).getAllByRole('option');
+    expect(choices.map((o) => o.textContent)).toEqual(['0.5 分', '1 分', '1.5 分', '2 分']);
+  });
+});

@@ -1,4 +1,9 @@
-import { BONUS_RULE_TEXT, DEDUCTION_CATEGORIES } from '@jiuting/scorecard';
+import {
+  BONUS_RULE_TEXT,
+  DEDUCTION_CATEGORIES,
+  DEFAULT_YEAR_SETTINGS,
+  type YearSettings,
+} from '@jiuting/scorecard';
 import { useState } from 'react';
 import {
   type CommunityResult,
@@ -8,6 +13,7 @@ import {
   useAssessmentWrite,
 } from './assessment-api.ts';
 import { DEDUCTION_OPTIONS, formatPoints, HONOUR_LEVELS } from './labels.ts';
+import { ProposalsPanel } from './ProposalsPanel.tsx';
 
 // A coordinator's entries for one community: honours and self-governance cases (加分), deduction
 // cases (扣分) and the satisfaction override. Each list is saved whole; the server checks it
@@ -69,10 +75,13 @@ export function AdjustmentsView({
   year,
   rows,
   locked,
+  settings = DEFAULT_YEAR_SETTINGS,
 }: {
   year: number;
   rows: readonly CommunityResult[];
   locked: boolean;
+  /** The year's case points and cap, which the case choices follow. */
+  settings?: YearSettings;
 }) {
   const [code, setCode] = useState(rows[0]?.code ?? '');
   const row = rows.find((r) => r.code === code);
@@ -90,8 +99,22 @@ export function AdjustmentsView({
       </label>
       {row ? (
         <div key={row.code} className="adjustment-panels">
-          <BonusPanel year={year} row={row} locked={locked} />
-          <DeductionsPanel year={year} row={row} locked={locked} />
+          <ProposalsPanel year={year} communityCode={row.code} locked={locked} />
+          {/* Keyed by the stored lists: an accepted proposal changes them, and a form still
+              holding the old list must not save it back over the accepted entry. */}
+          <BonusPanel
+            key={JSON.stringify(row.bonusInput)}
+            year={year}
+            row={row}
+            locked={locked}
+            settings={settings}
+          />
+          <DeductionsPanel
+            key={JSON.stringify(row.deductionsInput)}
+            year={year}
+            row={row}
+            locked={locked}
+          />
           <SatisfactionPanel year={year} row={row} locked={locked} />
         </div>
       ) : null}
@@ -103,11 +126,18 @@ function BonusPanel({
   year,
   row,
   locked,
+  settings,
 }: {
   year: number;
   row: CommunityResult;
   locked: boolean;
+  settings: YearSettings;
 }) {
+  const { min, max } = settings.casePoints;
+  const caseChoices = Array.from(
+    { length: Math.round((max - min) / 0.5) + 1 },
+    (_, i) => min + i * 0.5,
+  );
   const honours = useEntries<Honour>(row.bonusInput.honours);
   const cases = useEntries<SelfGovernanceCase>(row.bonusInput.cases);
   const [reason, setReason] = useState('');
@@ -167,7 +197,10 @@ function BonusPanel({
         </button>
       </fieldset>
       <fieldset disabled={locked}>
-        <legend>自治共治优秀案例（每个 0.5 或 1 分，合计不超过 1 分）</legend>
+        <legend>
+          自治共治优秀案例（每个 {formatPoints(min)}–{formatPoints(max)} 分，合计不超过{' '}
+          {formatPoints(settings.casesCap)} 分）
+        </legend>
         {cases.entries.map((c, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: rows have no id until saved
           <div key={i} className="entry-row">
@@ -182,8 +215,11 @@ function BonusPanel({
               value={c.points}
               onChange={(e) => cases.patch(i, { points: Number(e.target.value) })}
             >
-              <option value={0.5}>0.5 分</option>
-              <option value={1}>1 分</option>
+              {caseChoices.map((points) => (
+                <option key={points} value={points}>
+                  {formatPoints(points)} 分
+                </option>
+              ))}
             </select>
             <RemoveButton onClick={() => cases.remove(i)} />
           </div>
@@ -191,7 +227,7 @@ function BonusPanel({
         <button
           type="button"
           className="button"
-          onClick={() => cases.add({ title: '', points: 0.5 })}
+          onClick={() => cases.add({ title: '', points: min })}
         >
           添加案例
         </button>

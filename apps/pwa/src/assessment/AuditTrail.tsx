@@ -1,5 +1,11 @@
-import { useAudit } from './assessment-api.ts';
+import {
+  COMBINATION_RULE_LABELS,
+  describeYearSettings,
+  type YearSettings,
+} from '@jiuting/scorecard';
+import { type Proposal, useAudit } from './assessment-api.ts';
 import { ACTION_NAMES, formatTime, itemName } from './labels.ts';
+import { describeProposal, PROPOSAL_STATES } from './ProposalsPanel.tsx';
 
 /** Shows a stored value the way a person reads it: points plainly, anything else compactly. */
 function show(value: unknown): string {
@@ -10,8 +16,16 @@ function show(value: unknown): string {
   }
   if (Array.isArray(value)) return value.length === 0 ? '（无）' : `${value.length} 项`;
   if (typeof value === 'object') {
-    const { honours, cases, rows, state, confirmed } = value as Record<string, unknown>;
-    if (typeof confirmed === 'number') return `确认 ${confirmed} 个居民区的得分`;
+    const { honours, cases, rows, state, confirmed, rule, message, entry, kind, casePoints } =
+      value as Record<string, unknown>;
+    if (typeof confirmed === 'number') {
+      const how = COMBINATION_RULE_LABELS[rule as keyof typeof COMBINATION_RULE_LABELS];
+      return `确认 ${confirmed} 个居民区的得分${how ? `（${how}）` : ''}`;
+    }
+    if (typeof message === 'string') return message;
+    if (entry && typeof kind === 'string') return describeProposal({ kind, entry } as Proposal);
+    if (casePoints) return describeYearSettings(value as YearSettings).join('；');
+    if (state === 'accepted' || state === 'refused') return PROPOSAL_STATES[state];
     if (Array.isArray(honours) && Array.isArray(cases)) {
       return `荣誉 ${honours.length} 项、案例 ${cases.length} 个`;
     }

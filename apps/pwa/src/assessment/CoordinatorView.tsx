@@ -59,7 +59,12 @@ export function CoordinatorView({ year }: { year: AssessmentYear }) {
       ) : tab === 'ranking' ? (
         <RankingView rows={results.data.communities} year={year} />
       ) : (
-        <AdjustmentsView year={year.year} rows={results.data.communities} locked={locked} />
+        <AdjustmentsView
+          year={year.year}
+          rows={results.data.communities}
+          locked={locked}
+          {...(year.settings ? { settings: year.settings } : {})}
+        />
       )}
     </section>
   );

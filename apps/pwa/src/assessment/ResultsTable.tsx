@@ -41,20 +41,29 @@ export function ResultsTable({ rows }: { rows: readonly CommunityResult[] }) {
                     }
                   >
                     {pending ? '待确认' : formatPoints(r.items[c.id])}
+                    {c.id === 'mass.satisfaction.overall' && r.coverageBelowFloor ? (
+                      <span
+                        className="badge coverage-flag"
+                        title={`问卷覆盖 ${r.coverage?.surveyed ?? 0}/${r.coverage?.total ?? 0} 户`}
+                      >
+                        覆盖率 {((r.coverage?.ratio ?? 0) * 100).toFixed(1)}%，低于30%
+                      </span>
+                    ) : null}
                   </td>
                 );
               })}
               <td>{formatPoints(r.bonus.points)}</td>
               <td>{r.deductions.points > 0 ? `−${formatPoints(r.deductions.points)}` : '0'}</td>
               <td className="total">{formatPoints(r.total)}</td>
-              <td className={`grade grade-${r.grade}`}>{r.grade}</td>
+              <td className={`grade grade-${r.grade ?? 'pending'}`}>{r.grade ?? '待定'}</td>
             </tr>
           ))}
         </tbody>
       </table>
       <p className="muted legend">
         “—”表示尚无确认得分（计 0
-        分）；“*”表示已录入、待牵头部门确认；满意度得分底色表示经考核专班调整。
+        分）；“*”表示已录入、待牵头部门确认；满意度得分底色表示经考核专班调整；“低于30%”表示问卷覆盖率未达方案要求的
+        30%；得分不完整的居民区等次为“待定”。
       </p>
     </div>
   );

@@ -29,7 +29,13 @@ const ITEMS: Scoring['items'] = [
 ];
 
 /** 城运中心's view of 2025, with whatever the screen saves kept like the server would. */
-function scoringServer(options: { refuse?: { status: number; body: unknown } } = {}) {
+function scoringServer(
+  options: {
+    refuse?: { status: number; body: unknown };
+    entries?: Scoring['entries'];
+    confirmed?: Scoring['confirmed'];
+  } = {},
+) {
   let scores: ItemScore[] = [];
   return (call: Call) => {
     if (call.method === 'GET' && call.path === '/api/assessment/2025/scoring') {
@@ -40,6 +46,8 @@ function scoringServer(options: { refuse?: { status: number; body: unknown } } =
         items: ITEMS,
         communities: COMMUNITIES,
         scores,
+        entries: options.entries ?? [],
+        confirmed: options.confirmed ?? [],
         hotline: [
           {
             communityCode: 'JT01',
@@ -139,8 +147,49 @@ describe('department scorer screen', () => {
     await user.click(within(dialog).getByRole('button', { name: '确认得分' }));
     expect(await screen.findByText('已确认 27 个居民区的得分')).toBeTruthy();
     expect(
-      calls.some((c) => c.path === '/api/assessment/2025/items/mass.hotline.work-orders/confirm'),
-    ).toBe(true);
+      calls.find((c) => c.path === '/api/assessment/2025/items/mass.hotline.work-orders/confirm')
+        ?.body,
+    ).toEqual({ rule: 'lead' });
+  });
+
+  it('shows the lead every other department’s figure beside its own, and confirms by the rule it picks', async () => {
+    const user = userEvent.setup();
+    const { calls } = renderWithServer(
+      <ScorerView year={2025} />,
+      scoringServer({
+        entries: [
+          {
+            communityCode: 'JT01',
+            itemId: 'mass.hotline.work-orders',
+            department: 'peace-office-petitions',
+            departmentName: '平安办（信访）',
+            points: 3.5,
+            basis: '信访件偏多',
+            enteredByName: '王信访',
+            enteredAt: '2025-12-02T00:00:00Z',
+          },
+        ],
+        confirmed: [
+          {
+            communityCode: 'JT02',
+            itemId: 'mass.hotline.work-orders',
+            points: 4,
+            basis: '工单下降',
+            department: 'city-operations-center',
+            combinationRule: 'lead',
+            confirmedAt: '2025-12-03T00:00:00Z',
+          },
+        ],
+      }),
+    );
+    expect(await screen.findByText('平安办（信访） 3.5 分（信访件偏多；王信访）')).toBeTruthy();
+    expect(screen.getByText('已确认 4 分')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: '确认本项得分' }));
+    const dialog = screen.getByRole('alertdialog');
+    await user.click(within(dialog).getByRole('radio', { name: /取各部门评分的平均值/ }));
+    await user.click(within(dialog).getByRole('button', { name: '确认得分' }));
+    await screen.findByText('已确认 27 个居民区的得分');
+    expect(calls.find((c) => c.path.endsWith('/confirm'))?.body).toEqual({ rule: 'mean' });
   });
 
   it('offers no confirm on an item the department does not lead', async () => {
@@ -174,5 +223,58 @@ describe('department scorer screen', () => {
     ).toBeTruthy();
     expect(screen.getByRole('alert').textContent).toBe('已锁定');
     expect((screen.getByLabelText('九亭3居得分') as HTMLInputElement).value).toBe('4');
+  });
+
+  it('warns before switching items would discard typed scores, and keeps them when asked to', async () => {
+    const user = userEvent.setup();
+    renderWithServer(<ScorerView year={2025} />, scoringServer());
+    await user.type(await screen.findByLabelText('九亭1居得分'), '4');
+    await user.click(screen.getByRole('tab', { name: '维护社会和谐稳定' }));
+    const dialog = screen.getByRole('alertdialog');
+    expect(dialog.textContent).toContain('还有 1 个居民区的得分或评分依据没有保存');
+    await user.click(within(dialog).getByRole('button', { name: '留下保存' }));
+    expect((screen.getByLabelText('九亭1居得分') as HTMLInputElement).value).toBe('4');
+    expect(
+      screen
+        .getByRole('tab', { name: '12345 热线及信访、舆情工作情况第1项' })
+        .getAttribute('aria-selected'),
+    ).toBe('true');
+
+    await user.click(screen.getByRole('tab', { name: '维护社会和谐稳定' }));
+    await user.click(
+      within(screen.getByRole('alertdialog')).getByRole('button', { name: '放弃修改并切换' }),
+    );
+    expect(
+      screen.getByRole('tab', { name: '维护社会和谐稳定' }).getAttribute('aria-selected'),
+    ).toBe('true');
+    expect(screen.getAllByRole('spinbutton')[0]?.getAttribute('max')).toBe('10');
+  });
+
+  it('switches without asking once the typed scores are saved', async () => {
+    const user = userEvent.setup();
+    renderWithServer(<ScorerView year={2025} />, scoringServer());
+    await user.type(await screen.findByLabelText('九亭1居得分'), '4');
+    await user.type(screen.getByLabelText('九亭1居评分依据'), '工单下降');
+    await user.click(screen.getByRole('button', { name: '保存（1 处修改）' }));
+    await screen.findByText('已保存 1 个居民区的得分');
+    await user.click(screen.getByRole('tab', { name: '维护社会和谐稳定' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(
+      screen.getByRole('tab', { name: '维护社会和谐稳定' }).getAttribute('aria-selected'),
+    ).toBe('true');
+  });
+
+  it('asks the browser to warn before the page is closed with unsaved scores', async () => {
+    const user = userEvent.setup();
+    renderWithServer(<ScorerView year={2025} />, scoringServer());
+    const unload = () => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    await screen.findByLabelText('九亭1居得分');
+    expect(unload()).toBe(false);
+    await user.type(screen.getByLabelText('九亭1居得分'), '4');
+    expect(unload()).toBe(true);
   });
 });

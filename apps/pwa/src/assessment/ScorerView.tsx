@@ -3,6 +3,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../api/client.ts';
 import { ConfirmDialog } from '../shell/ConfirmDialog.tsx';
 import {
+  type CombinationRule,
+  type DepartmentEntry,
   type HotlineFigures,
   type ItemScore,
   type Scoring,
@@ -10,6 +12,7 @@ import {
   useAssessmentWrite,
   useScoring,
 } from './assessment-api.ts';
+import { OwnProposals, ProposeForm } from './ProposalsPanel.tsx';
 
 // A department scorer's screen: one of the department's items at a time, every community with a
 // points box (numeric keypad, 0.5 steps) and a short basis, one save for the changed rows, and —
@@ -41,6 +44,20 @@ function rowProblem(item: ScoringItem, draft: Draft | undefined): string | null 
   return null;
 }
 
+/** The other departments' figures for this community, beside the lead's own box. */
+function OtherEntries({ entries }: { entries: readonly DepartmentEntry[] }) {
+  if (entries.length === 0) return null;
+  return (
+    <ul className="other-entries" aria-label="各部门评分">
+      {entries.map((e) => (
+        <li key={e.department}>
+          {e.departmentName} {e.points} 分（{e.basis}；{e.enteredByName}）
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function HotlineBasis({ figures }: { figures: HotlineFigures | undefined }) {
   if (!figures) return <span className="muted">12345 工单数据未导入</span>;
   return (
@@ -61,6 +78,14 @@ export function ScorerView({ year }: { year: number }) {
 function ScorerItems({ data }: { data: Scoring }) {
   const [itemId, setItemId] = useState(data.items[0]?.id ?? '');
   const item = data.items.find((i) => i.id === itemId) ?? data.items[0];
+  // Typed but unsaved rows of the open item: switching items would discard them, so ask first.
+  const [unsaved, setUnsaved] = useState(0);
+  const [leavingFor, setLeavingFor] = useState<string | null>(null);
+  const open = (id: string) => {
+    if (id === item?.id) return;
+    if (unsaved > 0) setLeavingFor(id);
+    else setItemId(id);
+  };
   return (
     <section className="scorer">
       <p className="scorer-department">
@@ -76,7 +101,7 @@ function ScorerItems({ data }: { data: Scoring }) {
               role="tab"
               aria-selected={i.id === item?.id}
               className={i.id === item?.id ? 'tab selected' : 'tab'}
-              onClick={() => setItemId(i.id)}
+              onClick={() => open(i.id)}
             >
               {i.title}
             </button>
@@ -84,26 +109,57 @@ function ScorerItems({ data }: { data: Scoring }) {
         </div>
       ) : null}
       {item ? (
-        <ItemSheet key={item.id} data={data} item={item} />
+        <ItemSheet key={item.id} data={data} item={item} onUnsaved={setUnsaved} />
       ) : (
         <p className="empty">本部门没有需要评分的项目。</p>
       )}
+      {data.state === 'open' ? (
+        <ProposeForm year={data.year} communities={data.communities} />
+      ) : null}
+      <OwnProposals
+        year={data.year}
+        communityName={(code) => data.communities.find((c) => c.code === code)?.name ?? code}
+      />
+      {leavingFor ? (
+        <ConfirmDialog
+          title="有未保存的得分"
+          message={`“${item?.title ?? ''}”还有 ${unsaved} 个居民区的得分或评分依据没有保存。切换项目会丢弃这些修改。`}
+          cancelLabel="留下保存"
+          confirmLabel="放弃修改并切换"
+          danger
+          onCancel={() => setLeavingFor(null)}
+          onConfirm={() => {
+            setItemId(leavingFor);
+            setUnsaved(0);
+            setLeavingFor(null);
+          }}
+        />
+      ) : null}
     </section>
   );
 }
 
-function ItemSheet({ data, item }: { data: Scoring; item: ScoringItem }) {
+function ItemSheet({
+  data,
+  item,
+  onUnsaved,
+}: {
+  data: Scoring;
+  item: ScoringItem;
+  onUnsaved: (count: number) => void;
+}) {
   const locked = data.state === 'locked';
   const stored = useMemo(() => draftsOf(item, data.scores), [item, data.scores]);
   const [drafts, setDrafts] = useState(stored);
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const [rule, setRule] = useState<CombinationRule>('lead');
   const save = useAssessmentWrite<{ entries: unknown[] }, { saved: number; changed: number }>(
     'POST',
     `/api/assessment/${data.year}/scores`,
   );
-  const confirm = useAssessmentWrite<undefined, { confirmed: number }>(
+  const confirm = useAssessmentWrite<{ rule: CombinationRule }, { confirmed: number }>(
     'POST',
     `/api/assessment/${data.year}/items/${item.id}/confirm`,
   );
@@ -111,12 +167,31 @@ function ItemSheet({ data, item }: { data: Scoring; item: ScoringItem }) {
 
   const hotline = new Map(data.hotline.map((h) => [h.communityCode, h]));
   const scores = data.scores.filter((s) => s.itemId === item.id);
-  const confirmed = scores.filter((s) => s.confirmedAt).length;
+  const confirmedScores = new Map(
+    data.confirmed.filter((s) => s.itemId === item.id).map((s) => [s.communityCode, s]),
+  );
+  const confirmed = confirmedScores.size;
+  const others = (code: string) =>
+    data.entries.filter(
+      (e) =>
+        e.itemId === item.id && e.communityCode === code && e.department !== data.department.id,
+    );
   const changed = data.communities.filter((c) => {
     const d = drafts[c.code];
     const s = stored[c.code];
     return d && (d.points !== (s?.points ?? '') || d.basis !== (s?.basis ?? ''));
   });
+  useEffect(() => onUnsaved(changed.length), [changed.length, onUnsaved]);
+  // Closing or reloading the page with unsaved rows: the browser asks before they are lost.
+  useEffect(() => {
+    if (changed.length === 0) return;
+    const warn = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [changed.length]);
   const problems = Object.fromEntries(
     changed.map((c) => [c.code, rowProblem(item, drafts[c.code])] as const).filter(([, p]) => p),
   );
@@ -194,8 +269,15 @@ function ItemSheet({ data, item }: { data: Scoring; item: ScoringItem }) {
               <div className="score-community">
                 <strong>{c.name}</strong>
                 <span className="muted">{c.type}</span>
-                {score?.confirmedAt ? <span className="badge confirmed">已确认</span> : null}
+                {confirmedScores.has(c.code) ? (
+                  <span className="badge confirmed">
+                    已确认 {confirmedScores.get(c.code)?.points} 分
+                  </span>
+                ) : score?.confirmedAt ? (
+                  <span className="badge confirmed">已确认</span>
+                ) : null}
                 {item.id === HOTLINE_ITEM ? <HotlineBasis figures={hotline.get(c.code)} /> : null}
+                {item.lead ? <OtherEntries entries={others(c.code)} /> : null}
               </div>
               <label className="score-points">
                 <span className="visually-hidden">{c.name}得分</span>
@@ -263,17 +345,42 @@ function ItemSheet({ data, item }: { data: Scoring; item: ScoringItem }) {
       {confirming ? (
         <ConfirmDialog
           title={`确认“${item.title}”的得分`}
-          message={`本部门是牵头部门。确认后，${data.communities.length} 个居民区的这一项得分计入考核总表；之后任何部门修改某居民区的得分，该居民区需要重新确认。`}
+          message={`本部门是牵头部门。确认后，${data.communities.length} 个居民区的这一项得分计入考核总表。各部门的评分分别保存；若之后某部门的修改使合成后的得分变化，该居民区需要重新确认（审计记录写明原因）。`}
           confirmLabel="确认得分"
           onCancel={() => setConfirming(false)}
           onConfirm={() => {
             setConfirming(false);
-            confirm.mutate(undefined, {
-              onSuccess: (answer) => setNotice(`已确认 ${answer.confirmed} 个居民区的得分`),
-              onError: (error) => setNotice(`未能确认：${error.message}`),
-            });
+            confirm.mutate(
+              { rule },
+              {
+                onSuccess: (answer) => setNotice(`已确认 ${answer.confirmed} 个居民区的得分`),
+                onError: (error) => setNotice(`未能确认：${error.message}`),
+              },
+            );
           }}
-        />
+        >
+          <fieldset className="combination-rule">
+            <legend>多个部门评分时的合成规则</legend>
+            <label>
+              <input
+                type="radio"
+                name="combination-rule"
+                checked={rule === 'lead'}
+                onChange={() => setRule('lead')}
+              />
+              以牵头部门（本部门）的评分为准；本部门未评分的居民区，以各部门一致的评分为准
+            </label>
+            <label>
+              <input
+                type="radio"
+                name="combination-rule"
+                checked={rule === 'mean'}
+                onChange={() => setRule('mean')}
+              />
+              取各部门评分的平均值（按 0.5 分四舍五入）
+            </label>
+          </fieldset>
+        </ConfirmDialog>
       ) : null}
     </div>
   );

@@ -1,4 +1,4 @@
-import type { GradeRule } from '@jiuting/scorecard';
+import type { GradeRule, YearSettings } from '@jiuting/scorecard';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../api/api-context.tsx';
 
@@ -13,6 +13,26 @@ export interface AssessmentYear {
   readonly lockNote: string | null;
   /** The rule the year's grades follow (the scorecard's default until the team sets one). */
   readonly gradeRule?: GradeRule;
+  /** What the lock accepted as incomplete, each with its reason. */
+  readonly lockExceptions?: readonly LockException[];
+  /** Case points and cap, interview share, coverage consequence (defaults until set). */
+  readonly settings?: YearSettings;
+}
+
+export interface LockException {
+  readonly key: string;
+  readonly kind: string;
+  readonly message: string;
+  readonly reason: string;
+}
+
+/** Something that stands between the year and its lock (GET …/lock-check). */
+export interface LockIssue {
+  readonly key: string;
+  readonly kind: string;
+  readonly message: string;
+  readonly communityCode: string | null;
+  readonly itemId: string | null;
 }
 
 export interface ScoringItem {
@@ -36,6 +56,30 @@ export interface ItemScore {
   readonly confirmedAt: string | null;
 }
 
+/** Another department's own entry, as the lead sees it beside its own. */
+export interface DepartmentEntry {
+  readonly communityCode: string;
+  readonly itemId: string;
+  readonly department: string;
+  readonly departmentName: string;
+  readonly points: number;
+  readonly basis: string;
+  readonly enteredByName: string;
+  readonly enteredAt: string;
+}
+
+export type CombinationRule = 'lead' | 'mean';
+
+export interface ConfirmedScore {
+  readonly communityCode: string;
+  readonly itemId: string;
+  readonly points: number;
+  readonly basis: string;
+  readonly department: string;
+  readonly combinationRule: CombinationRule;
+  readonly confirmedAt: string | null;
+}
+
 export interface HotlineFigures {
   readonly communityCode: string;
   readonly ordersThisYear: number;
@@ -56,7 +100,12 @@ export interface Scoring {
   readonly department: { readonly id: string; readonly name: string };
   readonly items: readonly ScoringItem[];
   readonly communities: readonly AssessmentCommunity[];
+  /** This department's own entries. */
   readonly scores: readonly ItemScore[];
+  /** Every department's entries for the items this department leads. */
+  readonly entries: readonly DepartmentEntry[];
+  /** The confirmed figures of this department's items. */
+  readonly confirmed: readonly ConfirmedScore[];
   readonly hotline: readonly HotlineFigures[];
 }
 
@@ -80,9 +129,10 @@ export interface CommunityResult {
   readonly code: string;
   readonly name: string;
   readonly type: '导入居' | '村改居';
-  readonly rank: number;
+  /** null while 待定: not complete, and the year not locked. */
+  readonly rank: number | null;
   readonly ofType: number;
-  readonly grade: '优秀' | '良好' | '一般';
+  readonly grade: '优秀' | '良好' | '一般' | null;
   readonly total: number;
   readonly indicatorPoints: number;
   readonly complete: boolean;
@@ -99,6 +149,15 @@ export interface CommunityResult {
   readonly deductions: { readonly points: number; readonly capped: boolean };
   readonly bonusInput: { honours: Honour[]; cases: SelfGovernanceCase[] };
   readonly deductionsInput: DeductionCase[];
+  readonly coverage?: {
+    readonly surveyed: number;
+    readonly total: number;
+    readonly ratio: number;
+    readonly meetsTarget: boolean;
+  } | null;
+  readonly interviews?: { readonly count: number; readonly meetsTarget: boolean } | null;
+  /** Household coverage under the plan's 30% floor. */
+  readonly coverageBelowFloor?: boolean;
 }
 
 export interface Results {
@@ -119,6 +178,21 @@ export interface AuditEntry {
   readonly reason: string | null;
 }
 
+/** A department's proposed bonus or deduction entry (GET …/proposals). */
+export interface Proposal {
+  readonly id: number;
+  readonly communityCode: string;
+  readonly kind: 'honour' | 'case' | 'deduction';
+  readonly entry: Honour | SelfGovernanceCase | DeductionCase;
+  readonly evidence: string;
+  readonly department: string;
+  readonly proposedByName: string;
+  readonly proposedAt: string;
+  readonly state: 'proposed' | 'accepted' | 'refused';
+  readonly decidedAt: string | null;
+  readonly decisionReason: string | null;
+}
+
 export const assessmentKeys = {
   all: () => ['assessment'] as const,
   years: () => ['assessment', 'years'] as const,
@@ -126,7 +200,26 @@ export const assessmentKeys = {
   results: (year: number) => ['assessment', year, 'results'] as const,
   audit: (year: number) => ['assessment', year, 'audit'] as const,
   hotline: (year: number) => ['assessment', year, 'hotline'] as const,
+  lockCheck: (year: number) => ['assessment', year, 'lock-check'] as const,
+  proposals: (year: number) => ['assessment', year, 'proposals'] as const,
 };
+
+export function useProposals(year: number) {
+  const api = useApi();
+  return useQuery({
+    queryKey: assessmentKeys.proposals(year),
+    queryFn: () => api.json<{ proposals: Proposal[] }>('GET', `/api/assessment/${year}/proposals`),
+  });
+}
+
+export function useLockCheck(year: number, enabled: boolean) {
+  const api = useApi();
+  return useQuery({
+    queryKey: assessmentKeys.lockCheck(year),
+    queryFn: () => api.json<{ issues: LockIssue[] }>('GET', `/api/assessment/${year}/lock-check`),
+    enabled,
+  });
+}
 
 export function useYears() {
   const api = useApi();

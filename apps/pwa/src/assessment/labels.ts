@@ -54,6 +54,13 @@ export const ACTION_NAMES: Readonly<Record<string, string>> = {
   deductions_set: '修改扣分',
   satisfaction_override_set: '调整满意度得分',
   hotline_imported: '导入 12345 工单数据',
+  grade_rule_set: '修改等次规则',
+  settings_set: '修改年度设置',
+  item_confirmation_dropped: '确认失效（须重新确认）',
+  adjustment_proposed: '部门提出加扣分建议',
+  proposal_accepted: '采纳部门建议',
+  proposal_refused: '不采纳部门建议',
+  lock_exception_accepted: '锁定时接受未完成事项',
   year_locked: '锁定年度考核',
 };
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 
 interface ConfirmDialogProps {
   readonly title: string;
@@ -8,6 +8,8 @@ interface ConfirmDialogProps {
   readonly danger?: boolean;
   readonly onConfirm: () => void;
   readonly onCancel: () => void;
+  /** A choice the confirmation depends on, shown under the message. */
+  readonly children?: ReactNode;
 }
 
 /** An in-page confirmation (window.confirm is blocked inside some WeChat/webview shells). */
@@ -19,6 +21,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
       <div className="dialog" role="alertdialog" aria-modal="true" aria-labelledby="dialog-title">
         <h2 id="dialog-title">{props.title}</h2>
         <p>{props.message}</p>
+        {props.children}
         <div className="dialog-actions">
           <button type="button" ref={cancel} onClick={props.onCancel}>
             {props.cancelLabel ?? '取消'}

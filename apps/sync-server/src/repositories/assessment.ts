@@ -1,10 +1,14 @@
 import type {
   BonusInput,
+  CombinationRule,
   DeductionCase,
   DepartmentId,
   GradeRule,
+  Honour,
   ItemId,
   SatisfactionOverride,
+  SelfGovernanceCase,
+  YearSettings,
 } from '@jiuting/scorecard';
 import type { Db } from '../db/open.ts';
 
@@ -19,6 +23,17 @@ export interface LockedCommunity {
   type: '导入居' | '村改居';
   /** The survey's satisfaction points at the moment of locking. */
   computed: number | null;
+  /** Household coverage (absent from snapshots taken before it was kept). */
+  coverage?: { surveyed: number; total: number; ratio: number; meetsTarget: boolean };
+  interviews?: { count: number; meetsTarget: boolean };
+}
+
+/** An incompleteness the team accepted at the lock, with its reason. */
+export interface LockException {
+  key: string;
+  kind: string;
+  message: string;
+  reason: string;
 }
 
 export interface AssessmentYear {
@@ -32,18 +47,38 @@ export interface AssessmentYear {
   lockedSnapshot: LockedCommunity[] | null;
   /** The year's grading rule; null is the scorecard's default. */
   gradeRule: GradeRule | null;
+  /** What the lock accepted as incomplete; [] when nothing was. */
+  lockExceptions: LockException[];
+  /** The year's settings; null is the scorecard's DEFAULT_YEAR_SETTINGS. */
+  settings: YearSettings | null;
 }
 
+/** An item's confirmed score for one community: what the lead confirmed, and by which rule. */
 export interface ItemScore {
   communityCode: string;
   itemId: ItemId;
   points: number;
   basis: string;
+  /** The lead department that confirmed it. */
   department: DepartmentId;
   enteredBy: string;
   enteredAt: string;
   confirmedBy: string | null;
   confirmedAt: string | null;
+  combinationRule: CombinationRule;
+}
+
+/** One department's own entry for one item of one community. */
+export interface ItemEntry {
+  communityCode: string;
+  itemId: ItemId;
+  department: DepartmentId;
+  points: number;
+  basis: string;
+  enteredBy: string;
+  /** The account's display name, for the lead's side-by-side view. */
+  enteredByName: string;
+  enteredAt: string;
 }
 
 export interface Adjustments {
@@ -62,15 +97,36 @@ export interface HotlineFigures {
   importedAt: string;
 }
 
+export interface Proposal {
+  id: number;
+  communityCode: string;
+  kind: 'honour' | 'case' | 'deduction';
+  /** The Honour, SelfGovernanceCase or DeductionCase proposed. */
+  entry: Honour | SelfGovernanceCase | DeductionCase;
+  evidence: string;
+  department: string;
+  proposedByName: string;
+  proposedAt: string;
+  state: 'proposed' | 'accepted' | 'refused';
+  decidedAt: string | null;
+  decisionReason: string | null;
+}
+
 export type AssessmentAuditAction =
   | 'year_created'
   | 'item_scored'
   | 'item_confirmed'
+  | 'item_confirmation_dropped'
   | 'bonus_set'
   | 'deductions_set'
   | 'satisfaction_override_set'
   | 'hotline_imported'
   | 'grade_rule_set'
+  | 'settings_set'
+  | 'adjustment_proposed'
+  | 'proposal_accepted'
+  | 'proposal_refused'
+  | 'lock_exception_accepted'
   | 'year_locked';
 
 export interface AssessmentAuditEntry {
@@ -95,6 +151,8 @@ interface YearRow {
   lock_note: string | null;
   locked_snapshot: string | null;
   grade_rule: string | null;
+  lock_exceptions: string | null;
+  settings: string | null;
 }
 
 const EMPTY_BONUS: BonusInput = { honours: [], cases: [] };
@@ -114,10 +172,15 @@ export function assessmentRepository(db: Db) {
     lockNote: r.lock_note,
     lockedSnapshot: parse(r.locked_snapshot) as LockedCommunity[] | null,
     gradeRule: parse(r.grade_rule) as GradeRule | null,
+    lockExceptions: (parse(r.lock_exceptions) as LockException[] | null) ?? [],
+    settings: parse(r.settings) as YearSettings | null,
   });
   const scoreColumns = `community_code AS communityCode, item_id AS itemId, points, basis, department,
     entered_by AS enteredBy, entered_at AS enteredAt, confirmed_by AS confirmedBy,
-    confirmed_at AS confirmedAt`;
+    confirmed_at AS confirmedAt, combination_rule AS combinationRule`;
+  const entryColumns = `e.community_code AS communityCode, e.item_id AS itemId, e.department,
+    e.points, e.basis, e.entered_by AS enteredBy, u.display_name AS enteredByName,
+    e.entered_at AS enteredAt`;
   const scoreOne = db.prepare<[number, string, string], ItemScore>(
     `SELECT ${scoreColumns} FROM assessment_item_scores
      WHERE year = ? AND community_code = ? AND item_id = ?`,
@@ -183,14 +246,33 @@ export function assessmentRepository(db: Db) {
         year,
       );
     },
+    setSettings(year: number, settings: YearSettings): void {
+      db.prepare('UPDATE assessment_years SET settings = ? WHERE year = ?').run(
+        JSON.stringify(settings),
+        year,
+      );
+    },
     lockYear(
       year: number,
-      input: { by: string; at: string; note: string; snapshot: LockedCommunity[] },
+      input: {
+        by: string;
+        at: string;
+        note: string;
+        snapshot: LockedCommunity[];
+        exceptions: LockException[];
+      },
     ): void {
       db.prepare(
         `UPDATE assessment_years SET state = 'locked', locked_at = ?, locked_by = ?, lock_note = ?,
-           locked_snapshot = ? WHERE year = ? AND state = 'open'`,
-      ).run(input.at, input.by, input.note, JSON.stringify(input.snapshot), year);
+           locked_snapshot = ?, lock_exceptions = ? WHERE year = ? AND state = 'open'`,
+      ).run(
+        input.at,
+        input.by,
+        input.note,
+        JSON.stringify(input.snapshot),
+        JSON.stringify(input.exceptions),
+        year,
+      );
     },
 
     listScores(year: number): ItemScore[] {
@@ -204,8 +286,30 @@ export function assessmentRepository(db: Db) {
     getScore(year: number, communityCode: string, itemId: string): ItemScore | undefined {
       return scoreOne.get(year, communityCode, itemId);
     },
-    /** Stores a department's points; a changed figure loses its confirmation (re-confirm it). */
-    putScore(
+    listEntries(year: number, itemId?: string): ItemEntry[] {
+      return db
+        .prepare<[number, string | null, string | null], ItemEntry>(
+          `SELECT ${entryColumns} FROM assessment_item_entries e JOIN users u ON u.id = e.entered_by
+           WHERE e.year = ? AND (? IS NULL OR e.item_id = ?)
+           ORDER BY e.item_id, e.community_code, e.entered_at, e.department`,
+        )
+        .all(year, itemId ?? null, itemId ?? null);
+    },
+    getEntry(
+      year: number,
+      communityCode: string,
+      itemId: string,
+      department: string,
+    ): ItemEntry | undefined {
+      return db
+        .prepare<[number, string, string, string], ItemEntry>(
+          `SELECT ${entryColumns} FROM assessment_item_entries e JOIN users u ON u.id = e.entered_by
+           WHERE e.year = ? AND e.community_code = ? AND e.item_id = ? AND e.department = ?`,
+        )
+        .get(year, communityCode, itemId, department);
+    },
+    /** Stores one department's own entry; other departments' entries for the item stay. */
+    putEntry(
       year: number,
       entry: {
         communityCode: string;
@@ -218,23 +322,40 @@ export function assessmentRepository(db: Db) {
       },
     ): void {
       db.prepare(
-        `INSERT INTO assessment_item_scores (year, community_code, item_id, points, basis,
-           department, entered_by, entered_at)
-         VALUES (@year, @communityCode, @itemId, @points, @basis, @department, @by, @at)
-         ON CONFLICT (year, community_code, item_id) DO UPDATE SET
-           confirmed_by = CASE WHEN points = excluded.points THEN confirmed_by END,
-           confirmed_at = CASE WHEN points = excluded.points THEN confirmed_at END,
-           points = excluded.points, basis = excluded.basis, department = excluded.department,
-           entered_by = excluded.entered_by, entered_at = excluded.entered_at`,
+        `INSERT INTO assessment_item_entries (year, community_code, item_id, department, points,
+           basis, entered_by, entered_at)
+         VALUES (@year, @communityCode, @itemId, @department, @points, @basis, @by, @at)
+         ON CONFLICT (year, community_code, item_id, department) DO UPDATE SET
+           points = excluded.points, basis = excluded.basis, entered_by = excluded.entered_by,
+           entered_at = excluded.entered_at`,
       ).run({ year, ...entry });
     },
-    confirmItem(year: number, itemId: ItemId, by: string, at: string): number {
-      return db
-        .prepare(
-          `UPDATE assessment_item_scores SET confirmed_by = ?, confirmed_at = ?
-           WHERE year = ? AND item_id = ?`,
-        )
-        .run(by, at, year, itemId).changes;
+    /** The lead's confirmed figure for one community's item, replacing an earlier one. */
+    putConfirmed(
+      year: number,
+      score: {
+        communityCode: string;
+        itemId: ItemId;
+        points: number;
+        basis: string;
+        department: DepartmentId;
+        rule: CombinationRule;
+        by: string;
+        at: string;
+      },
+    ): void {
+      db.prepare(
+        `INSERT OR REPLACE INTO assessment_item_scores (year, community_code, item_id, points, basis,
+           department, entered_by, entered_at, confirmed_by, confirmed_at, combination_rule)
+         VALUES (@year, @communityCode, @itemId, @points, @basis, @department, @by, @at, @by, @at,
+           @rule)`,
+      ).run({ year, ...score });
+    },
+    /** Takes a confirmation away; the caller records why in the audit trail. */
+    dropConfirmed(year: number, communityCode: string, itemId: string): void {
+      db.prepare(
+        'DELETE FROM assessment_item_scores WHERE year = ? AND community_code = ? AND item_id = ?',
+      ).run(year, communityCode, itemId);
     },
 
     getAdjustments(year: number, communityCode: string): Adjustments {
@@ -323,6 +444,62 @@ export function assessmentRepository(db: Db) {
           by,
         );
       }
+    },
+
+    addProposal(
+      year: number,
+      p: {
+        communityCode: string;
+        kind: Proposal['kind'];
+        entry: unknown;
+        evidence: string;
+        department: string;
+        by: string;
+        at: string;
+      },
+    ): number {
+      return Number(
+        db
+          .prepare(
+            `INSERT INTO assessment_proposals (year, community_code, kind, entry, evidence,
+               department, proposed_by, proposed_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(
+            year,
+            p.communityCode,
+            p.kind,
+            JSON.stringify(p.entry),
+            p.evidence,
+            p.department,
+            p.by,
+            p.at,
+          ).lastInsertRowid,
+      );
+    },
+    listProposals(year: number, department?: string): Proposal[] {
+      return db
+        .prepare<
+          [number, string | null, string | null],
+          Omit<Proposal, 'entry'> & { entry: string }
+        >(
+          `SELECT p.id, p.community_code AS communityCode, p.kind, p.entry, p.evidence, p.department,
+             u.display_name AS proposedByName, p.proposed_at AS proposedAt, p.state,
+             p.decided_at AS decidedAt, p.decision_reason AS decisionReason
+           FROM assessment_proposals p JOIN users u ON u.id = p.proposed_by
+           WHERE p.year = ? AND (? IS NULL OR p.department = ?) ORDER BY p.id DESC`,
+        )
+        .all(year, department ?? null, department ?? null)
+        .map((r) => ({ ...r, entry: JSON.parse(r.entry) as Proposal['entry'] }));
+    },
+    decideProposal(
+      id: number,
+      decision: { state: 'accepted' | 'refused'; by: string; at: string; reason: string },
+    ): void {
+      db.prepare(
+        `UPDATE assessment_proposals SET state = ?, decided_by = ?, decided_at = ?,
+           decision_reason = ? WHERE id = ? AND state = 'proposed'`,
+      ).run(decision.state, decision.by, decision.at, decision.reason, id);
     },
 
     recordAudit(entry: {

@@ -10,6 +10,7 @@ import {
   loginAs,
   sampleSurvey,
 } from '../../testing.ts';
+import { completeEveryCommunity, lockAcceptingAll } from './test-kit.ts';
 
 let app: FastifyInstance;
 let cleanup: () => Promise<void>;
@@ -197,7 +198,7 @@ describe('department scoring', () => {
       'POST',
       `/api/assessment/${YEAR}/items/regular.stability.overall/confirm`,
     );
-    expect(notLead.statusCode).toBe(403);
+    expect(notLead.statusCode, notLead.body).toBe(403);
     expect(notLead.json().error).toBe('not_lead_department');
 
     await call(peace, 'POST', `/api/assessment/${YEAR}/scores`, {
@@ -221,20 +222,139 @@ describe('department scoring', () => {
       `/api/assessment/${YEAR}/items/regular.stability.overall/confirm`,
     );
     expect(confirmed.statusCode).toBe(200);
-    expect(confirmed.json()).toEqual({ confirmed: 27 });
+    expect(confirmed.json()).toEqual({ confirmed: 27, rule: 'lead' });
     const results = (await call(coordinator, 'GET', `/api/assessment/${YEAR}/results`)).json();
     const demo01 = results.communities.find((c: { code: string }) => c.code === 'DEMO01');
-    expect(demo01.items['regular.stability.overall']).toBe(8);
+    // The lead's own 9 stands for DEMO01, though 城运中心 saved its 8 later.
+    expect(demo01.items['regular.stability.overall']).toBe(9);
     expect(demo01.pending).toEqual([]);
+    const demo02 = results.communities.find((c: { code: string }) => c.code === 'DEMO02');
+    expect(demo02.items['regular.stability.overall']).toBe(8);
 
     // A changed figure needs confirming again; until then it does not count.
     await call(chengyun, 'POST', `/api/assessment/${YEAR}/scores`, {
-      entries: [entry('regular.stability.overall', 'DEMO01', 7)],
+      entries: [entry('regular.stability.overall', 'DEMO02', 7)],
     });
     const after = (await call(coordinator, 'GET', `/api/assessment/${YEAR}/results`)).json();
-    const changed = after.communities.find((c: { code: string }) => c.code === 'DEMO01');
+    const changed = after.communities.find((c: { code: string }) => c.code === 'DEMO02');
     expect(changed.items['regular.stability.overall']).toBeNull();
     expect(changed.pending).toEqual(['regular.stability.overall']);
+  });
+});
+
+describe('several departments on one item', () => {
+  const PARTY = 'regular.party.overall';
+  const resultOf = async (code: string) =>
+    (await call(coordinator, 'GET', `/api/assessment/${YEAR}/results`))
+      .json()
+      .communities.find((c: { code: string }) => c.code === code);
+
+  it('keeps each department’s entry, lets the lead confirm by a stated rule, and audits every dropped confirmation', async () => {
+    const lead = await scorerOf('party-mass-office');
+    const armed = await scorerOf('armed-forces');
+    await call(lead, 'POST', `/api/assessment/${YEAR}/scores`, {
+      entries: codes.map((code) => entry(PARTY, code, 13, '组织生活规范')),
+    });
+    await call(armed, 'POST', `/api/assessment/${YEAR}/scores`, {
+      entries: codes.map((code) => entry(PARTY, code, 10, '民兵整组一般')),
+    });
+
+    // The lead sees both departments side by side; the later save replaced nothing.
+    const sheet = (await call(lead, 'GET', `/api/assessment/${YEAR}/scoring`)).json();
+    expect(
+      sheet.entries
+        .filter((e: { communityCode: string }) => e.communityCode === 'DEMO01')
+        .map((e: { departmentName: string; points: number; enteredByName: string }) => [
+          e.departmentName,
+          e.points,
+          e.enteredByName,
+        ]),
+    ).toEqual([
+      ['党群办', 13, 'party-mass-office 评分员'],
+      ['武装', 10, 'armed-forces 评分员'],
+    ]);
+    expect((await call(armed, 'GET', `/api/assessment/${YEAR}/scoring`)).json().entries).toEqual(
+      [],
+    );
+
+    // By default the lead's own figure stands.
+    const confirmed = await call(lead, 'POST', `/api/assessment/${YEAR}/items/${PARTY}/confirm`);
+    expect(confirmed.json()).toEqual({ confirmed: 27, rule: 'lead' });
+    expect((await resultOf('DEMO01')).items[PARTY]).toBe(13);
+
+    // A non-lead's later change neither overwrites the lead's figure nor drops its confirmation.
+    await call(armed, 'POST', `/api/assessment/${YEAR}/scores`, {
+      entries: [entry(PARTY, 'DEMO01', 9, '复核后下调')],
+    });
+    expect((await resultOf('DEMO01')).items[PARTY]).toBe(13);
+    expect((await resultOf('DEMO01')).pending).toEqual([]);
+
+    // The lead may confirm the mean instead: (13 + 9) ÷ 2 = 11, (13 + 10) ÷ 2 = 11.5.
+    const mean = await call(lead, 'POST', `/api/assessment/${YEAR}/items/${PARTY}/confirm`, {
+      rule: 'mean',
+    });
+    expect(mean.json()).toEqual({ confirmed: 27, rule: 'mean' });
+    expect((await resultOf('DEMO01')).items[PARTY]).toBe(11);
+    expect((await resultOf('DEMO02')).items[PARTY]).toBe(11.5);
+
+    // Now a non-lead's change moves the confirmed figure: the confirmation goes, with a reason.
+    await call(armed, 'POST', `/api/assessment/${YEAR}/scores`, {
+      entries: [entry(PARTY, 'DEMO01', 10, '再次复核')],
+    });
+    const after = await resultOf('DEMO01');
+    expect(after.items[PARTY]).toBeNull();
+    expect(after.pending).toEqual([PARTY]);
+    const audit = (await call(coordinator, 'GET', `/api/assessment/${YEAR}/audit`)).json();
+    expect(audit.entries[0]).toMatchObject({
+      action: 'item_confirmation_dropped',
+      communityCode: 'DEMO01',
+      itemId: PARTY,
+      oldValue: { points: 11, rule: 'mean', department: 'party-mass-office' },
+      newValue: null,
+    });
+    expect(audit.entries[0].reason).toContain('武装将本部门评分从 9 分改为 10 分');
+    expect(audit.entries[0].reason).toContain('党群办重新确认');
+    expect(audit.entries[1]).toMatchObject({
+      action: 'item_scored',
+      oldValue: { points: 9, department: 'armed-forces' },
+      newValue: { points: 10, department: 'armed-forces' },
+    });
+    expect(audit.entries.filter((e: { action: string }) => e.action === 'item_confirmed')).toEqual([
+      expect.objectContaining({
+        newValue: { confirmed: 27, department: 'party-mass-office', rule: 'mean' },
+      }),
+      expect.objectContaining({
+        newValue: { confirmed: 27, department: 'party-mass-office', rule: 'lead' },
+      }),
+    ]);
+
+    // Each department still reads back its own figure.
+    const own = (who: LoggedIn) =>
+      call(who, 'GET', `/api/assessment/${YEAR}/scoring`).then((r) =>
+        r.json().scores.find((s: { communityCode: string }) => s.communityCode === 'DEMO01'),
+      );
+    expect(await own(lead)).toMatchObject({ points: 13, department: 'party-mass-office' });
+    expect(await own(armed)).toMatchObject({ points: 10, department: 'armed-forces' });
+  });
+
+  it('refuses to confirm by the lead’s rule when the lead entered nothing and the others disagree', async () => {
+    const lead = await scorerOf('party-mass-office');
+    const armed = await scorerOf('armed-forces');
+    const union = await scorerOf('trade-union');
+    await call(armed, 'POST', `/api/assessment/${YEAR}/scores`, {
+      entries: codes.map((code) => entry(PARTY, code, 10)),
+    });
+    await call(union, 'POST', `/api/assessment/${YEAR}/scores`, {
+      entries: [entry(PARTY, 'DEMO03', 12)],
+    });
+    const res = await call(lead, 'POST', `/api/assessment/${YEAR}/items/${PARTY}/confirm`);
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({
+      error: 'entries_disagree',
+      issues: [{ path: 'communities.DEMO03' }],
+    });
+    expect(res.json().message).toContain('武装 10 分、总工会 12 分');
+    expect((await resultOf('DEMO01')).items[PARTY]).toBeNull();
   });
 });
 
@@ -378,6 +498,7 @@ describe('results', () => {
         }
       }
     }
+    completeEveryCommunity(app, YEAR, coordinator.userId);
     const results = (await call(coordinator, 'GET', `/api/assessment/${YEAR}/results`)).json();
     const of = (type: string) =>
       results.communities.filter((c: { type: string }) => c.type === type);
@@ -430,12 +551,24 @@ describe('results', () => {
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(res.rawPayload as unknown as ExcelJS.Buffer);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['导入居', '村改居']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['导入居', '村改居', '说明']);
+    const notes = workbook.getWorksheet('说明');
+    expect(notes?.getCell(4, 1).value).toBe('问卷覆盖率低于 30%：仅标注，不影响得分和等次');
 
-    for (const sheet of workbook.worksheets) {
+    for (const sheet of workbook.worksheets.slice(0, 2)) {
       const headers = (sheet.getRow(3).values as unknown[]).slice(1).map(String);
       expect(headers.slice(0, 3)).toEqual(['排名', '居民区编号', '居民区']);
-      expect(headers.slice(-6)).toEqual(['指标得分', '加分', '扣分', '总分', '等次', '是否完整']);
+      expect(headers.slice(-9)).toEqual([
+        '指标得分',
+        '加分',
+        '扣分',
+        '总分',
+        '等次',
+        '是否完整',
+        '问卷覆盖率',
+        '覆盖率提示',
+        '访谈人数',
+      ]);
       expect(String(sheet.getCell(2, 4).value)).toBe('1. 群众满意度测评（30分）');
       const rows = results.communities.filter((c: { type: string }) => c.type === sheet.name);
       expect(sheet.rowCount).toBe(3 + rows.length);
@@ -458,7 +591,6 @@ describe('results', () => {
           const at = (header: string) => row.getCell(headers.indexOf(header) + 1).value;
           expect(at('居民区编号')).toBe(c.code);
           expect(at('居民区')).toBe(c.name);
-          expect(at('排名')).toBe(c.rank);
           expect(at('12345 热线及信访、舆情工作情况第1项（5分）') ?? null).toBe(
             c.items['mass.hotline.work-orders'],
           );
@@ -467,7 +599,10 @@ describe('results', () => {
           expect(at('扣分')).toBe(c.deductions.points);
           expect(at('指标得分')).toBe(c.indicatorPoints);
           expect(at('总分')).toBe(c.total);
-          expect(at('等次')).toBe(c.grade);
+          // Nothing here is complete, so every grade is 待定 until the lock.
+          expect(at('等次')).toBe(c.grade ?? '待定');
+          expect(at('排名') ?? null).toBe(c.rank);
+          expect(at('覆盖率提示')).toBe('低于30%');
         },
       );
     }
@@ -487,9 +622,7 @@ describe('locking the year', () => {
     });
     const noNote = await call(coordinator, 'POST', `/api/assessment/${YEAR}/lock`, { note: '' });
     expect(noNote.statusCode).toBe(400);
-    const lock = await call(coordinator, 'POST', `/api/assessment/${YEAR}/lock`, {
-      note: '镇党委会议 2025-12-20 定案',
-    });
+    const lock = await lockAcceptingAll(app, coordinator, YEAR, '镇党委会议 2025-12-20 定案');
     expect(lock.statusCode, lock.body).toBe(200);
     expect(lock.json().year).toMatchObject({
       state: 'locked',
@@ -549,6 +682,111 @@ describe('locking the year', () => {
       action: 'year_locked',
       reason: '镇党委会议 2025-12-20 定案',
     });
+  });
+});
+
+describe('what the lock refuses', () => {
+  it('lists what is incomplete, refuses the lock until each is resolved or accepted with a reason, and audits every acceptance', async () => {
+    const results = (await call(coordinator, 'GET', `/api/assessment/${YEAR}/results`)).json();
+    // Nothing is complete: no grade and no rank yet (待定), and the coverage flag is up.
+    expect(
+      results.communities.every(
+        (c: { grade: unknown; rank: unknown }) => c.grade === null && c.rank === null,
+      ),
+    ).toBe(true);
+    const demo27 = results.communities.find((c: { code: string }) => c.code === 'DEMO27');
+    expect(demo27).toMatchObject({
+      coverageBelowFloor: true,
+      coverage: { surveyed: 0, total: 775, ratio: 0, meetsTarget: false },
+      interviews: { count: 0, meetsTarget: false },
+    });
+
+    const check = (await call(coordinator, 'GET', `/api/assessment/${YEAR}/lock-check`)).json();
+    const keys = check.issues.map((i: { key: string }) => i.key);
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        'item:regular.party.overall',
+        'satisfaction:DEMO01',
+        'coverage:DEMO27',
+        'interviews:DEMO27',
+      ]),
+    );
+    expect(keys).toHaveLength(11 + 27 * 3);
+    const coverage27 = check.issues.find((i: { key: string }) => i.key === 'coverage:DEMO27');
+    expect(coverage27.message).toBe('示例27（演示数据）问卷覆盖率 0.0%（0/775 户），低于 30%');
+
+    const bare = await call(coordinator, 'POST', `/api/assessment/${YEAR}/lock`, {
+      note: '镇党委定案',
+    });
+    expect(bare.statusCode).toBe(409);
+    expect(bare.json().error).toBe('lock_incomplete');
+    expect(bare.json().message).toMatch(/^还有 92 项未完成/);
+    expect(bare.json().issues).toHaveLength(92);
+
+    // Accepting all but one still refuses, naming only the one left.
+    const accepted = keys.map((key: string) => ({ key, reason: '经镇党委研究，按现有数据定案' }));
+    const allButOne = await call(coordinator, 'POST', `/api/assessment/${YEAR}/lock`, {
+      note: '镇党委定案',
+      accepted: accepted.filter((a: { key: string }) => a.key !== 'interviews:DEMO27'),
+    });
+    expect(allButOne.statusCode).toBe(409);
+    expect(allButOne.json().issues).toEqual([
+      {
+        path: 'issues.interviews:DEMO27',
+        message: '示例27（演示数据）特殊群体访谈 0 人，不足 20 人',
+      },
+    ]);
+
+    const blankReason = await call(coordinator, 'POST', `/api/assessment/${YEAR}/lock`, {
+      note: '镇党委定案',
+      accepted: [{ key: 'coverage:DEMO27', reason: '  ' }],
+    });
+    expect(blankReason.statusCode).toBe(400);
+    expect(blankReason.json().issues[0]).toMatchObject({ path: 'accepted.0.reason' });
+    expect((await call(coordinator, 'GET', `/api/assessment/${YEAR}`)).json().year.state).toBe(
+      'open',
+    );
+
+    const lock = await call(coordinator, 'POST', `/api/assessment/${YEAR}/lock`, {
+      note: '镇党委定案',
+      accepted,
+    });
+    expect(lock.statusCode, lock.body).toBe(200);
+    expect(lock.json().year.lockExceptions).toHaveLength(92);
+    expect(lock.json().year.lockExceptions).toContainEqual({
+      key: 'coverage:DEMO27',
+      kind: 'coverage_below_floor',
+      message: '示例27（演示数据）问卷覆盖率 0.0%（0/775 户），低于 30%',
+      reason: '经镇党委研究，按现有数据定案',
+    });
+    const audit = (await call(coordinator, 'GET', `/api/assessment/${YEAR}/audit`)).json();
+    const acceptances = audit.entries.filter(
+      (e: { action: string }) => e.action === 'lock_exception_accepted',
+    );
+    expect(acceptances).toHaveLength(92);
+    expect(acceptances).toContainEqual(
+      expect.objectContaining({
+        communityCode: 'DEMO27',
+        newValue: expect.objectContaining({ key: 'coverage:DEMO27' }),
+        reason: '经镇党委研究，按现有数据定案',
+      }),
+    );
+    // The lock settles every grade: what was accepted is graded as it stands.
+    const after = (await call(coordinator, 'GET', `/api/assessment/${YEAR}/results`)).json();
+    expect(after.communities.every((c: { grade: unknown }) => c.grade !== null)).toBe(true);
+    expect((await call(coordinator, 'GET', `/api/assessment/${YEAR}/lock-check`)).json()).toEqual({
+      issues: [],
+    });
+  });
+
+  it('grades a complete community while the others stay 待定', async () => {
+    completeEveryCommunity(app, YEAR, coordinator.userId);
+    app.db.prepare("DELETE FROM assessment_item_scores WHERE community_code = 'DEMO01'").run();
+    const results = (await call(coordinator, 'GET', `/api/assessment/${YEAR}/results`)).json();
+    const demo01 = results.communities.find((c: { code: string }) => c.code === 'DEMO01');
+    expect(demo01).toMatchObject({ grade: null, rank: null, complete: false });
+    const others = results.communities.filter((c: { code: string }) => c.code !== 'DEMO01');
+    expect(others.every((c: { grade: unknown }) => c.grade !== null)).toBe(true);
   });
 });
 
@@ -746,7 +984,7 @@ describe('the survey’s points once locked', () => {
       .satisfaction.computed;
     expect(pointsBefore).toBe(30);
 
-    await call(coordinator, 'POST', `/api/assessment/${YEAR}/lock`, { note: '镇党委定案' });
+    await lockAcceptingAll(app, coordinator, YEAR, '镇党委定案');
     const worse = await call(canvasser, 'POST', '/api/sync', {
       items: [
         sampleSurvey({

@@ -1,4 +1,10 @@
-import type { ScorecardError } from '@jiuting/scorecard';
+import { satisfactionPoints } from '@jiuting/questionnaire';
+import {
+  bonusRulesFor,
+  DEFAULT_YEAR_SETTINGS,
+  type ScorecardError,
+  type YearSettings,
+} from '@jiuting/scorecard';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../errors.ts';
 import { principalOf } from '../../plugins/auth.ts';
@@ -26,19 +32,36 @@ export interface AssessmentContext {
   /** The communities the year is assessed on: the frozen list once locked, else today's. */
   communities(year: AssessmentYear): LockedCommunity[];
   results(year: AssessmentYear): YearResults;
+  /** The year's settings, the scorecard's defaults until the team sets them. */
+  settings(year: AssessmentYear): YearSettings;
   actor(request: FastifyRequest): { id: string; name: string };
 }
 
 export function assessmentContext(app: FastifyInstance): AssessmentContext {
   const repo = assessmentRepository(app.db);
 
-  // The 30 points come from the coverage service, the same figure the coverage dashboard shows.
-  const liveCommunities = (): LockedCommunity[] =>
+  // The 30 points come from the coverage service's means, blended by the year's interview share
+  // (with the default share of 0, the same figure the coverage dashboard shows).
+  const liveCommunities = (settings: YearSettings): LockedCommunity[] =>
     communityCoverage(
       app.repos.communities.list(),
       app.repos.coverage.responseTotals(),
       app.repos.coverage.interviewCounts(),
-    ).map((c) => ({ code: c.code, name: c.name, type: c.type, computed: c.satisfactionPoints }));
+    ).map((c) => ({
+      code: c.code,
+      name: c.name,
+      type: c.type,
+      computed: satisfactionPoints(c.meanSurveyScore, c.meanInterviewScore, {
+        interviewShare: settings.interviewShare,
+      }),
+      coverage: {
+        surveyed: c.surveyedHouseholds,
+        total: c.totalHouseholds,
+        ratio: c.coverage,
+        meetsTarget: c.meetsTarget,
+      },
+      interviews: { count: c.interviews.total, meetsTarget: c.interviews.meetsTarget },
+    }));
 
   const context: AssessmentContext = {
     repo,
@@ -53,13 +76,23 @@ export function assessmentContext(app: FastifyInstance): AssessmentContext {
       return found;
     },
     communities(year) {
-      return year.lockedSnapshot ?? liveCommunities();
+      return year.lockedSnapshot ?? liveCommunities(context.settings(year));
+    },
+    settings(year) {
+      return year.settings ?? DEFAULT_YEAR_SETTINGS;
     },
     results(year) {
+      const settings = context.settings(year);
       return yearResults({
+        bonusRules: bonusRulesFor(settings),
+        coverageConsequence: settings.coverageConsequence,
         communities: context.communities(year),
         scores: repo.listScores(year.year),
+        entries: repo.listEntries(year.year),
         adjustments: repo.listAdjustments(year.year),
+        // Until the lock an incomplete community is 待定; the lock settles every grade, since it
+        // is refused unless each incompleteness is resolved or accepted with a reason.
+        graded: year.state === 'locked' ? 'all' : 'complete',
         ...(year.gradeRule ? { gradeRule: year.gradeRule } : {}),
       });
     },

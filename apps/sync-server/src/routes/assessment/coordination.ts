@@ -1,7 +1,9 @@
 import {
+  bonusRulesFor,
   checkSatisfactionOverride,
   computeBonus,
   computeDeductions,
+  describeYearSettings,
   GradeRuleSchema,
   ITEM_IDS,
   ScorecardError,
@@ -33,9 +35,10 @@ const ResultSchema = z.object({
   code: z.string(),
   name: z.string(),
   type: z.enum(['导入居', '村改居']),
-  rank: z.number(),
+  /** null while 待定: the community is not complete and the year is not locked. */
+  rank: z.number().nullable(),
   ofType: z.number(),
-  grade: z.enum(['优秀', '良好', '一般']),
+  grade: z.enum(['优秀', '良好', '一般']).nullable(),
   total: z.number(),
   indicatorPoints: z.number(),
   complete: z.boolean(),
@@ -55,6 +58,16 @@ const ResultSchema = z.object({
   deductions: z.object({ points: z.number(), capped: z.boolean() }),
   bonusInput: BonusInputAnswerSchema,
   deductionsInput: DeductionsInputAnswerSchema,
+  coverage: z
+    .object({
+      surveyed: z.number(),
+      total: z.number(),
+      ratio: z.number(),
+      meetsTarget: z.boolean(),
+    })
+    .nullable(),
+  interviews: z.object({ count: z.number(), meetsTarget: z.boolean() }).nullable(),
+  coverageBelowFloor: z.boolean(),
 });
 
 /** A scorecard rule's result; a broken rule (ScorecardError) becomes the client's refusal. */
@@ -135,7 +148,8 @@ export function coordinationRoutes(ctx: AssessmentContext): FastifyPluginAsyncZo
         const actor = ctx.actor(request);
         const at = app.now().toISOString();
         return communityWrite(year, code, (y) => {
-          const computed = refusedOnRuleError(() => computeBonus(bonus));
+          const rules = bonusRulesFor(ctx.settings(ctx.year(y)));
+          const computed = refusedOnRuleError(() => computeBonus(bonus, rules));
           const old = ctx.repo.getAdjustments(y, code).bonus;
           ctx.repo.setBonus(y, code, bonus, at);
           ctx.repo.recordAudit({
@@ -332,6 +346,12 @@ export function coordinationRoutes(ctx: AssessmentContext): FastifyPluginAsyncZo
             year: year.year,
             locked: year.state === 'locked',
             communities: ctx.results(year).communities,
+            // What a complaint asks first: by which settings, and what the lock accepted.
+            notes: [
+              ...describeYearSettings(ctx.settings(year)),
+              ...(year.lockNote ? [`定案依据：${year.lockNote}`] : []),
+              ...year.lockExceptions.map((e) => `锁定时接受：${e.message}——理由：${e.reason}`),
+            ],
           },
           { generatedAt },
         );

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, CLIENT_HEADERS, type LoggedIn, loginAs } from '../../testing.ts';
+import { completeEveryCommunity, lockAcceptingAll } from './test-kit.ts';
 
 let app: FastifyInstance;
 let cleanup: () => Promise<void>;
@@ -53,6 +54,7 @@ afterEach(async () => cleanup());
 describe('the year’s grading rule', () => {
   it('starts as the default shares rule and, once set to score lines, grades by them', async () => {
     await spreadTotals(3); // 村改居 totals 3, 2, 1, then 0 for the other six
+    completeEveryCommunity(app, YEAR, coordinator.userId);
     const year = (await call(coordinator, 'GET', `/api/assessment/${YEAR}`)).json().year;
     expect(year.gradeRule).toEqual({ kind: 'shares', excellentPercent: 30, goodPercent: 50 });
 
@@ -100,7 +102,7 @@ describe('the year’s grading rule', () => {
     const canvasser = await loginAs(app, 'canvasser');
     const rule = { kind: 'thresholds', excellentFrom: 90, goodFrom: 80 };
     expect((await call(canvasser, 'PUT', RULE_URL, { rule, reason: '无权' })).statusCode).toBe(403);
-    await call(coordinator, 'POST', `/api/assessment/${YEAR}/lock`, { note: '镇党委已研究决定' });
+    await lockAcceptingAll(app, coordinator, YEAR, '镇党委已研究决定');
     const late = await call(coordinator, 'PUT', RULE_URL, { rule, reason: '锁定后修改' });
     expect(late.statusCode).toBe(409);
     expect(late.json().error).toBe('assessment_locked');

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { assessmentContext } from './context.ts';
 import { coordinationRoutes } from './coordination.ts';
+import { proposalRoutes } from './proposals.ts';
 import { scoringRoutes } from './scoring.ts';
 import { yearRoutes } from './years.ts';
 
@@ -12,5 +13,6 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   await app.register(yearRoutes(ctx));
   await app.register(scoringRoutes(ctx));
   await app.register(coordinationRoutes(ctx));
+  await app.register(proposalRoutes(ctx));
 };
 export default routes;

@@ -26,6 +26,9 @@ export function resultsHeaders(): string[] {
     '总分',
     '等次',
     '是否完整',
+    '问卷覆盖率',
+    '覆盖率提示',
+    '访谈人数',
   ];
 }
 
@@ -36,6 +39,8 @@ export async function buildResultsWorkbook(
     readonly year: number;
     readonly locked: boolean;
     readonly communities: readonly CommunityResult[];
+    /** The year's settings and lock exceptions, in words: one line each on the 说明 sheet. */
+    readonly notes?: readonly string[];
   },
   options: { readonly generatedAt: Date },
 ): Promise<Buffer> {
@@ -91,8 +96,14 @@ export async function buildResultsWorkbook(
         c.bonus.points,
         c.deductions.points,
         c.total,
-        c.grade,
+        c.grade ?? '待定',
         c.complete ? '是' : '否',
+        c.coverage
+          ? `${(c.coverage.ratio * 100).toFixed(1)}%（${c.coverage.surveyed}/${c.coverage.total} 户）`
+          : null,
+        // The plan's 30% floor, flagged beside the satisfaction figures it stands behind.
+        c.coverageBelowFloor ? '低于30%' : null,
+        c.interviews ? c.interviews.count : null,
       ];
       values.forEach((value, i) => {
         const cell = row.getCell(i + 1);
@@ -101,6 +112,13 @@ export async function buildResultsWorkbook(
       });
     });
   }
+  const notes = workbook.addWorksheet('说明');
+  notes.getColumn(1).width = 100;
+  notes.getCell(1, 1).value = `${data.year} 年度考核的设置与说明`;
+  notes.getCell(1, 1).font = { bold: true };
+  (data.notes ?? []).forEach((line, index) => {
+    notes.getCell(2 + index, 1).value = cellText(line);
+  });
   const bytes = await workbook.xlsx.writeBuffer();
   return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes as ArrayBuffer);
 }

@@ -1,4 +1,11 @@
-import { DEDUCTION_KIND_IDS, GradeRuleSchema, HONOUR_LEVELS, ITEM_IDS } from '@jiuting/scorecard';
+import {
+  COMBINATION_RULES,
+  DEDUCTION_KIND_IDS,
+  GradeRuleSchema,
+  HONOUR_LEVELS,
+  ITEM_IDS,
+  YearSettingsSchema,
+} from '@jiuting/scorecard';
 import { z } from 'zod';
 import { CsvTextSchema, plain } from '../schemas.ts';
 
@@ -124,6 +131,32 @@ export const LockBodySchema = z.strictObject({
       .max(200, '定案依据不能超过 200 个字'),
     '定案依据',
   ),
+  /** Incompleteness the team accepts, each by its key from GET …/lock-check, with a reason. */
+  accepted: z
+    .array(
+      z.strictObject({
+        key: z.string({ error: '请指明接受的事项' }).max(100),
+        reason: plain(
+          z
+            .string({ error: '请写明接受该事项的理由' })
+            .trim()
+            .min(1, '请写明接受该事项的理由')
+            .max(200, '理由不能超过 200 个字'),
+          '理由',
+        ),
+      }),
+      { error: '接受的事项应为列表' },
+    )
+    .max(500)
+    .optional(),
+});
+
+export const LockIssueSchema = z.object({
+  key: z.string(),
+  kind: z.string(),
+  message: z.string(),
+  communityCode: z.string().nullable(),
+  itemId: z.string().nullable(),
 });
 
 export const CsvBodySchema = z.object({ csv: CsvTextSchema });
@@ -136,6 +169,12 @@ export const YearSchema = z.object({
   lockNote: z.string().nullable(),
   /** The rule the year's grades follow (the scorecard's default until the team sets one). */
   gradeRule: GradeRuleSchema,
+  /** What the lock accepted as incomplete, with the reasons. */
+  lockExceptions: z.array(
+    z.object({ key: z.string(), kind: z.string(), message: z.string(), reason: z.string() }),
+  ),
+  /** Case points and cap, interview share, coverage consequence (defaults until set). */
+  settings: YearSettingsSchema,
 });
 
 export const ItemScoreSchema = z.object({
@@ -147,6 +186,38 @@ export const ItemScoreSchema = z.object({
   enteredAt: z.string(),
   confirmedAt: z.string().nullable(),
 });
+
+/** One department's own entry, as the lead sees it beside the others. */
+export const ItemEntrySchema = z.object({
+  communityCode: z.string(),
+  itemId: z.string(),
+  department: z.string(),
+  departmentName: z.string(),
+  points: z.number(),
+  basis: z.string(),
+  enteredByName: z.string(),
+  enteredAt: z.string(),
+});
+
+export const ConfirmedScoreSchema = z.object({
+  communityCode: z.string(),
+  itemId: z.string(),
+  points: z.number(),
+  basis: z.string(),
+  /** The lead department that confirmed it. */
+  department: z.string(),
+  combinationRule: z.enum(COMBINATION_RULES),
+  confirmedAt: z.string().nullable(),
+});
+
+/** The lead states how the departments' entries make the item's figure; its own by default. */
+export const ConfirmBodySchema = z
+  .strictObject({
+    rule: z.enum(COMBINATION_RULES, { error: '合成规则应为“以牵头部门为准”或“取平均值”' }),
+  })
+  .partial()
+  // A POST without a body reaches the schema as null: the lead's own figure, as before.
+  .nullish();
 
 export const HotlineSchema = z.object({
   communityCode: z.string(),
@@ -166,4 +237,75 @@ export const AuditEntrySchema = z.object({
   oldValue: z.unknown(),
   newValue: z.unknown(),
   reason: z.string().nullable(),
+});
+
+const evidence = plain(
+  z.string({ error: '请写明依据（文件、通报或台账）' }).max(500, '依据不能超过 500 个字'),
+  '依据',
+);
+
+/** A department's proposed bonus or deduction entry, with its evidence. */
+export const ProposalBodySchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({
+      kind: z.literal('honour'),
+      communityCode: z.string().max(32),
+      evidence,
+      honour: BonusBodySchema.shape.honours.element,
+    }),
+    z.strictObject({
+      kind: z.literal('case'),
+      communityCode: z.string().max(32),
+      evidence,
+      case: BonusBodySchema.shape.cases.element,
+    }),
+    z.strictObject({
+      kind: z.literal('deduction'),
+      communityCode: z.string().max(32),
+      evidence,
+      deduction: DeductionsBodySchema.shape.deductions.element,
+    }),
+  ],
+  { error: '建议类别应为荣誉、自治共治案例或扣分' },
+);
+
+export const DecisionBodySchema = z.strictObject({
+  accept: z.boolean({ error: '请选择采纳或不采纳' }),
+  reason: plain(
+    z
+      .string({ error: '请写明采纳或不采纳的理由' })
+      .trim()
+      .min(1, '请写明采纳或不采纳的理由')
+      .max(200, '理由不能超过 200 个字'),
+    '理由',
+  ),
+});
+
+export const ProposalSchema = z.object({
+  id: z.number(),
+  communityCode: z.string(),
+  kind: z.enum(['honour', 'case', 'deduction']),
+  // The declared fields of each kind only, as the results answer the stored inputs.
+  entry: z.union([
+    z.object({
+      work: z.string(),
+      level: z.enum(HONOUR_LEVELS),
+      bodies: z.number(),
+      title: z.string().optional(),
+    }),
+    z.object({ title: z.string(), points: z.number() }),
+    z.object({
+      kind: z.enum(DEDUCTION_KIND_IDS),
+      points: z.number().optional(),
+      note: z.string().optional(),
+    }),
+  ]),
+  evidence: z.string(),
+  department: z.string(),
+  proposedByName: z.string(),
+  proposedAt: z.string(),
+  state: z.enum(['proposed', 'accepted', 'refused']),
+  decidedAt: z.string().nullable(),
+  decisionReason: z.string().nullable(),
 });

@@ -1,7 +1,10 @@
 import type { FieldIssue } from '@jiuting/questionnaire';
 import {
+  COMBINATION_RULES,
+  type CombinationRule,
   canConfirm,
   checkItemScoreEntry,
+  combineItemEntries,
   type DepartmentId,
   departmentById,
   type ItemId,
@@ -9,16 +12,20 @@ import {
   isDepartmentId,
   itemsScoredBy,
   itemTitle,
-  type ScorecardError,
+  ScorecardError,
 } from '@jiuting/scorecard';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, errorResponses } from '../../errors.ts';
 import { principalOf } from '../../plugins/auth.ts';
+import type { ItemEntry, ItemScore } from '../../repositories/assessment.ts';
 import type { AssessmentContext } from './context.ts';
 import {
+  ConfirmBodySchema,
+  ConfirmedScoreSchema,
   HotlineSchema,
+  ItemEntrySchema,
   ItemParamsSchema,
   ItemScoreSchema,
   ScoreEntriesSchema,
@@ -50,6 +57,22 @@ function departmentOf(request: FastifyRequest): DepartmentId {
   return department;
 }
 
+/**
+ * The figure the lead's confirmation of this community's item stands on, or null when the
+ * entries no longer give one (the lead's rule cannot pick between disagreeing departments).
+ */
+function combinedFigure(score: ItemScore, entries: readonly ItemEntry[]): number | null {
+  try {
+    return combineItemEntries(score.itemId, entries, {
+      rule: score.combinationRule,
+      lead: score.department,
+    }).points;
+  } catch (error) {
+    if (error instanceof ScorecardError) return null;
+    throw error;
+  }
+}
+
 /** A department scorer: their items × every community, their entries, and the lead's confirm. */
 export function scoringRoutes(ctx: AssessmentContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -70,6 +93,8 @@ export function scoringRoutes(ctx: AssessmentContext): FastifyPluginAsyncZod {
                 z.object({ code: z.string(), name: z.string(), type: z.string() }),
               ),
               scores: z.array(ItemScoreSchema),
+              entries: z.array(ItemEntrySchema),
+              confirmed: z.array(ConfirmedScoreSchema),
               hotline: z.array(HotlineSchema),
             }),
             ...errorResponses(401, 403, 404),
@@ -82,6 +107,15 @@ export function scoringRoutes(ctx: AssessmentContext): FastifyPluginAsyncZod {
         const year = ctx.year(request.params.year);
         const items = itemsScoredBy(department);
         const mine = new Set<string>(items.map((i) => i.id));
+        const leadOf = new Set<string>(
+          items.filter((i) => canConfirm(department, i.id)).map((i) => i.id),
+        );
+        const confirmed = new Map(
+          ctx.repo
+            .listScores(year.year)
+            .filter((s) => mine.has(s.itemId))
+            .map((s) => [`${s.itemId} ${s.communityCode}`, s] as const),
+        );
         return {
           year: year.year,
           state: year.state,
@@ -99,7 +133,20 @@ export function scoringRoutes(ctx: AssessmentContext): FastifyPluginAsyncZod {
           communities: ctx
             .communities(year)
             .map((c) => ({ code: c.code, name: c.name, type: c.type })),
-          scores: ctx.repo.listScores(year.year).filter((s) => mine.has(s.itemId)),
+          // The department's own entries, each marked with its community's confirmation.
+          scores: ctx.repo
+            .listEntries(year.year)
+            .filter((e) => e.department === department)
+            .map((e) => ({
+              ...e,
+              confirmedAt: confirmed.get(`${e.itemId} ${e.communityCode}`)?.confirmedAt ?? null,
+            })),
+          // A lead sees every department's entry for its items side by side, and what it confirmed.
+          entries: ctx.repo
+            .listEntries(year.year)
+            .filter((e) => leadOf.has(e.itemId))
+            .map((e) => ({ ...e, departmentName: departmentById(e.department).name })),
+          confirmed: [...confirmed.values()],
           // 城运中心 scores the work-order item on these figures; any scorer may read them.
           hotline: mine.has('mass.hotline.work-orders') ? ctx.repo.listHotline(year.year) : [],
         };
@@ -158,9 +205,9 @@ export function scoringRoutes(ctx: AssessmentContext): FastifyPluginAsyncZod {
           let changed = 0;
           for (const entry of entries) {
             const itemId = entry.itemId as ItemId;
-            const old = ctx.repo.getScore(year.year, entry.communityCode, itemId);
+            const old = ctx.repo.getEntry(year.year, entry.communityCode, itemId, department);
             if (old && old.points === entry.points && old.basis === entry.basis) continue;
-            ctx.repo.putScore(year.year, {
+            ctx.repo.putEntry(year.year, {
               communityCode: entry.communityCode,
               itemId,
               points: entry.points,
@@ -177,11 +224,41 @@ export function scoringRoutes(ctx: AssessmentContext): FastifyPluginAsyncZod {
               action: 'item_scored',
               communityCode: entry.communityCode,
               itemId,
-              oldValue: old ? { points: old.points, basis: old.basis } : null,
+              oldValue: old ? { points: old.points, basis: old.basis, department } : null,
               newValue: { points: entry.points, basis: entry.basis, department },
               reason: entry.basis,
             });
             changed += 1;
+            // A confirmation stands while the lead's rule still gives the confirmed figure; when
+            // it no longer does, it goes, and the audit trail says whose change took it.
+            const confirmed = ctx.repo.getScore(year.year, entry.communityCode, itemId);
+            if (!confirmed) continue;
+            const figure = combinedFigure(
+              confirmed,
+              ctx.repo
+                .listEntries(year.year, itemId)
+                .filter((e) => e.communityCode === entry.communityCode),
+            );
+            if (figure === confirmed.points) continue;
+            ctx.repo.dropConfirmed(year.year, entry.communityCode, itemId);
+            const name = departmentById(department).name;
+            ctx.repo.recordAudit({
+              year: year.year,
+              at,
+              actorUserId: actor.id,
+              actorName: actor.name,
+              action: 'item_confirmation_dropped',
+              communityCode: entry.communityCode,
+              itemId,
+              oldValue: {
+                points: confirmed.points,
+                rule: confirmed.combinationRule,
+                department: confirmed.department,
+                confirmedAt: confirmed.confirmedAt,
+              },
+              newValue: null,
+              reason: `${name}将本部门评分${old ? `从 ${old.points} 分` : ''}改为 ${entry.points} 分，按确认时的合成规则得分不再是 ${confirmed.points} 分，须牵头部门${departmentById(confirmed.department).name}重新确认`,
+            });
           }
           return { saved: entries.length, changed };
         });
@@ -193,8 +270,9 @@ export function scoringRoutes(ctx: AssessmentContext): FastifyPluginAsyncZod {
       {
         schema: {
           params: ItemParamsSchema,
+          body: ConfirmBodySchema,
           response: {
-            200: z.object({ confirmed: z.number() }),
+            200: z.object({ confirmed: z.number(), rule: z.enum(COMBINATION_RULES) }),
             ...errorResponses(400, 401, 403, 404, 409),
           },
         },
@@ -205,16 +283,16 @@ export function scoringRoutes(ctx: AssessmentContext): FastifyPluginAsyncZod {
         const actor = ctx.actor(request);
         const at = app.now().toISOString();
         const { itemId } = request.params;
+        const rule: CombinationRule = request.body?.rule ?? 'lead';
         return ctx.repo.transaction(() => {
           const year = ctx.openYear(request.params.year);
           if (!canConfirm(department, itemId)) throw new AppError('not_lead_department');
-          const entered = new Set(
-            ctx.repo
-              .listScores(year.year)
-              .filter((s) => s.itemId === itemId)
-              .map((s) => s.communityCode),
-          );
-          const missing = ctx.communities(year).filter((c) => !entered.has(c.code));
+          const byCommunity = new Map<string, ItemEntry[]>();
+          for (const e of ctx.repo.listEntries(year.year, itemId)) {
+            byCommunity.set(e.communityCode, [...(byCommunity.get(e.communityCode) ?? []), e]);
+          }
+          const communities = ctx.communities(year);
+          const missing = communities.filter((c) => !byCommunity.has(c.code));
           if (missing.length > 0) {
             throw new AppError('scores_incomplete', [
               {
@@ -223,7 +301,41 @@ export function scoringRoutes(ctx: AssessmentContext): FastifyPluginAsyncZod {
               },
             ]);
           }
-          const confirmed = ctx.repo.confirmItem(year.year, itemId, actor.id, at);
+          // Every community's figure is settled before any is stored: all or nothing.
+          const figures = [];
+          const disagree: FieldIssue[] = [];
+          for (const c of communities) {
+            try {
+              figures.push({
+                code: c.code,
+                ...combineItemEntries(itemId, byCommunity.get(c.code) ?? [], {
+                  rule,
+                  lead: department,
+                }),
+              });
+            } catch (error) {
+              if (!(error instanceof ScorecardError)) throw error;
+              disagree.push({
+                path: `communities.${c.code}`,
+                message: `${c.name}：${error.message}`,
+              });
+            }
+          }
+          if (disagree.length > 0) {
+            throw new AppError('entries_disagree', disagree, disagree[0]?.message);
+          }
+          for (const f of figures) {
+            ctx.repo.putConfirmed(year.year, {
+              communityCode: f.code,
+              itemId,
+              points: f.points,
+              basis: f.basis,
+              department,
+              rule,
+              by: actor.id,
+              at,
+            });
+          }
           ctx.repo.recordAudit({
             year: year.year,
             at,
@@ -231,9 +343,9 @@ export function scoringRoutes(ctx: AssessmentContext): FastifyPluginAsyncZod {
             actorName: actor.name,
             action: 'item_confirmed',
             itemId,
-            newValue: { confirmed, department },
+            newValue: { confirmed: figures.length, department, rule },
           });
-          return { confirmed };
+          return { confirmed: figures.length, rule };
         });
       },
     );

@@ -1,10 +1,22 @@
-import { DEFAULT_GRADE_RULE, GradeRuleSchema } from '@jiuting/scorecard';
+import {
+  DEFAULT_GRADE_RULE,
+  DEFAULT_YEAR_SETTINGS,
+  GradeRuleSchema,
+  YearSettingsSchema,
+} from '@jiuting/scorecard';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, errorResponses } from '../../errors.ts';
 import type { AssessmentYear } from '../../repositories/assessment.ts';
 import type { AssessmentContext } from './context.ts';
-import { CreateYearSchema, LockBodySchema, YearParamsSchema, YearSchema } from './schemas.ts';
+import { lockIssues } from './lock-checks.ts';
+import {
+  CreateYearSchema,
+  LockBodySchema,
+  LockIssueSchema,
+  YearParamsSchema,
+  YearSchema,
+} from './schemas.ts';
 
 const toYear = (y: AssessmentYear) => ({
   year: y.year,
@@ -13,6 +25,17 @@ const toYear = (y: AssessmentYear) => ({
   lockedAt: y.lockedAt,
   lockNote: y.lockNote,
   gradeRule: y.gradeRule ?? DEFAULT_GRADE_RULE,
+  lockExceptions: y.lockExceptions,
+  settings: y.settings ?? DEFAULT_YEAR_SETTINGS,
+});
+
+const SettingsBodySchema = z.strictObject({
+  settings: YearSettingsSchema,
+  reason: z
+    .string({ error: '请写明修改年度设置的理由' })
+    .trim()
+    .min(1, '请写明修改年度设置的理由')
+    .max(200, '理由不能超过 200 个字'),
 });
 
 const GradeRuleBodySchema = z.strictObject({
@@ -119,6 +142,61 @@ export function yearRoutes(ctx: AssessmentContext): FastifyPluginAsyncZod {
       },
     );
 
+    // The figures the plan leaves open, set like the grade rule: before the lock, with a reason.
+    app.put(
+      '/assessment/:year/settings',
+      {
+        schema: {
+          params: YearParamsSchema,
+          body: SettingsBodySchema,
+          response: {
+            200: z.object({ year: YearSchema }),
+            ...errorResponses(400, 401, 403, 404, 409),
+          },
+        },
+        onRequest: staff,
+      },
+      async (request) => {
+        const actor = ctx.actor(request);
+        const at = app.now().toISOString();
+        const changed = ctx.repo.transaction(() => {
+          const year = ctx.openYear(request.params.year);
+          ctx.repo.setSettings(year.year, request.body.settings);
+          ctx.repo.recordAudit({
+            year: year.year,
+            at,
+            actorUserId: actor.id,
+            actorName: actor.name,
+            action: 'settings_set',
+            oldValue: ctx.settings(year),
+            newValue: request.body.settings,
+            reason: request.body.reason,
+          });
+          return ctx.year(year.year);
+        });
+        return { year: toYear(changed) };
+      },
+    );
+
+    // What the lock would refuse today: the lock dialog lists it, to resolve or accept.
+    app.get(
+      '/assessment/:year/lock-check',
+      {
+        schema: {
+          params: YearParamsSchema,
+          response: {
+            200: z.object({ issues: z.array(LockIssueSchema) }),
+            ...errorResponses(401, 403, 404),
+          },
+        },
+        onRequest: staff,
+      },
+      async (request) => {
+        const year = ctx.year(request.params.year);
+        return { issues: year.state === 'locked' ? [] : lockIssues(ctx.results(year)) };
+      },
+    );
+
     app.post(
       '/assessment/:year/lock',
       {
@@ -135,11 +213,47 @@ export function yearRoutes(ctx: AssessmentContext): FastifyPluginAsyncZod {
       async (request) => {
         const actor = ctx.actor(request);
         const at = app.now().toISOString();
+        const reasons = new Map((request.body.accepted ?? []).map((a) => [a.key, a.reason]));
         const locked = ctx.repo.transaction(() => {
           const year = ctx.openYear(request.params.year);
+          // The checks read the same results the ranking shows, inside the lock's transaction.
+          const issues = lockIssues(ctx.results(year));
+          const unresolved = issues.filter((i) => !reasons.has(i.key));
+          if (unresolved.length > 0) {
+            throw new AppError(
+              'lock_incomplete',
+              unresolved.map((i) => ({ path: `issues.${i.key}`, message: i.message })),
+              `还有 ${unresolved.length} 项未完成，须先处理或写明理由后接受：${unresolved[0]?.message ?? ''}`,
+            );
+          }
+          const exceptions = issues.map((i) => ({
+            key: i.key,
+            kind: i.kind,
+            message: i.message,
+            reason: reasons.get(i.key) ?? '',
+          }));
+          for (const [index, e] of exceptions.entries()) {
+            ctx.repo.recordAudit({
+              year: year.year,
+              at,
+              actorUserId: actor.id,
+              actorName: actor.name,
+              action: 'lock_exception_accepted',
+              communityCode: issues[index]?.communityCode ?? null,
+              itemId: issues[index]?.itemId ?? null,
+              newValue: { key: e.key, kind: e.kind, message: e.message },
+              reason: e.reason,
+            });
+          }
           // The survey keeps syncing after the decision: freeze what it gave at this moment.
           const snapshot = ctx.communities(year);
-          ctx.repo.lockYear(year.year, { by: actor.id, at, note: request.body.note, snapshot });
+          ctx.repo.lockYear(year.year, {
+            by: actor.id,
+            at,
+            note: request.body.note,
+            snapshot,
+            exceptions,
+          });
           ctx.repo.recordAudit({
             year: year.year,
             at,
@@ -147,7 +261,7 @@ export function yearRoutes(ctx: AssessmentContext): FastifyPluginAsyncZod {
             actorName: actor.name,
             action: 'year_locked',
             oldValue: { state: 'open' },
-            newValue: { state: 'locked' },
+            newValue: { state: 'locked', exceptions: exceptions.length },
             reason: request.body.note,
           });
           return ctx.year(year.year);

@@ -1,0 +1,216 @@
+import {
+  type AdjustmentProposal,
+  bonusRulesFor,
+  checkProposal,
+  computeBonus,
+  computeDeductions,
+  type DeductionCase,
+  type Honour,
+  isDepartmentId,
+  ScorecardError,
+  type SelfGovernanceCase,
+} from '@jiuting/scorecard';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError, errorResponses } from '../../errors.ts';
+import { principalOf } from '../../plugins/auth.ts';
+import type { AssessmentContext } from './context.ts';
+import { refusal } from './context.ts';
+import {
+  DecisionBodySchema,
+  ProposalBodySchema,
+  ProposalSchema,
+  YearParamsSchema,
+} from './schemas.ts';
+
+// Departments propose bonus and deduction entries with their evidence; coordinators accept
+// (the entry joins the community's inputs, checked against the caps) or refuse them. Every
+// step is one transaction with its audit row.
+
+const ProposalParamsSchema = YearParamsSchema.extend({ id: z.coerce.number().int().positive() });
+
+function ruleChecked<T>(compute: () => T, prefix?: string): T {
+  try {
+    return compute();
+  } catch (error) {
+    if (error instanceof ScorecardError) throw refusal(error, prefix);
+    throw error;
+  }
+}
+
+export function proposalRoutes(ctx: AssessmentContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    const scorer = app.requireRole('department_scorer');
+    const readers = app.requireRole('admin', 'coordinator', 'department_scorer');
+    const staff = app.requireRole('admin', 'coordinator');
+
+    app.post(
+      '/assessment/:year/proposals',
+      {
+        schema: {
+          params: YearParamsSchema,
+          body: ProposalBodySchema,
+          response: {
+            200: z.object({ id: z.number() }),
+            ...errorResponses(400, 401, 403, 404, 409),
+          },
+        },
+        onRequest: scorer,
+      },
+      async (request) => {
+        const { department } = principalOf(request).user;
+        if (!department || !isDepartmentId(department)) throw new AppError('forbidden');
+        const actor = ctx.actor(request);
+        const at = app.now().toISOString();
+        const { communityCode, evidence, ...rest } = request.body;
+        const proposal = rest as AdjustmentProposal;
+        return ctx.repo.transaction(() => {
+          const year = ctx.openYear(request.params.year);
+          if (!ctx.communities(year).some((c) => c.code === communityCode)) {
+            throw new AppError('community_unknown');
+          }
+          const error = checkProposal(
+            department,
+            proposal,
+            evidence,
+            bonusRulesFor(ctx.settings(year)),
+          );
+          if (error) throw refusal(error);
+          const entry =
+            proposal.kind === 'honour'
+              ? proposal.honour
+              : proposal.kind === 'case'
+                ? proposal.case
+                : proposal.deduction;
+          const id = ctx.repo.addProposal(year.year, {
+            communityCode,
+            kind: proposal.kind,
+            entry,
+            evidence,
+            department,
+            by: actor.id,
+            at,
+          });
+          ctx.repo.recordAudit({
+            year: year.year,
+            at,
+            actorUserId: actor.id,
+            actorName: actor.name,
+            action: 'adjustment_proposed',
+            communityCode,
+            newValue: { id, kind: proposal.kind, entry, department },
+            reason: evidence,
+          });
+          return { id };
+        });
+      },
+    );
+
+    app.get(
+      '/assessment/:year/proposals',
+      {
+        schema: {
+          params: YearParamsSchema,
+          response: {
+            200: z.object({ proposals: z.array(ProposalSchema) }),
+            ...errorResponses(401, 403, 404),
+          },
+        },
+        onRequest: readers,
+      },
+      async (request) => {
+        const { user } = principalOf(request);
+        const year = ctx.year(request.params.year);
+        // A department sees its own proposals and their fate; coordinators see all.
+        const department = user.role === 'department_scorer' ? (user.department ?? '-') : undefined;
+        return { proposals: ctx.repo.listProposals(year.year, department) };
+      },
+    );
+
+    app.post(
+      '/assessment/:year/proposals/:id/decision',
+      {
+        schema: {
+          params: ProposalParamsSchema,
+          body: DecisionBodySchema,
+          response: {
+            200: z.object({ state: z.enum(['accepted', 'refused']) }),
+            ...errorResponses(400, 401, 403, 404, 409),
+          },
+        },
+        onRequest: staff,
+      },
+      async (request) => {
+        const actor = ctx.actor(request);
+        const at = app.now().toISOString();
+        const { accept, reason } = request.body;
+        return ctx.repo.transaction(() => {
+          const year = ctx.openYear(request.params.year);
+          const proposal = ctx.repo
+            .listProposals(year.year)
+            .find((p) => p.id === request.params.id);
+          if (!proposal) throw new AppError('proposal_unknown');
+          if (proposal.state !== 'proposed') throw new AppError('proposal_decided');
+          const state = accept ? 'accepted' : 'refused';
+          if (accept) {
+            const code = proposal.communityCode;
+            const current = ctx.repo.getAdjustments(year.year, code);
+            if (proposal.kind === 'deduction') {
+              const deductions = [...current.deductions, proposal.entry as DeductionCase];
+              ruleChecked(() => computeDeductions(deductions), 'deductions');
+              ctx.repo.setDeductions(year.year, code, deductions, at);
+              ctx.repo.recordAudit({
+                year: year.year,
+                at,
+                actorUserId: actor.id,
+                actorName: actor.name,
+                action: 'deductions_set',
+                communityCode: code,
+                oldValue: current.deductions,
+                newValue: deductions,
+                reason: `采纳部门建议 #${proposal.id}：${reason}`,
+              });
+            } else {
+              const bonus =
+                proposal.kind === 'honour'
+                  ? {
+                      ...current.bonus,
+                      honours: [...current.bonus.honours, proposal.entry as Honour],
+                    }
+                  : {
+                      ...current.bonus,
+                      cases: [...current.bonus.cases, proposal.entry as SelfGovernanceCase],
+                    };
+              ruleChecked(() => computeBonus(bonus, bonusRulesFor(ctx.settings(year))));
+              ctx.repo.setBonus(year.year, code, bonus, at);
+              ctx.repo.recordAudit({
+                year: year.year,
+                at,
+                actorUserId: actor.id,
+                actorName: actor.name,
+                action: 'bonus_set',
+                communityCode: code,
+                oldValue: current.bonus,
+                newValue: bonus,
+                reason: `采纳部门建议 #${proposal.id}：${reason}`,
+              });
+            }
+          }
+          ctx.repo.decideProposal(proposal.id, { state, by: actor.id, at, reason });
+          ctx.repo.recordAudit({
+            year: year.year,
+            at,
+            actorUserId: actor.id,
+            actorName: actor.name,
+            action: accept ? 'proposal_accepted' : 'proposal_refused',
+            communityCode: proposal.communityCode,
+            oldValue: { id: proposal.id, kind: proposal.kind, entry: proposal.entry },
+            newValue: { state },
+            reason,
+          });
+          return { state };
+        });
+      },
+    );
+  };
+}
