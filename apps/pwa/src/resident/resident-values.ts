@@ -9,11 +9,17 @@ import {
 // link) or the channel (always `qr`). The candidate is built by the same translation the
 // canvassers' form uses, so both send byte-for-byte the same shape.
 
-export type ResidentValues = Pick<SurveyFormValues, 'building' | 'unit' | 'room' | 'answers'>;
+export type ResidentValues = Pick<
+  SurveyFormValues,
+  'area' | 'road' | 'lane' | 'building' | 'unit' | 'room' | 'answers'
+>;
+
+/** The address boxes of the resident page, in the order they are shown. */
+export type ResidentAddressField = 'area' | 'road' | 'lane' | 'building' | 'unit' | 'room';
 
 export function emptyResidentValues(): ResidentValues {
-  const { building, unit, room, answers } = emptySurveyValues();
-  return { building, unit, room, answers };
+  const { area, road, lane, building, unit, room, answers } = emptySurveyValues();
+  return { area, road, lane, building, unit, room, answers };
 }
 
 export type FieldErrors = Record<string, string>;
