@@ -1,6 +1,6 @@
 import { DEDUCTION_KIND_IDS, GradeRuleSchema, HONOUR_LEVELS, ITEM_IDS } from '@jiuting/scorecard';
 import { z } from 'zod';
-import { CsvTextSchema, plain } from '../schemas.ts';
+import { plain } from '../schemas.ts';
 
 // Request shapes only. The assessment's rules (ranges, steps, caps, who scores what) are checked
 // by @jiuting/scorecard in the handlers, so a refusal carries the package's own stable code.
@@ -126,7 +126,7 @@ export const LockBodySchema = z.strictObject({
   ),
 });
 
-export const CsvBodySchema = z.object({ csv: CsvTextSchema });
+export { TableUploadSchema as CsvBodySchema } from '../table-upload.ts';
 
 export const YearSchema = z.object({
   year: z.number(),
