@@ -29,6 +29,7 @@ import feedbackRoutes from './routes/feedback/index.ts';
 import outboxImportRoutes from './routes/outbox-import/index.ts';
 import pingRoutes from './routes/ping/index.ts';
 import publicRoutes from './routes/public/index.ts';
+import registerRoutes from './routes/register/index.ts';
 import reviewRoutes from './routes/review/index.ts';
 import sessionsRoutes from './routes/sessions/index.ts';
 import syncRoutes from './routes/sync/index.ts';
@@ -112,6 +113,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(publicRoutes);
       await api.register(outboxImportRoutes);
       await api.register(reviewRoutes);
+      await api.register(registerRoutes);
       await api.register(feedbackRoutes);
       await api.register(exportsRoutes);
       await api.register(assessmentRoutes);

@@ -135,4 +135,11 @@ export interface CommunityCoverage {
   readonly satisfactionPoints: number | null;
   /** ISO time of the latest response or interview; null when there is none. */
   readonly lastActivityAt: string | null;
+  /**
+   * The household register (户册): with one, totalHouseholds is its households whose status is
+   * 居住 and surveyedHouseholds those of them with a counted response; `outside` counts valid
+   * responses whose address is not in it (册外), not counted until reviewed. null: 未建户册, and
+   * totalHouseholds is the typed total.
+   */
+  readonly register: { readonly outside: number } | null;
 }

@@ -51,6 +51,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         app.repos.communities.list(),
         app.repos.coverage.responseTotals(),
         app.repos.coverage.interviewCounts(),
+        app.repos.registers.totals(),
       ),
       responses: reports.countedResponses(),
       interviews: reports.validInterviews(),
