@@ -5,6 +5,16 @@ import { questionById } from './questionnaire.ts';
 export const COVERAGE_TARGET = 0.3;
 /** 附件2 row 1, item 2: at least 20 interviews with special groups per community. */
 export const INTERVIEW_TARGET = 20;
+/**
+ * Which response of a household counts, the same in coverage, scores and exports: a
+ * canvasser's (door, phone, paper) first valid response; a resident's QR response only while
+ * the household has no valid canvasser's response. The QR link hangs on a notice board, so
+ * anyone holding it could otherwise answer for a household before the canvasser arrives. Every
+ * response is kept; the others are repeats. Ties within a channel group go to the first to
+ * arrive.
+ */
+export const COUNTED_RESPONSE_RULE = 'canvasser-first' as const;
+
 /** The satisfaction survey is 30 of the community's 100 points. */
 export const SATISFACTION_MAX_POINTS = 30;
 
