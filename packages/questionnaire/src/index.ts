@@ -6,5 +6,6 @@ export * from './privacy.ts';
 export * from './questionnaire.ts';
 export * from './schemas.ts';
 export * from './scoring.ts';
+export * from './spread.ts';
 export * from './text.ts';
 export * from './time.ts';

@@ -1,4 +1,4 @@
-import { parseHouseholdAddress } from '@jiuting/questionnaire';
+import { coverageSpread, parseHouseholdAddress } from '@jiuting/questionnaire';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { parseTableRows } from '../../domain/csv-rows.ts';
@@ -111,6 +111,13 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         response: {
           200: z.object({
             registered: z.boolean(),
+            // NARROW_COVERAGE_RULE of @jiuting/questionnaire decides `narrow`.
+            spread: z.object({
+              buildings: z.number(),
+              buildingShare: z.number(),
+              busiestShare: z.number(),
+              narrow: z.boolean(),
+            }),
             buildings: z.array(
               z.object({
                 area: z.string(),
@@ -138,9 +145,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const { code } = request.params;
       known(code);
       const registers = app.repos.registers;
+      const buildings = registers.buildings(code);
       return {
         registered: registers.hasRegister(code),
-        buildings: registers.buildings(code),
+        spread: coverageSpread(buildings),
+        buildings,
         outside: registers.outside(code),
       };
     },

@@ -75,6 +75,14 @@ describe('importing a household register', () => {
     // 3 居住 households (the vacant flat and the shop are not in the denominator), all counted.
     expect(row).toMatchObject({ totalHouseholds: 3, surveyedHouseholds: 3, coverage: 1 });
     expect(row.register).toEqual({ outside: 0 });
+    // The grid: each building's counted households over its 居住 households.
+    const grid = (await call(coordinator, 'GET', '/api/communities/DEMO01/register')).json();
+    expect(grid.buildings).toEqual([
+      { area: '九亭小区', building: '100弄12号', households: 1, counted: 1 },
+      { area: '九亭小区', building: '200弄12号', households: 1, counted: 1 },
+      { area: '新姚村', building: '3组25号', households: 1, counted: 1 },
+    ]);
+    expect(grid.spread).toMatchObject({ buildings: 3, buildingShare: 1, narrow: false });
     // A community without a register keeps its typed total and says so.
     expect((await coverageOf('DEMO02')).register).toBeNull();
   });
