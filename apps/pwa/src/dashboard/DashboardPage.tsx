@@ -7,6 +7,7 @@ import { ManageCommunities } from './ManageCommunities.tsx';
 import { ManageSessions } from './ManageSessions.tsx';
 import { ManageUsers } from './ManageUsers.tsx';
 import { OverviewView } from './OverviewView.tsx';
+import { RegisterView } from './RegisterView.tsx';
 import { ReviewView } from './ReviewView.tsx';
 import './dashboard.css';
 
@@ -17,6 +18,7 @@ import './dashboard.css';
 export const VIEWS = {
   overview: '总览',
   collectors: '采集员',
+  register: '户册',
   feedback: '居民意见',
   review: '审核',
   manage: '管理',
@@ -83,6 +85,7 @@ export default function DashboardPage() {
       </nav>
       {view === 'overview' ? <OverviewView /> : null}
       {view === 'collectors' ? <CollectorsView /> : null}
+      {view === 'register' ? <RegisterView /> : null}
       {view === 'feedback' ? <FeedbackView /> : null}
       {view === 'review' ? <ReviewView /> : null}
       {view === 'manage' ? <ManageView /> : null}
