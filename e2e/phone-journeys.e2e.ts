@@ -15,6 +15,7 @@ import { residentQr } from './journeys/5-resident-qr.ts';
 import { residentOnOlderBrowser } from './journeys/5b-resident-older-browser.ts';
 import { coordinatorDashboard } from './journeys/6-coordinator-dashboard.ts';
 import { lockHolderDies } from './journeys/7-lock-holder-dies.ts';
+import { registerTwoLanes } from './journeys/8-register-two-lanes.ts';
 
 // The journeys run in order against one town, so the coordinator's dashboard at the end shows
 // what the canvassers and residents did before it.
@@ -50,4 +51,6 @@ describe.sequential('a day in the town, on real browsers', () => {
     coordinatorDashboard(stage));
   test('7. the tab holding the sync lock crashes mid-upload; the other tab sends everything within seconds', () =>
     lockHolderDies(stage));
+  test('8. a register with two lanes and village houses: 100弄12号301室, 200弄12号301室 and 新姚村3组25号 are three households', () =>
+    registerTwoLanes(stage));
 });

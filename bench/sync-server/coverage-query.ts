@@ -1,14 +1,17 @@
 // GET /api/coverage at 100,000 responses across 27 communities (plus interviews and 60
-// collectors over 30 days): the whole request through app.inject (session lookup, three
+// collectors over 30 days, and the town's household registers: 30,000 households over the 27
+// communities, REGISTER_HOUSEHOLDS=0 for none): the whole request through app.inject (session lookup, three
 // aggregate queries, the package's coverage arithmetic, response validation), median and p95.
 // Run: npx tsx bench/sync-server/coverage-query.ts
 import { randomUUID } from 'node:crypto';
-import { INTERVIEW_GROUP_IDS, shanghaiDay } from '@jiuting/questionnaire';
+import { INTERVIEW_GROUP_IDS, parseHouseholdAddress, shanghaiDay } from '@jiuting/questionnaire';
+import { registerHouseholdOf } from '../../apps/sync-server/src/domain/register-file.ts';
 import { buildTestApp, createUser, loginAs } from '../../apps/sync-server/src/testing.ts';
 import { machine, percentile } from './_common.ts';
 
 const RESPONSES = Number(process.env.RESPONSES ?? 100_000);
 const RUNS = Number(process.env.RUNS ?? 300);
+const REGISTER_HOUSEHOLDS = Number(process.env.REGISTER_HOUSEHOLDS ?? 30_000);
 
 const { app, cleanup } = await buildTestApp();
 try {
@@ -71,6 +74,19 @@ try {
       });
     }
   })();
+  // Registers whose households are the keys the responses use (`12号345室`), so most responses
+  // are in a register and some are 册外.
+  const perCommunity = Math.floor(REGISTER_HOUSEHOLDS / codes.length);
+  app.db.transaction(() => {
+    for (const code of perCommunity > 0 ? codes : []) {
+      const households = Array.from({ length: perCommunity }, (_, j) => {
+        const parsed = parseHouseholdAddress(`${j % 97}号${Math.floor(j / 97)}室`);
+        if (!parsed) throw new Error('bad bench address');
+        return registerHouseholdOf(parsed, j % 15 === 0 ? '空置' : '居住');
+      });
+      app.repos.registers.importRegister(code, households, '2025-11-01T00:00:00.000Z', null);
+    }
+  })();
   app.db.pragma('optimize');
   // Let the background checkpoint catch up so the measurement is of the steady state.
   await new Promise((resolve) => setTimeout(resolve, 2000));
@@ -100,8 +116,18 @@ try {
   }
   times.sort((a, b) => a - b);
   queries.sort((a, b) => a - b);
+  const registers: number[] = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    const t = performance.now();
+    app.repos.registers.totals();
+    registers.push(performance.now() - t);
+  }
+  registers.sort((a, b) => a - b);
   console.log(
-    `\ncoverage at ${RESPONSES} responses, 27 communities, ${body.collectors.length} collectors, on ${machine()}`,
+    `\ncoverage at ${RESPONSES} responses, 27 communities, ${body.collectors.length} collectors, ${perCommunity * codes.length} register households, on ${machine()}`,
+  );
+  console.log(
+    `  register totals     median ${percentile(registers, 50).toFixed(2)} ms, p95 ${percentile(registers, 95).toFixed(2)} ms`,
   );
   console.log(
     `  GET /api/coverage   median ${percentile(times, 50).toFixed(2)} ms, p95 ${percentile(times, 95).toFixed(2)} ms   (target p95 < 20)`,

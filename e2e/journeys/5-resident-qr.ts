@@ -45,7 +45,9 @@ export async function residentQr(stage: Stage): Promise<void> {
   // The same household answers again (another family member): kept, flagged, counted once.
   await page.getByRole('button', { name: '为另一户填写' }).tap();
   await answerAsResident(page, '5', '201');
-  await page.getByText('本户之前已经提交过问卷').waitFor();
+  // Thanked exactly as the first time: the page does not tell anyone the address had answered.
+  await page.getByRole('heading', { name: '感谢您的参与！' }).waitFor();
+  expect(await page.getByText('之前已经提交过').count()).toBe(0);
   await shot(page, 'journey5-repeat');
   const afterRepeat = await coverageOf(stage, 'DEMO05');
   expect(afterRepeat?.surveyedHouseholds).toBe(afterFirst?.surveyedHouseholds);

@@ -1,4 +1,4 @@
-// `npm run import:communities -- file.csv`: loads the town's community list into the database
+// `npm run import:communities -- file.csv` (or .xlsx; a CSV in UTF-8 or GBK): loads the town's community list into the database
 // (the same rules as POST /api/communities/import: every bad line reported, nothing half-imported).
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -6,7 +6,7 @@ import { loadConfig } from '../src/config.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { openDatabase } from '../src/db/open.ts';
 import { makePrivateDir } from '../src/db/private-files.ts';
-import { parseCommunitiesCsv } from '../src/domain/community-csv.ts';
+import { parseCommunitiesFile } from '../src/domain/community-csv.ts';
 import { auditRepository } from '../src/repositories/audit.ts';
 import { communitiesRepository } from '../src/repositories/communities.ts';
 
@@ -20,7 +20,7 @@ if (!existsSync(path)) {
   console.error(`没有找到文件：${path}`);
   process.exit(2);
 }
-const parsed = parseCommunitiesCsv(readFileSync(path, 'utf8'));
+const parsed = await parseCommunitiesFile({ name: path, bytes: readFileSync(path) });
 if (!parsed.ok) {
   console.error('导入文件有错误，未导入任何内容：');
   for (const issue of parsed.issues) console.error(`  ${issue.path}：${issue.message}`);

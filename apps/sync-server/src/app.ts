@@ -33,6 +33,7 @@ import outboxImportRoutes from './routes/outbox-import/index.ts';
 import pingRoutes from './routes/ping/index.ts';
 import publicRoutes from './routes/public/index.ts';
 import qualityRoutes from './routes/quality/index.ts';
+import registerRoutes from './routes/register/index.ts';
 import reviewRoutes from './routes/review/index.ts';
 import sessionsRoutes from './routes/sessions/index.ts';
 import syncRoutes from './routes/sync/index.ts';
@@ -139,6 +140,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(outboxImportRoutes);
       await api.register(reviewRoutes);
       await api.register(qualityRoutes);
+      await api.register(registerRoutes);
       await api.register(feedbackRoutes);
       await api.register(exportsRoutes);
       await api.register(assessmentRoutes);

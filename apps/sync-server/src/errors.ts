@@ -37,6 +37,11 @@ export const ERRORS = {
   channel_not_allowed: { status: 400, message: '扫码填写只能使用“扫码”采集方式' },
   qr_link_invalid: { status: 404, message: '二维码链接无效或已更换，请向居委会索取新的二维码' },
   csv_invalid: { status: 400, message: '导入文件有错误，未导入任何内容' },
+  community_not_found: { status: 404, message: '没有这个居民区' },
+  not_outside_register: {
+    status: 409,
+    message: '这份问卷的门牌已在户册中或已被标记为无效，无需再处理',
+  },
   username_taken: { status: 409, message: '该用户名已被使用' },
   user_not_found: { status: 404, message: '没有这个用户' },
   session_not_found: { status: 404, message: '没有这个设备会话' },

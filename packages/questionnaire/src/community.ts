@@ -5,6 +5,16 @@ import { questionById } from './questionnaire.ts';
 export const COVERAGE_TARGET = 0.3;
 /** 附件2 row 1, item 2: at least 20 interviews with special groups per community. */
 export const INTERVIEW_TARGET = 20;
+/**
+ * Which response of a household counts, the same in coverage, scores and exports: a
+ * canvasser's (door, phone, paper) first valid response; a resident's QR response only while
+ * the household has no valid canvasser's response. The QR link hangs on a notice board, so
+ * anyone holding it could otherwise answer for a household before the canvasser arrives. Every
+ * response is kept; the others are repeats. Ties within a channel group go to the first to
+ * arrive.
+ */
+export const COUNTED_RESPONSE_RULE = 'canvasser-first' as const;
+
 /** The satisfaction survey is 30 of the community's 100 points. */
 export const SATISFACTION_MAX_POINTS = 30;
 
@@ -146,4 +156,11 @@ export interface CommunityCoverage {
   readonly satisfactionPoints: number | null;
   /** ISO time of the latest response or interview; null when there is none. */
   readonly lastActivityAt: string | null;
+  /**
+   * The household register (户册): with one, totalHouseholds is its households whose status is
+   * 居住 and surveyedHouseholds those of them with a counted response; `outside` counts valid
+   * responses whose address is not in it (册外), not counted until reviewed. null: 未建户册, and
+   * totalHouseholds is the typed total.
+   */
+  readonly register: { readonly outside: number } | null;
 }

@@ -13,8 +13,11 @@ const typedNumber = (n: number) =>
     return wide ? fullWidth(text) : text;
   });
 
+const AREAS = ['九亭小区', '华亭苑', '颐景园3期', '新姚村', '九亭三村'] as const;
+
 const household = fc.record(
   {
+    area: fc.constantFrom(...AREAS),
     lane: fc.integer({ min: 1, max: 9999 }),
     building: fc.integer({ min: 1, max: 999 }),
     unit: fc.integer({ min: 1, max: 9 }),
@@ -23,8 +26,15 @@ const household = fc.record(
   { requiredKeys: ['building', 'room'] },
 );
 
-const canonical = (h: { lane?: number; building: number; unit?: number; room: number }) => {
+const canonical = (h: {
+  area?: string;
+  lane?: number;
+  building: number;
+  unit?: number;
+  room: number;
+}) => {
   const address: HouseholdAddress = {
+    ...(h.area !== undefined ? { area: h.area } : {}),
     ...(h.lane !== undefined ? { lane: String(h.lane) } : {}),
     building: String(h.building),
     ...(h.unit !== undefined ? { unit: String(h.unit) } : {}),
@@ -34,13 +44,22 @@ const canonical = (h: { lane?: number; building: number; unit?: number; room: nu
 };
 
 const space = fc.constantFrom('', '', ' ', '  ');
-const prefix = fc.constantFrom('', '九亭小区', '华亭苑 ', '涞寅路', '上海市松江区九亭镇');
+// What may come around the area without naming one: the town's own name before, a road after.
+const town = fc.constantFrom('', '上海市松江区九亭镇', '九亭镇');
+const road = fc.constantFrom('', '涞寅路', '沪亭北路 ');
+/** The area as a person writes it before the rest: with the separator, or (no digits) without. */
+const areaPrefix = (area: string | undefined) =>
+  area === undefined
+    ? fc.constant('')
+    : /[0-9]/.test(area)
+      ? fc.constant(`${area}·`)
+      : fc.constantFrom(`${area}·`, area, `${area} `);
 
 /** `12号楼1单元301室`, `12栋301`, `100弄12幢2单元0301号` … */
 const typedWithMarkers = household.chain((h) =>
   fc
     .tuple(
-      prefix,
+      fc.tuple(town, areaPrefix(h.area), road).map((p) => p.join('')),
       h.lane !== undefined ? typedNumber(h.lane) : fc.constant(''),
       typedNumber(h.building),
       fc.constantFrom('号楼', '栋', '幢', '号', '楼'),
@@ -65,7 +84,7 @@ const typedWithMarkers = household.chain((h) =>
 const typedWithSeparators = household.chain((h) =>
   fc
     .tuple(
-      prefix,
+      fc.tuple(town, areaPrefix(h.area), road).map((p) => p.join('')),
       h.lane !== undefined ? typedNumber(h.lane) : fc.constant(''),
       typedNumber(h.building),
       h.unit !== undefined ? typedNumber(h.unit) : fc.constant(''),
@@ -96,6 +115,33 @@ describe('householdKey, for any way a household is typed', () => {
   });
 });
 
+describe('two households never share a key', () => {
+  it('when they differ in 小区, 弄, 号, 单元 or 室', () => {
+    fc.assert(
+      fc.property(household, household, (a, b) => {
+        fc.pre(canonical(a) !== canonical(b));
+        expect(householdKey(canonical(a))).not.toBe(householdKey(canonical(b)));
+      }),
+    );
+  });
+
+  it('for houses with no room, in villages with 组', () => {
+    const house = fc.record({
+      area: fc.constantFrom(...AREAS),
+      group: fc.integer({ min: 1, max: 20 }),
+      building: fc.integer({ min: 1, max: 300 }),
+    });
+    fc.assert(
+      fc.property(house, house, (a, b) => {
+        fc.pre(a.area !== b.area || a.group !== b.group || a.building !== b.building);
+        const typed = (h: typeof a) => `${h.area}${h.group}组${h.building}号`;
+        expect(householdKey(typed(a))).not.toBeNull();
+        expect(householdKey(typed(a))).not.toBe(householdKey(typed(b)));
+      }),
+    );
+  });
+});
+
 describe('normalising twice changes nothing', () => {
   const pieces = fc.constantFrom(
     ...'0123456789０１２３４５６７８９ABCab -－—/　'.split(''),
@@ -111,6 +157,11 @@ describe('normalising twice changes nothing', () => {
     '弄',
     '小区',
     '路',
+    '组',
+    '村',
+    '·',
+    '十二',
+    '甲',
   );
   const addressLike = fc.array(pieces, { maxLength: 16 }).map((p) => p.join(''));
 

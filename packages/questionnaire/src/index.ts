@@ -7,5 +7,6 @@ export * from './quality.ts';
 export * from './questionnaire.ts';
 export * from './schemas.ts';
 export * from './scoring.ts';
+export * from './spread.ts';
 export * from './text.ts';
 export * from './time.ts';

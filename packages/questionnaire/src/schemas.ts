@@ -180,7 +180,7 @@ export const HouseholdAddressSchema = z
   })
   .refine(
     (text) => householdKey(text) !== null,
-    '无法识别门牌地址，请写明楼号和室号，例如“12号楼301室”或“12-301”',
+    '无法识别门牌地址，请写明号（楼号或门牌号）和室号，例如“100弄12号301室”“新姚村3组25号”或“12-301”',
   );
 
 /**

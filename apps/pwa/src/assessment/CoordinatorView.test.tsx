@@ -60,7 +60,7 @@ const ISSUES = [
 ];
 
 function server(
-  calls: { locked?: boolean; lockBody?: unknown } = {},
+  calls: { locked?: boolean; lockBody?: unknown; hotlineBody?: unknown } = {},
   issues: readonly unknown[] = [],
 ) {
   return ({ method, path, body }: Call) => {
@@ -102,6 +102,7 @@ function server(
     }
     if (method === 'GET' && path === '/api/assessment/2025/hotline') return { body: { rows: [] } };
     if (method === 'POST' && path === '/api/assessment/2025/hotline/import') {
+      calls.hotlineBody = body;
       return {
         status: 400,
         body: {
@@ -298,6 +299,21 @@ describe('coordinator screens', () => {
     expect((await screen.findByRole('alert')).textContent).toContain(
       '第3行：没有编号为“NOPE”的居民区',
     );
+  });
+
+  it('sends a chosen hotline file as its own bytes, so a GBK CSV or an .xlsx arrives unchanged', async () => {
+    const user = userEvent.setup();
+    const calls: { hotlineBody?: unknown } = {};
+    renderWithServer(<CoordinatorView year={OPEN} />, server(calls));
+    await user.click(await screen.findByRole('tab', { name: '12345 工单导入' }));
+    const gbk = new Uint8Array([0xbe, 0xc5, 0xcd, 0xa4]);
+    await user.upload(
+      screen.getByLabelText('选择文件（.xlsx 或 CSV）'),
+      new File([gbk], '工单.csv', { type: 'text/csv' }),
+    );
+    await user.click(screen.getByRole('button', { name: '导入' }));
+    await screen.findByRole('alert');
+    expect(calls.hotlineBody).toEqual({ file: { name: '工单.csv', base64: 'vsXNpA==' } });
   });
 
   it('locks the year only after a confirmation that names the consequence', async () => {

@@ -1,5 +1,11 @@
 import { useState } from 'react';
 import { ApiError } from '../api/client.ts';
+import {
+  TABLE_FILE_ACCEPT,
+  type TableUploadBody,
+  type UploadedFile,
+  uploadedFile,
+} from '../api/table-upload.ts';
 import { useAssessmentWrite, useHotline } from './assessment-api.ts';
 import { formatTime } from './labels.ts';
 
@@ -17,8 +23,10 @@ export function HotlineImport({
 }) {
   const hotline = useHotline(year);
   const [csv, setCsv] = useState('');
+  // A chosen file is sent as its bytes (GBK and .xlsx are read by the server); typing clears it.
+  const [file, setFile] = useState<UploadedFile | null>(null);
   const [ok, setOk] = useState<string | null>(null);
-  const upload = useAssessmentWrite<{ csv: string }, { imported: number }>(
+  const upload = useAssessmentWrite<TableUploadBody, { imported: number }>(
     'POST',
     `/api/assessment/${year}/hotline/import`,
   );
@@ -26,18 +34,21 @@ export function HotlineImport({
   return (
     <div className="hotline">
       <p className="muted">
-        CSV 第一行为表头：<code>{HEADER}</code>，之后每行一个居民区（满意率如 96.5 或
-        96.5%）。再次导入会替换本年度的全部数据。
+        Excel（.xlsx）或 CSV（UTF-8 或 GBK）文件，第一行为表头：<code>{HEADER}</code>
+        ，之后每行一个居民区（满意率如 96.5 或 96.5%）。再次导入会替换本年度的全部数据。
       </p>
       <fieldset disabled={locked}>
         <label className="field">
-          <span>选择 CSV 文件</span>
+          <span>选择文件（.xlsx 或 CSV）</span>
           <input
             type="file"
-            accept=".csv,text/csv"
+            accept={TABLE_FILE_ACCEPT}
             onChange={async (e) => {
-              const file = e.target.files?.[0];
-              if (file) setCsv(await file.text());
+              const chosen = e.target.files?.[0];
+              if (chosen) {
+                setFile(await uploadedFile(chosen));
+                setCsv('');
+              }
             }}
           />
         </label>
@@ -46,19 +57,21 @@ export function HotlineImport({
           <textarea
             rows={5}
             value={csv}
-            onChange={(e) => setCsv(e.target.value)}
-            placeholder={HEADER}
+            onChange={(e) => {
+              setCsv(e.target.value);
+              setFile(null);
+            }}
+            placeholder={file ? `已选择 ${file.name}` : HEADER}
           />
         </label>
         <button
           type="button"
           className="button primary"
-          disabled={csv.trim() === '' || upload.isPending}
+          disabled={(file === null && csv.trim() === '') || upload.isPending}
           onClick={() =>
-            upload.mutate(
-              { csv },
-              { onSuccess: (a) => setOk(`已导入 ${a.imported} 个居民区的工单数据`) },
-            )
+            upload.mutate(file ? { file } : { csv }, {
+              onSuccess: (a) => setOk(`已导入 ${a.imported} 个居民区的工单数据`),
+            })
           }
         >
           导入

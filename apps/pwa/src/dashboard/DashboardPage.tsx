@@ -8,6 +8,7 @@ import { ManageSessions } from './ManageSessions.tsx';
 import { ManageUsers } from './ManageUsers.tsx';
 import { OverviewView } from './OverviewView.tsx';
 import { QualityView } from './QualityView.tsx';
+import { RegisterView } from './RegisterView.tsx';
 import { ReviewView } from './ReviewView.tsx';
 import { ServerWarnings } from './ServerWarnings.tsx';
 import './dashboard.css';
@@ -19,6 +20,7 @@ import './dashboard.css';
 export const VIEWS = {
   overview: '总览',
   collectors: '采集员',
+  register: '户册',
   feedback: '居民意见',
   review: '审核',
   quality: '数据质量',
@@ -87,6 +89,7 @@ export default function DashboardPage() {
       </nav>
       {view === 'overview' ? <OverviewView /> : null}
       {view === 'collectors' ? <CollectorsView /> : null}
+      {view === 'register' ? <RegisterView /> : null}
       {view === 'feedback' ? <FeedbackView /> : null}
       {view === 'review' ? <ReviewView /> : null}
       {view === 'quality' ? <QualityView /> : null}

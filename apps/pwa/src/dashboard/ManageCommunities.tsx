@@ -4,6 +4,12 @@ import { useApi } from '../api/api-context.tsx';
 import { ApiError } from '../api/client.ts';
 import { useServerHealth } from '../api/server-health.ts';
 import { useCommunities } from '../api/session.ts';
+import {
+  TABLE_FILE_ACCEPT,
+  type TableUploadBody,
+  type UploadedFile,
+  uploadedFile,
+} from '../api/table-upload.ts';
 import { posterAddress } from '../print/poster-address.ts';
 import { ConfirmDialog } from '../shell/ConfirmDialog.tsx';
 import { dashboardKeys } from './dashboard-keys.ts';
@@ -29,41 +35,56 @@ function ImportForm() {
   const api = useApi();
   const refresh = useRefreshCommunities();
   const [csv, setCsv] = useState('');
+  // A chosen file is sent as its bytes (GBK and .xlsx are read by the server); typing clears it.
+  const [file, setFile] = useState<UploadedFile | null>(null);
   const importing = useMutation({
-    mutationFn: (text: string) =>
-      api.json<{ imported: number; removedDemo: number }>('POST', '/api/communities/import', {
-        csv: text,
-      }),
+    mutationFn: (body: TableUploadBody) =>
+      api.json<{ imported: number; removedDemo: number }>('POST', '/api/communities/import', body),
     onSuccess: () => refresh(),
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (csv.trim()) importing.mutate(csv);
+    if (file) importing.mutate({ file });
+    else if (csv.trim()) importing.mutate({ csv });
   };
   return (
     <details className="import-form">
-      <summary>导入居民区名单（CSV）</summary>
+      <summary>导入居民区名单（Excel 或 CSV）</summary>
       <form onSubmit={submit}>
         <p className="muted">
-          第一行为表头：编号,名称,类型,总户数,联系领导（类型填“导入居”或“村改居”）。有任何一行出错时不导入任何内容。
+          Excel（.xlsx）或 CSV（UTF-8 或
+          GBK）文件，第一行为表头：编号,名称,类型,总户数,联系领导（类型填“导入居”或“村改居”）。有任何一行出错时不导入任何内容。
         </p>
         <input
           type="file"
-          accept=".csv,text/csv"
-          aria-label="选择 CSV 文件"
+          accept={TABLE_FILE_ACCEPT}
+          aria-label="选择文件（.xlsx 或 CSV）"
           onChange={async (e) => {
-            const file = e.target.files?.[0];
-            if (file) setCsv(await file.text());
+            const chosen = e.target.files?.[0];
+            if (chosen) {
+              setFile(await uploadedFile(chosen));
+              setCsv('');
+            }
           }}
         />
         <textarea
           aria-label="CSV 内容"
           rows={4}
           value={csv}
-          placeholder={'编号,名称,类型,总户数,联系领导\nJT01,九亭一居,导入居,1200,张三'}
-          onChange={(e) => setCsv(e.target.value)}
+          placeholder={
+            file
+              ? `已选择 ${file.name}`
+              : '编号,名称,类型,总户数,联系领导\nJT01,九亭一居,导入居,1200,张三'
+          }
+          onChange={(e) => {
+            setCsv(e.target.value);
+            setFile(null);
+          }}
         />
-        <button type="submit" disabled={importing.isPending || csv.trim() === ''}>
+        <button
+          type="submit"
+          disabled={importing.isPending || (file === null && csv.trim() === '')}
+        >
           导入
         </button>
         {importing.isSuccess ? (

@@ -57,6 +57,21 @@ describe('the town overview', () => {
     expect(rowOf('JT01').getByText('11月27日 10:05')).toBeTruthy();
   });
 
+  it('says which communities count over a household register, and how many 册外 wait', async () => {
+    const answer = coverageFixture();
+    const [first, ...rest] = answer.communities;
+    const withRegister = {
+      ...answer,
+      communities: [{ ...first, register: { outside: 2 } }, ...rest],
+    };
+    renderDashboard(<OverviewView />, ({ path }) =>
+      path === '/api/coverage' ? { body: withRegister } : undefined,
+    );
+    await screen.findByTestId('community-JT01');
+    expect(cell('JT01', 'register')).toBe('册外 2');
+    expect(cell('JT02', 'register')).toBe('未建户册');
+  });
+
   it('shows the town totals: 166 of 1101 households, 1 of 4 communities over 30%', async () => {
     renderOverview();
     expect((await screen.findByTestId('town-coverage')).textContent).toBe('15.1%');

@@ -71,6 +71,7 @@ export function CommunityTable({
             <th>居民区</th>
             <th>覆盖率（目标{TARGET_PERCENT}%）</th>
             <th>已测 / 总户数</th>
+            <th>户册</th>
             <th>尚差户数</th>
             <th>访谈 / 20</th>
             <th>访谈对象</th>
@@ -99,6 +100,13 @@ export function CommunityTable({
               </td>
               <td data-testid="households">
                 {row.surveyedHouseholds} / {row.totalHouseholds}
+              </td>
+              <td data-testid="register" className={row.register === null ? 'no-register' : ''}>
+                {row.register === null
+                  ? '未建户册'
+                  : row.register.outside > 0
+                    ? `册外 ${row.register.outside}`
+                    : '已建'}
               </td>
               <td data-testid="shortfall" className={row.shortfall > 0 ? 'behind' : 'done'}>
                 {row.shortfall > 0 ? row.shortfall : '已达标'}

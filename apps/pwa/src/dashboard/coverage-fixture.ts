@@ -99,6 +99,7 @@ function figures(r: Raw): CommunityFigures {
     meanInterviewScore: null,
     satisfactionPoints: mean === null ? null : Math.round(mean * 30) / 100,
     lastActivityAt: r.last,
+    register: null,
   };
 }
 

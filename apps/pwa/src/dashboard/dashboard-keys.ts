@@ -19,6 +19,7 @@ export const dashboardKeys = {
   tallies: () => ['feedback', 'tallies'] as const,
   texts: (search: string, community: string, field: FeedbackField | '', page: number) =>
     ['feedback', 'texts', search, community, field, page] as const,
+  register: (community: string) => ['register', community] as const,
   users: () => ['users'] as const,
   sessions: () => ['sessions'] as const,
 };

@@ -56,7 +56,6 @@ export function ResidentApp({ token, api, store }: ResidentAppProps) {
     return (
       <ThankYou
         communityName={link.link.community.name}
-        repeat={draft.submitted.repeat}
         onAnother={() => {
           store.remove(token);
           setDraft(freshDraft());

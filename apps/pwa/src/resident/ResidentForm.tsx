@@ -169,6 +169,9 @@ export function ResidentForm({ token, link, api, store, initial, onReceived }: R
           <h2>{section.title}</h2>
           {section.id === 'basic' ? (
             <AddressBoxes
+              area={values.area}
+              road={values.road}
+              lane={values.lane}
               building={values.building}
               unit={values.unit}
               room={values.room}

@@ -11,12 +11,15 @@ import {
 
 export type ResidentValues = Pick<
   SurveyFormValues,
-  'building' | 'unit' | 'room' | 'answers' | 'paradata'
+  'area' | 'road' | 'lane' | 'building' | 'unit' | 'room' | 'answers' | 'paradata'
 >;
 
+/** The address boxes of the resident page, in the order they are shown. */
+export type ResidentAddressField = 'area' | 'road' | 'lane' | 'building' | 'unit' | 'room';
+
 export function emptyResidentValues(): ResidentValues {
-  const { building, unit, room, answers, paradata } = emptySurveyValues();
-  return { building, unit, room, answers, paradata };
+  const { area, road, lane, building, unit, room, answers, paradata } = emptySurveyValues();
+  return { area, road, lane, building, unit, room, answers, paradata };
 }
 
 export type FieldErrors = Record<string, string>;

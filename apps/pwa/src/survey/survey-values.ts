@@ -9,7 +9,7 @@ import {
 } from '@jiuting/questionnaire';
 import { type FillParadata, NO_PARADATA, paradataOf } from './paradata.ts';
 
-// The form holds what a canvasser types (three address boxes, empty strings for unanswered
+// The form holds what a canvasser types (the address boxes 小区/自然村, 路, 弄, 号, 单元, 室, empty strings for unanswered
 // questions); the questionnaire package's schema decides what is valid. This file is the one
 // translation between the two.
 
@@ -18,6 +18,9 @@ export type CollectorChannel = (typeof COLLECTOR_CHANNELS)[number];
 
 export interface SurveyFormValues {
   communityCode: string;
+  area: string;
+  road: string;
+  lane: string;
   building: string;
   unit: string;
   room: string;
@@ -49,6 +52,9 @@ export function emptySurveyValues(
 ): SurveyFormValues {
   return {
     communityCode,
+    area: '',
+    road: '',
+    lane: '',
     building: '',
     unit: '',
     room: '',
@@ -83,16 +89,18 @@ export function answeredCount(values: SurveyFormValues): number {
   }).length;
 }
 
-/** The address as typed into the three boxes, or '' when the boxes are empty. */
-export function addressOf(values: Pick<SurveyFormValues, 'building' | 'unit' | 'room'>): string {
+export type AddressValues = Pick<SurveyFormValues, 'building' | 'unit' | 'room'> &
+  // Absent in drafts saved before the area, road and lane boxes existed.
+  Partial<Pick<SurveyFormValues, 'area' | 'road' | 'lane'>>;
+
+/** The address as typed into the boxes, or '' while neither 号 nor 室 is typed. */
+export function addressOf(values: AddressValues): string {
   if (values.building.trim() === '' && values.room.trim() === '') return '';
-  return composeHouseholdAddress(values.building, values.unit, values.room);
+  return composeHouseholdAddress(values);
 }
 
 /** The normalised household key to show back, or null while it cannot be read. */
-export function shownHouseholdKey(
-  values: Pick<SurveyFormValues, 'building' | 'unit' | 'room'>,
-): string | null {
+export function shownHouseholdKey(values: AddressValues): string | null {
   const address = addressOf(values);
   return address === '' ? null : householdKey(address);
 }

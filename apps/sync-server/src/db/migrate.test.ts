@@ -66,7 +66,15 @@ it('upgrades a database left at migration 001 with its data intact and the new f
         householdAddress: '1号101室',
       }),
     });
-    expect(res.json()).toMatchObject({ status: 'accepted', repeat: true });
+    expect(res.json()).toMatchObject({ status: 'accepted' });
+    // The old key (no area, so 未分区) still finds the household: the QR answer is its repeat.
+    const rows = app.db
+      .prepare('SELECT channel, counted, household_area FROM responses ORDER BY seq')
+      .all();
+    expect(rows).toEqual([
+      { channel: 'door', counted: 1, household_area: '未分区' },
+      { channel: 'qr', counted: 0, household_area: '未分区' },
+    ]);
   } finally {
     await app.close();
   }

@@ -1,5 +1,5 @@
 import type { FieldIssue } from '@jiuting/questionnaire';
-import { parse } from 'csv-parse/sync';
+import { readCsvText, readTableFile, type TableFile, type TableRow } from './table-file.ts';
 
 export type CsvRowsResult<T> = { ok: true; rows: T[] } | { ok: false; issues: FieldIssue[] };
 
@@ -17,31 +17,30 @@ export interface CsvRowsSpec<T> {
   readLine(record: string[], firstLineOf: (key: string) => number | undefined): CsvLineVerdict<T>;
 }
 
-type ParsedLine = { record: string[]; info: { lines: number } };
-
 /**
- * Reads a town CSV: a header row (one of two accepted) then one row a line. Every bad line is
+ * Reads a town table: a header row (one of two accepted) then one row a line. Every bad line is
  * reported by its line number in the file; any bad line means nothing is kept.
  */
 export function parseCsvRows<T>(text: string, spec: CsvRowsSpec<T>): CsvRowsResult<T> {
-  let records: ParsedLine[];
-  try {
-    records = parse(text, {
-      bom: true,
-      info: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-      trim: true,
-    }) as unknown as ParsedLine[];
-  } catch (err) {
-    const line = (err as { lines?: number }).lines;
-    return {
-      ok: false,
-      issues: [{ path: line ? `第${line}行` : '文件', message: 'CSV 格式错误（引号未闭合等）' }],
-    };
-  }
+  const read = readCsvText(text);
+  return read.ok ? parseTableRows(read.rows, spec) : read;
+}
+
+/** The same for an uploaded file: CSV in UTF-8 or GBK, or .xlsx (see table-file.ts). */
+export async function parseTableFile<T>(
+  file: TableFile,
+  spec: CsvRowsSpec<T>,
+): Promise<CsvRowsResult<T>> {
+  const read = await readTableFile(file);
+  return read.ok ? parseTableRows(read.rows, spec) : read;
+}
+
+export function parseTableRows<T>(
+  records: readonly TableRow[],
+  spec: CsvRowsSpec<T>,
+): CsvRowsResult<T> {
   const [header, ...body] = records;
-  const cells = header?.record ?? [];
+  const cells = header?.cells ?? [];
   const names = spec.trimHeaderCells ? cells.map((h) => h.trim()) : cells;
   const isHeader = (expected: readonly string[]) =>
     expected.length === names.length && expected.every((h, i) => names[i] === h);
@@ -51,7 +50,7 @@ export function parseCsvRows<T>(text: string, spec: CsvRowsSpec<T>): CsvRowsResu
       ok: false,
       issues: [
         {
-          path: '第1行',
+          path: `第${header?.line ?? 1}行`,
           message: `第一行应为表头：${shown.join(',')}（或 ${alternative.join(',')}）`,
         },
       ],
@@ -65,8 +64,7 @@ export function parseCsvRows<T>(text: string, spec: CsvRowsSpec<T>): CsvRowsResu
   const rows: T[] = [];
   const seen = new Map<string, number>();
   const firstLineOf = (key: string) => seen.get(key);
-  for (const { record, info } of body) {
-    const line = info.lines;
+  for (const { cells: record, line } of body) {
     const verdict = spec.readLine(record, firstLineOf);
     if ('problems' in verdict) {
       issues.push({ path: `第${line}行`, message: verdict.problems.join('；') });

@@ -49,6 +49,7 @@ export const JT01: CommunitySummaryRow = {
   meanInterviewScore: null,
   satisfactionPoints: 12.16,
   lastActivityAt: '2026-11-20T02:30:00Z',
+  register: null,
 };
 
 export const JT02: CommunitySummaryRow = {
@@ -73,6 +74,7 @@ export const JT02: CommunitySummaryRow = {
   meanInterviewScore: null,
   satisfactionPoints: 30,
   lastActivityAt: '2026-11-21T10:00:00+08:00',
+  register: null,
 };
 
 /** Door to door; q3–q9 = A B C D C B A → 10+10+11+15+10+12+10 = 78. */

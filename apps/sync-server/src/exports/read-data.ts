@@ -1,6 +1,7 @@
 import type { Db } from '../db/open.ts';
 import { communitiesRepository } from '../repositories/communities.ts';
 import { coverageRepository } from '../repositories/coverage.ts';
+import { registersRepository } from '../repositories/registers.ts';
 import { reportsRepository } from '../repositories/reports.ts';
 import { communityCoverage } from '../services/coverage.ts';
 import type { AssessmentExportData } from './types.ts';
@@ -13,11 +14,13 @@ export function readExportData(db: Db): AssessmentExportData {
   const communities = communitiesRepository(db);
   const coverage = coverageRepository(db);
   const reports = reportsRepository(db);
+  const registers = registersRepository(db);
   return db.transaction(() => ({
     communities: communityCoverage(
       communities.list(),
       coverage.responseTotals(),
       coverage.interviewCounts(),
+      registers.totals(),
     ),
     responses: reports.countedResponses(),
     interviews: reports.validInterviews(),

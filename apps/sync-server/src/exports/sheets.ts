@@ -57,6 +57,9 @@ const SUMMARY_COLUMNS: readonly Column[] = [
   decimal('问卷平均分（满分100）', 14),
   decimal(`满意度得分（满分${SATISFACTION_MAX_POINTS}）`, 14),
   datetime('最近采集时间（北京时间）', 21),
+  // 未建户册: the 总户数 above is the typed total; with a register it is its 居住 households.
+  text('户册', 10),
+  integer('册外问卷数（待核对）', 16),
 ];
 
 function summaryRow(row: CommunitySummaryRow): CellValue[] {
@@ -77,6 +80,8 @@ function summaryRow(row: CommunitySummaryRow): CellValue[] {
     row.meanSurveyScore === null ? null : round2(row.meanSurveyScore),
     row.satisfactionPoints,
     row.lastActivityAt,
+    row.register === null ? '未建户册' : '已建户册',
+    row.register === null ? null : row.register.outside,
   ];
 }
 
@@ -122,6 +127,8 @@ function townRow(rows: readonly CommunitySummaryRow[]): CellValue[] {
     meanSurveyScore === null ? null : round2(meanSurveyScore),
     points.length > 0 ? round2(sum(points) / points.length) : null,
     lastActivity,
+    `${rows.filter((r) => r.register !== null).length}个已建`,
+    sum(rows.map((r) => r.register?.outside ?? 0)),
   ];
 }
 

@@ -90,6 +90,13 @@ describe('buildAssessmentWorkbook', () => {
     expect(last.toISOString()).toBe('2026-11-20T10:30:00.000Z');
   });
 
+  it('says on 汇总 which communities have no household register (未建户册)', async () => {
+    const sheet = sheetOf(await openWorkbook(), '汇总');
+    expect(cellAt(sheet, 'JT01', '户册').value).toBe('未建户册');
+    expect(cellAt(sheet, 'JT01', '册外问卷数（待核对）').value).toBeNull();
+    expect(cellAt(sheet, '全镇', '户册').value).toBe('0个已建');
+  });
+
   it('ends 汇总 with a town line of sums, the town coverage and the household-weighted mean', async () => {
     const sheet = sheetOf(await openWorkbook(), '汇总');
     expect(cellAt(sheet, '全镇', '总户数').value).toBe(103);

@@ -6,6 +6,7 @@ import { type Db, FALLBACK_AUTOCHECKPOINT_PAGES, openDatabase } from '../db/open
 import { auditRepository } from '../repositories/audit.ts';
 import { communitiesRepository } from '../repositories/communities.ts';
 import { coverageRepository } from '../repositories/coverage.ts';
+import { registersRepository } from '../repositories/registers.ts';
 import { sessionsRepository } from '../repositories/sessions.ts';
 import { submissionsRepository } from '../repositories/submissions.ts';
 import { usersRepository } from '../repositories/users.ts';
@@ -17,6 +18,7 @@ export interface Repositories {
   communities: ReturnType<typeof communitiesRepository>;
   submissions: ReturnType<typeof submissionsRepository>;
   coverage: ReturnType<typeof coverageRepository>;
+  registers: ReturnType<typeof registersRepository>;
   audit: ReturnType<typeof auditRepository>;
 }
 
@@ -52,6 +54,7 @@ export default fp(
       communities: communitiesRepository(db),
       submissions: submissionsRepository(db),
       coverage: coverageRepository(db),
+      registers: registersRepository(db),
       audit: auditRepository(db),
     };
     app.decorate('db', db);

@@ -14,7 +14,10 @@ export type AuditAction =
   | 'sync_conflict'
   | 'export'
   | 'review_invalidated'
-  | 'review_restored';
+  | 'review_restored'
+  | 'register_imported'
+  | 'register_household_added'
+  | 'register_outside_invalidated';
 
 export interface AuditEntry {
   id: number;

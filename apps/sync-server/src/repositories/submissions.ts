@@ -54,8 +54,12 @@ export function submissionsRepository(db: Db) {
      UNION ALL
      SELECT 'interview', content_hash, 0 FROM interviews WHERE id = ?`,
   );
-  // The first valid response of a household (by arrival) is the counted one; a later one is a
-  // repeat, kept for a coordinator to see. Deciding it inside the INSERT keeps it atomic.
+  // Which response of a household counts is the rule COUNTED_RESPONSE_RULE of
+  // @jiuting/questionnaire ("canvasser first"): a canvasser's (door, phone, paper) first valid
+  // response; a resident's QR response only while no canvasser's exists. The QR link hangs on a
+  // notice board, so anyone can answer for a household before the canvasser arrives; both are
+  // kept. Deciding it inside the write keeps it atomic; coverage, scores and exports all read
+  // the one `counted` flag, so the rule is the same everywhere.
   const insertResponse = db.prepare<NewResponse, { counted: number }>(
     `INSERT INTO responses (id, content_hash, content, community_code, household_key, channel,
        collected_at, collected_day, score, received_at, user_id, session_id, source, exported_by,
@@ -67,6 +71,11 @@ export function submissionsRepository(db: Db) {
                    AND household_key = @householdKey AND counted = 1))
      RETURNING counted`,
   );
+  // A canvasser's response takes the count from a QR one (run before its insert).
+  const yieldQrCount = db.prepare<{ communityCode: string; householdKey: string }>(
+    `UPDATE responses SET counted = 0 WHERE community_code = @communityCode
+       AND household_key = @householdKey AND counted = 1 AND channel = 'qr'`,
+  );
   const insertInterview = db.prepare<NewInterview>(
     `INSERT INTO interviews (id, content_hash, content, community_code, interview_group, method, view,
        interview_date, collected_at, received_at, user_id, session_id, source, exported_by)
@@ -76,15 +85,17 @@ export function submissionsRepository(db: Db) {
   const uncountHousehold = db.prepare(
     'UPDATE responses SET counted = 0 WHERE community_code = ? AND household_key = ? AND counted = 1',
   );
-  // Written as two halves so each reads its partial index (counted / repeats).
+  // Written as two halves so each reads its partial index (counted / repeats). Canvasser
+  // first: a non-QR response before any QR one, then by arrival.
   const countFirstValid = db.prepare(
     `UPDATE responses SET counted = 1 WHERE seq = (
-       SELECT min(seq) FROM (
-         SELECT seq FROM responses WHERE community_code = @c AND household_key = @h
+       SELECT seq FROM (
+         SELECT seq, channel FROM responses WHERE community_code = @c AND household_key = @h
            AND counted = 1 AND invalidated_at IS NULL
          UNION ALL
-         SELECT seq FROM responses WHERE community_code = @c AND household_key = @h
-           AND counted = 0 AND invalidated_at IS NULL))`,
+         SELECT seq, channel FROM responses WHERE community_code = @c AND household_key = @h
+           AND counted = 0 AND invalidated_at IS NULL)
+       ORDER BY channel = 'qr', seq LIMIT 1)`,
   );
 
   return {
@@ -96,6 +107,9 @@ export function submissionsRepository(db: Db) {
     },
     /** Stores a response; returns whether it is the household's counted one (false: a repeat). */
     insertResponse(row: NewResponse): boolean {
+      if (row.channel !== 'qr') {
+        yieldQrCount.run({ communityCode: row.communityCode, householdKey: row.householdKey });
+      }
       const full = { startedAt: null, answerChanges: null, fingerprint: null, ...row };
       return (insertResponse.get(full) as { counted: number }).counted === 1;
     },

@@ -13,6 +13,7 @@ import type { Community } from '../repositories/communities.ts';
 export type { CommunityCoverage };
 
 import type { CollectorDay, InterviewCount, ResponseTotals } from '../repositories/coverage.ts';
+import type { RegisterTotals } from '../repositories/registers.ts';
 import type { User } from '../repositories/users.ts';
 
 export interface TownTotals {
@@ -54,16 +55,23 @@ export function communityCoverage(
   communities: readonly Community[],
   responseTotals: readonly ResponseTotals[],
   interviewCounts: readonly InterviewCount[],
+  registerTotals: readonly RegisterTotals[] = [],
 ): CommunityCoverage[] {
   const totals = new Map(responseTotals.map((r) => [r.code, r]));
+  const registers = new Map(registerTotals.map((r) => [r.code, r]));
   const interviewsOf = new Map<string, InterviewCount[]>();
   for (const row of interviewCounts) {
     interviewsOf.set(row.code, [...(interviewsOf.get(row.code) ?? []), row]);
   }
   return communities.map((c) => {
     const r = totals.get(c.code);
-    const surveyed = r?.counted ?? 0;
-    const coverage = householdCoverage(surveyed, c.totalHouseholds);
+    const register = registers.get(c.code);
+    // With a register, coverage is a count over it (居住 households only); 册外 responses wait
+    // for review. Without one, the typed total stands (未建户册).
+    const countedResponses = r?.counted ?? 0;
+    const surveyed = register ? register.counted : countedResponses;
+    const totalHouseholds = register ? register.households : c.totalHouseholds;
+    const coverage = householdCoverage(surveyed, totalHouseholds);
     const byGroup = emptyGroups();
     const viewScores: number[] = [];
     let lastActivityAt = r?.lastReceivedAt ?? null;
@@ -74,19 +82,19 @@ export function communityCoverage(
     }
     const progress = interviewProgress(viewScores.length);
     // The sum of scores comes from SQL so 100,000 rows never cross into JS one by one.
-    const meanSurveyScore = surveyed > 0 ? (r?.scoreSum ?? 0) / surveyed : null;
+    const meanSurveyScore = countedResponses > 0 ? (r?.scoreSum ?? 0) / countedResponses : null;
     const meanInterviewScore = mean(viewScores);
     return {
       code: c.code,
       name: c.name,
       type: c.type,
-      totalHouseholds: c.totalHouseholds,
+      totalHouseholds,
       surveyedHouseholds: surveyed,
       coverage: coverage.ratio,
       meetsTarget: coverage.meetsTarget,
       shortfall: coverage.shortfall,
       responses: r?.responses ?? 0,
-      repeats: (r?.responses ?? 0) - surveyed,
+      repeats: (r?.responses ?? 0) - countedResponses,
       interviews: {
         total: progress.count,
         target: progress.target,
@@ -98,6 +106,7 @@ export function communityCoverage(
       meanInterviewScore,
       satisfactionPoints: satisfactionPoints(meanSurveyScore, meanInterviewScore),
       lastActivityAt,
+      register: register ? { outside: register.outside } : null,
     };
   });
 }

@@ -891,6 +891,28 @@ describe('12345 hotline import', () => {
   });
 });
 
+describe('12345 hotline import from a file', () => {
+  it('takes the figures as an .xlsx, as 城运中心 sends them', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('工单');
+    sheet.addRow(['居民区编号', '今年工单数', '去年工单数', '满意率']);
+    sheet.addRow(['DEMO01', 120, 150, '96.5%']);
+    const base64 = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
+    const res = await call(coordinator, 'POST', `/api/assessment/${YEAR}/hotline/import`, {
+      file: { name: '工单.xlsx', base64 },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const rows = (await call(coordinator, 'GET', `/api/assessment/${YEAR}/hotline`)).json().rows;
+    expect(rows).toEqual([
+      expect.objectContaining({
+        communityCode: 'DEMO01',
+        ordersThisYear: 120,
+        satisfactionRate: 96.5,
+      }),
+    ]);
+  });
+});
+
 describe('years', () => {
   it('holds one assessment per year and answers 404 for a year never created', async () => {
     const again = await call(coordinator, 'POST', '/api/assessment/years', { year: YEAR });

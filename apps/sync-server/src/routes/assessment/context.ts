@@ -47,6 +47,7 @@ export function assessmentContext(app: FastifyInstance): AssessmentContext {
       app.repos.communities.list(),
       app.repos.coverage.responseTotals(),
       app.repos.coverage.interviewCounts(),
+      app.repos.registers.totals(),
     ).map((c) => ({
       code: c.code,
       name: c.name,

@@ -10,11 +10,13 @@ import {
 } from '@jiuting/scorecard';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { parseTableRows } from '../../domain/csv-rows.ts';
 import { AppError, errorResponses } from '../../errors.ts';
 import { contentDisposition } from '../../exports/index.ts';
+import { uploadBodyLimit, uploadedRows } from '../table-upload.ts';
 import type { AssessmentContext } from './context.ts';
 import { refusal } from './context.ts';
-import { parseHotlineCsv } from './hotline-csv.ts';
+import { hotlineTable } from './hotline-csv.ts';
 import { buildResultsWorkbook } from './results-workbook.ts';
 import {
   AuditEntrySchema,
@@ -277,7 +279,7 @@ export function coordinationRoutes(ctx: AssessmentContext): FastifyPluginAsyncZo
     app.post(
       '/assessment/:year/hotline/import',
       {
-        bodyLimit: 1024 * 1024,
+        bodyLimit: uploadBodyLimit(1024 * 1024),
         schema: {
           params: YearParamsSchema,
           body: CsvBodySchema,
@@ -291,10 +293,12 @@ export function coordinationRoutes(ctx: AssessmentContext): FastifyPluginAsyncZo
       async (request) => {
         const actor = ctx.actor(request);
         const at = app.now().toISOString();
+        // The file is read (an .xlsx unzipped) before the transaction, never inside it.
+        const read = await uploadedRows(request.body);
         return ctx.repo.transaction(() => {
           const year = ctx.openYear(request.params.year);
           const known = new Set(ctx.communities(year).map((c) => c.code));
-          const parsed = parseHotlineCsv(request.body.csv, known);
+          const parsed = read.ok ? parseTableRows(read.rows, hotlineTable(known)) : read;
           if (!parsed.ok) throw new AppError('csv_invalid', parsed.issues);
           const old = ctx.repo.listHotline(year.year).length;
           ctx.repo.replaceHotline(year.year, parsed.rows, actor.id, at);

@@ -1,4 +1,4 @@
-import { type CsvRowsResult, parseCsvRows } from '../../domain/csv-rows.ts';
+import { type CsvRowsResult, type CsvRowsSpec, parseCsvRows } from '../../domain/csv-rows.ts';
 
 // 城运中心's 12345 hotline work-order figures, one community a line. They are the basis the
 // department reads when it scores `mass.hotline.work-orders`; they are not points themselves.
@@ -30,7 +30,12 @@ const RATE = /^([0-9]{1,3})(\.[0-9]{1,2})?%?$/;
  * `knownCodes` are the town's communities: a code outside them is a bad line, not a new community.
  */
 export function parseHotlineCsv(text: string, knownCodes: ReadonlySet<string>): HotlineCsvResult {
-  return parseCsvRows<HotlineRow>(text, {
+  return parseCsvRows(text, hotlineTable(knownCodes));
+}
+
+/** The hotline table's header and line rules, for `parseTableRows` of an uploaded file. */
+export function hotlineTable(knownCodes: ReadonlySet<string>): CsvRowsSpec<HotlineRow> {
+  return {
     headers: [HOTLINE_CHINESE_HEADER, HOTLINE_ENGLISH_HEADER],
     emptyMessage: '文件中没有居民区的工单数据',
     readLine(record, firstLineOf) {
@@ -59,5 +64,5 @@ export function parseHotlineCsv(text: string, knownCodes: ReadonlySet<string>): 
         },
       };
     },
-  });
+  };
 }

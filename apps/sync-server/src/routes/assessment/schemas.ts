@@ -7,7 +7,7 @@ import {
   YearSettingsSchema,
 } from '@jiuting/scorecard';
 import { z } from 'zod';
-import { CsvTextSchema, plain } from '../schemas.ts';
+import { plain } from '../schemas.ts';
 
 // Request shapes only. The assessment's rules (ranges, steps, caps, who scores what) are checked
 // by @jiuting/scorecard in the handlers, so a refusal carries the package's own stable code.
@@ -159,7 +159,7 @@ export const LockIssueSchema = z.object({
   itemId: z.string().nullable(),
 });
 
-export const CsvBodySchema = z.object({ csv: CsvTextSchema });
+export { TableUploadSchema as CsvBodySchema } from '../table-upload.ts';
 
 export const YearSchema = z.object({
   year: z.number(),

@@ -1,4 +1,6 @@
+import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
+import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   buildTestApp,
@@ -21,6 +23,50 @@ beforeEach(async () => {
 afterEach(async () => cleanup());
 
 const importCsv = (csv: string) => importCommunities(app, coordinator, csv);
+
+const importFile = (name: string, bytes: Uint8Array | Buffer) =>
+  app.inject({
+    method: 'POST',
+    url: '/api/communities/import',
+    headers: { ...CLIENT_HEADERS, cookie: coordinator.cookie },
+    payload: { file: { name, base64: Buffer.from(bytes).toString('base64') } },
+  });
+
+describe('POST /api/communities/import with the file itself', () => {
+  it('imports a list Chinese Excel saved as CSV in GBK', async () => {
+    const csv = '编号,名称,类型,总户数,联系领导\r\nJT01,九亭一居,导入居,1200,王某\r\n';
+    const res = await importFile('居民区.csv', iconv.encode(csv, 'gbk'));
+    expect(res.statusCode, res.body).toBe(200);
+    expect(app.repos.communities.get('JT01')).toMatchObject({ name: '九亭一居', type: '导入居' });
+  });
+
+  it('imports an .xlsx, and names a bad row by its row number', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('居民区');
+    sheet.addRow(['编号', '名称', '类型', '总户数', '联系领导']);
+    sheet.addRow(['JT01', '九亭一居', '导入居', 1200, '王某']);
+    sheet.addRow(['JT02', '九亭二居', '城中村', 800, '']);
+    const bad = await importFile('居民区.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().issues).toEqual([{ path: '第3行', message: '类型应为“导入居”或“村改居”' }]);
+    expect(app.repos.communities.get('JT01')).toBeUndefined();
+    sheet.getRow(3).getCell(3).value = '村改居';
+    const good = await importFile('居民区.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
+    expect(good.statusCode, good.body).toBe(200);
+    expect(app.repos.communities.get('JT02')).toMatchObject({ totalHouseholds: 800 });
+  });
+
+  it('refuses a body with neither a file nor CSV text, in Chinese', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/communities/import',
+      headers: { ...CLIENT_HEADERS, cookie: coordinator.cookie },
+      payload: {},
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('请上传一个文件');
+  });
+});
 
 describe('POST /api/communities/import', () => {
   it('reports every bad line by its line number and imports nothing', async () => {

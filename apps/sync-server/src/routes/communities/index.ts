@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { parseCommunitiesCsv } from '../../domain/community-csv.ts';
+import { COMMUNITIES_TABLE } from '../../domain/community-csv.ts';
+import { parseTableRows } from '../../domain/csv-rows.ts';
 import { AppError, errorResponses } from '../../errors.ts';
 import { principalOf } from '../../plugins/auth.ts';
 import type { CommunityWithToken } from '../../repositories/communities.ts';
-import { CsvTextSchema, plain } from '../schemas.ts';
+import { plain } from '../schemas.ts';
+import { TableUploadSchema, uploadBodyLimit, uploadedRows } from '../table-upload.ts';
 
 const CommunitySchema = z.object({
   code: z.string(),
@@ -80,9 +82,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/communities/import',
     {
-      bodyLimit: 1024 * 1024,
+      bodyLimit: uploadBodyLimit(1024 * 1024),
       schema: {
-        body: z.object({ csv: CsvTextSchema }),
+        body: TableUploadSchema,
         response: {
           200: z.object({ imported: z.number(), removedDemo: z.number() }),
           ...errorResponses(400, 401, 403),
@@ -91,7 +93,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       onRequest: staff,
     },
     async (request) => {
-      const parsed = parseCommunitiesCsv(request.body.csv);
+      const read = await uploadedRows(request.body);
+      const parsed = read.ok ? parseTableRows(read.rows, COMMUNITIES_TABLE) : read;
       if (!parsed.ok) throw new AppError('csv_invalid', parsed.issues);
       const at = app.now().toISOString();
       const result = app.repos.communities.importAll(parsed.rows, at);

@@ -105,7 +105,7 @@ beforeEach(async () => {
     headers: CLIENT_HEADERS,
     payload: sampleSurvey({ communityCode: 'C2', channel: 'qr', householdAddress: '6号楼601室' }),
   });
-  expect(qr.json()).toMatchObject({ status: 'accepted', repeat: false });
+  expect(qr.json()).toMatchObject({ status: 'accepted' });
 });
 afterEach(async () => cleanup());
 

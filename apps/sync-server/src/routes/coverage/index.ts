@@ -31,6 +31,7 @@ const CommunityCoverageSchema = z.object({
   meanInterviewScore: nullableNumber,
   satisfactionPoints: nullableNumber,
   lastActivityAt: z.string().nullable(),
+  register: z.object({ outside: z.number() }).nullable(),
 });
 
 const TownTotalsSchema = z.object({
@@ -94,6 +95,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         visible,
         app.repos.coverage.responseTotals(),
         app.repos.coverage.interviewCounts(),
+        app.repos.registers.totals(),
       );
       const users = new Map(
         (staff ? app.repos.users.list() : [user]).map((u) => [u.id, u] as const),

@@ -51,7 +51,6 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           200: z.object({
             id: z.string(),
             status: z.enum(['accepted', 'duplicate']),
-            repeat: z.boolean(),
           }),
           ...errorResponses(400, 404, 409, 413, 429),
         },
@@ -96,7 +95,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         'qr response',
       );
       if (result.status === 'accepted' || result.status === 'duplicate') {
-        return { id: result.id, status: result.status, repeat: result.repeat ?? false };
+        // No `repeat`: a stranger holding a poster's link could otherwise probe which addresses
+        // have answered. The resident sees the same thank-you either way; the repeat is kept
+        // and shown to coordinators only.
+        return { id: result.id, status: result.status };
       }
       if (result.status === 'conflict') throw new AppError('id_conflict');
       if (result.status === 'retry') throw new AppError('internal_error');

@@ -41,24 +41,13 @@ describe('resident QR link', () => {
     });
   });
 
-  it('accepts a response, answers duplicate on resend, and flags a second answer from the household as a repeat', async () => {
+  it('accepts a response, answers duplicate on resend, and keeps a second answer from the household as a repeat without telling the sender', async () => {
     const first = resident({ householdAddress: '8号楼802室' });
-    expect((await submit(first)).json()).toEqual({
-      id: first.id,
-      status: 'accepted',
-      repeat: false,
-    });
-    expect((await submit(first)).json()).toEqual({
-      id: first.id,
-      status: 'duplicate',
-      repeat: false,
-    });
+    expect((await submit(first)).json()).toEqual({ id: first.id, status: 'accepted' });
+    expect((await submit(first)).json()).toEqual({ id: first.id, status: 'duplicate' });
     const again = resident({ householdAddress: '8-802' });
-    expect((await submit(again)).json()).toEqual({
-      id: again.id,
-      status: 'accepted',
-      repeat: true,
-    });
+    // The same answer as for a first one: whoever holds the link cannot probe an address.
+    expect((await submit(again)).json()).toEqual({ id: again.id, status: 'accepted' });
     const rows = app.db
       .prepare("SELECT counted, user_id, source FROM responses WHERE channel = 'qr' ORDER BY seq")
       .all();

@@ -1,0 +1,220 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useApi } from '../api/api-context.tsx';
+import { ApiError } from '../api/client.ts';
+import { TABLE_FILE_ACCEPT, type UploadedFile, uploadedFile } from '../api/table-upload.ts';
+import { CommunityPicker } from './CommunityPicker.tsx';
+import { dashboardKeys } from './dashboard-keys.ts';
+
+// The household register (户册) of one community: import the 居委会's file, see coverage by
+// building, and review the responses whose address is not in it (册外).
+
+interface RegisterAnswer {
+  readonly registered: boolean;
+  readonly spread: {
+    readonly buildings: number;
+    readonly buildingShare: number;
+    readonly busiestShare: number;
+    readonly narrow: boolean;
+  };
+  readonly buildings: readonly {
+    readonly area: string;
+    readonly building: string;
+    readonly households: number;
+    readonly counted: number;
+  }[];
+  readonly outside: readonly {
+    readonly id: string;
+    readonly householdKey: string;
+    readonly channel: string;
+    readonly collectedAt: string;
+  }[];
+}
+
+interface ImportAnswer {
+  readonly households: number;
+  readonly added: number;
+  readonly updated: number;
+  readonly removed: number;
+  readonly keptWithResponses: number;
+}
+
+const percent = (ratio: number) => `${Math.round(ratio * 100)}%`;
+
+function errorLines(error: unknown): string[] {
+  if (error instanceof ApiError) {
+    return [error.message, ...(error.issues ?? []).map((i) => `${i.path}：${i.message}`)];
+  }
+  return [error instanceof Error ? error.message : String(error)];
+}
+
+function ImportRegister({ community, onDone }: { community: string; onDone: () => void }) {
+  const api = useApi();
+  const [file, setFile] = useState<UploadedFile | null>(null);
+  const importing = useMutation({
+    mutationFn: (body: { file: UploadedFile }) =>
+      api.json<ImportAnswer>(
+        'POST',
+        `/api/communities/${encodeURIComponent(community)}/register/import`,
+        body,
+      ),
+    onSuccess: onDone,
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (file) importing.mutate({ file });
+  };
+  return (
+    <form className="import-form" onSubmit={submit}>
+      <p className="muted">
+        Excel（.xlsx）或 CSV（UTF-8 或
+        GBK）文件，列为：小区/自然村,路,弄,号,单元,室,状态（状态可空，填“居住”“空置”或“非住宅”）。
+        户册只记地址，不记姓名和电话。有任何一行出错时不导入任何内容；再次导入会按门牌更新。{' '}
+        <a href="/api/register/template" download>
+          下载户册模板
+        </a>
+      </p>
+      <input
+        type="file"
+        accept={TABLE_FILE_ACCEPT}
+        aria-label="选择户册文件"
+        onChange={async (e) => {
+          const chosen = e.target.files?.[0];
+          setFile(chosen ? await uploadedFile(chosen) : null);
+        }}
+      />
+      <button type="submit" disabled={file === null || importing.isPending}>
+        导入户册
+      </button>
+      {importing.isSuccess ? (
+        <p className="ok-note" role="status">
+          已导入 {importing.data.households} 户（新增 {importing.data.added}，更新{' '}
+          {importing.data.updated}，删除 {importing.data.removed}
+          {importing.data.keptWithResponses > 0
+            ? `，文件中没有但已有问卷而保留 ${importing.data.keptWithResponses} 户`
+            : ''}
+          ）
+        </p>
+      ) : null}
+      {importing.isError ? (
+        <ul className="warning" role="alert">
+          {errorLines(importing.error).map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      ) : null}
+    </form>
+  );
+}
+
+export function RegisterView() {
+  const api = useApi();
+  const client = useQueryClient();
+  const [community, setCommunity] = useState('');
+  const register = useQuery({
+    queryKey: dashboardKeys.register(community),
+    queryFn: () =>
+      api.json<RegisterAnswer>('GET', `/api/communities/${encodeURIComponent(community)}/register`),
+    enabled: community !== '',
+  });
+  const refresh = () =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: dashboardKeys.register(community) }),
+      client.invalidateQueries({ queryKey: dashboardKeys.coverage() }),
+      client.invalidateQueries({ queryKey: dashboardKeys.review() }),
+    ]);
+  const decide = useMutation({
+    mutationFn: (input: { id: string; body: Record<string, string> }) =>
+      api.json(
+        'POST',
+        `/api/communities/${encodeURIComponent(community)}/register/outside/${encodeURIComponent(input.id)}`,
+        input.body,
+      ),
+    onSuccess: refresh,
+  });
+  const data = register.data;
+  return (
+    <section className="register-view">
+      <CommunityPicker value={community} onChange={setCommunity} allLabel="请选择居民区" />
+      {community === '' ? null : (
+        <>
+          <ImportRegister community={community} onDone={refresh} />
+          {register.isError ? <p className="warning">{register.error.message}</p> : null}
+          {data && !data.registered ? (
+            <p className="warning" data-testid="no-register">
+              未建户册：覆盖率按填报的总户数计算，无法核对门牌。
+            </p>
+          ) : null}
+          {data?.registered ? (
+            <>
+              <h2>按楼覆盖</h2>
+              <p data-testid="spread" className={data.spread.narrow ? 'warning' : 'muted'}>
+                {percent(data.spread.buildingShare)} 的楼有已计入的问卷；问卷最多的一栋占{' '}
+                {percent(data.spread.busiestShare)}
+                {data.spread.narrow ? '。覆盖集中在少数楼栋，请到其他楼栋走访。' : '。'}
+              </p>
+              <div className="table-wrap">
+                <table data-testid="register-buildings">
+                  <thead>
+                    <tr>
+                      <th>小区/自然村</th>
+                      <th>楼（门牌）</th>
+                      <th>已计入 / 居住户数</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.buildings.map((b) => (
+                      <tr key={`${b.area}·${b.building}`}>
+                        <td>{b.area}</td>
+                        <td>{b.building}</td>
+                        <td>
+                          {b.counted} / {b.households}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <h2>册外问卷（{data.outside.length}）</h2>
+              {data.outside.length === 0 ? (
+                <p className="muted">没有门牌不在户册中的问卷。</p>
+              ) : (
+                <ul className="outside-list" data-testid="outside-list">
+                  {data.outside.map((o) => (
+                    <li key={o.id}>
+                      <span>{o.householdKey}</span>{' '}
+                      <button
+                        type="button"
+                        disabled={decide.isPending}
+                        onClick={() => decide.mutate({ id: o.id, body: { action: 'add' } })}
+                      >
+                        加入户册
+                      </button>{' '}
+                      <button
+                        type="button"
+                        disabled={decide.isPending}
+                        onClick={() =>
+                          decide.mutate({
+                            id: o.id,
+                            body: { action: 'invalidate', reason: '门牌不属于本居民区' },
+                          })
+                        }
+                      >
+                        标记无效
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {decide.isError ? (
+                <p className="warning" role="alert">
+                  {decide.error.message}
+                </p>
+              ) : null}
+            </>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,205 @@
+import type { Db } from '../db/open.ts';
+import type { RegisterHousehold } from '../domain/register-file.ts';
+
+export interface RegisterImportResult {
+  households: number;
+  added: number;
+  updated: number;
+  removed: number;
+  /** Households no longer in the file that already have a response: kept and flagged. */
+  keptWithResponses: number;
+}
+
+export interface RegisterTotals {
+  code: string;
+  /** Households in the register whose status is 居住: the denominator of coverage. */
+  households: number;
+  /** Of those, households with a counted response. */
+  counted: number;
+  /** Valid responses whose address is not in the register, not yet reviewed (册外). */
+  outside: number;
+}
+
+export interface OutsideResponse {
+  id: string;
+  householdKey: string;
+  channel: string;
+  collectedAt: string;
+  receivedAt: string;
+}
+
+export interface BuildingCoverage {
+  area: string;
+  building: string;
+  households: number;
+  counted: number;
+}
+
+// A response is 册外 when its community has a register and its key is not in it. Nothing is
+// stored for that: adding the address to the register (it then counts) or marking the response
+// invalid both end it, and a later re-import that lists the address ends it too.
+const OUTSIDE = `r.invalidated_at IS NULL
+  AND NOT EXISTS (SELECT 1 FROM register_households h
+                  WHERE h.community_code = r.community_code AND h.household_key = r.household_key)`;
+
+export function registersRepository(db: Db) {
+  const hasRegister = db
+    .prepare<[string], number>('SELECT count(*) FROM household_registers WHERE community_code = ?')
+    .pluck();
+  const upsertRegister = db.prepare(
+    `INSERT INTO household_registers (community_code, imported_at, imported_by) VALUES (?, ?, ?)
+     ON CONFLICT (community_code) DO UPDATE SET imported_at = excluded.imported_at,
+       imported_by = excluded.imported_by`,
+  );
+  const existingKeys = db
+    .prepare<[string], string>(
+      'SELECT household_key FROM register_households WHERE community_code = ?',
+    )
+    .pluck();
+  const upsertHousehold = db.prepare(
+    `INSERT INTO register_households (community_code, household_key, area, road, lane, building,
+       unit, room, status, origin, missing_from_file_at, updated_at)
+     VALUES (@code, @householdKey, @area, @road, @lane, @building, @unit, @room, @status, @origin,
+       NULL, @at)
+     ON CONFLICT (community_code, household_key) DO UPDATE SET area = excluded.area,
+       road = excluded.road, lane = excluded.lane, building = excluded.building,
+       unit = excluded.unit, room = excluded.room, status = excluded.status,
+       missing_from_file_at = NULL, updated_at = excluded.updated_at`,
+  );
+  const hasResponses = db
+    .prepare<[string, string], number>(
+      'SELECT count(*) FROM responses WHERE community_code = ? AND household_key = ? LIMIT 1',
+    )
+    .pluck();
+  const deleteHousehold = db.prepare(
+    'DELETE FROM register_households WHERE community_code = ? AND household_key = ?',
+  );
+  const flagMissing = db.prepare(
+    `UPDATE register_households SET missing_from_file_at = coalesce(missing_from_file_at, ?)
+     WHERE community_code = ? AND household_key = ?`,
+  );
+  const totals = db.prepare<[], RegisterTotals>(
+    `SELECT g.community_code AS code,
+       (SELECT count(*) FROM register_households h
+        WHERE h.community_code = g.community_code AND h.status = '居住') AS households,
+       (SELECT count(*) FROM register_households h
+        JOIN responses r ON r.community_code = h.community_code
+          AND r.household_key = h.household_key AND r.counted = 1
+        WHERE h.community_code = g.community_code AND h.status = '居住') AS counted,
+       (SELECT count(*) FROM responses r
+        WHERE r.community_code = g.community_code AND ${OUTSIDE}) AS outside
+     FROM household_registers g`,
+  );
+  // The totals join every register household with its responses: at 30,000 households that is
+  // hundreds of milliseconds, too slow for a dashboard that polls. They only change when a
+  // response is stored, recounted or reviewed (coverage_daily's sums or the audit move) or the
+  // registers change, so they are kept until one of those does.
+  const version = db
+    .prepare<[], string>(
+      `SELECT (SELECT coalesce(sum(responses), 0) || ':' || coalesce(sum(counted), 0)
+               FROM coverage_daily)
+        || ':' || (SELECT coalesce(max(id), 0) FROM audit)
+        || ':' || (SELECT count(*) FROM register_households)
+        || ':' || (SELECT count(*) FROM register_households WHERE status = '居住')
+        || ':' || (SELECT coalesce(max(imported_at), '') || count(*) FROM household_registers)`,
+    )
+    .pluck();
+  let cached: { version: string; totals: RegisterTotals[] } | null = null;
+  const outsideOf = db.prepare<[string], OutsideResponse>(
+    `SELECT r.id, r.household_key AS householdKey, r.channel, r.collected_at AS collectedAt,
+            r.received_at AS receivedAt
+     FROM responses r
+     WHERE r.community_code = ?
+       AND EXISTS (SELECT 1 FROM household_registers g WHERE g.community_code = r.community_code)
+       AND ${OUTSIDE}
+     ORDER BY r.seq`,
+  );
+  const outsideCount = db
+    .prepare<[string], number>(
+      `SELECT count(*) FROM responses r
+       WHERE r.community_code = ?
+         AND EXISTS (SELECT 1 FROM household_registers g WHERE g.community_code = r.community_code)
+         AND ${OUTSIDE}`,
+    )
+    .pluck();
+  const buildings = db.prepare<[string], BuildingCoverage>(
+    `SELECT h.area, h.building, count(*) AS households,
+            count(r.household_key) AS counted
+     FROM register_households h
+     LEFT JOIN responses r ON r.community_code = h.community_code
+       AND r.household_key = h.household_key AND r.counted = 1
+     WHERE h.community_code = ? AND h.status = '居住'
+     GROUP BY h.area, h.building ORDER BY h.area, h.building`,
+  );
+  const responseOf = db.prepare<
+    [string],
+    { communityCode: string; householdKey: string; invalidatedAt: string | null }
+  >(
+    `SELECT community_code AS communityCode, household_key AS householdKey,
+            invalidated_at AS invalidatedAt FROM responses WHERE id = ?`,
+  );
+
+  return {
+    hasRegister(code: string): boolean {
+      return hasRegister.get(code) === 1;
+    },
+    /**
+     * Replaces a community's register with the file's households, in place: a household in
+     * both keeps its row (updated), one only in the file is added, one only in the register is
+     * removed — unless it has a response, then it is kept and flagged. The caller's transaction.
+     */
+    importRegister(
+      code: string,
+      households: readonly RegisterHousehold[],
+      at: string,
+      actorUserId: string | null,
+    ): RegisterImportResult {
+      upsertRegister.run(code, at, actorUserId);
+      const before = new Set(existingKeys.all(code));
+      let added = 0;
+      let updated = 0;
+      for (const h of households) {
+        if (before.delete(h.householdKey)) updated += 1;
+        else added += 1;
+        upsertHousehold.run({ ...h, code, origin: 'file', at });
+      }
+      let removed = 0;
+      let keptWithResponses = 0;
+      for (const key of before) {
+        if (hasResponses.get(code, key) === 1) {
+          flagMissing.run(at, code, key);
+          keptWithResponses += 1;
+        } else {
+          deleteHousehold.run(code, key);
+          removed += 1;
+        }
+      }
+      return { households: households.length, added, updated, removed, keptWithResponses };
+    },
+    totals(): RegisterTotals[] {
+      const now = version.get() as string;
+      if (cached?.version !== now) cached = { version: now, totals: totals.all() };
+      return cached.totals;
+    },
+    /** 册外: the community's valid responses whose address is not in its register. */
+    outside(code: string): OutsideResponse[] {
+      return outsideOf.all(code);
+    },
+    /** How many 册外 responses a coordinator has still to review (0 without a register). */
+    unreviewedOutsideCount(code: string): number {
+      return outsideCount.get(code) ?? 0;
+    },
+    buildings(code: string): BuildingCoverage[] {
+      return buildings.all(code);
+    },
+    response(id: string) {
+      return responseOf.get(id);
+    },
+    /** Adds a 册外 response's address to the register as 居住, so it counts. */
+    addHousehold(code: string, household: RegisterHousehold, at: string): void {
+      upsertHousehold.run({ ...household, code, origin: 'review', at });
+    },
+  };
+}
+
+export type RegistersRepository = ReturnType<typeof registersRepository>;

@@ -1,0 +1,209 @@
+import { coverageSpread, parseHouseholdAddress } from '@jiuting/questionnaire';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { parseTableRows } from '../../domain/csv-rows.ts';
+import {
+  REGISTER_TABLE,
+  REGISTER_TEMPLATE_CSV,
+  registerHouseholdOf,
+} from '../../domain/register-file.ts';
+import { AppError, errorResponses } from '../../errors.ts';
+import { principalOf } from '../../plugins/auth.ts';
+import { reviewRepository } from '../../repositories/review.ts';
+import { plain } from '../schemas.ts';
+import {
+  TABLE_FILE_MAX_BYTES,
+  TableUploadSchema,
+  uploadBodyLimit,
+  uploadedRows,
+} from '../table-upload.ts';
+
+// The household register (户册) of a community: import, what it shows, and the review of
+// responses whose address is not in it (册外).
+
+const CodeParamsSchema = z.object({ code: z.string().max(32) });
+const OutsideParamsSchema = z.object({ code: z.string().max(32), id: z.string().max(64) });
+
+const OutsideActionSchema = z.discriminatedUnion('action', [
+  // The address is a real household the 居委会 missed: it joins the register as 居住 and counts.
+  z.strictObject({ action: z.literal('add') }),
+  // The address is not a household of this community: the response is marked invalid.
+  z.strictObject({
+    action: z.literal('invalidate'),
+    reason: plain(
+      z
+        .string({ error: '请填写标记无效的原因' })
+        .trim()
+        .min(1, '请填写标记无效的原因')
+        .max(200, '原因不能超过 200 个字'),
+      '原因',
+    ),
+  }),
+]);
+
+const ImportResultSchema = z.object({
+  households: z.number(),
+  added: z.number(),
+  updated: z.number(),
+  removed: z.number(),
+  keptWithResponses: z.number(),
+});
+
+const routes: FastifyPluginAsyncZod = async (app) => {
+  const staff = app.requireRole('admin', 'coordinator');
+  const review = reviewRepository(app.db, app.repos.submissions);
+  const known = (code: string) => {
+    if (!app.repos.communities.get(code)) throw new AppError('community_not_found');
+  };
+
+  app.get('/register/template', { onRequest: staff }, async (_request, reply) =>
+    reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header(
+        'content-disposition',
+        `attachment; filename="register-template.csv"; filename*=UTF-8''${encodeURIComponent('户册模板.csv')}`,
+      )
+      .send(REGISTER_TEMPLATE_CSV),
+  );
+
+  app.post(
+    '/communities/:code/register/import',
+    {
+      bodyLimit: uploadBodyLimit(TABLE_FILE_MAX_BYTES),
+      schema: {
+        params: CodeParamsSchema,
+        body: TableUploadSchema,
+        response: { 200: ImportResultSchema, ...errorResponses(400, 401, 403, 404, 413) },
+      },
+      onRequest: staff,
+    },
+    async (request) => {
+      const { code } = request.params;
+      known(code);
+      // Read (an .xlsx unzipped) before the transaction, never inside it.
+      const read = await uploadedRows(request.body);
+      const parsed = read.ok ? parseTableRows(read.rows, REGISTER_TABLE) : read;
+      if (!parsed.ok) throw new AppError('csv_invalid', parsed.issues);
+      const at = app.now().toISOString();
+      const actor = principalOf(request).user.id;
+      const result = app.db.transaction(() => {
+        const r = app.repos.registers.importRegister(code, parsed.rows, at, actor);
+        app.repos.audit.record({
+          at,
+          actorUserId: actor,
+          action: 'register_imported',
+          target: code,
+          ip: request.ip,
+          detail: r,
+        });
+        return r;
+      })();
+      request.log.info({ community: code, ...result }, 'register imported');
+      return result;
+    },
+  );
+
+  app.get(
+    '/communities/:code/register',
+    {
+      schema: {
+        params: CodeParamsSchema,
+        response: {
+          200: z.object({
+            registered: z.boolean(),
+            // NARROW_COVERAGE_RULE of @jiuting/questionnaire decides `narrow`.
+            spread: z.object({
+              buildings: z.number(),
+              buildingShare: z.number(),
+              busiestShare: z.number(),
+              narrow: z.boolean(),
+            }),
+            buildings: z.array(
+              z.object({
+                area: z.string(),
+                building: z.string(),
+                households: z.number(),
+                counted: z.number(),
+              }),
+            ),
+            outside: z.array(
+              z.object({
+                id: z.string(),
+                householdKey: z.string(),
+                channel: z.string(),
+                collectedAt: z.string(),
+                receivedAt: z.string(),
+              }),
+            ),
+          }),
+          ...errorResponses(401, 403, 404),
+        },
+      },
+      onRequest: staff,
+    },
+    async (request) => {
+      const { code } = request.params;
+      known(code);
+      const registers = app.repos.registers;
+      const buildings = registers.buildings(code);
+      return {
+        registered: registers.hasRegister(code),
+        spread: coverageSpread(buildings),
+        buildings,
+        outside: registers.outside(code),
+      };
+    },
+  );
+
+  app.post(
+    '/communities/:code/register/outside/:id',
+    {
+      schema: {
+        params: OutsideParamsSchema,
+        body: OutsideActionSchema,
+        response: {
+          200: z.object({ householdKey: z.string(), action: z.enum(['add', 'invalidate']) }),
+          ...errorResponses(400, 401, 403, 404, 409),
+        },
+      },
+      onRequest: staff,
+    },
+    async (request) => {
+      const { code, id } = request.params;
+      known(code);
+      const at = app.now().toISOString();
+      const actor = principalOf(request).user.id;
+      const body = request.body;
+      return app.db.transaction(() => {
+        const response = app.repos.registers.response(id);
+        if (!response || response.communityCode !== code) throw new AppError('record_not_found');
+        const isOutside = app.repos.registers.outside(code).some((r) => r.id === id);
+        if (!isOutside) throw new AppError('not_outside_register');
+        if (body.action === 'invalidate') {
+          // Audited as every review mark is (review_invalidated), in this transaction.
+          const outcome = review.invalidate(
+            { kind: 'response', id, actorUserId: actor, at, ip: request.ip },
+            body.reason,
+          );
+          if (outcome !== 'done') throw new AppError('not_outside_register');
+        } else {
+          const parsed = parseHouseholdAddress(response.householdKey);
+          if (!parsed) throw new AppError('not_outside_register');
+          // Added as 居住: a coordinator adds an address because someone lives there.
+          app.repos.registers.addHousehold(code, registerHouseholdOf(parsed, '居住'), at);
+          app.repos.audit.record({
+            at,
+            actorUserId: actor,
+            action: 'register_household_added',
+            target: id,
+            ip: request.ip,
+            detail: { community: code },
+          });
+        }
+        return { householdKey: response.householdKey, action: body.action };
+      })();
+    },
+  );
+};
+
+export default routes;
