@@ -3,9 +3,9 @@ import { ITEMS, itemTitle } from '@jiuting/scorecard';
 import type { CommunityResult, YearResults } from './results.ts';
 
 // What stands between the year and its lock. Each check is one small function from the year's
-// results to the issues it finds; a new kind (册外 responses not reviewed, once the household
-// register exists) is one more function in LOCK_CHECKS. An issue is resolved by fixing the data,
-// or accepted at the lock with a reason, which the audit trail keeps.
+// results (and the few facts the results do not carry) to the issues it finds; a new kind is one
+// more function in LOCK_CHECKS. An issue is resolved by fixing the data, or accepted at the lock
+// with a reason, which the audit trail keeps.
 
 export interface LockIssue {
   /** Stable while the issue lasts: what an acceptance names. */
@@ -14,13 +14,20 @@ export interface LockIssue {
     | 'item_not_confirmed'
     | 'satisfaction_missing'
     | 'coverage_below_floor'
-    | 'interviews_below_target';
+    | 'interviews_below_target'
+    | 'outside_register_unreviewed';
   readonly message: string;
   readonly communityCode: string | null;
   readonly itemId: string | null;
 }
 
-export type LockCheck = (results: YearResults) => LockIssue[];
+/** What the checks read besides the results. */
+export interface LockFacts {
+  /** A community's 册外 responses that no coordinator has yet added to the register or invalidated. */
+  outsideRegisterUnreviewed(communityCode: string): number;
+}
+
+export type LockCheck = (results: YearResults, facts: LockFacts) => LockIssue[];
 
 const names = (rows: readonly CommunityResult[]) => rows.map((r) => r.name).join('、');
 
@@ -73,13 +80,35 @@ const interviewsBelowTarget: LockCheck = (results) =>
       itemId: null,
     }));
 
+// A 册外 response neither counts nor is dropped until a coordinator decides (issue 10): a year
+// locked over undecided ones would be graded on an unreviewed register.
+const outsideRegisterUnreviewed: LockCheck = (results, facts) =>
+  results.communities.flatMap((c) => {
+    const waiting = facts.outsideRegisterUnreviewed(c.code);
+    if (waiting === 0) return [];
+    return [
+      {
+        key: `outside:${c.code}`,
+        kind: 'outside_register_unreviewed' as const,
+        message: `${c.name}有 ${waiting} 份册外问卷（地址不在户册中）尚未审核`,
+        communityCode: c.code,
+        itemId: null,
+      },
+    ];
+  });
+
 export const LOCK_CHECKS: readonly LockCheck[] = [
   itemsNotConfirmed,
   satisfactionMissing,
   coverageBelowFloor,
   interviewsBelowTarget,
+  outsideRegisterUnreviewed,
 ];
 
-export function lockIssues(results: YearResults, checks = LOCK_CHECKS): LockIssue[] {
-  return checks.flatMap((check) => check(results));
+export function lockIssues(
+  results: YearResults,
+  facts: LockFacts,
+  checks = LOCK_CHECKS,
+): LockIssue[] {
+  return checks.flatMap((check) => check(results, facts));
 }

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { AppError, errorResponses } from '../../errors.ts';
 import type { AssessmentYear } from '../../repositories/assessment.ts';
 import type { AssessmentContext } from './context.ts';
-import { lockIssues } from './lock-checks.ts';
+import { type LockFacts, lockIssues } from './lock-checks.ts';
 import {
   CreateYearSchema,
   LockBodySchema,
@@ -50,6 +50,9 @@ const GradeRuleBodySchema = z.strictObject({
 /** One assessment a year: created open, locked once 镇党委 has decided, never reopened. */
 export function yearRoutes(ctx: AssessmentContext): FastifyPluginAsyncZod {
   return async (app) => {
+    const lockFacts: LockFacts = {
+      outsideRegisterUnreviewed: (code) => app.repos.registers.unreviewedOutsideCount(code),
+    };
     const staff = app.requireRole('admin', 'coordinator');
     const anyone = app.requireRole('admin', 'coordinator', 'department_scorer');
 
@@ -193,7 +196,7 @@ export function yearRoutes(ctx: AssessmentContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const year = ctx.year(request.params.year);
-        return { issues: year.state === 'locked' ? [] : lockIssues(ctx.results(year)) };
+        return { issues: year.state === 'locked' ? [] : lockIssues(ctx.results(year), lockFacts) };
       },
     );
 
@@ -217,7 +220,7 @@ export function yearRoutes(ctx: AssessmentContext): FastifyPluginAsyncZod {
         const locked = ctx.repo.transaction(() => {
           const year = ctx.openYear(request.params.year);
           // The checks read the same results the ranking shows, inside the lock's transaction.
-          const issues = lockIssues(ctx.results(year));
+          const issues = lockIssues(ctx.results(year), lockFacts);
           const unresolved = issues.filter((i) => !reasons.has(i.key));
           if (unresolved.length > 0) {
             throw new AppError(

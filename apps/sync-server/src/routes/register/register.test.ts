@@ -227,6 +227,34 @@ describe('册外: responses whose address is not in the register', () => {
     expect(again.statusCode).toBe(409);
   });
 
+  it('hold the year’s lock until each is reviewed, or accepted with a reason', async () => {
+    expect(
+      (await call(coordinator, 'POST', '/api/assessment/years', { year: 2025 })).statusCode,
+    ).toBe(200);
+    const outsideIssues = async () =>
+      (await call(coordinator, 'GET', '/api/assessment/2025/lock-check'))
+        .json()
+        .issues.filter((i: { kind: string }) => i.kind === 'outside_register_unreviewed');
+    expect(await outsideIssues()).toEqual([
+      {
+        key: 'outside:DEMO01',
+        kind: 'outside_register_unreviewed',
+        message: '示例01（演示数据）有 2 份册外问卷（地址不在户册中）尚未审核',
+        communityCode: 'DEMO01',
+        itemId: null,
+      },
+    ]);
+    const [first, second] = await outsideList();
+    await call(coordinator, 'POST', `/api/communities/DEMO01/register/outside/${first.id}`, {
+      action: 'add',
+    });
+    await call(coordinator, 'POST', `/api/communities/DEMO01/register/outside/${second.id}`, {
+      action: 'invalidate',
+      reason: '不是本居民区的门牌',
+    });
+    expect(await outsideIssues()).toEqual([]);
+  });
+
   it('leave the list when a coordinator marks the response invalid (audited)', async () => {
     const [, second] = await outsideList();
     const res = await call(
