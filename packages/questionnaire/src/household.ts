@@ -34,11 +34,12 @@ type Slot = 'lane' | 'group' | 'building' | 'unit' | 'room';
 // Markers that name a building of flats: such a building needs a room. `号` alone may be a house.
 const FLAT_BUILDING_MARKERS = new Set(['号楼', '栋', '幢', '楼', '座']);
 const MARKERS = '号楼|弄|号|栋|幢|楼|座|单元|室|房|组';
-// A part is a number (`12`, `12A`, `12甲`, `25-1` before 号), a letter with a number (`A3`), or a
+// A part is a number (`12`, `12A`, `12甲`, `25-1` before 号, 单元, 室 or 房: `1幢2-3号` reads as
+// room `2-3`, which its key `1号2-3室` must read back as), a letter with a number (`A3`), or a
 // lone letter only when a marker names it (`A座`), so stray Latin text is not read as a part.
 // Every marker a key prints (组, 弄, 号, 单元, 室) is among them, so a key reads back as itself.
 const TOKEN = new RegExp(
-  `([0-9]+(?:-[0-9]{1,2}(?=号(?!楼))|[甲乙丙丁]|[A-Z])?|[A-Z][0-9]+|[A-Z](?=${MARKERS}))(${MARKERS})?`,
+  `([0-9]+(?:-[0-9]{1,2}(?=号(?!楼)|单元|室|房)|[甲乙丙丁]|[A-Z])?|[A-Z][0-9]+|[A-Z](?=${MARKERS}))(${MARKERS})?`,
   'g',
 );
 const RANK: Record<Slot, number> = { lane: 0, group: 0, building: 1, unit: 2, room: 3 };
