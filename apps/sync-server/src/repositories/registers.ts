@@ -28,6 +28,16 @@ export interface OutsideResponse {
   receivedAt: string;
 }
 
+export interface RegisterCheckLine {
+  communityCode: string;
+  communityName: string;
+  area: string | null;
+  householdKey: string;
+  status: '已计入' | '未访' | '册外';
+  householdAddress: string | null;
+  responseId: string | null;
+}
+
 export interface BuildingCoverage {
   area: string;
   building: string;
@@ -131,6 +141,26 @@ export function registersRepository(db: Db) {
      WHERE h.community_code = ? AND h.status = '居住'
      GROUP BY h.area, h.building ORDER BY h.area, h.building`,
   );
+  // 户册核对: every 居住 household of every register with whether it counts, then the 册外
+  // responses not yet reviewed with the address as typed, by community, area and key.
+  const checkRows = db.prepare<[], RegisterCheckLine>(
+    `SELECT * FROM (
+       SELECT h.community_code AS communityCode, c.name AS communityName, h.area,
+              h.household_key AS householdKey,
+              CASE WHEN EXISTS (SELECT 1 FROM responses r WHERE r.community_code = h.community_code
+                                  AND r.household_key = h.household_key AND r.counted = 1)
+                   THEN '已计入' ELSE '未访' END AS status,
+              NULL AS householdAddress, NULL AS responseId
+       FROM register_households h JOIN communities c ON c.code = h.community_code
+       WHERE h.status = '居住'
+       UNION ALL
+       SELECT r.community_code, c.name, r.household_area, r.household_key, '册外',
+              json_extract(r.content, '$.householdAddress'), r.id
+       FROM responses r JOIN communities c ON c.code = r.community_code
+       WHERE EXISTS (SELECT 1 FROM household_registers g WHERE g.community_code = r.community_code)
+         AND ${OUTSIDE})
+     ORDER BY communityCode, status = '册外', area, householdKey`,
+  );
   const responseOf = db.prepare<
     [string],
     { communityCode: string; householdKey: string; invalidatedAt: string | null }
@@ -188,6 +218,10 @@ export function registersRepository(db: Db) {
     /** How many 册外 responses a coordinator has still to review (0 without a register). */
     unreviewedOutsideCount(code: string): number {
       return outsideCount.get(code) ?? 0;
+    },
+    /** The lines of the export's 户册核对 sheet (communities without a register have none). */
+    checkRows(): RegisterCheckLine[] {
+      return checkRows.all();
     },
     buildings(code: string): BuildingCoverage[] {
       return buildings.all(code);

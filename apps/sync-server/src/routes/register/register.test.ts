@@ -227,6 +227,36 @@ describe('册外: responses whose address is not in the register', () => {
     expect(again.statusCode).toBe(409);
   });
 
+  it('are listed, with the register households counted or not visited, on the export sheet 户册核对', async () => {
+    const res = await call(coordinator, 'GET', '/api/exports/register.csv');
+    expect(res.statusCode, res.body).toBe(200);
+    const lines = res.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      '居民区编号,居民区,小区/自然村,户（门牌）,核对状态,填写的地址（册外）,记录编号',
+    );
+    const statusOf = (key: string) =>
+      lines.filter((l) => l.split(',')[3] === key).map((l) => l.split(',')[4]);
+    expect(statusOf('九亭小区·100弄12号301室')).toEqual(['已计入']);
+    expect(statusOf('九亭小区·200弄12号301室')).toEqual(['未访']);
+    expect(statusOf('新姚村·3组25号')).toEqual(['未访']);
+    // Only 居住 households are the register's denominator; 空置 and 非住宅 are not listed.
+    expect(statusOf('九亭小区·200弄12号302室')).toEqual([]);
+    const outside = lines.filter((l) => l.split(',')[4] === '册外');
+    expect(outside.map((l) => l.split(',').slice(3, 6))).toEqual([
+      ['九亭小区·100弄12号401室', '册外', '九亭小区·100弄12号401室'],
+      ['九亭小区·100弄12号402室', '册外', '九亭小区·100弄12号402室'],
+    ]);
+    const byChineseName = await call(
+      coordinator,
+      'GET',
+      `/api/exports/${encodeURIComponent('户册核对')}.csv`,
+    );
+    expect(byChineseName.body).toBe(res.body);
+  });
+
   it('leave the list when a coordinator marks the response invalid (audited)', async () => {
     const [, second] = await outsideList();
     const res = await call(
