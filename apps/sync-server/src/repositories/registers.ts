@@ -161,6 +161,10 @@ export function registersRepository(db: Db) {
          AND ${OUTSIDE})
      ORDER BY communityCode, status = '册外', area, householdKey`,
   );
+  const areas = db.prepare<[], { code: string; area: string }>(
+    `SELECT DISTINCT community_code AS code, area FROM register_households
+     ORDER BY community_code, area`,
+  );
   const responseOf = db.prepare<
     [string],
     { communityCode: string; householdKey: string; invalidatedAt: string | null }
@@ -218,6 +222,16 @@ export function registersRepository(db: Db) {
     /** How many 册外 responses a coordinator has still to review (0 without a register). */
     unreviewedOutsideCount(code: string): number {
       return outsideCount.get(code) ?? 0;
+    },
+    /** Each community's areas (小区/自然村) from its register; a community without one is absent. */
+    areasByCommunity(): Map<string, string[]> {
+      const byCode = new Map<string, string[]>();
+      for (const { code, area } of areas.all()) {
+        const list = byCode.get(code);
+        if (list) list.push(area);
+        else byCode.set(code, [area]);
+      }
+      return byCode;
     },
     /** The lines of the export's 户册核对 sheet (communities without a register have none). */
     checkRows(): RegisterCheckLine[] {

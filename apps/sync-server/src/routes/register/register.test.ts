@@ -174,6 +174,19 @@ describe('importing a household register', () => {
   });
 });
 
+describe("a community's areas for the address form", () => {
+  it('come with the communities a canvasser gets, from the register, and are empty without one', async () => {
+    await importFile('户册.csv', new TextEncoder().encode(REGISTER));
+    const mine = (await call(canvasser, 'GET', '/api/communities')).json().communities;
+    expect(mine.find((c: { code: string }) => c.code === 'DEMO01').areas).toEqual([
+      '九亭小区',
+      '新姚村',
+    ]);
+    const all = (await call(coordinator, 'GET', '/api/communities')).json().communities;
+    expect(all.find((c: { code: string }) => c.code === 'DEMO02').areas).toEqual([]);
+  });
+});
+
 describe('册外: responses whose address is not in the register', () => {
   beforeEach(async () => {
     await importFile('户册.csv', new TextEncoder().encode(REGISTER));
