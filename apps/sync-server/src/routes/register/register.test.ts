@@ -291,3 +291,69 @@ describe('册外: responses whose address is not in the register', () => {
     });
   });
 });
+
+describe('未分区: responses stored before areas', () => {
+  const areaOf = (id: string, area: string) =>
+    call(coordinator, 'POST', `/api/communities/DEMO01/register/outside/${id}`, {
+      action: 'area',
+      area,
+    });
+
+  it('count once a coordinator assigns their area (audited), and only once per household', async () => {
+    await importFile('户册.csv', new TextEncoder().encode(REGISTER));
+    await syncItems(app, canvasser, [survey('100弄12号301室'), survey('200弄12号301室')]);
+    const [first, second] = (
+      await call(coordinator, 'GET', '/api/communities/DEMO01/register')
+    ).json().outside;
+    expect(first.householdKey).toBe('100弄12号301室');
+    expect(await coverageOf('DEMO01')).toMatchObject({
+      surveyedHouseholds: 0,
+      register: { outside: 2 },
+    });
+
+    const res = await areaOf(first.id, '九亭小区');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ householdKey: '九亭小区·100弄12号301室', action: 'area' });
+    expect(await coverageOf('DEMO01')).toMatchObject({
+      surveyedHouseholds: 1,
+      register: { outside: 1 },
+    });
+    expect(app.repos.audit.list()[0]).toMatchObject({
+      action: 'response_area_assigned',
+      target: first.id,
+    });
+    // A second response for the same door, typed with its area after the upgrade: the
+    // household already counts, so the moved one and this one are one household.
+    await syncItems(app, canvasser, [survey('九亭小区·200弄12号301室')]);
+    const secondRes = await areaOf(second.id, '九亭小区');
+    expect(secondRes.statusCode, secondRes.body).toBe(200);
+    expect(await coverageOf('DEMO01')).toMatchObject({
+      surveyedHouseholds: 2,
+      responses: 3,
+      repeats: 1,
+      register: { outside: 0 },
+    });
+    // The stored summary agrees with a count from the responses themselves.
+    expect(
+      app.db
+        .prepare("SELECT count(*) FROM responses WHERE community_code = 'DEMO01' AND counted = 1")
+        .pluck()
+        .get(),
+    ).toBe(2);
+  });
+
+  it('refuses an area for a response that already has one, and an empty area, in Chinese', async () => {
+    await importFile('户册.csv', new TextEncoder().encode(REGISTER));
+    await syncItems(app, canvasser, [survey('九亭小区·100弄12号401室'), survey('12号301室')]);
+    const [withArea, without] = (
+      await call(coordinator, 'GET', '/api/communities/DEMO01/register')
+    ).json().outside;
+    const again = await areaOf(withArea.id, '新姚村');
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ error: 'area_already_assigned' });
+    const empty = await areaOf(without.id, '  ');
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('请填写小区/自然村');
+    expect(app.repos.audit.list()[0]?.action).not.toBe('response_area_assigned');
+  });
+});
