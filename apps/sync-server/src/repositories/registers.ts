@@ -16,6 +16,11 @@ export interface RegisterTotals {
   households: number;
   /** Of those, households with a counted response. */
   counted: number;
+  /**
+   * The scores of those counted responses: with a register, the mean score (and so the 30
+   * points) is over the households that count for coverage, not over 册外 responses.
+   */
+  scoreSum: number;
   /** Valid responses whose address is not in the register, not yet reviewed (册外). */
   outside: number;
 }
@@ -89,16 +94,16 @@ export function registersRepository(db: Db) {
      WHERE community_code = ? AND household_key = ?`,
   );
   const totals = db.prepare<[], RegisterTotals>(
-    `SELECT g.community_code AS code,
-       (SELECT count(*) FROM register_households h
-        WHERE h.community_code = g.community_code AND h.status = '居住') AS households,
-       (SELECT count(*) FROM register_households h
-        JOIN responses r ON r.community_code = h.community_code
-          AND r.household_key = h.household_key AND r.counted = 1
-        WHERE h.community_code = g.community_code AND h.status = '居住') AS counted,
+    `SELECT g.community_code AS code, count(h.household_key) AS households,
+       count(r.id) AS counted, coalesce(sum(r.score), 0) AS scoreSum,
        (SELECT count(*) FROM responses r
         WHERE r.community_code = g.community_code AND ${OUTSIDE}) AS outside
-     FROM household_registers g`,
+     FROM household_registers g
+     LEFT JOIN register_households h ON h.community_code = g.community_code
+       AND h.status = '居住'
+     LEFT JOIN responses r ON r.community_code = h.community_code
+       AND r.household_key = h.household_key AND r.counted = 1
+     GROUP BY g.community_code`,
   );
   // The totals join every register household with its responses: at 30,000 households that is
   // hundreds of milliseconds, too slow for a dashboard that polls. They only change when a

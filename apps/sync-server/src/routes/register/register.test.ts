@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   buildTestApp,
   CLIENT_HEADERS,
+  LOWEST_MARKS_ANSWERS,
   type LoggedIn,
   loginAs,
   sampleSurvey,
@@ -268,6 +269,25 @@ describe('册外: responses whose address is not in the register', () => {
       `/api/exports/${encodeURIComponent('户册核对')}.csv`,
     );
     expect(byChineseName.body).toBe(res.body);
+  });
+
+  it('do not feed the mean score or the 30 points until their address is added', async () => {
+    // The register's one counted household scored 100; a low-scoring 册外 response waits.
+    const low = sampleSurvey({
+      communityCode: 'DEMO01',
+      householdAddress: '九亭小区·100弄12号501室',
+      answers: LOWEST_MARKS_ANSWERS,
+    });
+    await syncItems(app, canvasser, [low]);
+    const before = await coverageOf('DEMO01');
+    expect(before).toMatchObject({ meanSurveyScore: 100, register: { outside: 3 } });
+    await call(coordinator, 'POST', `/api/communities/DEMO01/register/outside/${low.id}`, {
+      action: 'add',
+    });
+    const after = await coverageOf('DEMO01');
+    expect(after).toMatchObject({ surveyedHouseholds: 2, register: { outside: 2 } });
+    expect(after.meanSurveyScore).toBe((100 + 3) / 2);
+    expect(after.satisfactionPoints).toBeLessThan(before.satisfactionPoints);
   });
 
   it('leave the list when a coordinator marks the response invalid (audited)', async () => {
