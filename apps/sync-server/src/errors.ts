@@ -38,6 +38,10 @@ export const ERRORS = {
   qr_link_invalid: { status: 404, message: '二维码链接无效或已更换，请向居委会索取新的二维码' },
   csv_invalid: { status: 400, message: '导入文件有错误，未导入任何内容' },
   community_not_found: { status: 404, message: '没有这个居民区' },
+  area_already_assigned: {
+    status: 409,
+    message: '这份问卷的门牌已有小区/自然村，只能给“未分区”的问卷指定',
+  },
   not_outside_register: {
     status: 409,
     message: '这份问卷的门牌已在户册中或已被标记为无效，无需再处理',

@@ -18,6 +18,11 @@ export interface Community {
   readonly type: '导入居' | '村改居';
   readonly totalHouseholds: number;
   readonly liaisonLeader?: string;
+  /**
+   * The 小区/自然村 of its register, offered in the address form; empty without a register, and
+   * absent from communities a phone cached before the server sent them.
+   */
+  readonly areas?: readonly string[];
 }
 
 /** One community's row of GET /api/coverage (the questionnaire package's shape). */

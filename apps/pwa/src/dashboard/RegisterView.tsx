@@ -1,3 +1,4 @@
+import { areaOfHouseholdKey, UNASSIGNED_AREA } from '@jiuting/questionnaire';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useApi } from '../api/api-context.tsx';
@@ -107,6 +108,34 @@ function ImportRegister({ community, onDone }: { community: string; onDone: () =
   );
 }
 
+/** A 未分区 response (stored before areas): the coordinator picks its 小区/自然村 from the register. */
+function AssignArea({
+  areas,
+  disabled,
+  onAssign,
+}: {
+  readonly areas: readonly string[];
+  readonly disabled: boolean;
+  readonly onAssign: (area: string) => void;
+}) {
+  const [area, setArea] = useState('');
+  return (
+    <>
+      <select aria-label="指定小区/自然村" value={area} onChange={(e) => setArea(e.target.value)}>
+        <option value="">选择小区/自然村</option>
+        {areas.map((a) => (
+          <option key={a} value={a}>
+            {a}
+          </option>
+        ))}
+      </select>{' '}
+      <button type="button" disabled={disabled || area === ''} onClick={() => onAssign(area)}>
+        指定小区
+      </button>
+    </>
+  );
+}
+
 export function RegisterView() {
   const api = useApi();
   const client = useQueryClient();
@@ -133,6 +162,7 @@ export function RegisterView() {
     onSuccess: refresh,
   });
   const data = register.data;
+  const areas = [...new Set(data?.buildings.map((b) => b.area) ?? [])];
   return (
     <section className="register-view">
       <CommunityPicker value={community} onChange={setCommunity} allLabel="请选择居民区" />
@@ -183,6 +213,18 @@ export function RegisterView() {
                   {data.outside.map((o) => (
                     <li key={o.id}>
                       <span>{o.householdKey}</span>{' '}
+                      {areaOfHouseholdKey(o.householdKey) === UNASSIGNED_AREA ? (
+                        <>
+                          <span className="muted">（未分区）</span>{' '}
+                          <AssignArea
+                            areas={areas}
+                            disabled={decide.isPending}
+                            onAssign={(area) =>
+                              decide.mutate({ id: o.id, body: { action: 'area', area } })
+                            }
+                          />{' '}
+                        </>
+                      ) : null}
                       <button
                         type="button"
                         disabled={decide.isPending}

@@ -53,6 +53,29 @@ describe('the survey form', () => {
     expect(document.body.textContent).not.toMatch(/\d+\s*分/);
   });
 
+  test("offers the chosen community's register areas while typing 小区/自然村, and none for another", async () => {
+    const user = userEvent.setup();
+    const communities = [
+      { ...COMMUNITIES[0], areas: ['九亭小区', '新姚村'] },
+      COMMUNITIES[1],
+    ] as typeof COMMUNITIES;
+    renderWithApp(
+      <SurveyForm
+        id={ID}
+        initial={emptySurveyValues('DEMO01')}
+        communities={communities}
+        collectedBy="canvasser1"
+        onSaved={vi.fn()}
+      />,
+    );
+    const input = screen.getByLabelText('小区/自然村') as HTMLInputElement;
+    const offered = () =>
+      [...(input.list?.querySelectorAll('option') ?? [])].map((o) => o.getAttribute('value'));
+    expect(offered()).toEqual(['九亭小区', '新姚村']);
+    await user.selectOptions(screen.getByLabelText(/居民区/), 'DEMO02');
+    expect(offered()).toEqual([]);
+  });
+
   test('submitting an empty form flags each required question in Chinese beside it, and saves nothing', async () => {
     const user = userEvent.setup();
     const { db, onSaved } = renderForm();

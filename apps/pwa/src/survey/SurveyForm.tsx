@@ -144,6 +144,7 @@ export function SurveyForm({ id, initial, communities, collectedBy, onSaved }: S
         householdKey={key}
         typed={values.building !== '' || values.room !== ''}
         error={errorAt(errors, 'address')}
+        areas={communities.find((c) => c.code === values.communityCode)?.areas}
       />
 
       <fieldset className={`channel${errorAt(errors, 'channel') ? ' has-error' : ''}`}>

@@ -188,4 +188,24 @@ export const FIXTURE: AssessmentExportData = {
   communities: [JT01, JT02],
   responses: [R1, R2, R3],
   interviews: [I1, I2],
+  registerCheck: [
+    {
+      communityCode: 'JT01',
+      communityName: '九亭一居',
+      area: '九亭小区',
+      householdKey: '九亭小区·100弄12号301室',
+      status: '已计入',
+      householdAddress: null,
+      responseId: null,
+    },
+    {
+      communityCode: 'JT01',
+      communityName: '九亭一居',
+      area: '九亭小区',
+      householdKey: '九亭小区·100弄12号401室',
+      status: '册外',
+      householdAddress: '100弄12号401',
+      responseId: 'r-outside',
+    },
+  ],
 };

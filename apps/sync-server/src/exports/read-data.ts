@@ -24,5 +24,6 @@ export function readExportData(db: Db): AssessmentExportData {
     ),
     responses: reports.countedResponses(),
     interviews: reports.validInterviews(),
+    registerCheck: registers.checkRows(),
   }))();
 }

@@ -294,11 +294,43 @@ function suggestionsTable(data: AssessmentExportData): Table {
   };
 }
 
+const REGISTER_CHECK_COLUMNS: readonly Column[] = [
+  text('居民区编号', 12),
+  text('居民区', 18),
+  text('小区/自然村', 16),
+  text('户（门牌）', 24),
+  text('核对状态', 10),
+  text('填写的地址（册外）', 30),
+  text('记录编号', 38),
+];
+
+/**
+ * 户册核对: for each community with a register, its 居住 households (已计入 or 未访) and then its
+ * 册外 responses awaiting review, so the office can walk the register and see who is missing.
+ */
+function registerCheckTable(data: AssessmentExportData): Table {
+  return {
+    sheet: '户册核对',
+    columns: REGISTER_CHECK_COLUMNS,
+    frozenColumns: 4,
+    rows: data.registerCheck.map((line) => [
+      line.communityCode,
+      line.communityName,
+      line.area,
+      line.householdKey,
+      line.status,
+      line.householdAddress,
+      line.responseId,
+    ]),
+  };
+}
+
 const BUILDERS: Record<SheetName, (data: AssessmentExportData) => Table> = {
   汇总: summaryTable,
   问卷明细: responsesTable,
   访谈记录: interviewsTable,
   问题与建议: suggestionsTable,
+  户册核对: registerCheckTable,
 };
 
 export function buildTable(sheet: SheetName, data: AssessmentExportData): Table {

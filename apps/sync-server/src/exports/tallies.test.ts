@@ -26,7 +26,12 @@ describe('tallySuggestions', () => {
   });
 
   it('lists every printed option, chosen or not, in the printed order (q11 has no E)', () => {
-    const tallies = tallySuggestions({ communities: [], responses: [], interviews: [] });
+    const tallies = tallySuggestions({
+      communities: [],
+      responses: [],
+      interviews: [],
+      registerCheck: [],
+    });
     expect(tallies.options.map((o) => `${o.questionId}${o.letter}`)).toEqual([
       'q10A',
       'q10B',

@@ -50,11 +50,28 @@ export interface InterviewRow {
   readonly receivedAt: string;
 }
 
+/**
+ * One line of 户册核对, for a community with a register: a 居住 household of the register
+ * (已计入 when it has a counted response, else 未访) or a 册外 response not yet reviewed.
+ */
+export interface RegisterCheckRow {
+  readonly communityCode: string;
+  readonly communityName: string;
+  readonly area: string | null;
+  readonly householdKey: string;
+  readonly status: '已计入' | '未访' | '册外';
+  /** The address as typed on the form: 册外 lines only (a register household has none). */
+  readonly householdAddress: string | null;
+  /** The 册外 response's id, to find it again in the review list. */
+  readonly responseId: string | null;
+}
+
 export interface AssessmentExportData {
   readonly communities: readonly CommunitySummaryRow[];
   readonly responses: readonly ResponseDetailRow[];
   readonly interviews: readonly InterviewRow[];
+  readonly registerCheck: readonly RegisterCheckRow[];
 }
 
-export const SHEET_NAMES = ['汇总', '问卷明细', '访谈记录', '问题与建议'] as const;
+export const SHEET_NAMES = ['汇总', '问卷明细', '访谈记录', '问题与建议', '户册核对'] as const;
 export type SheetName = (typeof SHEET_NAMES)[number];

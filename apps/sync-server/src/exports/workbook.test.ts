@@ -37,13 +37,14 @@ function cellAt(sheet: ExcelJS.Worksheet, key: string, header: string): ExcelJS.
 }
 
 describe('buildAssessmentWorkbook', () => {
-  it('holds the four sheets the office expects, in order', async () => {
+  it('holds the five sheets the office expects, in order', async () => {
     const workbook = await openWorkbook();
     expect(workbook.worksheets.map((s) => s.name)).toEqual([
       '汇总',
       '问卷明细',
       '访谈记录',
       '问题与建议',
+      '户册核对',
     ]);
   });
 
@@ -240,7 +241,12 @@ describe('buildAssessmentWorkbook', () => {
   });
 
   it('builds an empty workbook with headers and a zero town line when nothing is collected yet', async () => {
-    const workbook = await openWorkbook({ communities: [], responses: [], interviews: [] });
+    const workbook = await openWorkbook({
+      communities: [],
+      responses: [],
+      interviews: [],
+      registerCheck: [],
+    });
     const summary = sheetOf(workbook, '汇总');
     expect(cellAt(summary, '全镇', '问卷数').value).toBe(0);
     expect(cellAt(summary, '全镇', '问卷平均分（满分100）').value).toBeNull();

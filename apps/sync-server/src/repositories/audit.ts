@@ -17,6 +17,7 @@ export type AuditAction =
   | 'review_restored'
   | 'register_imported'
   | 'register_household_added'
+  | 'response_area_assigned'
   | 'register_outside_invalidated';
 
 export interface AuditEntry {

@@ -15,16 +15,19 @@ const Op = fc.oneof(
   fc.record({
     kind: fc.constant('insert' as const),
     community: fc.constantFrom('DEMO01', 'DEMO02'),
-    household: fc.constantFrom('1号101室', '1号102室', '2号201室'),
+    // Keys with and without an area, so moving one into its area meets the other.
+    household: fc.constantFrom('1号101室', '1号102室', '2号201室', '甲·1号101室'),
     user: fc.constantFrom<string | null>(null, 'a', 'b'),
     day: fc.constantFrom('2025-11-20', '2025-11-21'),
     score: fc.integer({ min: 0, max: 100 }),
   }),
   fc.record({ kind: fc.constant('invalidate' as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant('restore' as const), pick: fc.nat() }),
+  // A coordinator assigning an area to a 未分区 response: its key gains the area.
+  fc.record({ kind: fc.constant('area' as const), pick: fc.nat() }),
 );
 
-it('keeps the coverage summary equal to counting the responses directly, through inserts, invalidations and restores', () => {
+it('keeps the coverage summary equal to counting the responses directly, through inserts, invalidations, restores and area assignments', () => {
   const users = {
     a: app.repos.users.create({
       id: randomUUID(),
@@ -69,6 +72,15 @@ it('keeps the coverage summary equal to counting the responses directly, through
             source: 'sync',
             exportedBy: null,
           });
+        } else if (ids.length > 0 && op.kind === 'area') {
+          const id = ids[op.pick % ids.length] as string;
+          const key = app.db
+            .prepare('SELECT household_key FROM responses WHERE id = ?')
+            .pluck()
+            .get(id) as string;
+          if (!key.includes('·')) {
+            app.db.transaction(() => app.repos.submissions.moveResponseKey(id, `甲·${key}`))();
+          }
         } else if (ids.length > 0) {
           const id = ids[op.pick % ids.length] as string;
           app.repos.submissions.setResponseInvalid(

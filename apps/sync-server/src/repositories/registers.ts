@@ -16,6 +16,11 @@ export interface RegisterTotals {
   households: number;
   /** Of those, households with a counted response. */
   counted: number;
+  /**
+   * The scores of those counted responses: with a register, the mean score (and so the 30
+   * points) is over the households that count for coverage, not over 册外 responses.
+   */
+  scoreSum: number;
   /** Valid responses whose address is not in the register, not yet reviewed (册外). */
   outside: number;
 }
@@ -26,6 +31,16 @@ export interface OutsideResponse {
   channel: string;
   collectedAt: string;
   receivedAt: string;
+}
+
+export interface RegisterCheckLine {
+  communityCode: string;
+  communityName: string;
+  area: string | null;
+  householdKey: string;
+  status: '已计入' | '未访' | '册外';
+  householdAddress: string | null;
+  responseId: string | null;
 }
 
 export interface BuildingCoverage {
@@ -79,16 +94,16 @@ export function registersRepository(db: Db) {
      WHERE community_code = ? AND household_key = ?`,
   );
   const totals = db.prepare<[], RegisterTotals>(
-    `SELECT g.community_code AS code,
-       (SELECT count(*) FROM register_households h
-        WHERE h.community_code = g.community_code AND h.status = '居住') AS households,
-       (SELECT count(*) FROM register_households h
-        JOIN responses r ON r.community_code = h.community_code
-          AND r.household_key = h.household_key AND r.counted = 1
-        WHERE h.community_code = g.community_code AND h.status = '居住') AS counted,
+    `SELECT g.community_code AS code, count(h.household_key) AS households,
+       count(r.id) AS counted, coalesce(sum(r.score), 0) AS scoreSum,
        (SELECT count(*) FROM responses r
         WHERE r.community_code = g.community_code AND ${OUTSIDE}) AS outside
-     FROM household_registers g`,
+     FROM household_registers g
+     LEFT JOIN register_households h ON h.community_code = g.community_code
+       AND h.status = '居住'
+     LEFT JOIN responses r ON r.community_code = h.community_code
+       AND r.household_key = h.household_key AND r.counted = 1
+     GROUP BY g.community_code`,
   );
   // The totals join every register household with its responses: at 30,000 households that is
   // hundreds of milliseconds, too slow for a dashboard that polls. They only change when a
@@ -130,6 +145,30 @@ export function registersRepository(db: Db) {
        AND r.household_key = h.household_key AND r.counted = 1
      WHERE h.community_code = ? AND h.status = '居住'
      GROUP BY h.area, h.building ORDER BY h.area, h.building`,
+  );
+  // 户册核对: every 居住 household of every register with whether it counts, then the 册外
+  // responses not yet reviewed with the address as typed, by community, area and key.
+  const checkRows = db.prepare<[], RegisterCheckLine>(
+    `SELECT * FROM (
+       SELECT h.community_code AS communityCode, c.name AS communityName, h.area,
+              h.household_key AS householdKey,
+              CASE WHEN EXISTS (SELECT 1 FROM responses r WHERE r.community_code = h.community_code
+                                  AND r.household_key = h.household_key AND r.counted = 1)
+                   THEN '已计入' ELSE '未访' END AS status,
+              NULL AS householdAddress, NULL AS responseId
+       FROM register_households h JOIN communities c ON c.code = h.community_code
+       WHERE h.status = '居住'
+       UNION ALL
+       SELECT r.community_code, c.name, r.household_area, r.household_key, '册外',
+              json_extract(r.content, '$.householdAddress'), r.id
+       FROM responses r JOIN communities c ON c.code = r.community_code
+       WHERE EXISTS (SELECT 1 FROM household_registers g WHERE g.community_code = r.community_code)
+         AND ${OUTSIDE})
+     ORDER BY communityCode, status = '册外', area, householdKey`,
+  );
+  const areas = db.prepare<[], { code: string; area: string }>(
+    `SELECT DISTINCT community_code AS code, area FROM register_households
+     ORDER BY community_code, area`,
   );
   const responseOf = db.prepare<
     [string],
@@ -188,6 +227,20 @@ export function registersRepository(db: Db) {
     /** How many 册外 responses a coordinator has still to review (0 without a register). */
     unreviewedOutsideCount(code: string): number {
       return outsideCount.get(code) ?? 0;
+    },
+    /** Each community's areas (小区/自然村) from its register; a community without one is absent. */
+    areasByCommunity(): Map<string, string[]> {
+      const byCode = new Map<string, string[]>();
+      for (const { code, area } of areas.all()) {
+        const list = byCode.get(code);
+        if (list) list.push(area);
+        else byCode.set(code, [area]);
+      }
+      return byCode;
+    },
+    /** The lines of the export's 户册核对 sheet (communities without a register have none). */
+    checkRows(): RegisterCheckLine[] {
+      return checkRows.all();
     },
     buildings(code: string): BuildingCoverage[] {
       return buildings.all(code);

@@ -124,6 +124,23 @@ export function submissionsRepository(db: Db) {
       uncountHousehold.run(communityCode, householdKey);
       countFirstValid.run({ c: communityCode, h: householdKey });
     },
+    /**
+     * Gives a response another household key (a 未分区 key its area), then re-decides which
+     * response counts in the household it left and the one it joined. The caller's transaction.
+     */
+    moveResponseKey(id: string, key: string): void {
+      const row = db
+        .prepare<[string], { community_code: string; household_key: string }>(
+          'SELECT community_code, household_key FROM responses WHERE id = ?',
+        )
+        .get(id);
+      if (!row) return;
+      // Uncounted as it moves: the household it joins may already have its counted response
+      // (one per household, by a unique index); the recount below decides.
+      db.prepare('UPDATE responses SET household_key = ?, counted = 0 WHERE id = ?').run(key, id);
+      this.recountHousehold(row.community_code, row.household_key);
+      this.recountHousehold(row.community_code, key);
+    },
     /** Marks a response invalid (or valid again with reason null) and re-decides its household. */
     setResponseInvalid(id: string, reason: string | null, at: string): boolean {
       return db.transaction(() => {

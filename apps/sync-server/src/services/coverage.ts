@@ -81,8 +81,12 @@ export function communityCoverage(
       lastActivityAt = latest(lastActivityAt, i.lastReceivedAt);
     }
     const progress = interviewProgress(viewScores.length);
-    // The sum of scores comes from SQL so 100,000 rows never cross into JS one by one.
-    const meanSurveyScore = countedResponses > 0 ? (r?.scoreSum ?? 0) / countedResponses : null;
+    // The sum of scores comes from SQL so 100,000 rows never cross into JS one by one. With a
+    // register, only the households that count for coverage are scored: a 册外 response
+    // counts toward neither until a coordinator adds its address (never silently counted).
+    const scored = register ? register.counted : countedResponses;
+    const scoreSum = register ? register.scoreSum : (r?.scoreSum ?? 0);
+    const meanSurveyScore = scored > 0 ? scoreSum / scored : null;
     const meanInterviewScore = mean(viewScores);
     return {
       code: c.code,

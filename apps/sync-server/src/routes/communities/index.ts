@@ -14,6 +14,8 @@ const CommunitySchema = z.object({
   type: z.enum(['导入居', '村改居']),
   totalHouseholds: z.number().int(),
   liaisonLeader: z.string(),
+  /** The 小区/自然村 of its register, for the address form; empty without a register. */
+  areas: z.array(z.string()),
   /** Only for coordinators and admins: the resident QR link's token. */
   qrToken: z.string().optional(),
 });
@@ -42,12 +44,13 @@ const CommunityPatchSchema = z
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const staff = app.requireRole('admin', 'coordinator');
-  const forStaff = (c: CommunityWithToken) => ({
+  const forStaff = (c: CommunityWithToken, areas: ReadonlyMap<string, string[]>) => ({
     code: c.code,
     name: c.name,
     type: c.type,
     totalHouseholds: c.totalHouseholds,
     liaisonLeader: c.liaisonLeader,
+    areas: areas.get(c.code) ?? [],
     qrToken: c.qrToken,
   });
 
@@ -65,10 +68,14 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { user } = principalOf(request);
       const all = app.repos.communities.list();
+      const areas = app.repos.registers.areasByCommunity();
       if (user.role === 'admin' || user.role === 'coordinator') {
-        return { communities: all.map(forStaff) };
+        return { communities: all.map((c) => forStaff(c, areas)) };
       }
-      const withoutToken = ({ qrToken: _token, isDemo: _demo, ...c }: CommunityWithToken) => c;
+      const withoutToken = ({ qrToken: _token, isDemo: _demo, ...c }: CommunityWithToken) => ({
+        ...c,
+        areas: areas.get(c.code) ?? [],
+      });
       // Field staff see the communities they collect in; other roles (department scorers, who
       // score every community) see them all, without the resident link.
       if (user.role !== 'canvasser' && user.role !== 'interviewer') {
@@ -135,7 +142,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         ip: request.ip,
         detail: { fields: Object.keys(request.body) },
       });
-      return { community: forStaff(community) };
+      return { community: forStaff(community, app.repos.registers.areasByCommunity()) };
     },
   );
 

@@ -121,6 +121,7 @@ describe('GET /api/exports/assessment.xlsx', () => {
       '问卷明细',
       '访谈记录',
       '问题与建议',
+      '户册核对',
     ]);
 
     const coverage = (await get('/api/coverage')).json();

@@ -22,6 +22,7 @@ export const SHEET_ALIASES: ReadonlyMap<string, SheetName> = new Map([
   ['responses', '问卷明细'],
   ['interviews', '访谈记录'],
   ['suggestions', '问题与建议'],
+  ['register', '户册核对'],
 ]);
 
 function sheetOf(file: string): SheetName | undefined {

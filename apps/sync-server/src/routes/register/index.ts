@@ -1,4 +1,11 @@
-import { coverageSpread, parseHouseholdAddress } from '@jiuting/questionnaire';
+import {
+  AREA_SEPARATOR,
+  areaOfHouseholdKey,
+  coverageSpread,
+  householdKey,
+  parseHouseholdAddress,
+  UNASSIGNED_AREA,
+} from '@jiuting/questionnaire';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { parseTableRows } from '../../domain/csv-rows.ts';
@@ -27,6 +34,20 @@ const OutsideParamsSchema = z.object({ code: z.string().max(32), id: z.string().
 const OutsideActionSchema = z.discriminatedUnion('action', [
   // The address is a real household the 居委会 missed: it joins the register as 居住 and counts.
   z.strictObject({ action: z.literal('add') }),
+  // A response stored before areas (未分区): the coordinator says which 小区/自然村 it is in, so
+  // its key becomes `area·key`, the key the register and new responses use.
+  z.strictObject({
+    action: z.literal('area'),
+    area: plain(
+      z
+        .string({ error: '请填写小区/自然村' })
+        .trim()
+        .min(1, '请填写小区/自然村')
+        .max(30, '小区/自然村不能超过 30 个字')
+        .refine((area) => !area.includes(AREA_SEPARATOR), '小区/自然村不能含“·”'),
+      '小区/自然村',
+    ),
+  }),
   // The address is not a household of this community: the response is marked invalid.
   z.strictObject({
     action: z.literal('invalidate'),
@@ -162,7 +183,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         params: OutsideParamsSchema,
         body: OutsideActionSchema,
         response: {
-          200: z.object({ householdKey: z.string(), action: z.enum(['add', 'invalidate']) }),
+          200: z.object({
+            householdKey: z.string(),
+            action: z.enum(['add', 'invalidate', 'area']),
+          }),
           ...errorResponses(400, 401, 403, 404, 409),
         },
       },
@@ -186,6 +210,28 @@ const routes: FastifyPluginAsyncZod = async (app) => {
             body.reason,
           );
           if (outcome !== 'done') throw new AppError('not_outside_register');
+        } else if (body.action === 'area') {
+          if (areaOfHouseholdKey(response.householdKey) !== UNASSIGNED_AREA) {
+            throw new AppError('area_already_assigned');
+          }
+          const key = householdKey(`${body.area}${AREA_SEPARATOR}${response.householdKey}`);
+          if (!key) {
+            throw new AppError('validation_failed', [
+              { path: 'area', message: '小区/自然村无法与这份问卷的门牌组成地址' },
+            ]);
+          }
+          // The stored content and its hash stay as sent (a resend is still the same item);
+          // only the key moves, and both households re-decide which response counts.
+          app.repos.submissions.moveResponseKey(id, key);
+          app.repos.audit.record({
+            at,
+            actorUserId: actor,
+            action: 'response_area_assigned',
+            target: id,
+            ip: request.ip,
+            detail: { community: code, area: areaOfHouseholdKey(key) },
+          });
+          return { householdKey: key, action: body.action };
         } else {
           const parsed = parseHouseholdAddress(response.householdKey);
           if (!parsed) throw new AppError('not_outside_register');

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   buildTestApp,
   CLIENT_HEADERS,
+  LOWEST_MARKS_ANSWERS,
   type LoggedIn,
   loginAs,
   sampleSurvey,
@@ -174,6 +175,19 @@ describe('importing a household register', () => {
   });
 });
 
+describe("a community's areas for the address form", () => {
+  it('come with the communities a canvasser gets, from the register, and are empty without one', async () => {
+    await importFile('户册.csv', new TextEncoder().encode(REGISTER));
+    const mine = (await call(canvasser, 'GET', '/api/communities')).json().communities;
+    expect(mine.find((c: { code: string }) => c.code === 'DEMO01').areas).toEqual([
+      '九亭小区',
+      '新姚村',
+    ]);
+    const all = (await call(coordinator, 'GET', '/api/communities')).json().communities;
+    expect(all.find((c: { code: string }) => c.code === 'DEMO02').areas).toEqual([]);
+  });
+});
+
 describe('册外: responses whose address is not in the register', () => {
   beforeEach(async () => {
     await importFile('户册.csv', new TextEncoder().encode(REGISTER));
@@ -255,6 +269,55 @@ describe('册外: responses whose address is not in the register', () => {
     expect(await outsideIssues()).toEqual([]);
   });
 
+  it('are listed, with the register households counted or not visited, on the export sheet 户册核对', async () => {
+    const res = await call(coordinator, 'GET', '/api/exports/register.csv');
+    expect(res.statusCode, res.body).toBe(200);
+    const lines = res.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      '居民区编号,居民区,小区/自然村,户（门牌）,核对状态,填写的地址（册外）,记录编号',
+    );
+    const statusOf = (key: string) =>
+      lines.filter((l) => l.split(',')[3] === key).map((l) => l.split(',')[4]);
+    expect(statusOf('九亭小区·100弄12号301室')).toEqual(['已计入']);
+    expect(statusOf('九亭小区·200弄12号301室')).toEqual(['未访']);
+    expect(statusOf('新姚村·3组25号')).toEqual(['未访']);
+    // Only 居住 households are the register's denominator; 空置 and 非住宅 are not listed.
+    expect(statusOf('九亭小区·200弄12号302室')).toEqual([]);
+    const outside = lines.filter((l) => l.split(',')[4] === '册外');
+    expect(outside.map((l) => l.split(',').slice(3, 6))).toEqual([
+      ['九亭小区·100弄12号401室', '册外', '九亭小区·100弄12号401室'],
+      ['九亭小区·100弄12号402室', '册外', '九亭小区·100弄12号402室'],
+    ]);
+    const byChineseName = await call(
+      coordinator,
+      'GET',
+      `/api/exports/${encodeURIComponent('户册核对')}.csv`,
+    );
+    expect(byChineseName.body).toBe(res.body);
+  });
+
+  it('do not feed the mean score or the 30 points until their address is added', async () => {
+    // The register's one counted household scored 100; a low-scoring 册外 response waits.
+    const low = sampleSurvey({
+      communityCode: 'DEMO01',
+      householdAddress: '九亭小区·100弄12号501室',
+      answers: LOWEST_MARKS_ANSWERS,
+    });
+    await syncItems(app, canvasser, [low]);
+    const before = await coverageOf('DEMO01');
+    expect(before).toMatchObject({ meanSurveyScore: 100, register: { outside: 3 } });
+    await call(coordinator, 'POST', `/api/communities/DEMO01/register/outside/${low.id}`, {
+      action: 'add',
+    });
+    const after = await coverageOf('DEMO01');
+    expect(after).toMatchObject({ surveyedHouseholds: 2, register: { outside: 2 } });
+    expect(after.meanSurveyScore).toBe((100 + 3) / 2);
+    expect(after.satisfactionPoints).toBeLessThan(before.satisfactionPoints);
+  });
+
   it('leave the list when a coordinator marks the response invalid (audited)', async () => {
     const [, second] = await outsideList();
     const res = await call(
@@ -274,5 +337,71 @@ describe('册外: responses whose address is not in the register', () => {
       action: 'review_invalidated',
       target: `response:${second.id}`,
     });
+  });
+});
+
+describe('未分区: responses stored before areas', () => {
+  const areaOf = (id: string, area: string) =>
+    call(coordinator, 'POST', `/api/communities/DEMO01/register/outside/${id}`, {
+      action: 'area',
+      area,
+    });
+
+  it('count once a coordinator assigns their area (audited), and only once per household', async () => {
+    await importFile('户册.csv', new TextEncoder().encode(REGISTER));
+    await syncItems(app, canvasser, [survey('100弄12号301室'), survey('200弄12号301室')]);
+    const [first, second] = (
+      await call(coordinator, 'GET', '/api/communities/DEMO01/register')
+    ).json().outside;
+    expect(first.householdKey).toBe('100弄12号301室');
+    expect(await coverageOf('DEMO01')).toMatchObject({
+      surveyedHouseholds: 0,
+      register: { outside: 2 },
+    });
+
+    const res = await areaOf(first.id, '九亭小区');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ householdKey: '九亭小区·100弄12号301室', action: 'area' });
+    expect(await coverageOf('DEMO01')).toMatchObject({
+      surveyedHouseholds: 1,
+      register: { outside: 1 },
+    });
+    expect(app.repos.audit.list()[0]).toMatchObject({
+      action: 'response_area_assigned',
+      target: first.id,
+    });
+    // A second response for the same door, typed with its area after the upgrade: the
+    // household already counts, so the moved one and this one are one household.
+    await syncItems(app, canvasser, [survey('九亭小区·200弄12号301室')]);
+    const secondRes = await areaOf(second.id, '九亭小区');
+    expect(secondRes.statusCode, secondRes.body).toBe(200);
+    expect(await coverageOf('DEMO01')).toMatchObject({
+      surveyedHouseholds: 2,
+      responses: 3,
+      repeats: 1,
+      register: { outside: 0 },
+    });
+    // The stored summary agrees with a count from the responses themselves.
+    expect(
+      app.db
+        .prepare("SELECT count(*) FROM responses WHERE community_code = 'DEMO01' AND counted = 1")
+        .pluck()
+        .get(),
+    ).toBe(2);
+  });
+
+  it('refuses an area for a response that already has one, and an empty area, in Chinese', async () => {
+    await importFile('户册.csv', new TextEncoder().encode(REGISTER));
+    await syncItems(app, canvasser, [survey('九亭小区·100弄12号401室'), survey('12号301室')]);
+    const [withArea, without] = (
+      await call(coordinator, 'GET', '/api/communities/DEMO01/register')
+    ).json().outside;
+    const again = await areaOf(withArea.id, '新姚村');
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ error: 'area_already_assigned' });
+    const empty = await areaOf(without.id, '  ');
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('请填写小区/自然村');
+    expect(app.repos.audit.list()[0]?.action).not.toBe('response_area_assigned');
   });
 });
