@@ -123,6 +123,32 @@ try {
     registers.push(performance.now() - t);
   }
   registers.sort((a, b) => a - b);
+  // The dashboard polls while phones sync: one response stored before each poll, so the cached
+  // register totals are recomputed every time (the worst case for that cache).
+  const afterWrite: number[] = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    const collectedAt = new Date(Date.UTC(2025, 10, 20, 2) + i * 1000).toISOString();
+    app.repos.submissions.insertResponse({
+      id: randomUUID(),
+      contentHash: 'x'.repeat(64),
+      content: '{}',
+      communityCode: codes[i % codes.length] as string,
+      householdKey: `${i % 97}号${9000 + i}室`,
+      channel: 'door',
+      collectedAt,
+      collectedDay: shanghaiDay(collectedAt),
+      score: 80,
+      receivedAt: collectedAt,
+      userId: canvassers[0]?.id as string,
+      sessionId: null,
+      source: 'sync',
+      exportedBy: null,
+    });
+    const t = performance.now();
+    await request();
+    afterWrite.push(performance.now() - t);
+  }
+  afterWrite.sort((a, b) => a - b);
   console.log(
     `\ncoverage at ${RESPONSES} responses, 27 communities, ${body.collectors.length} collectors, ${perCommunity * codes.length} register households, on ${machine()}`,
   );
@@ -131,6 +157,9 @@ try {
   );
   console.log(
     `  GET /api/coverage   median ${percentile(times, 50).toFixed(2)} ms, p95 ${percentile(times, 95).toFixed(2)} ms   (target p95 < 20)`,
+  );
+  console.log(
+    `  GET /api/coverage, a response stored before each poll: median ${percentile(afterWrite, 50).toFixed(2)} ms, p95 ${percentile(afterWrite, 95).toFixed(2)} ms`,
   );
   console.log(
     `  SQL only            median ${percentile(queries, 50).toFixed(2)} ms, p95 ${percentile(queries, 95).toFixed(2)} ms`,
