@@ -4,6 +4,7 @@ import {
   GradeRuleSchema,
   YearSettingsSchema,
 } from '@jiuting/scorecard';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, errorResponses } from '../../errors.ts';
@@ -50,6 +51,39 @@ const GradeRuleBodySchema = z.strictObject({
 /** One assessment a year: created open, locked once 镇党委 has decided, never reopened. */
 export function yearRoutes(ctx: AssessmentContext): FastifyPluginAsyncZod {
   return async (app) => {
+    // A year-wide choice the team makes before the lock (grade rule, settings): the check, the
+    // write and its audit row (old → new, why) in one transaction.
+    const changeOpenYear = (
+      request: FastifyRequest,
+      yearNumber: number,
+      change: {
+        action: 'grade_rule_set' | 'settings_set';
+        oldValue: (year: AssessmentYear) => unknown;
+        newValue: unknown;
+        reason: string;
+        write: (year: AssessmentYear) => void;
+      },
+    ) => {
+      const actor = ctx.actor(request);
+      const at = app.now().toISOString();
+      const changed = ctx.repo.transaction(() => {
+        const year = ctx.openYear(yearNumber);
+        const oldValue = change.oldValue(year);
+        change.write(year);
+        ctx.repo.recordAudit({
+          year: year.year,
+          at,
+          actorUserId: actor.id,
+          actorName: actor.name,
+          action: change.action,
+          oldValue,
+          newValue: change.newValue,
+          reason: change.reason,
+        });
+        return ctx.year(year.year);
+      });
+      return { year: toYear(changed) };
+    };
     const lockFacts: LockFacts = {
       outsideRegisterUnreviewed: (code) => app.repos.registers.unreviewedOutsideCount(code),
     };
@@ -124,24 +158,14 @@ export function yearRoutes(ctx: AssessmentContext): FastifyPluginAsyncZod {
         onRequest: staff,
       },
       async (request) => {
-        const actor = ctx.actor(request);
-        const at = app.now().toISOString();
-        const changed = ctx.repo.transaction(() => {
-          const year = ctx.openYear(request.params.year);
-          ctx.repo.setGradeRule(year.year, request.body.rule);
-          ctx.repo.recordAudit({
-            year: year.year,
-            at,
-            actorUserId: actor.id,
-            actorName: actor.name,
-            action: 'grade_rule_set',
-            oldValue: year.gradeRule ?? DEFAULT_GRADE_RULE,
-            newValue: request.body.rule,
-            reason: request.body.reason,
-          });
-          return ctx.year(year.year);
+        const { rule, reason } = request.body;
+        return changeOpenYear(request, request.params.year, {
+          action: 'grade_rule_set',
+          oldValue: (year) => year.gradeRule ?? DEFAULT_GRADE_RULE,
+          newValue: rule,
+          reason,
+          write: (year) => ctx.repo.setGradeRule(year.year, rule),
         });
-        return { year: toYear(changed) };
       },
     );
 
@@ -160,24 +184,14 @@ export function yearRoutes(ctx: AssessmentContext): FastifyPluginAsyncZod {
         onRequest: staff,
       },
       async (request) => {
-        const actor = ctx.actor(request);
-        const at = app.now().toISOString();
-        const changed = ctx.repo.transaction(() => {
-          const year = ctx.openYear(request.params.year);
-          ctx.repo.setSettings(year.year, request.body.settings);
-          ctx.repo.recordAudit({
-            year: year.year,
-            at,
-            actorUserId: actor.id,
-            actorName: actor.name,
-            action: 'settings_set',
-            oldValue: ctx.settings(year),
-            newValue: request.body.settings,
-            reason: request.body.reason,
-          });
-          return ctx.year(year.year);
+        const { settings, reason } = request.body;
+        return changeOpenYear(request, request.params.year, {
+          action: 'settings_set',
+          oldValue: (year) => ctx.settings(year),
+          newValue: settings,
+          reason,
+          write: (year) => ctx.repo.setSettings(year.year, settings),
         });
-        return { year: toYear(changed) };
       },
     );
 
