@@ -31,7 +31,8 @@ it('logs sync batches by counts and ids, never answers, addresses or the session
     const log = lines.join('');
     expect(log).toContain('"accepted":1');
     expect(log).toContain('"rejected":1');
-    for (const secret of ['1808', '1707', 'ZQX', 'WVU', canvasser.cookie.split('=')[1] as string]) {
+    // Secrets carry a non-digit: a bare '1808' also matches a float such as responseTime 15.1808….
+    for (const secret of ['1808室', '1707室', '88号楼', '77号楼', 'ZQX', 'WVU', canvasser.cookie.split('=')[1] as string]) {
       expect(log).not.toContain(secret);
     }
   } finally {

@@ -58,8 +58,8 @@ describe('sync conflicts', () => {
         receivedHash: hashOf(changed),
       },
     ]);
-    expect(list.body).not.toContain('1808');
-    expect(list.body).not.toContain('1707');
+    expect(list.body).not.toContain('1808室');
+    expect(list.body).not.toContain('1707室');
   });
 
   it('are recorded for a loaded outbox file too, and nothing for a plain resend', async () => {
