@@ -27,6 +27,8 @@ const REGISTER = {
       receivedAt: '2026-11-02T02:00:00Z',
     },
   ],
+  unassigned: [],
+  answeredAreas: [],
 };
 
 describe('the register view', () => {
@@ -63,6 +65,58 @@ describe('the register view', () => {
           method: 'POST',
           path: '/api/communities/JT01/register/outside/old',
           body: { action: 'area', area: '九亭小区' },
+        },
+      ]),
+    );
+  });
+
+  it('lets a coordinator type the area of a 未分区 response in a community without a register', async () => {
+    const user = userEvent.setup();
+    const { server } = renderDashboard(<RegisterView />, ({ method, path }) => {
+      if (path === '/api/communities') {
+        return {
+          body: {
+            communities: [{ code: 'JT02', name: '九亭二居', type: '村改居', totalHouseholds: 80 }],
+          },
+        };
+      }
+      if (method === 'GET' && path === '/api/communities/JT02/register') {
+        return {
+          body: {
+            ...REGISTER,
+            registered: false,
+            buildings: [],
+            outside: [],
+            unassigned: [{ ...REGISTER.outside[0], householdKey: '3组25号' }],
+            answeredAreas: ['新姚村'],
+          },
+        };
+      }
+      if (method === 'POST') return { body: { householdKey: '涞寅村·3组25号', action: 'area' } };
+      return undefined;
+    });
+    await screen.findByRole('option', { name: '九亭二居' });
+    await user.selectOptions(screen.getByLabelText('居民区'), 'JT02');
+    expect((await screen.findByTestId('no-register')).textContent).toContain('未建户册');
+    expect(screen.getByTestId('unassigned-list').textContent).toContain('3组25号');
+    const box = screen.getByLabelText('指定小区/自然村');
+    // The areas other responses name are offered; a new one can be typed.
+    expect(
+      [...(box.ownerDocument.getElementById(box.getAttribute('list') ?? '')?.children ?? [])].map(
+        (o) => o.getAttribute('value'),
+      ),
+    ).toEqual(['新姚村']);
+    expect((screen.getByRole('button', { name: '指定小区' }) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
+    await user.type(box, '涞寅村');
+    await user.click(screen.getByRole('button', { name: '指定小区' }));
+    await waitFor(() =>
+      expect(server.calls.filter((c) => c.method === 'POST')).toEqual([
+        {
+          method: 'POST',
+          path: '/api/communities/JT02/register/outside/old',
+          body: { action: 'area', area: '涞寅村' },
         },
       ]),
     );

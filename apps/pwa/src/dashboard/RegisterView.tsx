@@ -24,12 +24,17 @@ interface RegisterAnswer {
     readonly households: number;
     readonly counted: number;
   }[];
-  readonly outside: readonly {
-    readonly id: string;
-    readonly householdKey: string;
-    readonly channel: string;
-    readonly collectedAt: string;
-  }[];
+  readonly outside: readonly StoredResponse[];
+  /** Without a register: the valid 未分区 responses, and the areas other responses name. */
+  readonly unassigned: readonly StoredResponse[];
+  readonly answeredAreas: readonly string[];
+}
+
+interface StoredResponse {
+  readonly id: string;
+  readonly householdKey: string;
+  readonly channel: string;
+  readonly collectedAt: string;
 }
 
 interface ImportAnswer {
@@ -108,28 +113,56 @@ function ImportRegister({ community, onDone }: { community: string; onDone: () =
   );
 }
 
-/** A 未分区 response (stored before areas): the coordinator picks its 小区/自然村 from the register. */
+/**
+ * A 未分区 response (stored before areas): the coordinator picks its 小区/自然村 from the register,
+ * or, in a community without one, types it (the areas its other responses name are offered).
+ */
 function AssignArea({
   areas,
+  free = false,
   disabled,
   onAssign,
 }: {
   readonly areas: readonly string[];
+  readonly free?: boolean;
   readonly disabled: boolean;
   readonly onAssign: (area: string) => void;
 }) {
   const [area, setArea] = useState('');
+  const [listId] = useState(() => `areas-${Math.random().toString(36).slice(2)}`);
   return (
     <>
-      <select aria-label="指定小区/自然村" value={area} onChange={(e) => setArea(e.target.value)}>
-        <option value="">选择小区/自然村</option>
-        {areas.map((a) => (
-          <option key={a} value={a}>
-            {a}
-          </option>
-        ))}
-      </select>{' '}
-      <button type="button" disabled={disabled || area === ''} onClick={() => onAssign(area)}>
+      {free ? (
+        <>
+          <input
+            aria-label="指定小区/自然村"
+            placeholder="小区或自然村"
+            list={listId}
+            value={area}
+            maxLength={40}
+            onChange={(e) => setArea(e.target.value)}
+          />
+          <datalist id={listId}>
+            {areas.map((a) => (
+              <option key={a} value={a} />
+            ))}
+          </datalist>
+        </>
+      ) : (
+        <select aria-label="指定小区/自然村" value={area} onChange={(e) => setArea(e.target.value)}>
+          <option value="">选择小区/自然村</option>
+          {areas.map((a) => (
+            <option key={a} value={a}>
+              {a}
+            </option>
+          ))}
+        </select>
+      )}{' '}
+      <button
+        type="button"
+        disabled={disabled || area.trim() === ''}
+        onClick={() => onAssign(area)}
+      >
         指定小区
       </button>
     </>
@@ -171,9 +204,39 @@ export function RegisterView() {
           <ImportRegister community={community} onDone={refresh} />
           {register.isError ? <p className="warning">{register.error.message}</p> : null}
           {data && !data.registered ? (
-            <p className="warning" data-testid="no-register">
-              未建户册：覆盖率按填报的总户数计算，无法核对门牌。
-            </p>
+            <>
+              <p className="warning" data-testid="no-register">
+                未建户册：覆盖率按填报的总户数计算，无法核对门牌。
+              </p>
+              {data.unassigned.length > 0 ? (
+                <>
+                  <h2>未分区问卷（{data.unassigned.length}）</h2>
+                  <p className="muted">
+                    这些问卷在门牌分小区之前保存。请指定所在小区或自然村，同一户的问卷才能合并计数。
+                  </p>
+                  <ul className="outside-list" data-testid="unassigned-list">
+                    {data.unassigned.map((o) => (
+                      <li key={o.id}>
+                        <span>{o.householdKey}</span>{' '}
+                        <AssignArea
+                          areas={data.answeredAreas}
+                          free
+                          disabled={decide.isPending}
+                          onAssign={(area) =>
+                            decide.mutate({ id: o.id, body: { action: 'area', area } })
+                          }
+                        />
+                      </li>
+                    ))}
+                  </ul>
+                  {decide.isError ? (
+                    <p className="warning" role="alert">
+                      {decide.error.message}
+                    </p>
+                  ) : null}
+                </>
+              ) : null}
+            </>
           ) : null}
           {data?.registered ? (
             <>

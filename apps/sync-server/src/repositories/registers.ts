@@ -93,40 +93,12 @@ export function registersRepository(db: Db) {
     `UPDATE register_households SET missing_from_file_at = coalesce(missing_from_file_at, ?)
      WHERE community_code = ? AND household_key = ?`,
   );
-  const totals = db.prepare<[], Omit<RegisterTotals, 'outside'>>(
-    `SELECT g.community_code AS code, count(h.household_key) AS households,
-       count(r.id) AS counted, coalesce(sum(r.score), 0) AS scoreSum
-     FROM household_registers g
-     LEFT JOIN register_households h ON h.community_code = g.community_code
-       AND h.status = '居住'
-     LEFT JOIN responses r ON r.community_code = h.community_code
-       AND r.household_key = h.household_key AND r.counted = 1
-     GROUP BY g.community_code`,
+  // Kept by triggers (migration 045) on every write to responses and registers, so a dashboard
+  // poll reads 27 rows however many households and responses there are.
+  const totals = db.prepare<[], RegisterTotals>(
+    `SELECT community_code AS code, households, counted, score_sum AS scoreSum, outside
+     FROM register_summary ORDER BY community_code`,
   );
-  // 册外 counts in one pass over the responses of communities with a register. As a correlated
-  // subquery per community, SQLite scanned every response once per community (27 full scans:
-  // half a second at 100,000 responses, on the event loop, at every dashboard poll after a write).
-  const outsideCounts = db.prepare<[], { code: string; outside: number }>(
-    `SELECT r.community_code AS code, count(*) AS outside
-     FROM responses r
-     WHERE r.community_code IN (SELECT community_code FROM household_registers) AND ${OUTSIDE}
-     GROUP BY r.community_code`,
-  );
-  // The totals join every register household with its responses: at 30,000 households that is
-  // hundreds of milliseconds, too slow for a dashboard that polls. They only change when a
-  // response is stored, recounted or reviewed (coverage_daily's sums or the audit move) or the
-  // registers change, so they are kept until one of those does.
-  const version = db
-    .prepare<[], string>(
-      `SELECT (SELECT coalesce(sum(responses), 0) || ':' || coalesce(sum(counted), 0)
-               FROM coverage_daily)
-        || ':' || (SELECT coalesce(max(id), 0) FROM audit)
-        || ':' || (SELECT count(*) FROM register_households)
-        || ':' || (SELECT count(*) FROM register_households WHERE status = '居住')
-        || ':' || (SELECT coalesce(max(imported_at), '') || count(*) FROM household_registers)`,
-    )
-    .pluck();
-  let cached: { version: string; totals: RegisterTotals[] } | null = null;
   const outsideOf = db.prepare<[string], OutsideResponse>(
     `SELECT r.id, r.household_key AS householdKey, r.channel, r.collected_at AS collectedAt,
             r.received_at AS receivedAt
@@ -136,13 +108,26 @@ export function registersRepository(db: Db) {
        AND ${OUTSIDE}
      ORDER BY r.seq`,
   );
-  const outsideCount = db
-    .prepare<[string], number>(
-      `SELECT count(*) FROM responses r
-       WHERE r.community_code = ?
-         AND EXISTS (SELECT 1 FROM household_registers g WHERE g.community_code = r.community_code)
-         AND ${OUTSIDE}`,
+  // Responses stored before areas (未分区), valid: in a community without a register they are not
+  // 册外 (there is nothing to be outside of), yet the coordinator still gives them their area.
+  const unassignedOf = db.prepare<[string], OutsideResponse>(
+    `SELECT r.id, r.household_key AS householdKey, r.channel, r.collected_at AS collectedAt,
+            r.received_at AS receivedAt
+     FROM responses r
+     WHERE r.community_code = ? AND r.invalidated_at IS NULL AND r.household_area = '未分区'
+     ORDER BY r.seq`,
+  );
+  // The areas a community's responses already name: without a register, the coordinator's
+  // choices when assigning one (typing a new one stays possible).
+  const answeredAreas = db
+    .prepare<[string], string>(
+      `SELECT DISTINCT household_area FROM responses
+       WHERE community_code = ? AND invalidated_at IS NULL AND household_area <> '未分区'
+       ORDER BY household_area`,
     )
+    .pluck();
+  const outsideCount = db
+    .prepare<[string], number>('SELECT outside FROM register_summary WHERE community_code = ?')
     .pluck();
   const buildings = db.prepare<[string], BuildingCoverage>(
     `SELECT h.area, h.building, count(*) AS households,
@@ -223,19 +208,19 @@ export function registersRepository(db: Db) {
       return { households: households.length, added, updated, removed, keptWithResponses };
     },
     totals(): RegisterTotals[] {
-      const now = version.get() as string;
-      if (cached?.version !== now) {
-        const outside = new Map(outsideCounts.all().map((o) => [o.code, o.outside]));
-        cached = {
-          version: now,
-          totals: totals.all().map((t) => ({ ...t, outside: outside.get(t.code) ?? 0 })),
-        };
-      }
-      return cached.totals;
+      return totals.all();
     },
     /** 册外: the community's valid responses whose address is not in its register. */
     outside(code: string): OutsideResponse[] {
       return outsideOf.all(code);
+    },
+    /** Valid 未分区 responses (keys stored before areas) of a community, oldest first. */
+    unassigned(code: string): OutsideResponse[] {
+      return unassignedOf.all(code);
+    },
+    /** The 小区/自然村 the community's valid responses name, 未分区 aside. */
+    answeredAreas(code: string): string[] {
+      return answeredAreas.all(code);
     },
     /** How many 册外 responses a coordinator has still to review (0 without a register). */
     unreviewedOutsideCount(code: string): number {

@@ -62,6 +62,14 @@ const OutsideActionSchema = z.discriminatedUnion('action', [
   }),
 ]);
 
+const OutsideResponseSchema = z.object({
+  id: z.string(),
+  householdKey: z.string(),
+  channel: z.string(),
+  collectedAt: z.string(),
+  receivedAt: z.string(),
+});
+
 const ImportResultSchema = z.object({
   households: z.number(),
   added: z.number(),
@@ -147,15 +155,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
                 counted: z.number(),
               }),
             ),
-            outside: z.array(
-              z.object({
-                id: z.string(),
-                householdKey: z.string(),
-                channel: z.string(),
-                collectedAt: z.string(),
-                receivedAt: z.string(),
-              }),
-            ),
+            outside: z.array(OutsideResponseSchema),
+            // Without a register: the valid 未分区 responses, and the areas other responses name.
+            unassigned: z.array(OutsideResponseSchema),
+            answeredAreas: z.array(z.string()),
           }),
           ...errorResponses(401, 403, 404),
         },
@@ -167,11 +170,14 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       known(code);
       const registers = app.repos.registers;
       const buildings = registers.buildings(code);
+      const registered = registers.hasRegister(code);
       return {
-        registered: registers.hasRegister(code),
+        registered,
         spread: coverageSpread(buildings),
         buildings,
         outside: registers.outside(code),
+        unassigned: registered ? [] : registers.unassigned(code),
+        answeredAreas: registered ? [] : registers.answeredAreas(code),
       };
     },
   );
@@ -201,8 +207,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       return app.db.transaction(() => {
         const response = app.repos.registers.response(id);
         if (!response || response.communityCode !== code) throw new AppError('record_not_found');
+        // Without a register nothing is 册外, but a 未分区 response still takes its area.
+        const assigningWithoutRegister =
+          body.action === 'area' && !app.repos.registers.hasRegister(code);
         const isOutside = app.repos.registers.outside(code).some((r) => r.id === id);
-        if (!isOutside) throw new AppError('not_outside_register');
+        if (!isOutside && !assigningWithoutRegister) throw new AppError('not_outside_register');
         if (body.action === 'invalidate') {
           // Audited as every review mark is (review_invalidated), in this transaction.
           const outcome = review.invalidate(

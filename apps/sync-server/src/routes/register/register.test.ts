@@ -404,4 +404,47 @@ describe('未分区: responses stored before areas', () => {
     expect(empty.body).toContain('请填写小区/自然村');
     expect(app.repos.audit.list()[0]?.action).not.toBe('response_area_assigned');
   });
+
+  it('take their area in a community without a register too, from the areas its other responses name', async () => {
+    await syncItems(app, canvasser, [
+      survey('100弄12号301室'),
+      survey('九亭小区·100弄12号301室'),
+      survey('新姚村·3组25号'),
+    ]);
+    const before = (await call(coordinator, 'GET', '/api/communities/DEMO01/register')).json();
+    expect(before.registered).toBe(false);
+    expect(before.outside).toEqual([]);
+    expect(before.answeredAreas).toEqual(['九亭小区', '新姚村']);
+    expect(before.unassigned.map((r: { householdKey: string }) => r.householdKey)).toEqual([
+      '100弄12号301室',
+    ]);
+    // Two keys, so two households, until the coordinator says the old one is in 九亭小区.
+    expect(await coverageOf('DEMO01')).toMatchObject({ surveyedHouseholds: 3, repeats: 0 });
+
+    const res = await areaOf(before.unassigned[0].id, '九亭小区');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await coverageOf('DEMO01')).toMatchObject({ surveyedHouseholds: 2, repeats: 1 });
+    const after = (await call(coordinator, 'GET', '/api/communities/DEMO01/register')).json();
+    expect(after.unassigned).toEqual([]);
+    expect(app.repos.audit.list()[0]).toMatchObject({
+      action: 'response_area_assigned',
+      target: before.unassigned[0].id,
+    });
+    // A response that has its area is not 未分区: nothing to assign.
+    const withArea = app.db
+      .prepare("SELECT id FROM responses WHERE household_key = '新姚村·3组25号'")
+      .pluck()
+      .get() as string;
+    expect((await areaOf(withArea, '九亭小区')).json()).toMatchObject({
+      error: 'area_already_assigned',
+    });
+  });
+
+  it('are listed as 册外, not twice, once the community has a register', async () => {
+    await importFile('户册.csv', new TextEncoder().encode(REGISTER));
+    await syncItems(app, canvasser, [survey('100弄12号301室')]);
+    const grid = (await call(coordinator, 'GET', '/api/communities/DEMO01/register')).json();
+    expect(grid.outside).toHaveLength(1);
+    expect(grid.unassigned).toEqual([]);
+  });
 });
