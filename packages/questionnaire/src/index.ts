@@ -10,3 +10,4 @@ export * from './scoring.ts';
 export * from './spread.ts';
 export * from './text.ts';
 export * from './time.ts';
+export * from './visit.ts';

@@ -34,7 +34,7 @@ export interface AuditEntry {
 export interface ConflictDetail {
   sessionId: string | null;
   source: string;
-  kind: 'survey' | 'interview';
+  kind: 'survey' | 'interview' | 'visit';
   communityCode: string;
   storedHash: string;
   receivedHash: string;
