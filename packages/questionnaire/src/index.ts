@@ -5,6 +5,7 @@ export * from './interview.ts';
 export * from './privacy.ts';
 export * from './quality.ts';
 export * from './questionnaire.ts';
+export * from './sample.ts';
 export * from './schemas.ts';
 export * from './scoring.ts';
 export * from './spread.ts';
