@@ -38,6 +38,10 @@ export const ERRORS = {
   qr_link_invalid: { status: 404, message: '二维码链接无效或已更换，请向居委会索取新的二维码' },
   csv_invalid: { status: 400, message: '导入文件有错误，未导入任何内容' },
   community_not_found: { status: 404, message: '没有这个居民区' },
+  sample_no_register: {
+    status: 409,
+    message: '该居民区还没有户册（或户册中没有“居住”的户），无法抽样，请先导入户册',
+  },
   visit_list_not_assigned: {
     status: 403,
     message: '您没有被分配到这个居民区，不能查看它的走访名单',

@@ -43,6 +43,18 @@ export interface VisitCounts {
   revisit: number;
 }
 
+export interface SampleCoverage {
+  code: string;
+  seed: number;
+  drawnAt: string;
+  size: number;
+  reserveSize: number;
+  /** Counted 居住 households of the register that are on the sample list. */
+  countedSample: number;
+  /** … and on the reserve list. */
+  countedReserve: number;
+}
+
 export interface CollectorVisitCounts {
   userId: string;
   notHome: number;
@@ -112,6 +124,57 @@ export function visitsRepository(db: Db) {
        sum(outcome = 'refused') AS refused, sum(outcome = 'vacant') AS vacant
      FROM visits WHERE user_id IS NOT NULL GROUP BY user_id`,
   );
+  const sampleCoverage = db.prepare<[], SampleCoverage>(
+    `SELECT c.community_code AS code, c.seed, c.drawn_at AS drawnAt, c.size,
+       c.reserve_size AS reserveSize,
+       count(r.id) FILTER (WHERE s.list = 'sample') AS countedSample,
+       count(r.id) FILTER (WHERE s.list = 'reserve') AS countedReserve
+     FROM community_samples c
+     LEFT JOIN sample_households s ON s.community_code = c.community_code
+     LEFT JOIN register_households h ON h.community_code = s.community_code
+       AND h.household_key = s.household_key AND h.status = '居住'
+     LEFT JOIN responses r ON r.community_code = h.community_code
+       AND r.household_key = h.household_key AND r.counted = 1
+     GROUP BY c.community_code`,
+  );
+  // The dashboard polls: the figures are kept until a visit, a response's count or an audited
+  // change (a review, a register import, a draw) can have changed them.
+  const version = db
+    .prepare<[], string>(
+      `SELECT (SELECT coalesce(max(seq), 0) FROM visits)
+        || ':' || (SELECT coalesce(sum(responses), 0) || ':' || coalesce(sum(counted), 0)
+                   FROM coverage_daily)
+        || ':' || (SELECT coalesce(max(id), 0) FROM audit)`,
+    )
+    .pluck();
+  let cached: {
+    version: string;
+    counts: VisitCounts[];
+    collectors: CollectorVisitCounts[];
+    samples: SampleCoverage[];
+  } | null = null;
+  function figures() {
+    const now = version.get() as string;
+    if (cached?.version !== now) {
+      const revisit = new Map(revisits.all());
+      cached = {
+        version: now,
+        counts: counts.all().map((c) => ({ ...c, revisit: revisit.get(c.code) ?? 0 })),
+        collectors: collectorCounts.all(),
+        samples: sampleCoverage.all(),
+      };
+    }
+    return cached;
+  }
+  const deleteSample = db.prepare('DELETE FROM community_samples WHERE community_code = ?');
+  const insertSample = db.prepare(
+    `INSERT INTO community_samples (community_code, seed, drawn_at, drawn_by, frame, size,
+       reserve_size) VALUES (@code, @seed, @drawnAt, @drawnBy, @frame, @size, @reserveSize)`,
+  );
+  const insertSampleHousehold = db.prepare(
+    `INSERT INTO sample_households (community_code, household_key, list, rank)
+     VALUES (?, ?, ?, ?)`,
+  );
   const exportLines = db.prepare<[], VisitExportLine>(
     `SELECT v.community_code AS communityCode, v.household_key AS householdKey, v.outcome,
             v.collected_at AS collectedAt, v.received_at AS receivedAt, v.user_id AS userId,
@@ -141,13 +204,30 @@ export function visitsRepository(db: Db) {
     sample: (code: string) => sampleOf.get(code),
     sampleEntries: (code: string) => sampleEntries.all(code),
     /** Visits by outcome per community, and the 回访 figure. */
-    counts(): VisitCounts[] {
-      const revisit = new Map(revisits.all());
-      return counts.all().map((c) => ({ ...c, revisit: revisit.get(c.code) ?? 0 }));
-    },
+    counts: (): VisitCounts[] => figures().counts,
     /** Visits by outcome per collector. */
-    collectorCounts: () => collectorCounts.all(),
+    collectorCounts: (): CollectorVisitCounts[] => figures().collectors,
+    /** Each drawn sample with how many of its households are counted. */
+    sampleCoverage: (): SampleCoverage[] => figures().samples,
     exportLines: () => exportLines.all(),
+    /**
+     * Stores a draw as the community's sample, replacing any earlier one (its households go with
+     * it, by the cascade). The caller's transaction, with its audit row.
+     */
+    replaceSample(
+      code: string,
+      sample: CommunitySample,
+      lists: { sample: readonly string[]; reserve: readonly string[] },
+    ): void {
+      deleteSample.run(code);
+      insertSample.run({ code, ...sample });
+      lists.sample.forEach((key, i) => {
+        insertSampleHousehold.run(code, key, 'sample', i + 1);
+      });
+      lists.reserve.forEach((key, i) => {
+        insertSampleHousehold.run(code, key, 'reserve', i + 1);
+      });
+    },
   };
 }
 

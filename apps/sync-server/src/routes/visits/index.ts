@@ -3,11 +3,13 @@ import { AppError, errorResponses } from '../../errors.ts';
 import { principalOf } from '../../plugins/auth.ts';
 import { visitListHouseholds } from '../../services/visit-list.ts';
 import { fastSchemaSerializer } from '../fast-serializer.ts';
+import sampleRoutes from './sample.ts';
 import { CommunityParamsSchema, VisitListSchema } from './schemas.ts';
 
 // The canvassers' visit list: a community's register with each household's state, the sample
 // first. A handful of queries for the whole community, never one per household.
 const routes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(sampleRoutes);
   app.get(
     '/communities/:code/visit-list',
     {

@@ -1,3 +1,4 @@
+import { MAX_SAMPLE_SEED } from '@jiuting/questionnaire';
 import { z } from 'zod';
 
 // Request and response schemas of the visit routes (to move into the api-contract package).
@@ -44,3 +45,35 @@ export const VisitListSchema = z.object({
   ),
 });
 export type VisitList = z.infer<typeof VisitListSchema>;
+
+/** POST /api/communities/:code/sample: a seed to redo a known draw, or none for a new one. */
+export const SampleDrawBodySchema = z
+  .strictObject({
+    seed: z
+      .int({ error: '随机种子应为整数' })
+      .min(0, '随机种子应为 0 到 2147483647 之间的整数')
+      .max(MAX_SAMPLE_SEED, '随机种子应为 0 到 2147483647 之间的整数')
+      .optional(),
+  })
+  .optional();
+
+export const SampleDrawSchema = z.object({
+  communityCode: z.string(),
+  seed: z.number(),
+  drawnAt: z.string(),
+  /** 居住 households of the register the sample was drawn from. */
+  frame: z.number(),
+  size: z.number(),
+  reserveSize: z.number(),
+  /** The seed of the sample this draw replaced, or null for the community's first. */
+  replacedSeed: z.number().nullable(),
+  strata: z.array(
+    z.object({
+      area: z.string(),
+      building: z.string(),
+      households: z.number(),
+      sample: z.number(),
+      reserve: z.number(),
+    }),
+  ),
+});

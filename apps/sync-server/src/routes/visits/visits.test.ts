@@ -349,3 +349,60 @@ describe('GET /api/communities/:code/visit-list', () => {
     expect(res.json()).toMatchObject({ error: 'community_not_found' });
   });
 });
+
+describe('visits on the dashboard (GET /api/coverage)', () => {
+  it('counts visits by outcome per community and per collector, and the 回访 households', async () => {
+    await importRegister();
+    const other = await loginAs(app, 'canvasser', ['DEMO01']);
+    await syncItems(app, canvasser, [
+      // 不在家, then counted on a second visit: not 回访.
+      visit({ householdAddress: '九亭小区·100弄12号1单元301室', outcome: 'not_home' }),
+      sampleSurvey({ householdAddress: '九亭小区·100弄12号1单元301室' }),
+      // 不在家 twice: one 回访 household.
+      visit({ householdAddress: '九亭小区·100弄12号1单元302室', outcome: 'not_home' }),
+      visit({
+        householdAddress: '九亭小区·100弄12号1单元302室',
+        outcome: 'not_home',
+        collectedAt: '2025-11-21T10:00:00+08:00',
+      }),
+      // 不在家, then 拒访: its latest is 拒访, not 回访.
+      visit({ householdAddress: '九亭小区·100弄12号1单元303室', outcome: 'not_home' }),
+      visit({
+        householdAddress: '九亭小区·100弄12号1单元303室',
+        outcome: 'refused',
+        collectedAt: '2025-11-21T10:00:00+08:00',
+      }),
+    ]);
+    // A colleague who only met closed doors still shows up.
+    await syncItems(app, other, [
+      visit({ householdAddress: '九亭小区·100弄12号1单元304室', outcome: 'vacant' }),
+    ]);
+    const res = await call(coordinator, 'GET', '/api/coverage');
+    const body = res.json();
+    const row = body.communities.find((c: { code: string }) => c.code === 'DEMO01');
+    expect(row.visits).toEqual({ notHome: 4, refused: 1, vacant: 1, revisit: 1 });
+    expect(row.surveyedHouseholds).toBe(1);
+    expect(body.town.visits).toEqual({ notHome: 4, refused: 1, vacant: 1, revisit: 1 });
+    const byUser = new Map(
+      body.collectors.map((c: { userId: string; visits: unknown }) => [c.userId, c.visits]),
+    );
+    expect(byUser.get(canvasser.userId)).toEqual({ notHome: 4, refused: 1, vacant: 0 });
+    expect(byUser.get(other.userId)).toEqual({ notHome: 0, refused: 0, vacant: 1 });
+    const empty = body.communities.find((c: { code: string }) => c.code === 'DEMO02');
+    expect(empty.visits).toEqual({ notHome: 0, refused: 0, vacant: 0, revisit: 0 });
+    expect(empty.sample).toBeNull();
+  });
+
+  it('shows a canvasser only their own visits among the collectors', async () => {
+    const other = await loginAs(app, 'canvasser', ['DEMO01']);
+    await syncItems(app, other, [visit()]);
+    await syncItems(app, canvasser, [visit({ outcome: 'refused' })]);
+    const res = await call(canvasser, 'GET', '/api/coverage');
+    expect(res.json().collectors).toEqual([
+      expect.objectContaining({
+        userId: canvasser.userId,
+        visits: { notHome: 0, refused: 1, vacant: 0 },
+      }),
+    ]);
+  });
+});
