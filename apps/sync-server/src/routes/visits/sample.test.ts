@@ -82,6 +82,13 @@ describe('POST /api/communities/:code/sample', () => {
       ...Array.from({ length: 4 }, (_, i) => ({ list: 'reserve', rank: i + 1 })),
     ]);
     expect(marks.slice(16).every((m: unknown) => m === null)).toBe(true);
+    const register = await call(coordinator, 'GET', '/api/communities/DEMO01/register');
+    expect(register.json().sample).toMatchObject({
+      seed: 20251120,
+      frame: 40,
+      size: 12,
+      reserveSize: 4,
+    });
     expect(
       body.households
         .filter((h: { sample: unknown }) => h.sample !== null)
