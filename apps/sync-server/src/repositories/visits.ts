@@ -63,13 +63,16 @@ export interface CollectorVisitCounts {
 }
 
 export interface VisitExportLine {
+  id: string;
   communityCode: string;
+  communityName: string;
   householdKey: string;
   outcome: string;
+  sampleList: 'sample' | 'reserve' | null;
+  /** The collector's username ('' for an account since removed). */
+  collector: string;
   collectedAt: string;
   receivedAt: string;
-  userId: string | null;
-  sampleList: 'sample' | 'reserve' | null;
 }
 
 // The latest visit of each household: by collection time (phones send late, and with any UTC
@@ -176,12 +179,15 @@ export function visitsRepository(db: Db) {
      VALUES (?, ?, ?, ?)`,
   );
   const exportLines = db.prepare<[], VisitExportLine>(
-    `SELECT v.community_code AS communityCode, v.household_key AS householdKey, v.outcome,
-            v.collected_at AS collectedAt, v.received_at AS receivedAt, v.user_id AS userId,
-            s.list AS sampleList
-     FROM visits v LEFT JOIN sample_households s ON s.community_code = v.community_code
+    `SELECT v.id, v.community_code AS communityCode, c.name AS communityName,
+            v.household_key AS householdKey, v.outcome, s.list AS sampleList,
+            coalesce(u.username, '') AS collector, v.collected_at AS collectedAt,
+            v.received_at AS receivedAt
+     FROM visits v JOIN communities c ON c.code = v.community_code
+     LEFT JOIN users u ON u.id = v.user_id
+     LEFT JOIN sample_households s ON s.community_code = v.community_code
        AND s.household_key = v.household_key
-     ORDER BY v.community_code, v.collected_at, v.seq`,
+     ORDER BY v.community_code, v.household_key, julianday(v.collected_at), v.seq`,
   );
 
   return {
@@ -209,6 +215,7 @@ export function visitsRepository(db: Db) {
     collectorCounts: (): CollectorVisitCounts[] => figures().collectors,
     /** Each drawn sample with how many of its households are counted. */
     sampleCoverage: (): SampleCoverage[] => figures().samples,
+    /** Every visit outcome, for the export's 走访记录, by community and household. */
     exportLines: () => exportLines.all(),
     /**
      * Stores a draw as the community's sample, replacing any earlier one (its households go with

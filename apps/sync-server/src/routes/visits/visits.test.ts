@@ -406,3 +406,52 @@ describe('visits on the dashboard (GET /api/coverage)', () => {
     ]);
   });
 });
+
+describe('visits in the export', () => {
+  it('lists each visit on the sheet 走访记录 by household key, and sums them on 汇总', async () => {
+    await importRegister();
+    await syncItems(app, canvasser, [
+      visit({ householdAddress: '九亭小区·涞寅路100弄12号1单元302室', outcome: 'not_home' }),
+      visit({ householdAddress: '新姚村·3组25号', outcome: 'vacant' }),
+    ]);
+    const sheet = await call(
+      coordinator,
+      'GET',
+      `/api/exports/${encodeURIComponent('走访记录')}.csv`,
+    );
+    expect(sheet.statusCode).toBe(200);
+    const lines = sheet.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      '居民区编号,居民区,户（门牌）,走访结果,抽样,采集员,走访时间（北京时间）,接收时间（北京时间）,记录编号',
+    );
+    expect(lines.slice(1).map((l) => l.split(',').slice(0, 6))).toEqual([
+      [
+        'DEMO01',
+        expect.any(String),
+        '九亭小区·100弄12号1单元302室',
+        '不在家',
+        '',
+        canvasser.username,
+      ],
+      ['DEMO01', expect.any(String), '新姚村·3组25号', '空置', '', canvasser.username],
+    ]);
+    // The key, as 问卷明细 shows households; never the road as typed.
+    expect(sheet.body).not.toContain('涞寅路');
+    const summary = await call(coordinator, 'GET', '/api/exports/summary.csv');
+    const [header, ...rows] = summary.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    const columns = (header ?? '').split(',');
+    const demo = (rows.find((r) => r.startsWith('DEMO01,')) ?? '').split(',');
+    const at = (name: string) => demo[columns.indexOf(name)];
+    expect(at('走访：不在家')).toBe('1');
+    expect(at('走访：空置')).toBe('1');
+    expect(at('待回访户数')).toBe('1');
+    expect(at('抽样户数')).toBe('');
+    // Two exports, each in a worker thread that loads the sources through tsx: seconds apiece.
+  }, 30_000);
+});
