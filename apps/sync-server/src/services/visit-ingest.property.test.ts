@@ -50,7 +50,7 @@ it('stores the first content of each id once, answers resends duplicate and chan
           id: ids[item % poolSize],
           communityCode: 'DEMO01',
           householdAddress: `九亭小区·${(item % poolSize) + 1}号301室`,
-          outcome: OUTCOMES[(item + variant) % OUTCOMES.length],
+          outcome: OUTCOMES[(item + variant) % OUTCOMES.length] as string,
           collectedAt: '2025-11-20T10:00:00+08:00',
         });
         const first = new Map<string, string>();
