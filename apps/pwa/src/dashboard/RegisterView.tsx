@@ -5,6 +5,7 @@ import { useApi } from '../api/api-context.tsx';
 import { ApiError } from '../api/client.ts';
 import { TABLE_FILE_ACCEPT, type UploadedFile, uploadedFile } from '../api/table-upload.ts';
 import { CommunityPicker } from './CommunityPicker.tsx';
+import { DrawSample, type SampleSummary } from './DrawSample.tsx';
 import { dashboardKeys } from './dashboard-keys.ts';
 
 // The household register (户册) of one community: import the 居委会's file, see coverage by
@@ -28,6 +29,8 @@ interface RegisterAnswer {
   /** Without a register: the valid 未分区 responses, and the areas other responses name. */
   readonly unassigned: readonly StoredResponse[];
   readonly answeredAreas: readonly string[];
+  /** Absent from a server older than the sample. */
+  readonly sample?: SampleSummary | null;
 }
 
 interface StoredResponse {
@@ -268,6 +271,12 @@ export function RegisterView() {
                   </tbody>
                 </table>
               </div>
+              <DrawSample
+                key={community}
+                community={community}
+                sample={data.sample ?? null}
+                onDrawn={refresh}
+              />
               <h2>册外问卷（{data.outside.length}）</h2>
               {data.outside.length === 0 ? (
                 <p className="muted">没有门牌不在户册中的问卷。</p>

@@ -3,7 +3,9 @@ import { communitiesRepository } from '../repositories/communities.ts';
 import { coverageRepository } from '../repositories/coverage.ts';
 import { registersRepository } from '../repositories/registers.ts';
 import { reportsRepository } from '../repositories/reports.ts';
+import { visitsRepository } from '../repositories/visits.ts';
 import { communityCoverage } from '../services/coverage.ts';
+import { withVisitFigures } from '../services/visit-figures.ts';
 import type { AssessmentExportData } from './types.ts';
 
 /**
@@ -15,15 +17,21 @@ export function readExportData(db: Db): AssessmentExportData {
   const coverage = coverageRepository(db);
   const reports = reportsRepository(db);
   const registers = registersRepository(db);
+  const visits = visitsRepository(db);
   return db.transaction(() => ({
-    communities: communityCoverage(
-      communities.list(),
-      coverage.responseTotals(),
-      coverage.interviewCounts(),
-      registers.totals(),
+    communities: withVisitFigures(
+      communityCoverage(
+        communities.list(),
+        coverage.responseTotals(),
+        coverage.interviewCounts(),
+        registers.totals(),
+      ),
+      visits.counts(),
+      visits.sampleCoverage(),
     ),
     responses: reports.countedResponses(),
     interviews: reports.validInterviews(),
     registerCheck: registers.checkRows(),
+    visits: visits.exportLines(),
   }))();
 }

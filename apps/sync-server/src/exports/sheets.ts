@@ -14,6 +14,7 @@ import {
   type SurveyAnswers,
   type SurveyScore,
   scoreSurvey,
+  visitOutcomeLabel,
 } from '@jiuting/questionnaire';
 import { choicesText, optionText, viewLabel } from './labels.ts';
 import {
@@ -60,6 +61,15 @@ const SUMMARY_COLUMNS: readonly Column[] = [
   // 未建户册: the 总户数 above is the typed total; with a register it is its 居住 households.
   text('户册', 10),
   integer('册外问卷数（待核对）', 16),
+  // Visits never count toward coverage: what the doors said, and the households to go back to.
+  integer('走访：不在家', 12),
+  integer('走访：拒访', 11),
+  integer('走访：空置', 11),
+  integer('待回访户数', 11),
+  // With a drawn sample: its size and how many counted households came from it.
+  integer('抽样户数', 10),
+  integer('已计入户中来自抽样', 17),
+  integer('已计入户中来自备选', 17),
 ];
 
 function summaryRow(row: CommunitySummaryRow): CellValue[] {
@@ -82,6 +92,13 @@ function summaryRow(row: CommunitySummaryRow): CellValue[] {
     row.lastActivityAt,
     row.register === null ? '未建户册' : '已建户册',
     row.register === null ? null : row.register.outside,
+    row.visits?.notHome ?? 0,
+    row.visits?.refused ?? 0,
+    row.visits?.vacant ?? 0,
+    row.visits?.revisit ?? 0,
+    row.sample ? row.sample.size : null,
+    row.sample ? row.sample.countedSample : null,
+    row.sample ? row.sample.countedReserve : null,
   ];
 }
 
@@ -129,6 +146,13 @@ function townRow(rows: readonly CommunitySummaryRow[]): CellValue[] {
     lastActivity,
     `${rows.filter((r) => r.register !== null).length}个已建`,
     sum(rows.map((r) => r.register?.outside ?? 0)),
+    sum(rows.map((r) => r.visits?.notHome ?? 0)),
+    sum(rows.map((r) => r.visits?.refused ?? 0)),
+    sum(rows.map((r) => r.visits?.vacant ?? 0)),
+    sum(rows.map((r) => r.visits?.revisit ?? 0)),
+    sum(rows.map((r) => r.sample?.size ?? 0)),
+    sum(rows.map((r) => r.sample?.countedSample ?? 0)),
+    sum(rows.map((r) => r.sample?.countedReserve ?? 0)),
   ];
 }
 
@@ -325,12 +349,47 @@ function registerCheckTable(data: AssessmentExportData): Table {
   };
 }
 
+const VISIT_COLUMNS: readonly Column[] = [
+  text('居民区编号', 12),
+  text('居民区', 18),
+  text('户（门牌）', 24),
+  text('走访结果', 10),
+  text('抽样', 8),
+  text('采集员', 12),
+  datetime('走访时间（北京时间）', 21),
+  datetime('接收时间（北京时间）', 21),
+  text('记录编号', 38),
+];
+
+const SAMPLE_LIST_LABELS = { sample: '样本', reserve: '备选' } as const;
+
+/** 走访记录: every 不在家 / 拒访 / 空置 a collector filed, by community and household. */
+function visitsTable(data: AssessmentExportData): Table {
+  return {
+    sheet: '走访记录',
+    columns: VISIT_COLUMNS,
+    frozenColumns: 3,
+    rows: (data.visits ?? []).map((visit) => [
+      visit.communityCode,
+      visit.communityName,
+      visit.householdKey,
+      visitOutcomeLabel(visit.outcome),
+      visit.sampleList === null ? null : SAMPLE_LIST_LABELS[visit.sampleList],
+      visit.collector,
+      visit.collectedAt,
+      visit.receivedAt,
+      visit.id,
+    ]),
+  };
+}
+
 const BUILDERS: Record<SheetName, (data: AssessmentExportData) => Table> = {
   汇总: summaryTable,
   问卷明细: responsesTable,
   访谈记录: interviewsTable,
   问题与建议: suggestionsTable,
   户册核对: registerCheckTable,
+  走访记录: visitsTable,
 };
 
 export function buildTable(sheet: SheetName, data: AssessmentExportData): Table {

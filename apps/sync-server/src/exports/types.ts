@@ -13,8 +13,41 @@ import type {
 
 export type { CommunityType };
 
-/** One community's row of 汇总: the figures of GET /api/coverage, as the dashboard shows them. */
-export type CommunitySummaryRow = CommunityCoverage;
+/**
+ * One community's row of 汇总: the figures of GET /api/coverage, as the dashboard shows them
+ * (visits and the sample absent from a caller that does not read them: shown empty).
+ */
+export type CommunitySummaryRow = CommunityCoverage & {
+  readonly visits?: {
+    readonly notHome: number;
+    readonly refused: number;
+    readonly vacant: number;
+    readonly revisit: number;
+  };
+  readonly sample?: {
+    readonly size: number;
+    readonly reserveSize: number;
+    readonly countedSample: number;
+    readonly countedReserve: number;
+  } | null;
+};
+
+/**
+ * One visit outcome (不在家 / 拒访 / 空置). The household as its key, as 问卷明细 shows it; no
+ * address as typed, nothing about a person.
+ */
+export interface VisitRow {
+  readonly id: string;
+  readonly communityCode: string;
+  readonly communityName: string;
+  readonly householdKey: string;
+  readonly outcome: string;
+  /** 'sample' / 'reserve' when the household is on the community's drawn sample, else null. */
+  readonly sampleList: 'sample' | 'reserve' | null;
+  readonly collector: string;
+  readonly collectedAt: string;
+  readonly receivedAt: string;
+}
 
 /** One counted (not invalidated) questionnaire response. */
 export interface ResponseDetailRow {
@@ -71,7 +104,16 @@ export interface AssessmentExportData {
   readonly responses: readonly ResponseDetailRow[];
   readonly interviews: readonly InterviewRow[];
   readonly registerCheck: readonly RegisterCheckRow[];
+  /** Absent from a caller that does not read them: the sheet is then empty. */
+  readonly visits?: readonly VisitRow[];
 }
 
-export const SHEET_NAMES = ['汇总', '问卷明细', '访谈记录', '问题与建议', '户册核对'] as const;
+export const SHEET_NAMES = [
+  '汇总',
+  '问卷明细',
+  '访谈记录',
+  '问题与建议',
+  '户册核对',
+  '走访记录',
+] as const;
 export type SheetName = (typeof SHEET_NAMES)[number];

@@ -37,7 +37,7 @@ function cellAt(sheet: ExcelJS.Worksheet, key: string, header: string): ExcelJS.
 }
 
 describe('buildAssessmentWorkbook', () => {
-  it('holds the five sheets the office expects, in order', async () => {
+  it('holds the six sheets the office expects, in order', async () => {
     const workbook = await openWorkbook();
     expect(workbook.worksheets.map((s) => s.name)).toEqual([
       '汇总',
@@ -45,6 +45,7 @@ describe('buildAssessmentWorkbook', () => {
       '访谈记录',
       '问题与建议',
       '户册核对',
+      '走访记录',
     ]);
   });
 

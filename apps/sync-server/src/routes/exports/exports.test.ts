@@ -122,6 +122,7 @@ describe('GET /api/exports/assessment.xlsx', () => {
       '访谈记录',
       '问题与建议',
       '户册核对',
+      '走访记录',
     ]);
 
     const coverage = (await get('/api/coverage')).json();

@@ -23,6 +23,7 @@ export const SHEET_ALIASES: ReadonlyMap<string, SheetName> = new Map([
   ['interviews', '访谈记录'],
   ['suggestions', '问题与建议'],
   ['register', '户册核对'],
+  ['visits', '走访记录'],
 ]);
 
 function sheetOf(file: string): SheetName | undefined {

@@ -17,6 +17,7 @@ import {
 import { AppError, errorResponses } from '../../errors.ts';
 import { principalOf } from '../../plugins/auth.ts';
 import { reviewRepository } from '../../repositories/review.ts';
+import type { CommunitySample } from '../../repositories/visits.ts';
 import { plain } from '../schemas.ts';
 import {
   TABLE_FILE_MAX_BYTES,
@@ -77,6 +78,12 @@ const ImportResultSchema = z.object({
   removed: z.number(),
   keptWithResponses: z.number(),
 });
+
+function sampleSummary(sample: CommunitySample | undefined) {
+  if (!sample) return null;
+  const { seed, drawnAt, frame, size, reserveSize } = sample;
+  return { seed, drawnAt, frame, size, reserveSize };
+}
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const staff = app.requireRole('admin', 'coordinator');
@@ -159,6 +166,16 @@ const routes: FastifyPluginAsyncZod = async (app) => {
             // Without a register: the valid 未分区 responses, and the areas other responses name.
             unassigned: z.array(OutsideResponseSchema),
             answeredAreas: z.array(z.string()),
+            // The community's drawn sample (POST /api/communities/:code/sample), or null.
+            sample: z
+              .object({
+                seed: z.number(),
+                drawnAt: z.string(),
+                frame: z.number(),
+                size: z.number(),
+                reserveSize: z.number(),
+              })
+              .nullable(),
           }),
           ...errorResponses(401, 403, 404),
         },
@@ -178,6 +195,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         outside: registers.outside(code),
         unassigned: registered ? [] : registers.unassigned(code),
         answeredAreas: registered ? [] : registers.answeredAreas(code),
+        sample: sampleSummary(app.repos.visits.sample(code)),
       };
     },
   );
