@@ -1,3 +1,4 @@
+import { FULL_MARKS_ANSWERS } from '@jiuting/questionnaire/testing';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ResidentApp } from '../../apps/pwa/src/resident/ResidentApp.tsx';
@@ -18,15 +19,7 @@ import {
 // plain online submit to a real sync server.
 
 const ANSWERS: Record<string, string | string[]> = {
-  q1: 'A',
-  q2: 'C',
-  q3: 'A',
-  q4: 'A',
-  q5: 'D',
-  q6: 'D',
-  q7: 'D',
-  q8: 'A',
-  q9: 'A',
+  ...FULL_MARKS_ANSWERS,
   q10: ['A', 'H'],
   q11: ['F'],
 };

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
+import { sampleSurvey } from '@jiuting/questionnaire/testing';
 import { expect, it } from 'vitest';
-import { buildTestApp, CLIENT_HEADERS, loginAs, sampleSurvey } from '../testing.ts';
+import { buildTestApp, CLIENT_HEADERS, loginAs } from '../testing.ts';
 
 it('logs sync batches by counts and ids, never answers, addresses or the session cookie', async () => {
   const lines: string[] = [];
@@ -32,7 +33,15 @@ it('logs sync batches by counts and ids, never answers, addresses or the session
     expect(log).toContain('"accepted":1');
     expect(log).toContain('"rejected":1');
     // Secrets carry a non-digit: a bare '1808' also matches a float such as responseTime 15.1808….
-    for (const secret of ['1808室', '1707室', '88号楼', '77号楼', 'ZQX', 'WVU', canvasser.cookie.split('=')[1] as string]) {
+    for (const secret of [
+      '1808室',
+      '1707室',
+      '88号楼',
+      '77号楼',
+      'ZQX',
+      'WVU',
+      canvasser.cookie.split('=')[1] as string,
+    ]) {
       expect(log).not.toContain(secret);
     }
   } finally {
