@@ -6,7 +6,7 @@ export default defineProject({
   test: {
     name: 'e2e',
     environment: 'node',
-    include: ['*.e2e.ts'],
+    include: ['*.e2e.ts', 'harness/*.test.ts'],
     globalSetup: ['./harness/global-setup.ts'],
     fileParallelism: false,
     testTimeout: 120_000,

@@ -1,7 +1,7 @@
 // Shared by the sync-server benchmarks (the leading underscore keeps bench/run.ts from running it).
 import { randomUUID } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
-import { FULL_MARKS_ANSWERS } from '../../apps/sync-server/src/testing.ts';
+import { FULL_MARKS_ANSWERS } from '@jiuting/questionnaire/testing';
 
 export const ANSWER_SETS = [
   FULL_MARKS_ANSWERS,

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -37,8 +37,19 @@ export const DESKTOP: BrowserContextOptions = {
   timezoneId: 'Asia/Shanghai',
 };
 
+// Everything a journey opened, so that a journey that fails halfway leaves no browser running
+// into the next one, and no profile (with its IndexedDB of test answers) on the disk.
+const opened = new Set<Browser | BrowserContext>();
+const profiles = new Set<string>();
+
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+  opened.add(browser);
+  return browser;
 }
 
 /**
@@ -49,6 +60,7 @@ export async function launchPhone(
   userDataDir = mkdtempSync(join(tmpdir(), 'jiuting-phone-')),
   options: BrowserContextOptions = {},
 ): Promise<{ context: BrowserContext; userDataDir: string }> {
+  profiles.add(userDataDir);
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -56,7 +68,16 @@ export async function launchPhone(
     ...PHONE,
     ...options,
   });
+  opened.add(context);
   return { context, userDataDir };
+}
+
+/** Closes whatever the journey left open and deletes every phone profile it made. */
+export async function closeBrowsers(): Promise<void> {
+  for (const browser of opened) await browser.close().catch(() => {});
+  opened.clear();
+  for (const dir of profiles) rmSync(dir, { recursive: true, force: true });
+  profiles.clear();
 }
 
 export async function shot(page: Page, name: string): Promise<void> {

@@ -1,3 +1,4 @@
+import { SAMPLE_ANSWERS } from '@jiuting/questionnaire/testing';
 import type { Page } from 'playwright-core';
 import { waitFor } from './wait.ts';
 
@@ -46,16 +47,10 @@ export interface SurveyEntry {
   readonly answers: Readonly<Record<string, string | readonly string[]>>;
 }
 
+// The questionnaire's sample answers as a thumb taps them: letters only (no 其他 text to type).
+const { q11Other: _typed, ...SAMPLE_LETTERS } = SAMPLE_ANSWERS;
 export const TYPICAL_ANSWERS: SurveyEntry['answers'] = {
-  q1: 'A',
-  q2: 'C',
-  q3: 'A',
-  q4: 'B',
-  q5: 'C',
-  q6: 'C',
-  q7: 'D',
-  q8: 'A',
-  q9: 'B',
+  ...SAMPLE_LETTERS,
   q10: ['A', 'C'],
   q11: ['A', 'F'],
 };

@@ -1,32 +1,35 @@
-import type { ApiClient } from './api.ts';
-import type { RunningServer } from './server.ts';
-
-/** What a community should show after the journeys so far: each journey adds what it did. */
-export interface Expected {
-  households: number;
-  responses: number;
-  repeats: number;
-}
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ApiClient } from './api.ts';
+import { closeBrowsers } from './browser.ts';
+import { BUILD_DIR } from './paths.ts';
+import { type RunningServer, startServer } from './server.ts';
 
 /**
- * One town for all the journeys: one server, one deployment directory, and a ledger of what each
- * journey collected, so the coordinator's journey can check the dashboard against all of it.
+ * One town per journey: its own server and database, and its own deployment directory (journey 4
+ * deploys a new version into it). Nothing a journey does reaches another, so each can run alone
+ * (`-t`) and one failure does not fail the ones after it.
  */
 export interface Stage {
   readonly server: RunningServer;
   readonly admin: ApiClient;
   /** The directory the server serves the built PWA from; a journey may deploy into it. */
   readonly deployDir: string;
-  readonly expected: Map<string, Expected>;
 }
 
-export function record(stage: Stage, code: string, added: Partial<Expected>): void {
-  const current = stage.expected.get(code) ?? { households: 0, responses: 0, repeats: 0 };
-  stage.expected.set(code, {
-    households: current.households + (added.households ?? 0),
-    responses: current.responses + (added.responses ?? 0),
-    repeats: current.repeats + (added.repeats ?? 0),
-  });
+export async function openStage(): Promise<Stage> {
+  const deployDir = mkdtempSync(join(tmpdir(), 'jiuting-deploy-'));
+  cpSync(BUILD_DIR, deployDir, { recursive: true });
+  const server = await startServer({ staticDir: deployDir });
+  return { server, admin: await ApiClient.asAdmin(server.url), deployDir };
+}
+
+/** Ends the journey's browsers, server and directories, whether it passed or not. */
+export async function closeStage(stage: Stage | undefined): Promise<void> {
+  await closeBrowsers();
+  await stage?.server.stop();
+  if (stage) rmSync(stage.deployDir, { recursive: true, force: true });
 }
 
 export interface CoverageRow {

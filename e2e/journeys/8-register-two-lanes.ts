@@ -9,7 +9,7 @@ import {
   tapAnswers,
   waitForUnsent,
 } from '../harness/phone.ts';
-import { coverageOf, record, type Stage } from '../harness/stage.ts';
+import { coverageOf, type Stage } from '../harness/stage.ts';
 import { waitFor } from '../harness/wait.ts';
 
 const COMMUNITY = 'DEMO09';
@@ -87,7 +87,6 @@ export async function registerTwoLanes(stage: Stage): Promise<void> {
   });
   const row = await coverageOf(stage, COMMUNITY);
   expect(row?.totalHouseholds).toBe(4);
-  record(stage, COMMUNITY, { households: 3, responses: 3 });
 
   await desk.reload();
   await desk.getByLabel('居民区').selectOption(COMMUNITY);

@@ -5,9 +5,9 @@ import { ApiProvider } from './api/api-context.tsx';
 import { createApiClient } from './api/client.ts';
 import { OutboxDatabase } from './outbox/db.ts';
 import { replayDraftJournal } from './outbox/draft-journal.ts';
-import { OutboxProvider } from './outbox/outbox-context.tsx';
 import { SyncEngine } from './outbox/sync-engine.ts';
-import { flushAllDrafts } from './outbox/use-draft-autosave.ts';
+import { OutboxProvider } from './outbox-react/outbox-context.tsx';
+import { flushAllDrafts } from './outbox-react/use-draft-autosave.ts';
 import { App } from './shell/App.tsx';
 import './styles.css';
 

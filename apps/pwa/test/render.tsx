@@ -4,9 +4,9 @@ import type { ReactElement } from 'react';
 import { ApiProvider } from '../src/api/api-context.tsx';
 import { createApiClient, type Fetch } from '../src/api/client.ts';
 import type { Community, User } from '../src/api/types.ts';
-import { OutboxProvider } from '../src/outbox/outbox-context.tsx';
+import { freshDb, TEST_COLLECTOR } from '../src/outbox/outbox.test-kit.ts';
 import { SyncEngine } from '../src/outbox/sync-engine.ts';
-import { freshDb, TEST_COLLECTOR } from '../src/outbox/test-items.ts';
+import { OutboxProvider } from '../src/outbox-react/outbox-context.tsx';
 
 export const COMMUNITIES: Community[] = [
   { code: 'DEMO01', name: '示例居民区01', type: '导入居', totalHouseholds: 1200 },

@@ -1,15 +1,9 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sampleSurvey } from '@jiuting/questionnaire/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildApp } from './app.ts';
-import {
-  buildTestApp,
-  CLIENT_HEADERS,
-  loginAs,
-  sampleSurvey,
-  TEST_SCRYPT_COST,
-  tempDbPath,
-} from './testing.ts';
+import { buildTestApp, CLIENT_HEADERS, loginAs, TEST_SCRYPT_COST, tempDbPath } from './testing.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {

@@ -124,34 +124,6 @@ export async function startTestServer(options: Partial<AppOptions> = {}): Promis
   };
 }
 
-/** Answers worth 100 points (the best option of every scored question). */
-export const FULL_MARKS_ANSWERS = {
-  q1: 'A',
-  q2: 'C',
-  q3: 'A',
-  q4: 'A',
-  q5: 'D',
-  q6: 'D',
-  q7: 'D',
-  q8: 'A',
-  q9: 'A',
-  q10: ['I'],
-  q11: ['A', 'F'],
-};
-
-/** Answers worth 3 points, the lowest option of every scored question: q3–q9 = B E A A A D D
- * → 0 + 0 + 3 + 0 + 0 + 0 + 0. */
-export const LOWEST_MARKS_ANSWERS = {
-  ...FULL_MARKS_ANSWERS,
-  q3: 'B',
-  q4: 'E',
-  q5: 'A',
-  q6: 'A',
-  q7: 'A',
-  q8: 'D',
-  q9: 'D',
-};
-
 /** POST /api/communities/import as `who` (a coordinator or admin); the caller checks the answer. */
 export function importCommunities(app: FastifyInstance, who: LoggedIn, csv: string) {
   return app.inject({
@@ -170,35 +142,4 @@ export function syncItems(app: FastifyInstance, who: LoggedIn, items: readonly u
     headers: { ...CLIENT_HEADERS, cookie: who.cookie },
     payload: { items },
   });
-}
-
-/** A valid survey response (kind 'survey'); override any field. */
-export function sampleSurvey(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    kind: 'survey',
-    id: randomUUID(),
-    questionnaireId: 'jiuting-2025',
-    questionnaireVersion: 1,
-    communityCode: 'DEMO01',
-    householdAddress: `${Math.floor(Math.random() * 90) + 1}号楼${Math.floor(Math.random() * 900) + 101}室`,
-    channel: 'door',
-    collectedAt: '2025-11-20T10:00:00+08:00',
-    answers: FULL_MARKS_ANSWERS,
-    ...overrides,
-  };
-}
-
-/** A valid interview record (kind 'interview'); override any field. */
-export function sampleInterview(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    kind: 'interview',
-    id: randomUUID(),
-    communityCode: 'DEMO01',
-    group: 'elderly_living_alone',
-    method: 'home',
-    date: '2025-11-20',
-    view: 'A',
-    collectedAt: '2025-11-20T15:00:00+08:00',
-    ...overrides,
-  };
 }

@@ -2,8 +2,8 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { AdjustmentsView } from './AdjustmentsView.tsx';
+import { type Call, renderWithServer } from './assessment.test-kit.tsx';
 import type { CommunityResult } from './assessment-api.ts';
-import { type Call, renderWithServer } from './assessment-test-kit.tsx';
 
 const ROW: CommunityResult = {
   code: 'JT01',

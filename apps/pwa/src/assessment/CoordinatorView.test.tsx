@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { type Call, renderWithServer } from './assessment.test-kit.tsx';
 import type { AssessmentYear, CommunityResult } from './assessment-api.ts';
-import { type Call, renderWithServer } from './assessment-test-kit.tsx';
 import { CoordinatorView } from './CoordinatorView.tsx';
 
 const OPEN: AssessmentYear = {

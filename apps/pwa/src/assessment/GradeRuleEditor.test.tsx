@@ -1,8 +1,8 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { type Call, renderWithServer } from './assessment.test-kit.tsx';
 import type { AssessmentYear } from './assessment-api.ts';
-import { type Call, renderWithServer } from './assessment-test-kit.tsx';
 import { RankingView } from './RankingView.tsx';
 
 const OPEN: AssessmentYear = {

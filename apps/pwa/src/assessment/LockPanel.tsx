@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { downloadExport } from '../dashboard/download.ts';
-import { ConfirmDialog } from '../shell/ConfirmDialog.tsx';
+import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
+import { downloadExport } from '../ui/download.ts';
 import {
   type AssessmentYear,
   type LockIssue,

@@ -1,8 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { COMMUNITIES, renderWithServer } from './assessment.test-kit.tsx';
 import type { Proposal } from './assessment-api.ts';
-import { COMMUNITIES, renderWithServer } from './assessment-test-kit.tsx';
 import { ProposalsPanel, ProposeForm } from './ProposalsPanel.tsx';
 
 const PROPOSAL: Proposal = {

@@ -1,8 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { type Call, COMMUNITIES, renderWithServer } from './assessment.test-kit.tsx';
 import type { ItemScore, Scoring } from './assessment-api.ts';
-import { type Call, COMMUNITIES, renderWithServer } from './assessment-test-kit.tsx';
 import { ScorerView } from './ScorerView.tsx';
 
 const ITEMS: Scoring['items'] = [

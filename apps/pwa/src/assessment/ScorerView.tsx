@@ -1,7 +1,7 @@
 import { checkItemPoints } from '@jiuting/scorecard';
 import { useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../api/client.ts';
-import { ConfirmDialog } from '../shell/ConfirmDialog.tsx';
+import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import {
   type CombinationRule,
   type DepartmentEntry,

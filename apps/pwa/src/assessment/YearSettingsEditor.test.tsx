@@ -1,8 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { renderWithServer } from './assessment.test-kit.tsx';
 import type { AssessmentYear } from './assessment-api.ts';
-import { renderWithServer } from './assessment-test-kit.tsx';
 import { RankingView } from './RankingView.tsx';
 
 const OPEN: AssessmentYear = {

@@ -1,8 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { CollectorsView, collectionDays } from './CollectorsView.tsx';
-import { coverageFixture } from './coverage-fixture.ts';
-import { renderDashboard } from './dashboard-test-kit.tsx';
+import { coverageFixture } from './coverage.test-kit.ts';
+import { renderDashboard } from './dashboard.test-kit.tsx';
 
 describe('per collector', () => {
   it('shows each collector’s totals and households day by day, latest day first', async () => {

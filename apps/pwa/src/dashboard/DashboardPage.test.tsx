@@ -1,8 +1,8 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { coverageFixture } from './coverage-fixture.ts';
+import { coverageFixture } from './coverage.test-kit.ts';
 import DashboardPage, { viewOf } from './DashboardPage.tsx';
-import { renderDashboard } from './dashboard-test-kit.tsx';
+import { renderDashboard } from './dashboard.test-kit.tsx';
 
 afterEach(() => {
   history.replaceState(null, '', '#/');

@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fileNameOf } from './download.ts';
+import { fileNameOf } from '../ui/download.ts';
 import { ExportView } from './ExportView.tsx';
 
 const { createObjectURL, revokeObjectURL } = URL;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { type DownloadResult, downloadExport } from './download.ts';
+import { type DownloadResult, downloadExport } from '../ui/download.ts';
 
 const SHEETS = [
   { name: '汇总', alias: 'summary', note: '每个居民区一行：覆盖率、访谈、平均分、得分' },

@@ -1,8 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { Call } from './dashboard-test-kit.tsx';
-import { renderDashboard } from './dashboard-test-kit.tsx';
+import type { Call } from './dashboard.test-kit.tsx';
+import { renderDashboard } from './dashboard.test-kit.tsx';
 import { FeedbackView } from './FeedbackView.tsx';
 
 const HOSTILE = '<img src=x onerror="alert(1)"> 楼道灯坏了';

@@ -11,7 +11,7 @@ import {
   uploadedFile,
 } from '../api/table-upload.ts';
 import { posterAddress } from '../print/poster-address.ts';
-import { ConfirmDialog } from '../shell/ConfirmDialog.tsx';
+import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { dashboardKeys } from './dashboard-keys.ts';
 import type { StaffCommunity } from './dashboard-types.ts';
 

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useApi } from '../api/api-context.tsx';
-import { ConfirmDialog } from '../shell/ConfirmDialog.tsx';
+import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { roleLabel } from './CollectorsView.tsx';
 import { dashboardKeys } from './dashboard-keys.ts';
 import type { DeviceSession } from './dashboard-types.ts';

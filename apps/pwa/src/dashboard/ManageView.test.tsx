@@ -1,8 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { Call } from './dashboard-test-kit.tsx';
-import { renderDashboard } from './dashboard-test-kit.tsx';
+import type { Call } from './dashboard.test-kit.tsx';
+import { renderDashboard } from './dashboard.test-kit.tsx';
 import { ManageCommunities } from './ManageCommunities.tsx';
 import { ManageSessions } from './ManageSessions.tsx';
 import { ManageUsers } from './ManageUsers.tsx';

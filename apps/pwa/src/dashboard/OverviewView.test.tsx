@@ -1,9 +1,9 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { coverageFixture, RAW } from './coverage-fixture.ts';
+import { coverageFixture, RAW } from './coverage.test-kit.ts';
+import { renderDashboard } from './dashboard.test-kit.tsx';
 import { REFRESH_MS } from './dashboard-api.ts';
-import { renderDashboard } from './dashboard-test-kit.tsx';
 import { OverviewView } from './OverviewView.tsx';
 import { beijingTime } from './overview.ts';
 

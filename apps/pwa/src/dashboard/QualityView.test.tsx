@@ -1,8 +1,9 @@
+import { FULL_MARKS_ANSWERS } from '@jiuting/questionnaire/testing';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { Call } from './dashboard-test-kit.tsx';
-import { renderDashboard } from './dashboard-test-kit.tsx';
+import type { Call } from './dashboard.test-kit.tsx';
+import { renderDashboard } from './dashboard.test-kit.tsx';
 import type { FlaggedResponse, QualityAnswer, ReviewResponse } from './dashboard-types.ts';
 import { QualityView } from './QualityView.tsx';
 
@@ -75,19 +76,7 @@ function qualityServer() {
     channel: 'door',
     score: 100,
     counted: true,
-    answers: {
-      q1: 'A',
-      q2: 'C',
-      q3: 'A',
-      q4: 'A',
-      q5: 'D',
-      q6: 'D',
-      q7: 'D',
-      q8: 'A',
-      q9: 'A',
-      q10: ['I'],
-      q11: ['F'],
-    },
+    answers: { ...FULL_MARKS_ANSWERS, q11: ['F'] },
     startedAt: '2025-11-20T15:01:35Z',
     answerChanges: 0,
     flags: ['too_fast', 'night'],

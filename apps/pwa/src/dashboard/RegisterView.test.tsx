@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { renderDashboard } from './dashboard-test-kit.tsx';
+import { renderDashboard } from './dashboard.test-kit.tsx';
 import { RegisterView } from './RegisterView.tsx';
 
 const REGISTER = {

@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { Call } from './dashboard-test-kit.tsx';
-import { renderDashboard } from './dashboard-test-kit.tsx';
+import type { Call } from './dashboard.test-kit.tsx';
+import { renderDashboard } from './dashboard.test-kit.tsx';
 import type { ReviewResponse } from './dashboard-types.ts';
 import { ReviewView } from './ReviewView.tsx';
 

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { renderDashboard } from './dashboard-test-kit.tsx';
+import { renderDashboard } from './dashboard.test-kit.tsx';
 import type { SyncConflict } from './dashboard-types.ts';
 import { ReviewView } from './ReviewView.tsx';
 

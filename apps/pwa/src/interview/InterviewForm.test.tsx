@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, test, vi } from 'vitest';
 import { COMMUNITIES, renderWithApp } from '../../test/render.tsx';
 import type { User } from '../api/types.ts';
-import { freshDb, interviewItem, queueItems } from '../outbox/test-items.ts';
+import { freshDb, interviewItem, queueItems } from '../outbox/outbox.test-kit.ts';
 import { InterviewForm } from './InterviewForm.tsx';
 import { InterviewPage } from './InterviewPage.tsx';
 import { emptyInterviewValues } from './interview-values.ts';

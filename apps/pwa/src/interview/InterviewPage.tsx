@@ -1,4 +1,4 @@
-import { type CollectorPageProps, ItemFormPage } from '../shell/ItemFormPage.tsx';
+import { type CollectorPageProps, ItemFormPage } from '../survey/ItemFormPage.tsx';
 import { defaultCommunity } from '../survey/last-community.ts';
 import { InterviewForm } from './InterviewForm.tsx';
 import { emptyInterviewValues, type InterviewFormValues } from './interview-values.ts';

@@ -8,8 +8,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useApi } from '../api/api-context.tsx';
 import { queryKeys } from '../api/query-keys.ts';
 import type { CoverageReport } from '../api/types.ts';
-import { useOutbox } from '../outbox/outbox-context.tsx';
-import { useLive } from '../outbox/use-live.ts';
+import { useOutbox } from '../outbox-react/outbox-context.tsx';
+import { useLive } from '../outbox-react/use-live.ts';
 
 /**
  * The community's way to 20 interviews and its mix of groups. The server's count (all

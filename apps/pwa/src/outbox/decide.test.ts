@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { backoffDelay, decideSyncAnswer } from './decide.ts';
-import { surveyItem } from './test-items.ts';
+import { surveyItem } from './outbox.test-kit.ts';
 import type { OutboxItem } from './types.ts';
 
 function item(localId: string): OutboxItem {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { forgetJournal, journalChange, replayDraftJournal, settleChange } from './draft-journal.ts';
-import { freshDb, queueItems, surveyItem } from './test-items.ts';
+import { freshDb, queueItems, surveyItem } from './outbox.test-kit.ts';
 
 const ID = '6f1c2a4e-1111-4222-8333-944455556666';
 const change = (room: string, at = 1_000) => ({

@@ -4,6 +4,13 @@ import { createApiClient } from '../api/client.ts';
 import { applySchemaVersions, OutboxDatabase, SCHEMA_VERSIONS } from './db.ts';
 import { buildOutboxExport, unsentOfOthers } from './export.ts';
 import {
+  freshDb,
+  interviewItem,
+  queueItems,
+  surveyItem,
+  TEST_COLLECTOR,
+} from './outbox.test-kit.ts';
+import {
   adoptOwnerless,
   applyOutcomes,
   claimBatch,
@@ -17,7 +24,6 @@ import {
   saveDraft,
 } from './store.ts';
 import { SyncEngine } from './sync-engine.ts';
-import { freshDb, interviewItem, queueItems, surveyItem, TEST_COLLECTOR } from './test-items.ts';
 
 const opened: Dexie[] = [];
 afterEach(() => {

@@ -5,7 +5,7 @@ import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
 import { ApiProvider } from '../api/api-context.tsx';
 import { createApiClient } from '../api/client.ts';
-import { hrefOf, parseRoute } from '../shell/route.ts';
+import { hrefOf, parseRoute } from '../ui/route.ts';
 import { PaperQuestionnaire } from './PaperQuestionnaire.tsx';
 import { Poster } from './Poster.tsx';
 import PrintPage from './PrintPage.tsx';

@@ -3,8 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { CANVASSER, COMMUNITIES, renderWithApp } from '../../test/render.tsx';
 import type { Fetch } from '../api/client.ts';
+import { freshDb, queueItems, surveyItem } from '../outbox/outbox.test-kit.ts';
 import { applyOutcomes, claimBatch, saveDraft } from '../outbox/store.ts';
-import { freshDb, queueItems, surveyItem } from '../outbox/test-items.ts';
 import { App } from './App.tsx';
 
 /** Answers the few routes the shell reads, as docs/api.md describes them; /api/sync is unreachable. */

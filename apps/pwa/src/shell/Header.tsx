@@ -1,14 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import type { User } from '../api/types.ts';
+import type { EngineStatus } from '../outbox/sync-engine.ts';
 import {
   isStale,
   type UnsentSummary,
   useEngineStatus,
   useOutbox,
   useUnsentSummary,
-} from '../outbox/outbox-context.tsx';
-import type { EngineStatus } from '../outbox/sync-engine.ts';
-import { hrefOf } from './route.ts';
+} from '../outbox-react/outbox-context.tsx';
+import { hrefOf } from '../ui/route.ts';
 
 function statusText(
   status: EngineStatus,

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { User } from '../api/types.ts';
-import { DraftList } from '../outbox/DraftList.tsx';
 import { newId } from '../outbox/ids.ts';
-import { checkStorage } from '../outbox/storage.ts';
-import { OFFLINE_MESSAGES, offlineSupport } from './offline-support.ts';
-import { hrefOf } from './route.ts';
+import { DraftList } from '../outbox-screens/DraftList.tsx';
+import { OFFLINE_MESSAGES, offlineSupport } from '../ui/offline-support.ts';
+import { hrefOf } from '../ui/route.ts';
+import { checkStorage } from '../ui/storage.ts';
 
 const ROLE_NAMES = {
   admin: '管理员',

@@ -5,8 +5,8 @@ import { ApiError, OfflineError } from '../api/client.ts';
 import { queryKeys } from '../api/query-keys.ts';
 import { rememberUser, type Session } from '../api/session.ts';
 import type { User } from '../api/types.ts';
-import { useOutbox } from '../outbox/outbox-context.tsx';
-import { loginHint } from './offline-support.ts';
+import { useOutbox } from '../outbox-react/outbox-context.tsx';
+import { loginHint } from '../ui/offline-support.ts';
 
 export function LoginPage() {
   const api = useApi();

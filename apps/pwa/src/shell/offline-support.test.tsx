@@ -1,9 +1,9 @@
 import { screen } from '@testing-library/react';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { renderWithApp } from '../../test/render.tsx';
-import { checkStorage } from '../outbox/storage.ts';
+import { loginHint, OFFLINE_MESSAGES, offlineSupport } from '../ui/offline-support.ts';
+import { checkStorage } from '../ui/storage.ts';
 import { LoginPage } from './LoginPage.tsx';
-import { loginHint, OFFLINE_MESSAGES, offlineSupport } from './offline-support.ts';
 
 const ANDROID_CHROME =
   'Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/87.0.4280.141 Mobile Safari/537.36';

@@ -1,5 +1,5 @@
 import { Workbox } from 'workbox-window';
-import { flushAllDrafts } from '../outbox/use-draft-autosave.ts';
+import { flushAllDrafts } from '../outbox-react/use-draft-autosave.ts';
 
 // Registered from a module (the server's CSP forbids inline scripts). A new version waits until
 // the user agrees: then every open draft is written first, and only then does the page reload.

@@ -3,8 +3,8 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { CANVASSER, COMMUNITIES, renderWithApp } from '../../test/render.tsx';
 import type { Fetch } from '../api/client.ts';
 import type { User } from '../api/types.ts';
+import { freshDb, queueItems, surveyItem } from '../outbox/outbox.test-kit.ts';
 import { enqueue } from '../outbox/store.ts';
-import { freshDb, queueItems, surveyItem } from '../outbox/test-items.ts';
 import { App } from './App.tsx';
 
 // One phone, several people: each sees, sends and exports only what they collected.

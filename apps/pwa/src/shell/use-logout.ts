@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useApi } from '../api/api-context.tsx';
 import { queryKeys } from '../api/query-keys.ts';
 import { forgetSession, type Session } from '../api/session.ts';
-import { flushAllDrafts } from '../outbox/use-draft-autosave.ts';
+import { flushAllDrafts } from '../outbox-react/use-draft-autosave.ts';
 
 export const API_CACHE_NAME = 'jiuting-api';
 

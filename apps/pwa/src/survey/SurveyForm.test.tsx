@@ -3,7 +3,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, test, vi } from 'vitest';
 import { CANVASSER, COMMUNITIES, renderWithApp } from '../../test/render.tsx';
-import { freshDb, queueItems, surveyItem } from '../outbox/test-items.ts';
+import { freshDb, queueItems, surveyItem } from '../outbox/outbox.test-kit.ts';
 import { SurveyForm } from './SurveyForm.tsx';
 import { SurveyPage } from './SurveyPage.tsx';
 import { emptySurveyValues } from './survey-values.ts';

@@ -1,4 +1,4 @@
-import { type CollectorPageProps, ItemFormPage } from '../shell/ItemFormPage.tsx';
+import { type CollectorPageProps, ItemFormPage } from './ItemFormPage.tsx';
 import { defaultCommunity } from './last-community.ts';
 import { SurveyForm } from './SurveyForm.tsx';
 import { emptySurveyValues, type SurveyFormValues } from './survey-values.ts';

@@ -1,9 +1,9 @@
 import type { SyncItem } from '@jiuting/questionnaire';
 import { useEffect, useState } from 'react';
-import { useOutbox } from '../outbox/outbox-context.tsx';
 import { enqueue } from '../outbox/store.ts';
 import type { ItemKind } from '../outbox/types.ts';
-import { storageFailureMessage, useDraftAutosave } from '../outbox/use-draft-autosave.ts';
+import { useOutbox } from '../outbox-react/outbox-context.tsx';
+import { storageFailureMessage, useDraftAutosave } from '../outbox-react/use-draft-autosave.ts';
 import { rememberCommunity } from './last-community.ts';
 
 type WatchChanges = (callback: (all: { communityCode?: string }) => void) => {

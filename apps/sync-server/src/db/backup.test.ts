@@ -1,8 +1,9 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { sampleSurvey } from '@jiuting/questionnaire/testing';
 import Database from 'better-sqlite3';
 import { expect, it } from 'vitest';
-import { CLIENT_HEADERS, sampleSurvey, startTestServer } from '../testing.ts';
+import { CLIENT_HEADERS, startTestServer } from '../testing.ts';
 import { integrityOf, takeBackup } from './backup.ts';
 import { openDatabase } from './open.ts';
 import { restoreBackup } from './restore.ts';

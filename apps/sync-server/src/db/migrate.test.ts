@@ -1,8 +1,9 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { sampleSurvey } from '@jiuting/questionnaire/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
-import { CLIENT_HEADERS, sampleSurvey, TEST_SCRYPT_COST, tempDbPath } from '../testing.ts';
+import { CLIENT_HEADERS, TEST_SCRYPT_COST, tempDbPath } from '../testing.ts';
 import { loadMigrations, migrate, SchemaError, schemaVersion } from './migrate.ts';
 import { openDatabase } from './open.ts';
 

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
+import { sampleSurvey } from '@jiuting/questionnaire/testing';
 import { expect, it } from 'vitest';
-import { buildTestApp, CLIENT_HEADERS, loginAs, sampleSurvey } from '../testing.ts';
+import { buildTestApp, CLIENT_HEADERS, loginAs } from '../testing.ts';
 
 it('logs sync batches by counts and ids, never answers, addresses or the session cookie', async () => {
   const lines: string[] = [];

@@ -1,14 +1,8 @@
+import { sampleInterview, sampleSurvey } from '@jiuting/questionnaire/testing';
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  buildTestApp,
-  CLIENT_HEADERS,
-  type LoggedIn,
-  loginAs,
-  sampleInterview,
-  sampleSurvey,
-} from '../testing.ts';
+import { buildTestApp, CLIENT_HEADERS, type LoggedIn, loginAs } from '../testing.ts';
 
 // Issue 14: no request body, however nested or large, may produce a 5xx on a route a stranger
 // or a phone can reach, and a bad body never fails anyone else's upload. Bodies are sent as

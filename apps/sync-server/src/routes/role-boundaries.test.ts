@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sampleSurvey } from '@jiuting/questionnaire/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../domain/passwords.ts';
@@ -7,7 +8,6 @@ import {
   CLIENT_HEADERS,
   type LoggedIn,
   loginAs,
-  sampleSurvey,
   TEST_PASSWORD,
   TEST_SCRYPT_COST,
 } from '../testing.ts';

@@ -1,13 +1,7 @@
+import { sampleInterview, sampleSurvey } from '@jiuting/questionnaire/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  buildTestApp,
-  CLIENT_HEADERS,
-  type LoggedIn,
-  loginAs,
-  sampleInterview,
-  sampleSurvey,
-} from '../testing.ts';
+import { buildTestApp, CLIENT_HEADERS, type LoggedIn, loginAs } from '../testing.ts';
 
 // Issue 14: every string a request puts into the database has a maximum, and none holds a NUL,
 // a bidi override or a lone surrogate; a refusal is a 400 with a Chinese message at the field,

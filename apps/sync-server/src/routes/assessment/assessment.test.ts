@@ -1,15 +1,9 @@
+import { FULL_MARKS_ANSWERS, sampleSurvey } from '@jiuting/questionnaire/testing';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../plugins/auth.ts';
-import {
-  buildTestApp,
-  CLIENT_HEADERS,
-  FULL_MARKS_ANSWERS,
-  type LoggedIn,
-  loginAs,
-  sampleSurvey,
-} from '../../testing.ts';
+import { buildTestApp, CLIENT_HEADERS, type LoggedIn, loginAs } from '../../testing.ts';
 import { completeEveryCommunity, lockAcceptingAll } from './test-kit.ts';
 
 let app: FastifyInstance;

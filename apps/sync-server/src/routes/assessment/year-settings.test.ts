@@ -1,13 +1,7 @@
+import { sampleInterview, sampleSurvey } from '@jiuting/questionnaire/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  buildTestApp,
-  CLIENT_HEADERS,
-  type LoggedIn,
-  loginAs,
-  sampleInterview,
-  sampleSurvey,
-} from '../../testing.ts';
+import { buildTestApp, CLIENT_HEADERS, type LoggedIn, loginAs } from '../../testing.ts';
 import { lockAcceptingAll } from './test-kit.ts';
 
 let app: FastifyInstance;

@@ -1,3 +1,4 @@
+import { sampleSurvey } from '@jiuting/questionnaire/testing';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import iconv from 'iconv-lite';
@@ -8,7 +9,6 @@ import {
   importCommunities,
   type LoggedIn,
   loginAs,
-  sampleSurvey,
   syncItems,
 } from '../../testing.ts';
 

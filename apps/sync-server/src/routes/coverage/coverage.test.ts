@@ -1,14 +1,16 @@
+import {
+  LOWEST_MARKS_ANSWERS,
+  sampleInterview,
+  sampleSurvey,
+} from '@jiuting/questionnaire/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   buildTestApp,
   CLIENT_HEADERS,
   importCommunities,
-  LOWEST_MARKS_ANSWERS,
   type LoggedIn,
   loginAs,
-  sampleInterview,
-  sampleSurvey,
   syncItems,
 } from '../../testing.ts';
 

@@ -1,16 +1,14 @@
 import { scoreSurvey } from '@jiuting/questionnaire';
+import { FULL_MARKS_ANSWERS, sampleInterview, sampleSurvey } from '@jiuting/questionnaire/testing';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   buildTestApp,
   CLIENT_HEADERS,
-  FULL_MARKS_ANSWERS,
   importCommunities,
   type LoggedIn,
   loginAs,
-  sampleInterview,
-  sampleSurvey,
   syncItems,
 } from '../../testing.ts';
 

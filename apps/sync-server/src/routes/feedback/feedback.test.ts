@@ -1,13 +1,12 @@
+import { FULL_MARKS_ANSWERS, sampleSurvey } from '@jiuting/questionnaire/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   buildTestApp,
   CLIENT_HEADERS,
-  FULL_MARKS_ANSWERS,
   importCommunities,
   type LoggedIn,
   loginAs,
-  sampleSurvey,
   syncItems,
 } from '../../testing.ts';
 

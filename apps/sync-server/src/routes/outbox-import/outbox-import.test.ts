@@ -1,16 +1,9 @@
+import { sampleInterview, sampleSurvey } from '@jiuting/questionnaire/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { migrate } from '../../db/migrate.ts';
 import { reportsRepository } from '../../repositories/reports.ts';
-import {
-  buildTestApp,
-  CLIENT_HEADERS,
-  createUser,
-  type LoggedIn,
-  loginAs,
-  sampleInterview,
-  sampleSurvey,
-} from '../../testing.ts';
+import { buildTestApp, CLIENT_HEADERS, createUser, type LoggedIn, loginAs } from '../../testing.ts';
 import { IMPORT_CHUNK_ITEMS } from './index.ts';
 
 let app: FastifyInstance;

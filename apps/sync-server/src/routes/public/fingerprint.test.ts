@@ -1,6 +1,7 @@
+import { sampleSurvey } from '@jiuting/questionnaire/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildTestApp, CLIENT_HEADERS, sampleSurvey } from '../../testing.ts';
+import { buildTestApp, CLIENT_HEADERS } from '../../testing.ts';
 
 let app: FastifyInstance;
 let cleanup: () => Promise<void>;

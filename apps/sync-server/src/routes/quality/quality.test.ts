@@ -1,13 +1,7 @@
+import { FULL_MARKS_ANSWERS, sampleSurvey } from '@jiuting/questionnaire/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  buildTestApp,
-  CLIENT_HEADERS,
-  FULL_MARKS_ANSWERS,
-  type LoggedIn,
-  loginAs,
-  sampleSurvey,
-} from '../../testing.ts';
+import { buildTestApp, CLIENT_HEADERS, type LoggedIn, loginAs } from '../../testing.ts';
 
 let app: FastifyInstance;
 let cleanup: () => Promise<void>;

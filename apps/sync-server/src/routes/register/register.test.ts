@@ -1,16 +1,9 @@
+import { LOWEST_MARKS_ANSWERS, sampleSurvey } from '@jiuting/questionnaire/testing';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  buildTestApp,
-  CLIENT_HEADERS,
-  LOWEST_MARKS_ANSWERS,
-  type LoggedIn,
-  loginAs,
-  sampleSurvey,
-  syncItems,
-} from '../../testing.ts';
+import { buildTestApp, CLIENT_HEADERS, type LoggedIn, loginAs, syncItems } from '../../testing.ts';
 
 let app: FastifyInstance;
 let cleanup: () => Promise<void>;

@@ -1,15 +1,12 @@
 import { scoreSurvey } from '@jiuting/questionnaire';
-import type { FastifyInstance } from 'fastify';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  buildTestApp,
-  CLIENT_HEADERS,
   LOWEST_MARKS_ANSWERS,
-  type LoggedIn,
-  loginAs,
   sampleInterview,
   sampleSurvey,
-} from '../../testing.ts';
+} from '@jiuting/questionnaire/testing';
+import type { FastifyInstance } from 'fastify';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildTestApp, CLIENT_HEADERS, type LoggedIn, loginAs } from '../../testing.ts';
 
 let app: FastifyInstance;
 let cleanup: () => Promise<void>;

@@ -1,15 +1,9 @@
 import { createHash } from 'node:crypto';
+import { sampleInterview, sampleSurvey } from '@jiuting/questionnaire/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../domain/canonical-json.ts';
-import {
-  buildTestApp,
-  CLIENT_HEADERS,
-  type LoggedIn,
-  loginAs,
-  sampleInterview,
-  sampleSurvey,
-} from '../../testing.ts';
+import { buildTestApp, CLIENT_HEADERS, type LoggedIn, loginAs } from '../../testing.ts';
 
 let app: FastifyInstance;
 let cleanup: () => Promise<void>;

@@ -1,5 +1,5 @@
 import { newId } from '../outbox/ids.ts';
-import { hrefOf, navigate } from './route.ts';
+import { hrefOf, navigate } from '../ui/route.ts';
 
 /** Shown only after IndexedDB committed the item. */
 export function SavedNotice({ kind }: { kind: 'survey' | 'interview' }) {

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { OutboxDatabase } from './db.ts';
-import { journalChange, settleChange } from './draft-journal.ts';
-import { saveDraft } from './store.ts';
-import type { ItemKind } from './types.ts';
+import type { OutboxDatabase } from '../outbox/db.ts';
+import { journalChange, settleChange } from '../outbox/draft-journal.ts';
+import { saveDraft } from '../outbox/store.ts';
+import type { ItemKind } from '../outbox/types.ts';
 
 // Flushers of every open form, so the update prompt can write all drafts before it reloads.
 const openForms = new Set<() => Promise<void>>();

@@ -1,9 +1,9 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import type { ApiClient, ApiOutcome } from '../api/client.ts';
-import type { OutboxDatabase } from './db.ts';
-import { MAX_BATCH_BYTES, SyncEngine } from './sync-engine.ts';
+import type { ApiClient, ApiOutcome } from '../../apps/pwa/src/api/client.ts';
+import type { OutboxDatabase } from '../../apps/pwa/src/outbox/db.ts';
+import { MAX_BATCH_BYTES, SyncEngine } from '../../apps/pwa/src/outbox/sync-engine.ts';
 import {
   freshDb,
   interviewItem,
@@ -12,7 +12,7 @@ import {
   startSyncFixture,
   surveyItem,
   TEST_COLLECTOR,
-} from './sync-test-kit.ts';
+} from './sync.test-kit.ts';
 
 // Networks between a stairwell and the server: proxies with body limits, and a server that
 // fails to store one item of a batch.
@@ -53,7 +53,7 @@ describe('behind a proxy with a body limit', () => {
     expect(await states()).toEqual({ synced: 20 });
     expect(engine.getStatus().phase).toBe('idle');
     for (const size of fixture.sentBytes) expect(size).toBeLessThanOrEqual(40 * 1024);
-    for (const payload of payloads) expect(fixture.serverRows(payload.id)).toBe(1);
+    for (const payload of payloads) expect(await fixture.serverRows(payload.id)).toBe(1);
   });
 
   test('a single item larger than the limit is kept as rejected with a Chinese reason while the rest sync', async () => {
@@ -72,7 +72,7 @@ describe('behind a proxy with a body limit', () => {
     expect(bigItem?.state).toBe('rejected');
     expect(bigItem?.payload).toEqual(big);
     expect(bigItem?.reason?.message).toMatch(/大小/);
-    expect(fixture.serverRows(big.id)).toBe(0);
+    expect(await fixture.serverRows(big.id)).toBe(0);
     expect(await states()).toEqual({ synced: 3, rejected: 1 });
     expect(engine.getStatus().phase).toBe('idle');
   });

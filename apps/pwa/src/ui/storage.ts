@@ -1,4 +1,4 @@
-import { OFFLINE_MESSAGES } from '../shell/offline-support.ts';
+import { OFFLINE_MESSAGES } from './offline-support.ts';
 
 // Without persistent storage the browser may evict IndexedDB under pressure — with the unsent
 // answers in it. Ask for persistence and tell the user when it is refused or space is short.

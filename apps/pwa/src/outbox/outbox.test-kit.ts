@@ -1,5 +1,6 @@
 // Test-only: item factories and fresh databases (no server, so any test environment can use them).
 import type { InterviewRecord, SurveyResponse } from '@jiuting/questionnaire';
+import { SAMPLE_ANSWERS, sampleInterview, sampleSurvey } from '@jiuting/questionnaire/testing';
 import { OutboxDatabase } from './db.ts';
 import { newId } from './ids.ts';
 import { enqueue } from './store.ts';
@@ -14,46 +15,24 @@ export function surveyItem(
   overrides: Partial<SurveyResponse> = {},
   room = Math.floor(Math.random() * 9000 + 100),
 ): SurveyResponse {
-  return {
-    kind: 'survey',
+  return sampleSurvey({
     id: newId(),
-    questionnaireId: 'jiuting-2025',
-    questionnaireVersion: 1,
-    communityCode: 'DEMO01',
     householdAddress: `12号${room}室`,
-    channel: 'door',
     collectedAt: '2026-11-27T09:30:00+08:00',
-    answers: {
-      q1: 'A',
-      q2: 'C',
-      q3: 'A',
-      q4: 'B',
-      q5: 'C',
-      q6: 'C',
-      q7: 'D',
-      q8: 'A',
-      q9: 'B',
-      q10: ['I'],
-      q11: ['A', 'G'],
-      q11Other: '加装电梯',
-    },
+    answers: SAMPLE_ANSWERS,
     ...overrides,
-  };
+  });
 }
 
 export function interviewItem(overrides: Partial<InterviewRecord> = {}): InterviewRecord {
-  return {
-    kind: 'interview',
+  return sampleInterview({
     id: newId(),
-    communityCode: 'DEMO01',
-    group: 'elderly_living_alone',
-    method: 'home',
     date: '2026-11-27',
     view: 'B',
     needs: '希望多组织助餐',
     collectedAt: '2026-11-27T10:00:00+08:00',
     ...overrides,
-  };
+  });
 }
 
 /** The username the sync fixture signs in as, and the default collector of queued items. */

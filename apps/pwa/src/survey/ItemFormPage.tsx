@@ -1,8 +1,8 @@
 import { type ReactNode, useState } from 'react';
 import type { Community, User } from '../api/types.ts';
-import { useOutbox } from '../outbox/outbox-context.tsx';
 import type { ItemKind, OutboxItem } from '../outbox/types.ts';
-import { isEditable, useItemOnce } from '../outbox/use-item.ts';
+import { useOutbox } from '../outbox-react/outbox-context.tsx';
+import { isEditable, useItemOnce } from '../outbox-react/use-item.ts';
 import { forgetFormUrl, SavedNotice } from './SavedNotice.tsx';
 
 /** What the router gives a survey or interview page. */

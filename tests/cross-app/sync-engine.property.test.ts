@@ -2,8 +2,13 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { type Fault, type SyncFixture, startSyncFixture } from './sync-test-kit.ts';
-import { freshDb, interviewItem, queueItems, surveyItem } from './test-items.ts';
+import {
+  freshDb,
+  interviewItem,
+  queueItems,
+  surveyItem,
+} from '../../apps/pwa/src/outbox/outbox.test-kit.ts';
+import { type Fault, type SyncFixture, startSyncFixture } from './sync.test-kit.ts';
 
 let fixture: SyncFixture;
 beforeAll(async () => {
@@ -52,7 +57,7 @@ test('whatever the network does, every submitted item ends on the server exactly
         await Promise.all(tabs.map((tab) => tab.syncNow()));
         const items = await db.items.bulkGet(ids);
         expect(items.map((item) => item?.state)).toEqual(ids.map(() => 'synced'));
-        for (const payload of payloads) expect(fixture.serverRows(payload.id)).toBe(1);
+        for (const payload of payloads) expect(await fixture.serverRows(payload.id)).toBe(1);
         db.close();
       },
     ),

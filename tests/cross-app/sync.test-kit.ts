@@ -1,5 +1,6 @@
-// Test-only: a real sync server in-process and a signed-in fetch with fault injection. Imported by
-// the outbox's integration tests (node environment), never by the app.
+// Test-only: a real sync server in-process and a signed-in fetch with fault injection, for the
+// outbox's tests against the server (node environment). What the server stored is read over
+// HTTP as a coordinator reads it, never from its tables, so a migration cannot break these tests.
 import {
   CLIENT_HEADERS,
   createUser,
@@ -7,10 +8,10 @@ import {
   TEST_PASSWORD,
   type TestServer,
 } from '@jiuting/sync-server/testing';
-import { createApiClient, type Fetch } from '../api/client.ts';
-import type { OutboxDatabase } from './db.ts';
-import { SyncEngine, type SyncEngineOptions } from './sync-engine.ts';
-import { TEST_COLLECTOR } from './test-items.ts';
+import { createApiClient, type Fetch } from '../../apps/pwa/src/api/client.ts';
+import type { OutboxDatabase } from '../../apps/pwa/src/outbox/db.ts';
+import { TEST_COLLECTOR } from '../../apps/pwa/src/outbox/outbox.test-kit.ts';
+import { SyncEngine, type SyncEngineOptions } from '../../apps/pwa/src/outbox/sync-engine.ts';
 
 /**
  * What the network does to one request: `offline` fails before the server sees it; `status500`
@@ -33,14 +34,22 @@ export interface SyncFixture {
   fault: (path: string, method: string) => Fault | undefined;
   readonly fetch: Fetch;
   engine(db: OutboxDatabase, options?: Partial<SyncEngineOptions>): SyncEngine;
-  /** How many rows the server holds with this id (responses and interviews). */
-  serverRows(id: string): number;
+  /** How many records the server holds with this id (responses and interviews), as review lists them. */
+  serverRows(id: string): Promise<number>;
   close(): Promise<void>;
 }
 
 export async function startSyncFixture(communities = ['DEMO01', 'DEMO02']): Promise<SyncFixture> {
   const server = await startTestServer();
   const cookie = await signIn(server, TEST_COLLECTOR, communities);
+  const coordinator = await server.login('coordinator');
+  const reviewTotal = async (kind: 'responses' | 'interviews', id: string) => {
+    const answer = await fetch(`${server.url}/api/review/${kind}?id=${encodeURIComponent(id)}`, {
+      headers: { cookie: coordinator.cookie },
+    });
+    if (!answer.ok) throw new Error(`review ${kind}: ${answer.status} ${await answer.text()}`);
+    return ((await answer.json()) as { total: number }).total;
+  };
   const sentBatches: string[][] = [];
   const sentBytes: number[] = [];
   const fixture: SyncFixture = {
@@ -97,14 +106,8 @@ export async function startSyncFixture(communities = ['DEMO01', 'DEMO02']): Prom
         random: () => 0,
         ...options,
       }),
-    serverRows: (id) => {
-      const row = server.app.db
-        .prepare<[string, string], { n: number }>(
-          'SELECT (SELECT COUNT(*) FROM responses WHERE id = ?) + (SELECT COUNT(*) FROM interviews WHERE id = ?) AS n',
-        )
-        .get(id, id);
-      return row?.n ?? 0;
-    },
+    serverRows: async (id) =>
+      (await reviewTotal('responses', id)) + (await reviewTotal('interviews', id)),
     close: () => server.close(),
   };
   return fixture;
@@ -137,4 +140,4 @@ export {
   queueItems,
   surveyItem,
   TEST_COLLECTOR,
-} from './test-items.ts';
+} from '../../apps/pwa/src/outbox/outbox.test-kit.ts';

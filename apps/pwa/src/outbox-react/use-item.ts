@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { OutboxDatabase } from './db.ts';
-import type { OutboxItem } from './types.ts';
+import type { OutboxDatabase } from '../outbox/db.ts';
+import type { OutboxItem } from '../outbox/types.ts';
 
 /** Reads one item once (a form must not be reset by its own autosave). */
 export function useItemOnce(

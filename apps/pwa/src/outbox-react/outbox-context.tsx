@@ -1,8 +1,8 @@
 import { createContext, type ReactNode, useContext, useSyncExternalStore } from 'react';
-import type { OutboxDatabase } from './db.ts';
-import { STALE_UNSENT_MS } from './store.ts';
-import type { EngineStatus, SyncEngine } from './sync-engine.ts';
-import type { OutboxItem } from './types.ts';
+import type { OutboxDatabase } from '../outbox/db.ts';
+import { STALE_UNSENT_MS } from '../outbox/store.ts';
+import type { EngineStatus, SyncEngine } from '../outbox/sync-engine.ts';
+import type { OutboxItem } from '../outbox/types.ts';
 import { useLive } from './use-live.ts';
 
 export interface Outbox {

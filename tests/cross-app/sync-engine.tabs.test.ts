@@ -1,9 +1,9 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { createApiClient } from '../api/client.ts';
-import type { OutboxDatabase } from './db.ts';
-import { claimBatch } from './store.ts';
+import { createApiClient } from '../../apps/pwa/src/api/client.ts';
+import type { OutboxDatabase } from '../../apps/pwa/src/outbox/db.ts';
+import { claimBatch } from '../../apps/pwa/src/outbox/store.ts';
 import {
   freshDb,
   queueItems,
@@ -11,7 +11,7 @@ import {
   signIn,
   startSyncFixture,
   surveyItem,
-} from './sync-test-kit.ts';
+} from './sync.test-kit.ts';
 
 // Shared phones, tabs that die, tabs that close.
 
@@ -93,7 +93,7 @@ describe('a phone shared by several people', () => {
 
     await engine.syncNow();
     expect(await states()).toEqual({ synced: 2, queued: 3 });
-    for (const payload of li) expect(fixture.serverRows(payload.id)).toBe(0);
+    for (const payload of li) expect(await fixture.serverRows(payload.id)).toBe(0);
     expect(engine.getStatus().phase).toBe('idle');
 
     // 李 signs in on the same phone: her items go, under her name.

@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'react';
 import type { User } from '../api/types.ts';
-import { formatTime } from '../shell/format.ts';
-import { hrefOf } from '../shell/route.ts';
-import { describeItem } from './describe.ts';
-import { buildOutboxExport, downloadJson, unsentOfOthers } from './export.ts';
-import { useItems, useOutbox } from './outbox-context.tsx';
-import { checkStorage, type StorageHealth } from './storage.ts';
-import { resend } from './store.ts';
-import type { OutboxItem } from './types.ts';
-import { useLive } from './use-live.ts';
+import { describeItem } from '../outbox/describe.ts';
+import { buildOutboxExport, downloadJson, unsentOfOthers } from '../outbox/export.ts';
+import { resend } from '../outbox/store.ts';
+import type { OutboxItem } from '../outbox/types.ts';
+import { useItems, useOutbox } from '../outbox-react/outbox-context.tsx';
+import { useLive } from '../outbox-react/use-live.ts';
+import { formatTime } from '../ui/format.ts';
+import { hrefOf } from '../ui/route.ts';
+import { checkStorage, type StorageHealth } from '../ui/storage.ts';
 
 const UNSENT: OutboxItem['state'][] = ['rejected', 'queued', 'sending'];
 

@@ -1,13 +1,13 @@
-// Test-only: a real sync server in a child process (see resident-test-server.ts), reached with
+// Test-only: a real sync server in a child process (see resident-server.test-kit.ts), reached with
 // Node's own HTTP client (happy-dom's fetch would apply browser CORS rules to the server's
-// origin), with fault injection. Imported by the resident page's tests, never by the page.
+// origin), with fault injection. Imported by the resident page's tests, never by the page. What
+// the server stored is read over HTTP as a coordinator reviews it, never from its tables.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
-import type { Fetch } from '../api/client.ts';
+import type { Fetch } from '../../apps/pwa/src/api/client.ts';
 
 /** What a POST meets: the server, no network, a 500, or an answer lost on the way back. */
 export type Fault = 'none' | 'offline' | 'serverError' | 'lostAnswer';
@@ -43,12 +43,18 @@ export function nodeFetch(url: string, init: RequestInit = {}): Promise<Response
   });
 }
 
+/** A response as the coordinators' review lists it (GET /api/review/responses). */
 export interface StoredResponse {
   id: string;
   channel: string;
-  counted: number;
-  source: string;
-  content: string;
+  counted: boolean;
+  /** The canvasser's name; null for a resident's own QR answer. */
+  collector: string | null;
+  householdAddress: string;
+  answers: Record<string, unknown>;
+  collectedAt: string;
+  startedAt: string | null;
+  answerChanges: number | null;
 }
 
 export interface ResidentFixture {
@@ -60,33 +66,36 @@ export interface ResidentFixture {
   fault: Fault;
   /** The ids of every response the page tried to send, in order. */
   readonly sentIds: string[];
-  tokenOf(code: string): string;
-  responsesOf(code: string): StoredResponse[];
+  tokenOf(code: string): Promise<string>;
+  /** The community's responses, oldest first. */
+  responsesOf(code: string): Promise<StoredResponse[]>;
   close(): Promise<void>;
 }
 
 async function startServerProcess(): Promise<{
   child: ChildProcess;
-  info: { url: string; dbPath: string; cookie: string };
+  info: { url: string; cookie: string };
 }> {
   // Not `new URL(…, import.meta.url)`: in happy-dom Vite rewrites that into a browser URL.
-  const script = join(dirname(fileURLToPath(import.meta.url)), 'resident-test-server.ts');
+  const script = join(dirname(fileURLToPath(import.meta.url)), 'resident-server.test-kit.ts');
   const child = spawn(process.execPath, ['--import', 'tsx', script], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-  const info = await new Promise<{ url: string; dbPath: string; cookie: string }>(
-    (resolve, reject) => {
-      lines.once('line', (line) => resolve(JSON.parse(line)));
-      child.once('exit', (code) => reject(new Error(`test server exited with ${code}`)));
-    },
-  );
+  const info = await new Promise<{ url: string; cookie: string }>((resolve, reject) => {
+    lines.once('line', (line) => resolve(JSON.parse(line)));
+    child.once('exit', (code) => reject(new Error(`test server exited with ${code}`)));
+  });
   return { child, info };
 }
 
 export async function startResidentFixture(): Promise<ResidentFixture> {
   const { child, info } = await startServerProcess();
-  const db = new Database(info.dbPath, { readonly: true, fileMustExist: true });
+  const asCoordinator = async <T>(path: string): Promise<T> => {
+    const answer = await nodeFetch(`${info.url}${path}`, { headers: { cookie: info.cookie } });
+    if (answer.status !== 200) throw new Error(`${path}: ${answer.status} ${await answer.text()}`);
+    return (await answer.json()) as T;
+  };
   const fixture: ResidentFixture = {
     url: info.url,
     coordinatorCookie: info.cookie,
@@ -109,16 +118,21 @@ export async function startResidentFixture(): Promise<ResidentFixture> {
       }
       return nodeFetch(input, init ?? {});
     },
-    tokenOf: (code) =>
-      db.prepare('SELECT qr_token FROM communities WHERE code = ?').pluck().get(code) as string,
-    responsesOf: (code) =>
-      db
-        .prepare(
-          'SELECT id, channel, counted, source, content FROM responses WHERE community_code = ? ORDER BY seq',
-        )
-        .all(code) as StoredResponse[],
+    tokenOf: async (code) => {
+      const { communities } = await asCoordinator<{
+        communities: { code: string; qrToken?: string }[];
+      }>('/api/communities');
+      const token = communities.find((c) => c.code === code)?.qrToken;
+      if (!token) throw new Error(`no QR token for ${code}`);
+      return token;
+    },
+    responsesOf: async (code) => {
+      const { items } = await asCoordinator<{ items: StoredResponse[] }>(
+        `/api/review/responses?community=${code}&pageSize=200`,
+      );
+      return items.reverse();
+    },
     close: async () => {
-      db.close();
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.stdin?.end();
       await exited;

@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { BROWSER_FLOORS } from '../../build/browser-floors.ts';
+import { BROWSER_FLOORS } from './browser-floors.ts';
 
 // public/old-phone.js runs before each page's module on every phone; these run it on the pages'
 // own HTML with the user agents of iPhones on either side of each floor.
-const read = (...path: string[]) =>
-  readFileSync(join(import.meta.dirname, '..', '..', ...path), 'utf8');
+const read = (...path: string[]) => readFileSync(join(import.meta.dirname, '..', ...path), 'utf8');
 const pages = { resident: read('resident.html'), main: read('index.html') };
 const script = read('public', 'old-phone.js');
 

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { ConfirmDialog } from '../shell/ConfirmDialog.tsx';
-import { formatTime } from '../shell/format.ts';
-import { hrefOf } from '../shell/route.ts';
-import { describeItem } from './describe.ts';
-import { forgetJournal } from './draft-journal.ts';
-import { useItems, useOutbox } from './outbox-context.tsx';
-import { discardDraft } from './store.ts';
+import { describeItem } from '../outbox/describe.ts';
+import { forgetJournal } from '../outbox/draft-journal.ts';
+import { discardDraft } from '../outbox/store.ts';
+import { useItems, useOutbox } from '../outbox-react/outbox-context.tsx';
+import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
+import { formatTime } from '../ui/format.ts';
+import { hrefOf } from '../ui/route.ts';
 
 const DRAFT: ['draft'] = ['draft'];
 

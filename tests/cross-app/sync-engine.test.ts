@@ -1,10 +1,10 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { createApiClient } from '../api/client.ts';
-import type { OutboxDatabase } from './db.ts';
-import { claimBatch, enqueue, resend } from './store.ts';
-import { SyncEngine } from './sync-engine.ts';
+import { createApiClient } from '../../apps/pwa/src/api/client.ts';
+import type { OutboxDatabase } from '../../apps/pwa/src/outbox/db.ts';
+import { claimBatch, enqueue, resend } from '../../apps/pwa/src/outbox/store.ts';
+import { SyncEngine } from '../../apps/pwa/src/outbox/sync-engine.ts';
 import {
   freshDb,
   interviewItem,
@@ -12,7 +12,7 @@ import {
   type SyncFixture,
   startSyncFixture,
   surveyItem,
-} from './sync-test-kit.ts';
+} from './sync.test-kit.ts';
 
 let fixture: SyncFixture;
 let db: OutboxDatabase;
@@ -48,7 +48,7 @@ describe('the sync engine against the real sync server', () => {
     await engine.syncNow();
     expect(await states()).toEqual({ synced: 3 });
     expect(engine.getStatus().phase).toBe('idle');
-    for (const payload of payloads) expect(fixture.serverRows(payload.id)).toBe(1);
+    for (const payload of payloads) expect(await fixture.serverRows(payload.id)).toBe(1);
   });
 
   test('a captive portal answering HTML to the ping counts as offline and nothing is sent', async () => {
@@ -75,7 +75,7 @@ describe('the sync engine against the real sync server', () => {
 
     await engine.syncNow();
     expect(await states()).toEqual({ synced: 5 });
-    for (const payload of payloads) expect(fixture.serverRows(payload.id)).toBe(1);
+    for (const payload of payloads) expect(await fixture.serverRows(payload.id)).toBe(1);
   });
 
   test('an answer lost after the server stored the batch is retried, comes back duplicate, and leaves one row', async () => {
@@ -88,12 +88,12 @@ describe('the sync engine against the real sync server', () => {
 
     await engine.syncNow();
     expect(await states()).toEqual({ queued: 2 });
-    for (const payload of payloads) expect(fixture.serverRows(payload.id)).toBe(1);
+    for (const payload of payloads) expect(await fixture.serverRows(payload.id)).toBe(1);
 
     await engine.syncNow();
     expect(await states()).toEqual({ synced: 2 });
     expect(fixture.sentBatches).toHaveLength(2);
-    for (const payload of payloads) expect(fixture.serverRows(payload.id)).toBe(1);
+    for (const payload of payloads) expect(await fixture.serverRows(payload.id)).toBe(1);
   });
 
   test('rejected items are kept with the server reason while the good ones sync, and a fix resends them', async () => {
@@ -109,7 +109,7 @@ describe('the sync engine against the real sync server', () => {
     expect(rejected?.reason?.status).toBe('rejected');
     expect(rejected?.reason?.message).toMatch(/[\u4e00-\u9fff]/);
     expect(rejected?.payload).toEqual(notMine);
-    expect(fixture.serverRows(notMine.id)).toBe(0);
+    expect(await fixture.serverRows(notMine.id)).toBe(0);
 
     // Resending as is fails the same way and still loses nothing.
     await resend(db, notMineId as string, Date.now());
@@ -129,7 +129,7 @@ describe('the sync engine against the real sync server', () => {
     );
     await engine.syncNow();
     expect((await db.items.get(notMineId as string))?.state).toBe('synced');
-    expect(fixture.serverRows(notMine.id)).toBe(1);
+    expect(await fixture.serverRows(notMine.id)).toBe(1);
   });
 
   test('a conflict (same id, other content on the server) is kept like a rejection and resent under a new id', async () => {
@@ -150,7 +150,7 @@ describe('the sync engine against the real sync server', () => {
     const resent = await db.items.get(localId as string);
     expect(resent?.state).toBe('synced');
     expect(resent?.payload?.id).not.toBe(original.id);
-    expect(fixture.serverRows(resent?.payload?.id as string)).toBe(1);
+    expect(await fixture.serverRows(resent?.payload?.id as string)).toBe(1);
   });
 
   test('two engines on one database racing to send never send the same item twice', async () => {
@@ -167,7 +167,7 @@ describe('the sync engine against the real sync server', () => {
     expect(sent).toHaveLength(payloads.length);
     expect(new Set(sent).size).toBe(payloads.length);
     expect(await states()).toEqual({ synced: payloads.length });
-    for (const payload of payloads) expect(fixture.serverRows(payload.id)).toBe(1);
+    for (const payload of payloads) expect(await fixture.serverRows(payload.id)).toBe(1);
   });
 
   test("a crashed tab's claim expires after its lease and another engine sends the item", async () => {

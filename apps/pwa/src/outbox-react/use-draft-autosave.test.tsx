@@ -3,8 +3,8 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { CANVASSER, COMMUNITIES, renderWithApp } from '../../test/render.tsx';
+import { freshDb } from '../outbox/outbox.test-kit.ts';
 import { SurveyPage } from '../survey/SurveyPage.tsx';
-import { freshDb } from './test-items.ts';
 
 const ID = '6f1c2a4e-1111-4222-8333-944455556666';
 
