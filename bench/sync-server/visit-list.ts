@@ -6,12 +6,8 @@
 // Run: npx tsx bench/sync-server/visit-list.ts
 import { randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import {
-  buildTestApp,
-  CLIENT_HEADERS,
-  loginAs,
-  sampleSurvey,
-} from '../../apps/sync-server/src/testing.ts';
+import { sampleSurvey } from '@jiuting/questionnaire/testing';
+import { buildTestApp, CLIENT_HEADERS, loginAs } from '../../apps/sync-server/src/testing.ts';
 import { machine, median, percentile } from './_common.ts';
 
 const HOUSEHOLDS = Number(process.env.HOUSEHOLDS ?? 3_000);

@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useApi } from '../api/api-context.tsx';
 import { ApiError } from '../api/client.ts';
-import { ConfirmDialog } from '../shell/ConfirmDialog.tsx';
+import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 
 // A coordinator draws the community's fair sample from its register (method: the questionnaire
 // package's README). The seed is shown so the draw can be redone and checked.

@@ -1,15 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { householdKey } from '@jiuting/questionnaire';
+import { sampleSurvey } from '@jiuting/questionnaire/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  buildTestApp,
-  CLIENT_HEADERS,
-  type LoggedIn,
-  loginAs,
-  sampleSurvey,
-  syncItems,
-} from '../../testing.ts';
+import { buildTestApp, CLIENT_HEADERS, type LoggedIn, loginAs, syncItems } from '../../testing.ts';
 
 let app: FastifyInstance;
 let cleanup: () => Promise<void>;
