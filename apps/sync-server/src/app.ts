@@ -20,7 +20,9 @@ import errorHandlerPlugin from './plugins/error-handler.ts';
 import healthPlugin from './plugins/health.ts';
 import { urlForLog } from './plugins/log-url.ts';
 import pressurePlugin, { type PressureOptions } from './plugins/pressure.ts';
+import repositoriesPlugin from './plugins/repositories.ts';
 import securityPlugin from './plugins/security.ts';
+import servicesPlugin from './plugins/services.ts';
 import staticPlugin from './plugins/static.ts';
 import assessmentRoutes from './routes/assessment/index.ts';
 import authRoutes from './routes/auth/index.ts';
@@ -116,6 +118,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     now: options.now ?? (() => new Date()),
     backupDir: options.backupDir ?? join(dirname(options.dbPath), 'backups'),
   });
+  await app.register(repositoriesPlugin);
+  await app.register(servicesPlugin);
   await app.register(healthPlugin, {
     dbPath: options.dbPath,
     publicUrl: options.publicUrl,

@@ -124,6 +124,23 @@ export async function startTestServer(options: Partial<AppOptions> = {}): Promis
   };
 }
 
+/**
+ * From now on every insert into the audit table (or the assessment's, `assessment_audit`) fails,
+ * as a full disk would, only where `action` matches when given: for tests that a write and its
+ * audit row commit together or not at all. A temporary trigger, on this app's connection only.
+ */
+export function failAuditInserts(
+  app: FastifyInstance,
+  table: 'audit' | 'assessment_audit' = 'audit',
+  action?: string,
+): void {
+  const when = action === undefined ? '' : `WHEN NEW.action = '${action.replace(/'/g, "''")}'`;
+  app.db.exec(
+    `CREATE TEMP TRIGGER IF NOT EXISTS fail_${table}_inserts BEFORE INSERT ON main.${table} ${when}
+     BEGIN SELECT RAISE(ABORT, 'audit insert refused by the test'); END`,
+  );
+}
+
 /** Answers worth 100 points (the best option of every scored question). */
 export const FULL_MARKS_ANSWERS = {
   q1: 'A',

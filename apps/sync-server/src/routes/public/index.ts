@@ -3,14 +3,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { clientFingerprint } from '../../domain/client-fingerprint.ts';
 import { AppError, errorResponses } from '../../errors.ts';
-import { fingerprintSaltsRepository } from '../../repositories/fingerprint-salts.ts';
 
 const TokenParamsSchema = z.object({ token: z.string().max(64) });
 
 // Residents, not staff: no login, so everything a stranger can send is bounded — per address
 // rate, body size, one response per request, channel `qr` only.
 const routes: FastifyPluginAsyncZod = async (app) => {
-  const salts = fingerprintSaltsRepository(app.db);
+  const salts = app.repos.fingerprintSalts;
   const communityOf = (token: string) => {
     const community = app.repos.communities.byQrToken(token);
     if (!community) throw new AppError('qr_link_invalid');

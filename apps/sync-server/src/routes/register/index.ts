@@ -16,7 +16,6 @@ import {
 } from '../../domain/register-file.ts';
 import { AppError, errorResponses } from '../../errors.ts';
 import { principalOf } from '../../plugins/auth.ts';
-import { reviewRepository } from '../../repositories/review.ts';
 import { plain } from '../schemas.ts';
 import {
   TABLE_FILE_MAX_BYTES,
@@ -72,7 +71,7 @@ const ImportResultSchema = z.object({
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const staff = app.requireRole('admin', 'coordinator');
-  const review = reviewRepository(app.db, app.repos.submissions);
+  const { review } = app.repos;
   const known = (code: string) => {
     if (!app.repos.communities.get(code)) throw new AppError('community_not_found');
   };
