@@ -19,6 +19,7 @@ import dbPlugin from './plugins/db.ts';
 import errorHandlerPlugin from './plugins/error-handler.ts';
 import healthPlugin from './plugins/health.ts';
 import { urlForLog } from './plugins/log-url.ts';
+import { registerOpenApi } from './plugins/openapi.ts';
 import pressurePlugin, { type PressureOptions } from './plugins/pressure.ts';
 import repositoriesPlugin from './plugins/repositories.ts';
 import securityPlugin from './plugins/security.ts';
@@ -65,6 +66,8 @@ export interface AppOptions {
   freeBytes?: (dir: string) => number | undefined;
   /** Turn requests away with 503 while the event loop lags (main.ts; off in tests by default). */
   underPressure?: PressureOptions;
+  /** Collect the routes' schemas into `app.swagger()` (docs:api and its test only). */
+  openapi?: boolean;
 }
 
 declare module 'fastify' {
@@ -129,6 +132,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(authPlugin);
 
+  if (options.openapi) await registerOpenApi(app);
   await app.register(
     async (api) => {
       await api.register(pingRoutes);

@@ -45,7 +45,7 @@ describe('per collector', () => {
       userId: 'x',
       username: 'x',
       displayName: 'x',
-      role: 'canvasser',
+      role: 'canvasser' as const,
       households: 0,
       responses: 0,
       interviews: 0,

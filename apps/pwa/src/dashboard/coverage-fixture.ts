@@ -1,7 +1,7 @@
 // Test-only: a town of four communities whose figures are worked out here from raw counts with
 // the plan's own rule (30% of households, 20 interviews, 30 points), independently of the
 // questionnaire package, so a test can check the screen against arithmetic it did itself.
-import type { CommunityFigures, CoverageAnswer } from './dashboard-types.ts';
+import type { CommunityCoverage, CoverageAnswer } from './dashboard-types.ts';
 
 const GROUPS = [
   'poor_party_member',
@@ -71,7 +71,7 @@ export const RAW: readonly Raw[] = [
   },
 ];
 
-function figures(r: Raw): CommunityFigures {
+function figures(r: Raw): CommunityCoverage {
   const needed = Math.ceil((r.total * 30) / 100);
   const interviewTotal = Object.values(r.interviews).reduce((s, n) => s + (n ?? 0), 0);
   const mean = r.surveyed > 0 ? r.scoreSum / r.surveyed : null;
@@ -93,7 +93,7 @@ function figures(r: Raw): CommunityFigures {
       shortfall: Math.max(0, 20 - interviewTotal),
       byGroup: Object.fromEntries(
         GROUPS.map((g) => [g, r.interviews[g] ?? 0]),
-      ) as CommunityFigures['interviews']['byGroup'],
+      ) as CommunityCoverage['interviews']['byGroup'],
     },
     meanSurveyScore: mean,
     meanInterviewScore: null,

@@ -1,46 +1,14 @@
 // The coordinator-only answers of the sync server (docs/api.md), as the dashboard reads them.
-import type { CommunityCoverage, CommunityType, ResponseFlag } from '@jiuting/questionnaire';
+import type { CommunityType, ResponseFlag } from '@jiuting/questionnaire';
 
+// GET /api/coverage's answer, in the glossary's names, from the HTTP contract itself.
+export type {
+  CollectorProgress,
+  CommunityCoverage,
+  CoverageAnswer,
+  TownTotals,
+} from '@jiuting/api-contract';
 export type { CommunityType };
-
-/** One community's row of GET /api/coverage (the questionnaire package's shape). */
-export type CommunityFigures = CommunityCoverage;
-
-export interface TownFigures {
-  readonly communities: number;
-  readonly totalHouseholds: number;
-  readonly surveyedHouseholds: number;
-  readonly coverage: number;
-  readonly communitiesMeetingTarget: number;
-  readonly responses: number;
-  readonly repeats: number;
-  readonly interviews: number;
-  readonly communitiesMeetingInterviewTarget: number;
-  readonly meanSurveyScore: number | null;
-  readonly lastActivityAt: string | null;
-}
-
-export interface CollectorFigures {
-  readonly userId: string;
-  readonly username: string;
-  readonly displayName: string;
-  readonly role: string;
-  readonly households: number;
-  readonly responses: number;
-  readonly interviews: number;
-  readonly byDay: ReadonlyArray<{
-    readonly date: string;
-    readonly households: number;
-    readonly responses: number;
-    readonly interviews: number;
-  }>;
-}
-
-export interface CoverageAnswer {
-  readonly communities: readonly CommunityFigures[];
-  readonly town: TownFigures;
-  readonly collectors: readonly CollectorFigures[];
-}
 
 export interface ReviewMark {
   readonly at: string;

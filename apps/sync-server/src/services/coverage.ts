@@ -1,3 +1,4 @@
+import type { CollectorProgress, TownTotals } from '@jiuting/api-contract';
 import {
   type CommunityCoverage,
   householdCoverage,
@@ -9,37 +10,12 @@ import {
   satisfactionPoints,
 } from '@jiuting/questionnaire';
 import type { Community } from '../repositories/communities.ts';
-
-export type { CommunityCoverage };
-
 import type { CollectorDay, InterviewCount, ResponseTotals } from '../repositories/coverage.ts';
 import type { RegisterTotals } from '../repositories/registers.ts';
 import type { User } from '../repositories/users.ts';
 
-export interface TownTotals {
-  communities: number;
-  totalHouseholds: number;
-  surveyedHouseholds: number;
-  coverage: number;
-  communitiesMeetingTarget: number;
-  responses: number;
-  repeats: number;
-  interviews: number;
-  communitiesMeetingInterviewTarget: number;
-  meanSurveyScore: number | null;
-  lastActivityAt: string | null;
-}
-
-export interface CollectorProgress {
-  userId: string;
-  username: string;
-  displayName: string;
-  role: User['role'];
-  households: number;
-  responses: number;
-  interviews: number;
-  byDay: { date: string; households: number; responses: number; interviews: number }[];
-}
+// The answer's shapes are the HTTP contract's (@jiuting/api-contract).
+export type { CollectorProgress, CommunityCoverage, TownTotals };
 
 const latest = (a: string | null, b: string | null) =>
   a === null ? b : b === null ? a : a > b ? a : b;
