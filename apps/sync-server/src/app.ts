@@ -11,8 +11,6 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { type BootstrapReport, bootstrap } from './bootstrap.ts';
-import type { ScryptCost } from './domain/passwords.ts';
-import { OWASP_SCRYPT_COST } from './domain/passwords.ts';
 import authPlugin from './plugins/auth.ts';
 import bodyDepthPlugin from './plugins/body-depth.ts';
 import dbPlugin from './plugins/db.ts';
@@ -42,6 +40,8 @@ import sessionsRoutes from './routes/sessions/index.ts';
 import syncRoutes from './routes/sync/index.ts';
 import syncConflictsRoutes from './routes/sync-conflicts/index.ts';
 import usersRoutes from './routes/users/index.ts';
+import type { ScryptCost } from './security/passwords.ts';
+import { OWASP_SCRYPT_COST } from './security/passwords.ts';
 
 export interface AppOptions {
   dbPath: string;

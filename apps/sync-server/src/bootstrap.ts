@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import { parseCommunitiesCsv } from './domain/community-csv.ts';
-import { isStrongPassword } from './domain/password-strength.ts';
-import { hashPassword, randomPassword } from './domain/passwords.ts';
+import { isStrongPassword } from './security/password-strength.ts';
+import { hashPassword, randomPassword } from './security/passwords.ts';
+import { parseCommunitiesCsv } from './tables/community-csv.ts';
 
 export const DEMO_COMMUNITIES_CSV = fileURLToPath(
   new URL('../fixtures/demo-communities.csv', import.meta.url),

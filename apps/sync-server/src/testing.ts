@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { type AppOptions, buildApp } from './app.ts';
-import { hashPassword, type ScryptCost } from './domain/passwords.ts';
 import { SESSION_COOKIE } from './plugins/auth.ts';
 import type { Role } from './repositories/users.ts';
+import { hashPassword, type ScryptCost } from './security/passwords.ts';
 
 /** Fast enough for tests; production hashes use OWASP's cost (the cost is stored per hash). */
 export const TEST_SCRYPT_COST: ScryptCost = { N: 1024, r: 8, p: 1 };

@@ -29,7 +29,7 @@ export interface NewResponse extends Provenance {
   /** Paradata: the first answer's time and the answer changes, null when the phone sent none. */
   startedAt?: string | null;
   answerChanges?: number | null;
-  /** A QR answer's coarse client fingerprint (see domain/client-fingerprint.ts), else null. */
+  /** A QR answer's coarse client fingerprint (see security/client-fingerprint.ts), else null. */
   fingerprint?: string | null;
 }
 

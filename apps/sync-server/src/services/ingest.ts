@@ -9,8 +9,8 @@ import {
   shanghaiDay,
 } from '@jiuting/questionnaire';
 import type { Db } from '../db/open.ts';
-import { canonicalJson, sha256Hex, TooDeepError } from '../domain/canonical-json.ts';
 import { type ErrorBody, errorBody } from '../errors.ts';
+import { canonicalJson, sha256Hex, TooDeepError } from '../json/canonical-json.ts';
 import type { AuditRecord, AuditRepository } from '../repositories/audit.ts';
 import type { CommunitiesRepository } from '../repositories/communities.ts';
 import type { Source, SubmissionsRepository } from '../repositories/submissions.ts';

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { parseTableRows } from '../../domain/csv-rows.ts';
 import { AppError, errorResponses } from '../../errors.ts';
 import type { AssessmentService } from '../../services/assessment/assessment-service.ts';
+import { parseTableRows } from '../../tables/csv-rows.ts';
 import { uploadBodyLimit, uploadedRows } from '../table-upload.ts';
 import { actorOf } from './actor.ts';
 import { hotlineTable } from './hotline-csv.ts';

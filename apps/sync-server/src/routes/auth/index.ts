@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { hashPassword, verifyPassword } from '../../domain/passwords.ts';
 import { AppError, errorResponses } from '../../errors.ts';
 import { principalOf } from '../../plugins/auth.ts';
+import { hashPassword, verifyPassword } from '../../security/passwords.ts';
 import { reachableCommunities, UserSchema } from '../schemas.ts';
 import { FailedLoginCounter } from './failed-logins.ts';
 

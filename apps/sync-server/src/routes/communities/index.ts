@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { COMMUNITIES_TABLE } from '../../domain/community-csv.ts';
-import { parseTableRows } from '../../domain/csv-rows.ts';
 import { AppError, errorResponses } from '../../errors.ts';
 import { principalOf } from '../../plugins/auth.ts';
 import type { CommunityWithToken } from '../../repositories/communities.ts';
+import { COMMUNITIES_TABLE } from '../../tables/community-csv.ts';
+import { parseTableRows } from '../../tables/csv-rows.ts';
 import { plain } from '../schemas.ts';
 import { TableUploadSchema, uploadBodyLimit, uploadedRows } from '../table-upload.ts';
 

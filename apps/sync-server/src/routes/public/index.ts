@@ -1,8 +1,8 @@
 import { CURRENT_QUESTIONNAIRE, shanghaiDay } from '@jiuting/questionnaire';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { clientFingerprint } from '../../domain/client-fingerprint.ts';
 import { AppError, errorResponses } from '../../errors.ts';
+import { clientFingerprint } from '../../security/client-fingerprint.ts';
 
 const TokenParamsSchema = z.object({ token: z.string().max(64) });
 
@@ -68,7 +68,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         throw new AppError('validation_failed', [{ path: 'kind', message: '只能提交问卷' }]);
       }
       const receivedAt = app.now().toISOString();
-      // Computed here, never stored as it came: see domain/client-fingerprint.ts.
+      // Computed here, never stored as it came: see security/client-fingerprint.ts.
       const fingerprint = clientFingerprint(
         salts.saltFor(Number(shanghaiDay(receivedAt).slice(0, 4)), receivedAt),
         request.ip,

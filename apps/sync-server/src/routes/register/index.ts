@@ -8,14 +8,14 @@ import {
 } from '@jiuting/questionnaire';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { parseTableRows } from '../../domain/csv-rows.ts';
+import { AppError, errorResponses } from '../../errors.ts';
+import { principalOf } from '../../plugins/auth.ts';
+import { parseTableRows } from '../../tables/csv-rows.ts';
 import {
   REGISTER_TABLE,
   REGISTER_TEMPLATE_CSV,
   registerHouseholdOf,
-} from '../../domain/register-file.ts';
-import { AppError, errorResponses } from '../../errors.ts';
-import { principalOf } from '../../plugins/auth.ts';
+} from '../../tables/register-file.ts';
 import { plain } from '../schemas.ts';
 import {
   TABLE_FILE_MAX_BYTES,

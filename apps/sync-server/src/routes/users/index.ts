@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { DEPARTMENT_IDS } from '@jiuting/scorecard';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { isStrongPassword, WEAK_PASSWORD_MESSAGE } from '../../domain/password-strength.ts';
-import { hashPassword, randomPassword } from '../../domain/passwords.ts';
 import { AppError, errorResponses } from '../../errors.ts';
 import { principalOf } from '../../plugins/auth.ts';
 import { FIELD_ROLES, manageableRoles, type Role, type User } from '../../repositories/users.ts';
+import { isStrongPassword, WEAK_PASSWORD_MESSAGE } from '../../security/password-strength.ts';
+import { hashPassword, randomPassword } from '../../security/passwords.ts';
 import { plain, RoleSchema, StaffUserSchema } from '../schemas.ts';
 
 const PasswordSchema = z
