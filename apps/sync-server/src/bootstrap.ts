@@ -50,20 +50,21 @@ export async function bootstrap(
       );
     }
     const password = options.adminPassword || randomPassword();
-    const user = app.repos.users.create({
-      id: randomUUID(),
-      username: 'admin',
-      displayName: '系统管理员',
-      role: 'admin',
-      passwordHash: await hashPassword(password, app.scryptCost),
-      communities: [],
-      at,
-    });
-    app.repos.audit.record({
-      at,
-      action: 'user_created',
-      target: user.id,
-      detail: { role: 'admin' },
+    const passwordHash = await hashPassword(password, app.scryptCost);
+    app.audited(() => {
+      const user = app.repos.users.create({
+        id: randomUUID(),
+        username: 'admin',
+        displayName: '系统管理员',
+        role: 'admin',
+        passwordHash,
+        communities: [],
+        at,
+      });
+      return {
+        result: user,
+        audit: { at, action: 'user_created', target: user.id, detail: { role: 'admin' } },
+      };
     });
     report.adminCreated = true;
     if (!options.adminPassword) report.generatedAdminPassword = password;

@@ -8,7 +8,7 @@ import {
 import { AppError } from '../../errors.ts';
 import type { Repositories } from '../../plugins/repositories.ts';
 import type {
-  AssessmentAuditAction,
+  AssessmentAuditRecord,
   AssessmentRepository,
   AssessmentYear,
   LockedCommunity,
@@ -39,14 +39,7 @@ export interface Actor {
 }
 
 /** One row of the year's audit trail, less what the write helper fills in (year, time, actor). */
-export interface YearAudit {
-  action: AssessmentAuditAction;
-  communityCode?: string | null;
-  itemId?: string | null;
-  oldValue?: unknown;
-  newValue?: unknown;
-  reason?: string | null;
-}
+export type YearAudit = Omit<AssessmentAuditRecord, 'year' | 'at' | 'actorUserId' | 'actorName'>;
 
 /**
  * What a write on the assessment hands back: its answer, and the audit rows saying what it
