@@ -15,6 +15,7 @@ const TARGETS = {
     inputs: [
       'packages/questionnaire/src',
       'packages/scorecard/src',
+      'packages/api-contract/src',
       'apps/sync-server/src',
       'apps/sync-server/scripts',
       'apps/sync-server/fixtures',
@@ -27,6 +28,7 @@ const TARGETS = {
     inputs: [
       'packages/questionnaire/src',
       'packages/scorecard/src',
+      'packages/api-contract/src',
       'apps/pwa/src',
       'apps/pwa/public',
       'apps/pwa/index.html',

@@ -5,7 +5,7 @@
 // Run: npx tsx bench/sync-server/coverage-query.ts
 import { randomUUID } from 'node:crypto';
 import { INTERVIEW_GROUP_IDS, parseHouseholdAddress, shanghaiDay } from '@jiuting/questionnaire';
-import { registerHouseholdOf } from '../../apps/sync-server/src/domain/register-file.ts';
+import { registerHouseholdOf } from '../../apps/sync-server/src/tables/register-file.ts';
 import { buildTestApp, createUser, loginAs } from '../../apps/sync-server/src/testing.ts';
 import { machine, percentile } from './_common.ts';
 

@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { householdKey, type SurveyAnswers, scoreSurvey, shanghaiDay } from '@jiuting/questionnaire';
 import { migrate } from '../../apps/sync-server/src/db/migrate.ts';
 import { FALLBACK_AUTOCHECKPOINT_PAGES, openDatabase } from '../../apps/sync-server/src/db/open.ts';
-import { canonicalJson, sha256Hex } from '../../apps/sync-server/src/domain/canonical-json.ts';
+import { canonicalJson, sha256Hex } from '../../apps/sync-server/src/json/canonical-json.ts';
 import { CLIENT_HEADERS, tempDbPath } from '../../apps/sync-server/src/testing.ts';
 import { machine, median, percentile, surveyItem } from './_common.ts';
 

@@ -6,9 +6,9 @@ import { loadConfig } from '../src/config.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { openDatabase } from '../src/db/open.ts';
 import { makePrivateDir } from '../src/db/private-files.ts';
-import { parseCommunitiesFile } from '../src/domain/community-csv.ts';
 import { auditRepository } from '../src/repositories/audit.ts';
 import { communitiesRepository } from '../src/repositories/communities.ts';
+import { parseCommunitiesFile } from '../src/tables/community-csv.ts';
 
 const file = process.argv[2];
 if (!file) {

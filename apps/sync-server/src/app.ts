@@ -11,16 +11,17 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { type BootstrapReport, bootstrap } from './bootstrap.ts';
-import type { ScryptCost } from './domain/passwords.ts';
-import { OWASP_SCRYPT_COST } from './domain/passwords.ts';
 import authPlugin from './plugins/auth.ts';
 import bodyDepthPlugin from './plugins/body-depth.ts';
 import dbPlugin from './plugins/db.ts';
 import errorHandlerPlugin from './plugins/error-handler.ts';
 import healthPlugin from './plugins/health.ts';
 import { urlForLog } from './plugins/log-url.ts';
+import { registerOpenApi } from './plugins/openapi.ts';
 import pressurePlugin, { type PressureOptions } from './plugins/pressure.ts';
+import repositoriesPlugin from './plugins/repositories.ts';
 import securityPlugin from './plugins/security.ts';
+import servicesPlugin from './plugins/services.ts';
 import staticPlugin from './plugins/static.ts';
 import assessmentRoutes from './routes/assessment/index.ts';
 import authRoutes from './routes/auth/index.ts';
@@ -40,6 +41,8 @@ import syncRoutes from './routes/sync/index.ts';
 import syncConflictsRoutes from './routes/sync-conflicts/index.ts';
 import usersRoutes from './routes/users/index.ts';
 import visitsRoutes from './routes/visits/index.ts';
+import type { ScryptCost } from './security/passwords.ts';
+import { OWASP_SCRYPT_COST } from './security/passwords.ts';
 
 export interface AppOptions {
   dbPath: string;
@@ -64,6 +67,8 @@ export interface AppOptions {
   freeBytes?: (dir: string) => number | undefined;
   /** Turn requests away with 503 while the event loop lags (main.ts; off in tests by default). */
   underPressure?: PressureOptions;
+  /** Collect the routes' schemas into `app.swagger()` (docs:api and its test only). */
+  openapi?: boolean;
 }
 
 declare module 'fastify' {
@@ -117,6 +122,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     now: options.now ?? (() => new Date()),
     backupDir: options.backupDir ?? join(dirname(options.dbPath), 'backups'),
   });
+  await app.register(repositoriesPlugin);
+  await app.register(servicesPlugin);
   await app.register(healthPlugin, {
     dbPath: options.dbPath,
     publicUrl: options.publicUrl,
@@ -126,6 +133,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(authPlugin);
 
+  if (options.openapi) await registerOpenApi(app);
   await app.register(
     async (api) => {
       await api.register(pingRoutes);

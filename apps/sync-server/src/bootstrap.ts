@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import { parseCommunitiesCsv } from './domain/community-csv.ts';
-import { isStrongPassword } from './domain/password-strength.ts';
-import { hashPassword, randomPassword } from './domain/passwords.ts';
+import { isStrongPassword } from './security/password-strength.ts';
+import { hashPassword, randomPassword } from './security/passwords.ts';
+import { parseCommunitiesCsv } from './tables/community-csv.ts';
 
 export const DEMO_COMMUNITIES_CSV = fileURLToPath(
   new URL('../fixtures/demo-communities.csv', import.meta.url),
@@ -50,20 +50,21 @@ export async function bootstrap(
       );
     }
     const password = options.adminPassword || randomPassword();
-    const user = app.repos.users.create({
-      id: randomUUID(),
-      username: 'admin',
-      displayName: '系统管理员',
-      role: 'admin',
-      passwordHash: await hashPassword(password, app.scryptCost),
-      communities: [],
-      at,
-    });
-    app.repos.audit.record({
-      at,
-      action: 'user_created',
-      target: user.id,
-      detail: { role: 'admin' },
+    const passwordHash = await hashPassword(password, app.scryptCost);
+    app.audited(() => {
+      const user = app.repos.users.create({
+        id: randomUUID(),
+        username: 'admin',
+        displayName: '系统管理员',
+        role: 'admin',
+        passwordHash,
+        communities: [],
+        at,
+      });
+      return {
+        result: user,
+        audit: { at, action: 'user_created', target: user.id, detail: { role: 'admin' } },
+      };
     });
     report.adminCreated = true;
     if (!options.adminPassword) report.generatedAdminPassword = password;

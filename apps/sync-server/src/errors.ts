@@ -1,6 +1,6 @@
+import { ErrorBodySchema, FieldIssueSchema } from '@jiuting/api-contract';
 import type { FieldIssue } from '@jiuting/questionnaire';
 import { SCORECARD_ERROR_CODES, type ScorecardErrorCode } from '@jiuting/scorecard';
-import { z } from 'zod';
 
 // The scorecard package's refusals pass through under their own stable codes; the message sent
 // is the package's own (this one is only the fallback).
@@ -122,13 +122,8 @@ export function errorBody(code: ErrorCode, issues?: FieldIssue[], message?: stri
   };
 }
 
-export const FieldIssueSchema = z.object({ path: z.string(), message: z.string() });
-
-export const ErrorBodySchema = z.object({
-  error: z.string(),
-  message: z.string(),
-  issues: z.array(FieldIssueSchema).optional(),
-});
+// The error body's shape is part of the HTTP contract.
+export { ErrorBodySchema, FieldIssueSchema };
 
 /** Response schemas for the error statuses a route can answer with. */
 export function errorResponses<S extends number>(

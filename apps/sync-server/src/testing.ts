@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { type AppOptions, buildApp } from './app.ts';
-import { hashPassword, type ScryptCost } from './domain/passwords.ts';
 import { SESSION_COOKIE } from './plugins/auth.ts';
 import type { Role } from './repositories/users.ts';
+import { hashPassword, type ScryptCost } from './security/passwords.ts';
 
 /** Fast enough for tests; production hashes use OWASP's cost (the cost is stored per hash). */
 export const TEST_SCRYPT_COST: ScryptCost = { N: 1024, r: 8, p: 1 };
@@ -122,6 +122,23 @@ export async function startTestServer(options: Partial<AppOptions> = {}): Promis
     login: (role, communities) => loginAs(app, role, communities),
     close: cleanup,
   };
+}
+
+/**
+ * From now on every insert into the audit table (or the assessment's, `assessment_audit`) fails,
+ * as a full disk would, only where `action` matches when given: for tests that a write and its
+ * audit row commit together or not at all. A temporary trigger, on this app's connection only.
+ */
+export function failAuditInserts(
+  app: FastifyInstance,
+  table: 'audit' | 'assessment_audit' = 'audit',
+  action?: string,
+): void {
+  const when = action === undefined ? '' : `WHEN NEW.action = '${action.replace(/'/g, "''")}'`;
+  app.db.exec(
+    `CREATE TEMP TRIGGER IF NOT EXISTS fail_${table}_inserts BEFORE INSERT ON main.${table} ${when}
+     BEGIN SELECT RAISE(ABORT, 'audit insert refused by the test'); END`,
+  );
 }
 
 /** POST /api/communities/import as `who` (a coordinator or admin); the caller checks the answer. */

@@ -1,16 +1,16 @@
-import type { CommunityCoverage } from '@jiuting/questionnaire';
-// Shapes of the server's answers (docs/api.md). The server validates what it sends; the PWA reads
-// only the fields it shows.
+import type { ApiErrorBody } from '@jiuting/api-contract';
 
-export type Role = 'admin' | 'coordinator' | 'canvasser' | 'interviewer' | 'department_scorer';
+// Shapes of the server's answers (docs/api.md): inferred from the schemas its routes declare
+// (@jiuting/api-contract) where the contract has them. The PWA reads only the fields it shows.
 
-export interface User {
-  readonly id: string;
-  readonly username: string;
-  readonly displayName: string;
-  readonly role: Role;
-  readonly communities: readonly string[];
-}
+export type {
+  ApiErrorBody,
+  CommunityCoverage,
+  CoverageAnswer,
+  ItemResult as SyncResult,
+  Role,
+  User,
+} from '@jiuting/api-contract';
 
 export interface Community {
   readonly code: string;
@@ -23,27 +23,6 @@ export interface Community {
    * absent from communities a phone cached before the server sent them.
    */
   readonly areas?: readonly string[];
-}
-
-/** One community's row of GET /api/coverage (the questionnaire package's shape). */
-export type { CommunityCoverage };
-
-export interface CoverageReport {
-  readonly communities: readonly CommunityCoverage[];
-  readonly town?: Readonly<Record<string, unknown>>;
-}
-
-export interface SyncResult {
-  readonly id: string;
-  /** `retry`: the server failed to store this item just now; send it again later. */
-  readonly status: 'accepted' | 'duplicate' | 'conflict' | 'rejected' | 'retry';
-  readonly error?: ApiErrorBody;
-}
-
-export interface ApiErrorBody {
-  readonly error: string;
-  readonly message: string;
-  readonly issues?: ReadonlyArray<{ path: string; message: string }>;
 }
 
 export function isApiErrorBody(value: unknown): value is ApiErrorBody {

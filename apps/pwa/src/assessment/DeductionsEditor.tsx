@@ -38,7 +38,12 @@ export function DeductionsEditor({
               <select
                 aria-label="扣分类别"
                 value={c.kind}
-                onChange={(e) => cases.patch(i, { kind: e.target.value, points: undefined })}
+                onChange={(e) =>
+                  cases.patch(i, {
+                    kind: e.target.value as DeductionCase['kind'],
+                    points: undefined,
+                  })
+                }
               >
                 {DEDUCTION_OPTIONS.map((o) => (
                   <option key={o.id} value={o.id}>

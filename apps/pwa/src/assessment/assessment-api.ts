@@ -1,4 +1,10 @@
-import type { GradeRule, YearSettings } from '@jiuting/scorecard';
+import type {
+  DeductionCase,
+  GradeRule,
+  Honour,
+  SelfGovernanceCase,
+  YearSettings,
+} from '@jiuting/scorecard';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../api/api-context.tsx';
 
@@ -109,21 +115,8 @@ export interface Scoring {
   readonly hotline: readonly HotlineFigures[];
 }
 
-export interface Honour {
-  readonly work: string;
-  readonly level: 'district' | 'city' | 'national';
-  readonly bodies: number;
-  readonly title?: string;
-}
-export interface SelfGovernanceCase {
-  readonly title: string;
-  readonly points: number;
-}
-export interface DeductionCase {
-  readonly kind: string;
-  readonly points?: number;
-  readonly note?: string;
-}
+// The entries' shapes are the scorecard package's own.
+export type { DeductionCase, Honour, SelfGovernanceCase };
 
 export interface CommunityResult {
   readonly code: string;

@@ -63,10 +63,11 @@ describe('per collector', () => {
       userId: 'x',
       username: 'x',
       displayName: 'x',
-      role: 'canvasser',
+      role: 'canvasser' as const,
       households: 0,
       responses: 0,
       interviews: 0,
+      visits: { notHome: 0, refused: 0, vacant: 0 },
       byDay,
     });
     expect(

@@ -1,5 +1,5 @@
 import { useCoverage } from './dashboard-api.ts';
-import type { CollectorFigures } from './dashboard-types.ts';
+import type { CollectorProgress } from './dashboard-types.ts';
 import { visitsText } from './overview.ts';
 
 const ROLE_LABELS: Record<string, string> = {
@@ -14,7 +14,7 @@ export function roleLabel(role: string): string {
 }
 
 /** Every day anyone collected on, latest first. */
-export function collectionDays(collectors: readonly CollectorFigures[]): string[] {
+export function collectionDays(collectors: readonly CollectorProgress[]): string[] {
   return [...new Set(collectors.flatMap((c) => c.byDay.map((d) => d.date)))].sort().reverse();
 }
 

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useApi } from '../api/api-context.tsx';
 import { queryKeys } from '../api/query-keys.ts';
-import type { CoverageReport } from '../api/types.ts';
+import type { CoverageAnswer } from '../api/types.ts';
 
 // Coordinator-only and loaded with React.lazy: none of this is in a canvasser's first download.
 // A minimal table for now; the full dashboard is a later issue.
@@ -14,7 +14,7 @@ export default function CoveragePage() {
   const api = useApi();
   const coverage = useQuery({
     queryKey: queryKeys.coverage(),
-    queryFn: () => api.json<CoverageReport>('GET', '/api/coverage'),
+    queryFn: () => api.json<CoverageAnswer>('GET', '/api/coverage'),
     refetchInterval: 60_000,
   });
   if (coverage.isPending) return <p className="loading">正在加载覆盖率…</p>;

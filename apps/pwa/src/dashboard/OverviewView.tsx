@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { CoverageBar } from './CoverageBar.tsx';
 import { useCoverage } from './dashboard-api.ts';
-import type { CoverageAnswer, TownFigures } from './dashboard-types.ts';
+import type { CoverageAnswer, TownTotals } from './dashboard-types.ts';
 import {
   beijingTime,
   groupsText,
@@ -17,7 +17,7 @@ import {
   visitsText,
 } from './overview.ts';
 
-function TownTotals({ town }: { town: TownFigures }) {
+function TownTotalsPanel({ town }: { town: TownTotals }) {
   return (
     <section className="town-totals" aria-label="全镇合计">
       <div className="stat">
@@ -167,7 +167,7 @@ export function OverviewView() {
   }
   return (
     <>
-      <TownTotals town={coverage.data.town} />
+      <TownTotalsPanel town={coverage.data.town} />
       <div className="toolbar">
         <label>
           <span>类型</span>

@@ -1,7 +1,7 @@
 // Test-only: a town of four communities whose figures are worked out here from raw counts with
 // the plan's own rule (30% of households, 20 interviews, 30 points), independently of the
 // questionnaire package, so a test can check the screen against arithmetic it did itself.
-import type { CommunityFigures, CoverageAnswer } from './dashboard-types.ts';
+import type { CommunityCoverage, CommunityCoverageRow, CoverageAnswer } from './dashboard-types.ts';
 
 const GROUPS = [
   'poor_party_member',
@@ -71,7 +71,9 @@ export const RAW: readonly Raw[] = [
   },
 ];
 
-function figures(r: Raw): CommunityFigures {
+const NO_VISITS = { notHome: 0, refused: 0, vacant: 0 };
+
+function figures(r: Raw): CommunityCoverageRow {
   const needed = Math.ceil((r.total * 30) / 100);
   const interviewTotal = Object.values(r.interviews).reduce((s, n) => s + (n ?? 0), 0);
   const mean = r.surveyed > 0 ? r.scoreSum / r.surveyed : null;
@@ -93,13 +95,15 @@ function figures(r: Raw): CommunityFigures {
       shortfall: Math.max(0, 20 - interviewTotal),
       byGroup: Object.fromEntries(
         GROUPS.map((g) => [g, r.interviews[g] ?? 0]),
-      ) as CommunityFigures['interviews']['byGroup'],
+      ) as CommunityCoverage['interviews']['byGroup'],
     },
     meanSurveyScore: mean,
     meanInterviewScore: null,
     satisfactionPoints: mean === null ? null : Math.round(mean * 30) / 100,
     lastActivityAt: r.last,
     register: null,
+    visits: { ...NO_VISITS, revisit: 0 },
+    sample: null,
   };
 }
 
@@ -121,6 +125,7 @@ export function coverageFixture(raw: readonly Raw[] = RAW): CoverageAnswer {
       communitiesMeetingInterviewTarget: communities.filter((c) => c.interviews.meetsTarget).length,
       meanSurveyScore: surveyed > 0 ? raw.reduce((s, r) => s + r.scoreSum, 0) / surveyed : null,
       lastActivityAt: '2026-11-27T02:05:00Z',
+      visits: { ...NO_VISITS, revisit: 0 },
     },
     collectors: [
       {
@@ -131,6 +136,7 @@ export function coverageFixture(raw: readonly Raw[] = RAW): CoverageAnswer {
         households: 9,
         responses: 10,
         interviews: 0,
+        visits: NO_VISITS,
         byDay: [
           { date: '2026-11-25', households: 4, responses: 4, interviews: 0 },
           { date: '2026-11-26', households: 5, responses: 6, interviews: 0 },

@@ -1,72 +1,17 @@
 // The coordinator-only answers of the sync server (docs/api.md), as the dashboard reads them.
-import type { CommunityCoverage, CommunityType, ResponseFlag } from '@jiuting/questionnaire';
+import type { CommunityType, ResponseFlag } from '@jiuting/questionnaire';
 
+// GET /api/coverage's answer, in the glossary's names, from the HTTP contract itself.
+export type {
+  CollectorProgress,
+  CommunityCoverage,
+  CommunityCoverageRow,
+  CoverageAnswer,
+  SampleFigures,
+  TownTotals,
+  VisitFigures,
+} from '@jiuting/api-contract';
 export type { CommunityType };
-
-/** Visit outcomes (不在家 / 拒访 / 空置) filed; `revisit`: 回访 households (latest 不在家, not counted). */
-export interface VisitFigures {
-  readonly notHome: number;
-  readonly refused: number;
-  readonly vacant: number;
-  readonly revisit: number;
-}
-
-/** A community's drawn sample, and the counted households that came from it. */
-export interface SampleFigures {
-  readonly seed: number;
-  readonly drawnAt: string;
-  readonly size: number;
-  readonly reserveSize: number;
-  readonly countedSample: number;
-  readonly countedReserve: number;
-}
-
-/**
- * One community's row of GET /api/coverage (the questionnaire package's shape, plus visits and
- * the sample, absent from a server older than them).
- */
-export type CommunityFigures = CommunityCoverage & {
-  readonly visits?: VisitFigures;
-  readonly sample?: SampleFigures | null;
-};
-
-export interface TownFigures {
-  readonly communities: number;
-  readonly totalHouseholds: number;
-  readonly surveyedHouseholds: number;
-  readonly coverage: number;
-  readonly communitiesMeetingTarget: number;
-  readonly responses: number;
-  readonly repeats: number;
-  readonly interviews: number;
-  readonly communitiesMeetingInterviewTarget: number;
-  readonly meanSurveyScore: number | null;
-  readonly lastActivityAt: string | null;
-  readonly visits?: VisitFigures;
-}
-
-export interface CollectorFigures {
-  readonly userId: string;
-  readonly username: string;
-  readonly displayName: string;
-  readonly role: string;
-  readonly households: number;
-  readonly responses: number;
-  readonly interviews: number;
-  readonly visits?: Omit<VisitFigures, 'revisit'>;
-  readonly byDay: ReadonlyArray<{
-    readonly date: string;
-    readonly households: number;
-    readonly responses: number;
-    readonly interviews: number;
-  }>;
-}
-
-export interface CoverageAnswer {
-  readonly communities: readonly CommunityFigures[];
-  readonly town: TownFigures;
-  readonly collectors: readonly CollectorFigures[];
-}
 
 export interface ReviewMark {
   readonly at: string;

@@ -1,5 +1,5 @@
 import { COVERAGE_TARGET, INTERVIEW_GROUP_IDS, INTERVIEW_GROUPS } from '@jiuting/questionnaire';
-import type { CommunityFigures, CommunityType } from './dashboard-types.ts';
+import type { CommunityCoverage, CommunityType } from './dashboard-types.ts';
 
 export type TypeFilter = 'all' | CommunityType;
 export type OverviewSort = 'shortfall' | 'interviewShortfall' | 'coverage' | 'points' | 'code';
@@ -12,9 +12,9 @@ export const SORT_LABELS: Record<OverviewSort, string> = {
   code: '编号',
 };
 
-const byCode = (a: CommunityFigures, b: CommunityFigures) => a.code.localeCompare(b.code);
+const byCode = (a: CommunityCoverage, b: CommunityCoverage) => a.code.localeCompare(b.code);
 
-const COMPARE: Record<OverviewSort, (a: CommunityFigures, b: CommunityFigures) => number> = {
+const COMPARE: Record<OverviewSort, (a: CommunityCoverage, b: CommunityCoverage) => number> = {
   shortfall: (a, b) => b.shortfall - a.shortfall || a.coverage - b.coverage || byCode(a, b),
   interviewShortfall: (a, b) =>
     b.interviews.shortfall - a.interviews.shortfall || b.shortfall - a.shortfall || byCode(a, b),
@@ -25,11 +25,11 @@ const COMPARE: Record<OverviewSort, (a: CommunityFigures, b: CommunityFigures) =
 };
 
 /** The rows the overview shows: one type or both, in the chosen order. Never mutates. */
-export function visibleCommunities(
-  rows: readonly CommunityFigures[],
+export function visibleCommunities<Row extends CommunityCoverage>(
+  rows: readonly Row[],
   type: TypeFilter,
   sort: OverviewSort,
-): CommunityFigures[] {
+): Row[] {
   return rows.filter((r) => type === 'all' || r.type === type).sort(COMPARE[sort]);
 }
 

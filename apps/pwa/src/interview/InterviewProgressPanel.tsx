@@ -7,7 +7,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useApi } from '../api/api-context.tsx';
 import { queryKeys } from '../api/query-keys.ts';
-import type { CoverageReport } from '../api/types.ts';
+import type { CoverageAnswer } from '../api/types.ts';
 import { useOutbox } from '../outbox-react/outbox-context.tsx';
 import { useLive } from '../outbox-react/use-live.ts';
 
@@ -20,7 +20,7 @@ export function InterviewProgressPanel({ communityCode }: { communityCode: strin
   const api = useApi();
   const coverage = useQuery({
     queryKey: queryKeys.coverage(),
-    queryFn: () => api.json<CoverageReport>('GET', '/api/coverage'),
+    queryFn: () => api.json<CoverageAnswer>('GET', '/api/coverage'),
     retry: false,
   });
   const local = useLive(

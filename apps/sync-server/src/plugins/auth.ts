@@ -101,7 +101,7 @@ export default fp(
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
     });
   },
-  { name: 'auth', dependencies: ['db'] },
+  { name: 'auth', dependencies: ['db', 'repository:users', 'repository:sessions'] },
 );
 
 /** The signed-in caller; routes reach this only behind requireRole, so null is a bug guard. */

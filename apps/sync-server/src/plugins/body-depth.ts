@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin';
-import { MAX_BODY_DEPTH, nestsDeeperThan } from '../domain/json-bounds.ts';
 import { AppError } from '../errors.ts';
+import { MAX_BODY_DEPTH, nestsDeeperThan } from '../json/json-bounds.ts';
 
 /**
  * Refuses a body nested deeper than any the API takes, on every route, before validation and

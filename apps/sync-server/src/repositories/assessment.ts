@@ -129,6 +129,20 @@ export type AssessmentAuditAction =
   | 'lock_exception_accepted'
   | 'year_locked';
 
+/** One row of a year's audit trail as written. */
+export interface AssessmentAuditRecord {
+  year: number;
+  at: string;
+  actorUserId: string;
+  actorName: string;
+  action: AssessmentAuditAction;
+  communityCode?: string | null;
+  itemId?: string | null;
+  oldValue?: unknown;
+  newValue?: unknown;
+  reason?: string | null;
+}
+
 export interface AssessmentAuditEntry {
   id: number;
   at: string;
@@ -502,18 +516,7 @@ export function assessmentRepository(db: Db) {
       ).run(decision.state, decision.by, decision.at, decision.reason, id);
     },
 
-    recordAudit(entry: {
-      year: number;
-      at: string;
-      actorUserId: string;
-      actorName: string;
-      action: AssessmentAuditAction;
-      communityCode?: string | null;
-      itemId?: string | null;
-      oldValue?: unknown;
-      newValue?: unknown;
-      reason?: string | null;
-    }): void {
+    recordAudit(entry: AssessmentAuditRecord): void {
       insertAudit.run({
         year: entry.year,
         at: entry.at,

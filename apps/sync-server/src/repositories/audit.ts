@@ -31,6 +31,16 @@ export interface AuditEntry {
   detail: unknown;
 }
 
+/** One audit row as written; detail carries ids, counts and names of changed fields — never answers or addresses. */
+export interface AuditRecord {
+  at: string;
+  actorUserId?: string | null;
+  action: AuditAction;
+  target?: string | null;
+  ip?: string | null;
+  detail?: unknown;
+}
+
 /** What ingest records in a sync_conflict row's detail. */
 export interface ConflictDetail {
   sessionId: string | null;
@@ -88,15 +98,7 @@ export function auditRepository(db: Db) {
         ('userId' in by ? failedByUser.get(by.userId, since) : failedByIp.get(by.ip, since)) ?? 0
       );
     },
-    /** detail carries ids, counts and names of changed fields — never answers or addresses. */
-    record(entry: {
-      at: string;
-      actorUserId?: string | null;
-      action: AuditAction;
-      target?: string | null;
-      ip?: string | null;
-      detail?: unknown;
-    }): void {
+    record(entry: AuditRecord): void {
       insert.run(
         entry.at,
         entry.actorUserId ?? null,

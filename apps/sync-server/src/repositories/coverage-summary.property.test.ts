@@ -83,11 +83,17 @@ it('keeps the coverage summary equal to counting the responses directly, through
           }
         } else if (ids.length > 0) {
           const id = ids[op.pick % ids.length] as string;
-          app.repos.submissions.setResponseInvalid(
+          // Review's own invalidate and restore (audited, as the coordinator's route calls them);
+          // marking an invalid response again, or restoring a valid one, changes nothing.
+          const action = {
+            kind: 'response' as const,
             id,
-            op.kind === 'invalidate' ? '核查无效' : null,
-            'now',
-          );
+            actorUserId: users.a,
+            at: 'now',
+            ip: '127.0.0.1',
+          };
+          if (op.kind === 'invalidate') app.repos.review.invalidate(action, '核查无效');
+          else app.repos.review.restore(action);
         }
       });
       const direct = app.db

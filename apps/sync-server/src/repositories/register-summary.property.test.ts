@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { RegisterHousehold } from '../domain/register-file.ts';
+import type { RegisterHousehold } from '../tables/register-file.ts';
 import { buildTestApp } from '../testing.ts';
 import { reviewRepository } from './review.ts';
 

@@ -1,5 +1,5 @@
 import type { Db } from '../db/open.ts';
-import type { RegisterHousehold } from '../domain/register-file.ts';
+import type { RegisterHousehold } from '../tables/register-file.ts';
 
 export interface RegisterImportResult {
   households: number;

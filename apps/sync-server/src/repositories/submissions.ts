@@ -29,7 +29,7 @@ export interface NewResponse extends Provenance {
   /** Paradata: the first answer's time and the answer changes, null when the phone sent none. */
   startedAt?: string | null;
   answerChanges?: number | null;
-  /** A QR answer's coarse client fingerprint (see domain/client-fingerprint.ts), else null. */
+  /** A QR answer's coarse client fingerprint (see security/client-fingerprint.ts), else null. */
   fingerprint?: string | null;
 }
 
@@ -167,24 +167,6 @@ export function submissionsRepository(db: Db) {
       db.prepare('UPDATE responses SET household_key = ?, counted = 0 WHERE id = ?').run(key, id);
       this.recountHousehold(row.community_code, row.household_key);
       this.recountHousehold(row.community_code, key);
-    },
-    /** Marks a response invalid (or valid again with reason null) and re-decides its household. */
-    setResponseInvalid(id: string, reason: string | null, at: string): boolean {
-      return db.transaction(() => {
-        const row = db
-          .prepare<[string], { community_code: string; household_key: string }>(
-            'SELECT community_code, household_key FROM responses WHERE id = ?',
-          )
-          .get(id);
-        if (!row) return false;
-        db.prepare('UPDATE responses SET invalidated_at = ?, invalid_reason = ? WHERE id = ?').run(
-          reason === null ? null : at,
-          reason,
-          id,
-        );
-        this.recountHousehold(row.community_code, row.household_key);
-        return true;
-      })();
     },
     responseContent(id: string): string | undefined {
       return db.prepare('SELECT content FROM responses WHERE id = ?').pluck().get(id) as

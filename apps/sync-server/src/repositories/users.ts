@@ -1,13 +1,8 @@
+import { ROLES, type Role } from '@jiuting/api-contract';
 import type { Db } from '../db/open.ts';
 
-export const ROLES = [
-  'admin',
-  'coordinator',
-  'canvasser',
-  'interviewer',
-  'department_scorer',
-] as const;
-export type Role = (typeof ROLES)[number];
+// The roles are part of the HTTP contract; the server's rules about them are here.
+export { ROLES, type Role };
 
 /** Roles that collect in the field and are limited to the communities they are assigned. */
 export const FIELD_ROLES: readonly Role[] = ['canvasser', 'interviewer'];

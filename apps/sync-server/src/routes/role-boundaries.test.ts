@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sampleSurvey } from '@jiuting/questionnaire/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../domain/passwords.ts';
+import { hashPassword } from '../security/passwords.ts';
 import {
   buildTestApp,
   CLIENT_HEADERS,

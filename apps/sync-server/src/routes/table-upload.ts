@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { readCsvText, readTableFile, type TableRowsResult } from '../domain/table-file.ts';
+import { readCsvText, readTableFile, type TableRowsResult } from '../tables/table-file.ts';
 import { CsvTextSchema } from './schemas.ts';
 
 // How the app uploads a table: the file's own bytes, base64 in JSON with its name, so a GBK CSV

@@ -1,3 +1,4 @@
+import type { CollectorProgress, TownTotals } from '@jiuting/api-contract';
 import {
   type CommunityCoverage,
   householdCoverage,
@@ -9,37 +10,16 @@ import {
   satisfactionPoints,
 } from '@jiuting/questionnaire';
 import type { Community } from '../repositories/communities.ts';
-
-export type { CommunityCoverage };
-
 import type { CollectorDay, InterviewCount, ResponseTotals } from '../repositories/coverage.ts';
 import type { RegisterTotals } from '../repositories/registers.ts';
 import type { User } from '../repositories/users.ts';
 
-export interface TownTotals {
-  communities: number;
-  totalHouseholds: number;
-  surveyedHouseholds: number;
-  coverage: number;
-  communitiesMeetingTarget: number;
-  responses: number;
-  repeats: number;
-  interviews: number;
-  communitiesMeetingInterviewTarget: number;
-  meanSurveyScore: number | null;
-  lastActivityAt: string | null;
-}
+// The answer's shapes are the HTTP contract's (@jiuting/api-contract); visits are added beside
+// these figures by services/visit-figures.ts.
+export type { CollectorProgress, CommunityCoverage, TownTotals };
 
-export interface CollectorProgress {
-  userId: string;
-  username: string;
-  displayName: string;
-  role: User['role'];
-  households: number;
-  responses: number;
-  interviews: number;
-  byDay: { date: string; households: number; responses: number; interviews: number }[];
-}
+type TownSurveyTotals = Omit<TownTotals, 'visits'>;
+type CollectorWork = Omit<CollectorProgress, 'visits'>;
 
 const latest = (a: string | null, b: string | null) =>
   a === null ? b : b === null ? a : a > b ? a : b;
@@ -115,7 +95,7 @@ export function communityCoverage(
   });
 }
 
-export function townTotals(rows: readonly CommunityCoverage[]): TownTotals {
+export function townTotals(rows: readonly CommunityCoverage[]): TownSurveyTotals {
   const sum = (f: (r: CommunityCoverage) => number) => rows.reduce((s, r) => s + f(r), 0);
   const totalHouseholds = sum((r) => r.totalHouseholds);
   const surveyedHouseholds = sum((r) => r.surveyedHouseholds);
@@ -138,8 +118,8 @@ export function townTotals(rows: readonly CommunityCoverage[]): TownTotals {
 export function collectorProgress(
   days: readonly CollectorDay[],
   users: ReadonlyMap<string, User>,
-): CollectorProgress[] {
-  const out = new Map<string, CollectorProgress>();
+): CollectorWork[] {
+  const out = new Map<string, CollectorWork>();
   for (const d of days) {
     const user = users.get(d.userId);
     if (!user) continue;

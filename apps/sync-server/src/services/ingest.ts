@@ -8,12 +8,13 @@ import {
   shanghaiDay,
 } from '@jiuting/questionnaire';
 import type { Db } from '../db/open.ts';
-import { assessmentYearOf } from '../domain/assessment-year.ts';
-import { canonicalJson, sha256Hex, TooDeepError } from '../domain/canonical-json.ts';
 import { type ErrorBody, errorBody } from '../errors.ts';
-import type { AuditRepository } from '../repositories/audit.ts';
+import { canonicalJson, sha256Hex, TooDeepError } from '../json/canonical-json.ts';
+import type { AuditRecord, AuditRepository } from '../repositories/audit.ts';
 import type { CommunitiesRepository } from '../repositories/communities.ts';
 import type { Source, SubmissionsRepository } from '../repositories/submissions.ts';
+import { assessmentYearOf } from './assessment-year.ts';
+import { groupCommit } from './group-commit.ts';
 
 /**
  * `retry`: the server failed on this item (not the item's fault); the phone keeps it queued and
@@ -55,8 +56,8 @@ function idOf(raw: unknown): string {
   return typeof id === 'string' ? id.slice(0, 64) : '';
 }
 
-/** Requests join one transaction until it holds this many items (a single larger batch still goes alone). */
-const MAX_GROUP_ITEMS = 2000;
+/** The audit row a request writes with its batch, made from the batch's results. */
+export type BatchAudit = (results: readonly ItemResult[]) => AuditRecord;
 
 export function createIngest(deps: {
   db: Db;
@@ -245,21 +246,19 @@ export function createIngest(deps: {
     });
   }
 
-  interface Waiting {
-    itemCount: number;
+  interface Batch {
     prepared: Prepared[];
     ctx: IngestContext;
     log: IngestLogger;
-    resolve(results: ItemResult[]): void;
-    reject(err: unknown): void;
+    audit?: BatchAudit;
   }
 
-  function store(w: Waiting): ItemResult[] {
+  function store(batch: Batch): ItemResult[] {
     const known = new Map<string, boolean>();
-    return w.prepared.map((p): ItemResult => {
+    const results = batch.prepared.map((p): ItemResult => {
       if (!p.valid) return alreadyStored(p);
       try {
-        return ingestOne(p.item, p.content, p.hash, w.ctx, known);
+        return ingestOne(p.item, p.content, p.hash, batch.ctx, known);
       } catch (err) {
         // A constraint this item breaks is about the item: refuse it, keep the rest. Anything
         // else (disk full, I/O error, read-only database) is about the server: fail the whole
@@ -267,118 +266,41 @@ export function createIngest(deps: {
         if (!String((err as { code?: unknown }).code ?? '').startsWith('SQLITE_CONSTRAINT')) {
           throw err;
         }
-        w.log.error({ err, itemId: p.item.id }, 'storing a sync item failed');
+        batch.log.error({ err, itemId: p.item.id }, 'storing a sync item failed');
         // Not the item's fault as far as anyone can tell: the phone keeps it and tries again.
         return { id: p.item.id, status: 'retry', error: errorBody('internal_error') };
       }
     });
+    // The request's audit row commits with its items or not at all.
+    if (batch.audit) audit.record(batch.audit(results));
+    return results;
   }
 
-  const storeGroup = db.transaction((group: readonly Waiting[]) => group.map(store));
-
-  /**
-   * Commits a group. When its transaction fails, each batch goes again alone, once, so one
-   * poison batch fails only its own request and the phones sharing its group are answered as
-   * usual. A fault that is the server's (disk full, read-only database) fails them all again.
-   */
-  function commit(group: readonly Waiting[]): void {
-    let results: ItemResult[][];
-    try {
-      results = storeGroup(group);
-    } catch (err) {
-      if (group.length === 1) {
-        (group[0] as Waiting).reject(err);
-        return;
-      }
-      (group[0] as Waiting).log.warn(
-        { err, batches: group.length },
-        'group commit failed; storing each batch alone',
-      );
-      for (const w of group) commit([w]);
-      return;
-    }
-    group.forEach((w, i) => {
-      answer(w, results[i] as ItemResult[]);
-    });
-  }
-
-  function answer(w: Waiting, mine: ItemResult[]): void {
-    for (const r of mine) {
-      if (r.status === 'conflict') {
-        w.log.warn(
-          { itemId: r.id, userId: w.ctx.userId, source: w.ctx.source },
-          'sync id conflict',
-        );
-      }
-    }
-    w.resolve(mine);
-  }
-
-  // Group commit. A commit waits for the disk (synchronous=FULL), and while it does the event
-  // loop stands still, so requests arriving meanwhile pile up. They are all stored in the next
-  // transaction, one commit for all of them, in arrival order (so of two batches carrying the
-  // same item the first stores it and the second finds it: a duplicate). Each request is
-  // answered only once the transaction holding its items has committed; if that transaction
-  // fails, each request in it is stored again alone (see commit), and one that fails alone is
-  // answered 500 and its phone retries, which is safe because sync is idempotent. A request that finds the writer idle (no commit since the event loop last went
-  // round) is stored at once, alone: it waits for nobody, and two phones that happen to send at
-  // the same moment are answered one after the other rather than always together (which kept
-  // them in lock-step and cost a quarter of the throughput with two senders).
-  let waiting: Waiting[] = [];
-  let flushScheduled = false;
-  // Set by each commit until the event loop has gone round: a request handled meanwhile arrived
-  // while the writer was busy.
-  let writerBusy = false;
-
-  function noteCommit(): void {
-    if (writerBusy) return;
-    writerBusy = true;
-    setImmediate(() => {
-      writerBusy = false;
-    });
-  }
-
-  function flush(): void {
-    flushScheduled = false;
-    // A bounded group keeps one transaction's time (and so the first request's wait) in check.
-    let items = 0;
-    let taken = 0;
-    while (taken < waiting.length && (taken === 0 || items < MAX_GROUP_ITEMS)) {
-      items += (waiting[taken] as Waiting).itemCount;
-      taken += 1;
-    }
-    const group = waiting.slice(0, taken);
-    waiting = waiting.slice(taken);
-    if (waiting.length > 0) scheduleFlush();
-    try {
-      commit(group);
-    } finally {
-      noteCommit();
-    }
-  }
-
-  function scheduleFlush(): void {
-    if (flushScheduled) return;
-    flushScheduled = true;
-    setImmediate(flush);
-  }
+  const commit = groupCommit(db, store);
 
   /**
    * Takes a batch and answers one result per item, in order, once every accepted item is on
-   * disk (the transaction holding them has committed).
+   * disk (the transaction holding them has committed). `auditRow`, when given, is written in that
+   * same transaction from the batch's results.
    */
-  function ingest(
+  async function ingest(
     items: readonly unknown[],
     ctx: IngestContext,
     log: IngestLogger,
+    auditRow?: BatchAudit,
   ): Promise<ItemResult[]> {
     const prepared = prepare(items, ctx.receivedAt);
-    return new Promise((resolve, reject) => {
-      const idle = waiting.length === 0 && !writerBusy;
-      waiting.push({ itemCount: items.length, prepared, ctx, log, resolve, reject });
-      if (idle) flush();
-      else scheduleFlush();
-    });
+    const results = await commit(
+      { prepared, ctx, log, ...(auditRow ? { audit: auditRow } : {}) },
+      items.length,
+      log,
+    );
+    for (const r of results) {
+      if (r.status === 'conflict') {
+        log.warn({ itemId: r.id, userId: ctx.userId, source: ctx.source }, 'sync id conflict');
+      }
+    }
+    return results;
   }
 
   return { ingest };

@@ -1,4 +1,4 @@
-import { type CsvRowsResult, type CsvRowsSpec, parseCsvRows } from '../../domain/csv-rows.ts';
+import { type CsvRowsResult, type CsvRowsSpec, parseCsvRows } from '../../tables/csv-rows.ts';
 
 // 城运中心's 12345 hotline work-order figures, one community a line. They are the basis the
 // department reads when it scores `mass.hotline.work-orders`; they are not points themselves.

@@ -7,15 +7,19 @@ import {
   type DeductionCase,
   type Honour,
   isDepartmentId,
-  ScorecardError,
   type SelfGovernanceCase,
 } from '@jiuting/scorecard';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, errorResponses } from '../../errors.ts';
 import { principalOf } from '../../plugins/auth.ts';
-import type { AssessmentContext } from './context.ts';
-import { refusal } from './context.ts';
+import type { AssessmentService } from '../../services/assessment/assessment-service.ts';
+import {
+  refusal,
+  refusedOnRuleError,
+  type YearAudit,
+} from '../../services/assessment/assessment-service.ts';
+import { actorOf } from './actor.ts';
 import {
   DecisionBodySchema,
   ProposalBodySchema,
@@ -29,16 +33,7 @@ import {
 
 const ProposalParamsSchema = YearParamsSchema.extend({ id: z.coerce.number().int().positive() });
 
-function ruleChecked<T>(compute: () => T, prefix?: string): T {
-  try {
-    return compute();
-  } catch (error) {
-    if (error instanceof ScorecardError) throw refusal(error, prefix);
-    throw error;
-  }
-}
-
-export function proposalRoutes(ctx: AssessmentContext): FastifyPluginAsyncZod {
+export function proposalRoutes(ctx: AssessmentService): FastifyPluginAsyncZod {
   return async (app) => {
     const scorer = app.requireRole('department_scorer');
     const readers = app.requireRole('admin', 'coordinator', 'department_scorer');
@@ -60,15 +55,11 @@ export function proposalRoutes(ctx: AssessmentContext): FastifyPluginAsyncZod {
       async (request) => {
         const { department } = principalOf(request).user;
         if (!department || !isDepartmentId(department)) throw new AppError('forbidden');
-        const actor = ctx.actor(request);
+        const actor = actorOf(request);
         const at = app.now().toISOString();
         const { communityCode, evidence, ...rest } = request.body;
         const proposal = rest as AdjustmentProposal;
-        return ctx.repo.transaction(() => {
-          const year = ctx.openYear(request.params.year);
-          if (!ctx.communities(year).some((c) => c.code === communityCode)) {
-            throw new AppError('community_unknown');
-          }
+        return ctx.changeCommunity(request.params.year, communityCode, actor, at, (year) => {
           const error = checkProposal(
             department,
             proposal,
@@ -91,17 +82,15 @@ export function proposalRoutes(ctx: AssessmentContext): FastifyPluginAsyncZod {
             by: actor.id,
             at,
           });
-          ctx.repo.recordAudit({
-            year: year.year,
-            at,
-            actorUserId: actor.id,
-            actorName: actor.name,
-            action: 'adjustment_proposed',
-            communityCode,
-            newValue: { id, kind: proposal.kind, entry, department },
-            reason: evidence,
-          });
-          return { id };
+          return {
+            result: { id },
+            audit: {
+              action: 'adjustment_proposed',
+              communityCode,
+              newValue: { id, kind: proposal.kind, entry, department },
+              reason: evidence,
+            },
+          };
         });
       },
     );
@@ -141,29 +130,25 @@ export function proposalRoutes(ctx: AssessmentContext): FastifyPluginAsyncZod {
         onRequest: staff,
       },
       async (request) => {
-        const actor = ctx.actor(request);
+        const actor = actorOf(request);
         const at = app.now().toISOString();
         const { accept, reason } = request.body;
-        return ctx.repo.transaction(() => {
-          const year = ctx.openYear(request.params.year);
+        return ctx.changeOpenYear(request.params.year, actor, at, (year) => {
           const proposal = ctx.repo
             .listProposals(year.year)
             .find((p) => p.id === request.params.id);
           if (!proposal) throw new AppError('proposal_unknown');
           if (proposal.state !== 'proposed') throw new AppError('proposal_decided');
           const state = accept ? 'accepted' : 'refused';
+          const audit: YearAudit[] = [];
           if (accept) {
             const code = proposal.communityCode;
             const current = ctx.repo.getAdjustments(year.year, code);
             if (proposal.kind === 'deduction') {
               const deductions = [...current.deductions, proposal.entry as DeductionCase];
-              ruleChecked(() => computeDeductions(deductions), 'deductions');
+              refusedOnRuleError(() => computeDeductions(deductions), 'deductions');
               ctx.repo.setDeductions(year.year, code, deductions, at);
-              ctx.repo.recordAudit({
-                year: year.year,
-                at,
-                actorUserId: actor.id,
-                actorName: actor.name,
+              audit.push({
                 action: 'deductions_set',
                 communityCode: code,
                 oldValue: current.deductions,
@@ -181,13 +166,9 @@ export function proposalRoutes(ctx: AssessmentContext): FastifyPluginAsyncZod {
                       ...current.bonus,
                       cases: [...current.bonus.cases, proposal.entry as SelfGovernanceCase],
                     };
-              ruleChecked(() => computeBonus(bonus, bonusRulesFor(ctx.settings(year))));
+              refusedOnRuleError(() => computeBonus(bonus, bonusRulesFor(ctx.settings(year))));
               ctx.repo.setBonus(year.year, code, bonus, at);
-              ctx.repo.recordAudit({
-                year: year.year,
-                at,
-                actorUserId: actor.id,
-                actorName: actor.name,
+              audit.push({
                 action: 'bonus_set',
                 communityCode: code,
                 oldValue: current.bonus,
@@ -197,18 +178,14 @@ export function proposalRoutes(ctx: AssessmentContext): FastifyPluginAsyncZod {
             }
           }
           ctx.repo.decideProposal(proposal.id, { state, by: actor.id, at, reason });
-          ctx.repo.recordAudit({
-            year: year.year,
-            at,
-            actorUserId: actor.id,
-            actorName: actor.name,
+          audit.push({
             action: accept ? 'proposal_accepted' : 'proposal_refused',
             communityCode: proposal.communityCode,
             oldValue: { id: proposal.id, kind: proposal.kind, entry: proposal.entry },
             newValue: { state },
             reason,
           });
-          return { state };
+          return { result: { state }, audit };
         });
       },
     );

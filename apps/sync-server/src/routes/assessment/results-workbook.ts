@@ -1,7 +1,7 @@
 import { COMMUNITY_TYPES, INDICATORS, ITEMS, itemTitle } from '@jiuting/scorecard';
 import ExcelJS from 'exceljs';
 import { cellText } from '../../exports/workbook.ts';
-import type { CommunityResult } from './results.ts';
+import type { CommunityResult } from '../../services/assessment/results.ts';
 
 // The year's results laid out like 附件2: one sheet per community type, one row per community,
 // an indicator row above the item row, every item's points, then bonus, deductions, total and

@@ -1,103 +1,154 @@
+import { describeYearSettings, GradeRuleSchema, ITEM_IDS } from '@jiuting/scorecard';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorResponses } from '../../errors.ts';
+import { contentDisposition } from '../../exports/index.ts';
+import type { AssessmentService } from '../../services/assessment/assessment-service.ts';
+import { actorOf } from './actor.ts';
+import { buildResultsWorkbook } from './results-workbook.ts';
 import {
-  assessCommunities,
-  type BonusRules,
-  type CommunityAssessment,
-  type CoverageConsequence,
-  DEFAULT_GRADE_RULE,
-  type GradeRule,
-  ITEMS,
-  type ItemId,
-} from '@jiuting/scorecard';
-import type {
-  Adjustments,
-  ItemEntry,
-  ItemScore,
-  LockedCommunity,
-} from '../../repositories/assessment.ts';
+  AuditEntrySchema,
+  BonusInputAnswerSchema,
+  DeductionsInputAnswerSchema,
+  YearParamsSchema,
+} from './schemas.ts';
 
-// The whole year's result, from stored data, through the scorecard package: only confirmed item
-// points count (an entered but unconfirmed figure is `pending`), bonus and deductions are the
-// coordinator's inputs, and the satisfaction points come from the survey (or its override).
+const nullableNumber = z.number().nullable();
 
-export interface CommunityResult extends CommunityAssessment {
-  readonly name: string;
-  /** Items with points entered by a department but not yet confirmed by the lead. */
-  readonly pending: readonly ItemId[];
-  readonly bonusInput: Adjustments['bonus'];
-  readonly deductionsInput: Adjustments['deductions'];
-  /** Household coverage behind the satisfaction points; null in a year locked before it was kept. */
-  readonly coverage: NonNullable<LockedCommunity['coverage']> | null;
-  readonly interviews: NonNullable<LockedCommunity['interviews']> | null;
-  /** The plan's 30% floor is not met: shown beside the satisfaction points. */
-  readonly coverageBelowFloor: boolean;
-}
+const ResultSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  type: z.enum(['导入居', '村改居']),
+  /** null while 待定: the community is not complete and the year is not locked. */
+  rank: z.number().nullable(),
+  ofType: z.number(),
+  grade: z.enum(['优秀', '良好', '一般']).nullable(),
+  total: z.number(),
+  indicatorPoints: z.number(),
+  complete: z.boolean(),
+  missing: z.array(z.string()),
+  pending: z.array(z.string()),
+  items: z.record(z.enum(ITEM_IDS), nullableNumber),
+  indicators: z.record(z.string(), z.number()),
+  satisfaction: z.object({
+    points: nullableNumber,
+    source: z.enum(['survey', 'override', 'missing']),
+    computed: nullableNumber,
+    override: z
+      .object({ points: z.number(), reason: z.string(), by: z.string(), at: z.string() })
+      .nullable(),
+  }),
+  bonus: z.object({ points: z.number(), uncapped: z.number(), capped: z.boolean() }),
+  deductions: z.object({ points: z.number(), capped: z.boolean() }),
+  bonusInput: BonusInputAnswerSchema,
+  deductionsInput: DeductionsInputAnswerSchema,
+  coverage: z
+    .object({
+      surveyed: z.number(),
+      total: z.number(),
+      ratio: z.number(),
+      meetsTarget: z.boolean(),
+    })
+    .nullable(),
+  interviews: z.object({ count: z.number(), meetsTarget: z.boolean() }).nullable(),
+  coverageBelowFloor: z.boolean(),
+});
 
-export interface YearResults {
-  readonly gradeRule: GradeRule;
-  readonly communities: readonly CommunityResult[];
-}
+/** What the team reads: the table and ranking, its .xlsx, and the year's audit trail. */
+export function resultRoutes(ctx: AssessmentService): FastifyPluginAsyncZod {
+  return async (app) => {
+    const staff = app.requireRole('admin', 'coordinator');
 
-export function yearResults(input: {
-  communities: readonly LockedCommunity[];
-  scores: readonly ItemScore[];
-  /** Departments' entries: an item entered but not confirmed is `pending`. */
-  entries: readonly ItemEntry[];
-  adjustments: readonly Adjustments[];
-  gradeRule?: GradeRule;
-  graded?: 'all' | 'complete';
-  bonusRules?: BonusRules;
-  coverageConsequence?: CoverageConsequence;
-}): YearResults {
-  const gradeRule = input.gradeRule ?? DEFAULT_GRADE_RULE;
-  const adjustments = new Map(input.adjustments.map((a) => [a.communityCode, a]));
-  const confirmed = new Map<string, Partial<Record<ItemId, number>>>();
-  const pending = new Map<string, ItemId[]>();
-  for (const s of input.scores) {
-    if (!s.confirmedAt) continue;
-    confirmed.set(s.communityCode, { ...confirmed.get(s.communityCode), [s.itemId]: s.points });
-  }
-  for (const e of input.entries) {
-    if (confirmed.get(e.communityCode)?.[e.itemId] !== undefined) continue;
-    const list = pending.get(e.communityCode) ?? [];
-    if (!list.includes(e.itemId)) pending.set(e.communityCode, [...list, e.itemId]);
-  }
-  const assessed = assessCommunities(
-    input.communities.map((c) => {
-      const a = adjustments.get(c.code);
-      return {
-        code: c.code,
-        type: c.type,
-        coverageBelowFloor: c.coverage?.meetsTarget === false,
-        scores: {
-          satisfaction: { computed: c.computed, override: a?.satisfactionOverride ?? null },
-          items: confirmed.get(c.code) ?? {},
-          bonus: a?.bonus ?? { honours: [], cases: [] },
-          deductions: a?.deductions ?? [],
+    app.get(
+      '/assessment/:year/results',
+      {
+        schema: {
+          params: YearParamsSchema,
+          response: {
+            200: z.object({
+              year: z.number(),
+              state: z.enum(['open', 'locked']),
+              gradeRule: GradeRuleSchema,
+              communities: z.array(ResultSchema),
+            }),
+            ...errorResponses(401, 403, 404),
+          },
         },
-      };
-    }),
-    {
-      gradeRule,
-      graded: input.graded ?? 'all',
-      ...(input.bonusRules ? { bonusRules: input.bonusRules } : {}),
-      ...(input.coverageConsequence ? { coverageConsequence: input.coverageConsequence } : {}),
-    },
-  );
-  const byCode = new Map(input.communities.map((c) => [c.code, c]));
-  const itemOrder = ITEMS.map((i) => i.id);
-  return {
-    gradeRule,
-    communities: assessed.map((row) => ({
-      ...row,
-      name: byCode.get(row.code)?.name ?? row.code,
-      pending: (pending.get(row.code) ?? []).sort(
-        (x, y) => itemOrder.indexOf(x) - itemOrder.indexOf(y),
-      ),
-      bonusInput: adjustments.get(row.code)?.bonus ?? { honours: [], cases: [] },
-      deductionsInput: adjustments.get(row.code)?.deductions ?? [],
-      coverage: byCode.get(row.code)?.coverage ?? null,
-      interviews: byCode.get(row.code)?.interviews ?? null,
-      coverageBelowFloor: byCode.get(row.code)?.coverage?.meetsTarget === false,
-    })),
+        onRequest: staff,
+      },
+      async (request) => {
+        const year = ctx.year(request.params.year);
+        const results = ctx.results(year);
+        return {
+          year: year.year,
+          state: year.state,
+          gradeRule: results.gradeRule,
+          communities: results.communities.map((c) => ({
+            ...c,
+            missing: [...c.missing],
+            pending: [...c.pending],
+          })),
+        };
+      },
+    );
+
+    app.get(
+      '/assessment/:year/audit',
+      {
+        schema: {
+          params: YearParamsSchema,
+          response: {
+            200: z.object({ entries: z.array(AuditEntrySchema) }),
+            ...errorResponses(401, 403, 404),
+          },
+        },
+        onRequest: staff,
+      },
+      async (request) => ({ entries: ctx.repo.listAudit(ctx.year(request.params.year).year) }),
+    );
+
+    app.get(
+      '/assessment/:year/results.xlsx',
+      {
+        // Bytes, not JSON: Fastify sends a Buffer as it is, without the serializer.
+        schema: {
+          params: YearParamsSchema,
+          response: { 200: z.custom<Buffer>(), ...errorResponses(401, 403, 404) },
+        },
+        onRequest: staff,
+      },
+      async (request, reply) => {
+        const year = ctx.year(request.params.year);
+        const generatedAt = app.now();
+        const bytes = await buildResultsWorkbook(
+          {
+            year: year.year,
+            locked: year.state === 'locked',
+            communities: ctx.results(year).communities,
+            // What a complaint asks first: by which settings, and what the lock accepted.
+            notes: [
+              ...describeYearSettings(ctx.settings(year)),
+              ...(year.lockNote ? [`定案依据：${year.lockNote}`] : []),
+              ...year.lockExceptions.map((e) => `锁定时接受：${e.message}——理由：${e.reason}`),
+            ],
+          },
+          { generatedAt },
+        );
+        app.repos.audit.record({
+          at: generatedAt.toISOString(),
+          action: 'export',
+          actorUserId: actorOf(request).id,
+          ip: request.ip,
+          detail: { kind: 'assessment-results', year: year.year },
+        });
+        return reply
+          .header(
+            'content-type',
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          )
+          .header('content-disposition', contentDisposition(`${year.year}年综合考核结果.xlsx`))
+          .send(bytes);
+      },
+    );
   };
 }

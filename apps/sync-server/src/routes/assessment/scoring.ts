@@ -20,7 +20,8 @@ import { z } from 'zod';
 import { AppError, errorResponses } from '../../errors.ts';
 import { principalOf } from '../../plugins/auth.ts';
 import type { ItemEntry, ItemScore } from '../../repositories/assessment.ts';
-import type { AssessmentContext } from './context.ts';
+import type { AssessmentService, YearAudit } from '../../services/assessment/assessment-service.ts';
+import { actorOf } from './actor.ts';
 import {
   ConfirmBodySchema,
   ConfirmedScoreSchema,
@@ -74,7 +75,7 @@ function combinedFigure(score: ItemScore, entries: readonly ItemEntry[]): number
 }
 
 /** A department scorer: their items × every community, their entries, and the lead's confirm. */
-export function scoringRoutes(ctx: AssessmentContext): FastifyPluginAsyncZod {
+export function scoringRoutes(ctx: AssessmentService): FastifyPluginAsyncZod {
   return async (app) => {
     const scorer = app.requireRole('department_scorer');
 
@@ -168,11 +169,10 @@ export function scoringRoutes(ctx: AssessmentContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const department = departmentOf(request);
-        const actor = ctx.actor(request);
+        const actor = actorOf(request);
         const at = app.now().toISOString();
         const { entries } = request.body;
-        return ctx.repo.transaction(() => {
-          const year = ctx.openYear(request.params.year);
+        return ctx.changeOpenYear(request.params.year, actor, at, (year) => {
           const known = new Set(ctx.communities(year).map((c) => c.code));
           // Every entry is checked before any is stored: the batch is all or nothing.
           const refused: { error: ScorecardError | null; issue: FieldIssue }[] = [];
@@ -203,6 +203,7 @@ export function scoringRoutes(ctx: AssessmentContext): FastifyPluginAsyncZod {
             throw new AppError(first.error.code, issues, first.error.message);
           }
           let changed = 0;
+          const audit: YearAudit[] = [];
           for (const entry of entries) {
             const itemId = entry.itemId as ItemId;
             const old = ctx.repo.getEntry(year.year, entry.communityCode, itemId, department);
@@ -216,11 +217,7 @@ export function scoringRoutes(ctx: AssessmentContext): FastifyPluginAsyncZod {
               by: actor.id,
               at,
             });
-            ctx.repo.recordAudit({
-              year: year.year,
-              at,
-              actorUserId: actor.id,
-              actorName: actor.name,
+            audit.push({
               action: 'item_scored',
               communityCode: entry.communityCode,
               itemId,
@@ -242,11 +239,7 @@ export function scoringRoutes(ctx: AssessmentContext): FastifyPluginAsyncZod {
             if (figure === confirmed.points) continue;
             ctx.repo.dropConfirmed(year.year, entry.communityCode, itemId);
             const name = departmentById(department).name;
-            ctx.repo.recordAudit({
-              year: year.year,
-              at,
-              actorUserId: actor.id,
-              actorName: actor.name,
+            audit.push({
               action: 'item_confirmation_dropped',
               communityCode: entry.communityCode,
               itemId,
@@ -260,7 +253,7 @@ export function scoringRoutes(ctx: AssessmentContext): FastifyPluginAsyncZod {
               reason: `${name}将本部门评分${old ? `从 ${old.points} 分` : ''}改为 ${entry.points} 分，按确认时的合成规则得分不再是 ${confirmed.points} 分，须牵头部门${departmentById(confirmed.department).name}重新确认`,
             });
           }
-          return { saved: entries.length, changed };
+          return { result: { saved: entries.length, changed }, audit };
         });
       },
     );
@@ -280,12 +273,11 @@ export function scoringRoutes(ctx: AssessmentContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const department = departmentOf(request);
-        const actor = ctx.actor(request);
+        const actor = actorOf(request);
         const at = app.now().toISOString();
         const { itemId } = request.params;
         const rule: CombinationRule = request.body?.rule ?? 'lead';
-        return ctx.repo.transaction(() => {
-          const year = ctx.openYear(request.params.year);
+        return ctx.changeOpenYear(request.params.year, actor, at, (year) => {
           if (!canConfirm(department, itemId)) throw new AppError('not_lead_department');
           const byCommunity = new Map<string, ItemEntry[]>();
           for (const e of ctx.repo.listEntries(year.year, itemId)) {
@@ -336,16 +328,14 @@ export function scoringRoutes(ctx: AssessmentContext): FastifyPluginAsyncZod {
               at,
             });
           }
-          ctx.repo.recordAudit({
-            year: year.year,
-            at,
-            actorUserId: actor.id,
-            actorName: actor.name,
-            action: 'item_confirmed',
-            itemId,
-            newValue: { confirmed: figures.length, department, rule },
-          });
-          return { confirmed: figures.length, rule };
+          return {
+            result: { confirmed: figures.length, rule },
+            audit: {
+              action: 'item_confirmed',
+              itemId,
+              newValue: { confirmed: figures.length, department, rule },
+            },
+          };
         });
       },
     );

@@ -9,8 +9,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, errorResponses } from '../../errors.ts';
 import type { AssessmentYear } from '../../repositories/assessment.ts';
-import type { AssessmentContext } from './context.ts';
-import { type LockFacts, lockIssues } from './lock-checks.ts';
+import type { AssessmentService } from '../../services/assessment/assessment-service.ts';
+import { type LockFacts, lockIssues } from '../../services/assessment/lock-checks.ts';
+import { actorOf } from './actor.ts';
 import {
   CreateYearSchema,
   LockBodySchema,
@@ -49,11 +50,10 @@ const GradeRuleBodySchema = z.strictObject({
 });
 
 /** One assessment a year: created open, locked once 镇党委 has decided, never reopened. */
-export function yearRoutes(ctx: AssessmentContext): FastifyPluginAsyncZod {
+export function yearRoutes(ctx: AssessmentService): FastifyPluginAsyncZod {
   return async (app) => {
-    // A year-wide choice the team makes before the lock (grade rule, settings): the check, the
-    // write and its audit row (old → new, why) in one transaction.
-    const changeOpenYear = (
+    // A year-wide choice the team makes before the lock (grade rule, settings): old → new, why.
+    const changeYear = (
       request: FastifyRequest,
       yearNumber: number,
       change: {
@@ -64,24 +64,24 @@ export function yearRoutes(ctx: AssessmentContext): FastifyPluginAsyncZod {
         write: (year: AssessmentYear) => void;
       },
     ) => {
-      const actor = ctx.actor(request);
-      const at = app.now().toISOString();
-      const changed = ctx.repo.transaction(() => {
-        const year = ctx.openYear(yearNumber);
-        const oldValue = change.oldValue(year);
-        change.write(year);
-        ctx.repo.recordAudit({
-          year: year.year,
-          at,
-          actorUserId: actor.id,
-          actorName: actor.name,
-          action: change.action,
-          oldValue,
-          newValue: change.newValue,
-          reason: change.reason,
-        });
-        return ctx.year(year.year);
-      });
+      const changed = ctx.changeOpenYear(
+        yearNumber,
+        actorOf(request),
+        app.now().toISOString(),
+        (year) => {
+          const oldValue = change.oldValue(year);
+          change.write(year);
+          return {
+            result: ctx.year(year.year),
+            audit: {
+              action: change.action,
+              oldValue,
+              newValue: change.newValue,
+              reason: change.reason,
+            },
+          };
+        },
+      );
       return { year: toYear(changed) };
     };
     const lockFacts: LockFacts = {
@@ -111,21 +111,7 @@ export function yearRoutes(ctx: AssessmentContext): FastifyPluginAsyncZod {
         onRequest: staff,
       },
       async (request) => {
-        const actor = ctx.actor(request);
-        const at = app.now().toISOString();
-        const year = ctx.repo.transaction(() => {
-          if (ctx.repo.getYear(request.body.year)) throw new AppError('assessment_year_exists');
-          const created = ctx.repo.createYear(request.body.year, actor.id, at);
-          ctx.repo.recordAudit({
-            year: created.year,
-            at,
-            actorUserId: actor.id,
-            actorName: actor.name,
-            action: 'year_created',
-            newValue: { state: 'open' },
-          });
-          return created;
-        });
+        const year = ctx.createYear(request.body.year, actorOf(request), app.now().toISOString());
         return { year: toYear(year) };
       },
     );
@@ -159,7 +145,7 @@ export function yearRoutes(ctx: AssessmentContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const { rule, reason } = request.body;
-        return changeOpenYear(request, request.params.year, {
+        return changeYear(request, request.params.year, {
           action: 'grade_rule_set',
           oldValue: (year) => year.gradeRule ?? DEFAULT_GRADE_RULE,
           newValue: rule,
@@ -185,7 +171,7 @@ export function yearRoutes(ctx: AssessmentContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const { settings, reason } = request.body;
-        return changeOpenYear(request, request.params.year, {
+        return changeYear(request, request.params.year, {
           action: 'settings_set',
           oldValue: (year) => ctx.settings(year),
           newValue: settings,
@@ -228,11 +214,10 @@ export function yearRoutes(ctx: AssessmentContext): FastifyPluginAsyncZod {
         onRequest: staff,
       },
       async (request) => {
-        const actor = ctx.actor(request);
+        const actor = actorOf(request);
         const at = app.now().toISOString();
         const reasons = new Map((request.body.accepted ?? []).map((a) => [a.key, a.reason]));
-        const locked = ctx.repo.transaction(() => {
-          const year = ctx.openYear(request.params.year);
+        const locked = ctx.changeOpenYear(request.params.year, actor, at, (year) => {
           // The checks read the same results the ranking shows, inside the lock's transaction.
           const issues = lockIssues(ctx.results(year), lockFacts);
           const unresolved = issues.filter((i) => !reasons.has(i.key));
@@ -249,19 +234,13 @@ export function yearRoutes(ctx: AssessmentContext): FastifyPluginAsyncZod {
             message: i.message,
             reason: reasons.get(i.key) ?? '',
           }));
-          for (const [index, e] of exceptions.entries()) {
-            ctx.repo.recordAudit({
-              year: year.year,
-              at,
-              actorUserId: actor.id,
-              actorName: actor.name,
-              action: 'lock_exception_accepted',
-              communityCode: issues[index]?.communityCode ?? null,
-              itemId: issues[index]?.itemId ?? null,
-              newValue: { key: e.key, kind: e.kind, message: e.message },
-              reason: e.reason,
-            });
-          }
+          const accepted = exceptions.map((e, index) => ({
+            action: 'lock_exception_accepted' as const,
+            communityCode: issues[index]?.communityCode ?? null,
+            itemId: issues[index]?.itemId ?? null,
+            newValue: { key: e.key, kind: e.kind, message: e.message },
+            reason: e.reason,
+          }));
           // The survey keeps syncing after the decision: freeze what it gave at this moment.
           const snapshot = ctx.communities(year);
           ctx.repo.lockYear(year.year, {
@@ -271,17 +250,18 @@ export function yearRoutes(ctx: AssessmentContext): FastifyPluginAsyncZod {
             snapshot,
             exceptions,
           });
-          ctx.repo.recordAudit({
-            year: year.year,
-            at,
-            actorUserId: actor.id,
-            actorName: actor.name,
-            action: 'year_locked',
-            oldValue: { state: 'open' },
-            newValue: { state: 'locked', exceptions: exceptions.length },
-            reason: request.body.note,
-          });
-          return ctx.year(year.year);
+          return {
+            result: ctx.year(year.year),
+            audit: [
+              ...accepted,
+              {
+                action: 'year_locked' as const,
+                oldValue: { state: 'open' },
+                newValue: { state: 'locked', exceptions: exceptions.length },
+                reason: request.body.note,
+              },
+            ],
+          };
         });
         return { year: toYear(locked) };
       },

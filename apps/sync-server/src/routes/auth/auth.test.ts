@@ -2,7 +2,14 @@ import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildTestApp, CLIENT_HEADERS, createUser, loginAs, TEST_PASSWORD } from '../../testing.ts';
+import {
+  buildTestApp,
+  CLIENT_HEADERS,
+  createUser,
+  failAuditInserts,
+  loginAs,
+  TEST_PASSWORD,
+} from '../../testing.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -220,5 +227,50 @@ describe('sessions', () => {
     expect(res.statusCode).toBe(200);
     expect((await me(app, canvasser.cookie)).statusCode).toBe(401);
     expect((await login(app, canvasser.username, TEST_PASSWORD)).statusCode).toBe(401);
+  });
+});
+
+describe('one transaction per change, audit row included', () => {
+  const activeSessions = (app: FastifyInstance) =>
+    app.db.prepare('SELECT count(*) FROM sessions WHERE revoked_at IS NULL').pluck().get();
+
+  it('starts no session when the login cannot be audited', async () => {
+    const app = await setup();
+    const { username } = await createUser(app, 'canvasser');
+    failAuditInserts(app, 'audit', 'login');
+    const res = await login(app, username, TEST_PASSWORD);
+    expect(res.statusCode).toBe(500);
+    expect(activeSessions(app)).toBe(0);
+  });
+
+  it('keeps the device signed in when its logout cannot be audited', async () => {
+    const app = await setup();
+    const { cookie } = await loginAs(app, 'interviewer');
+    failAuditInserts(app);
+    const out = await app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { ...CLIENT_HEADERS, cookie },
+    });
+    expect(out.statusCode).toBe(500);
+    expect((await me(app, cookie)).statusCode).toBe(200);
+  });
+
+  it('leaves a session in use when its revocation cannot be audited', async () => {
+    const app = await setup();
+    const canvasser = await loginAs(app, 'canvasser');
+    const coordinator = await loginAs(app, 'coordinator');
+    const sessionId = app.db
+      .prepare('SELECT id FROM sessions WHERE user_id = ?')
+      .pluck()
+      .get(canvasser.userId) as string;
+    failAuditInserts(app);
+    const revoke = await app.inject({
+      method: 'DELETE',
+      url: `/api/sessions/${sessionId}`,
+      headers: { ...CLIENT_HEADERS, cookie: coordinator.cookie },
+    });
+    expect(revoke.statusCode).toBe(500);
+    expect((await me(app, canvasser.cookie)).statusCode).toBe(200);
   });
 });

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { hashPassword, verifyPassword } from '../../domain/passwords.ts';
 import { AppError, errorResponses } from '../../errors.ts';
 import { principalOf } from '../../plugins/auth.ts';
+import { hashPassword, verifyPassword } from '../../security/passwords.ts';
 import { reachableCommunities, UserSchema } from '../schemas.ts';
 import { FailedLoginCounter } from './failed-logins.ts';
 
@@ -85,13 +85,18 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         request.log.info({ userId: found?.user.id }, 'login failed');
         throw new AppError('invalid_credentials');
       }
-      const sessionId = app.startSession(request, reply, found.user);
-      app.repos.audit.record({
-        at,
-        action: 'login',
-        actorUserId: found.user.id,
-        target: sessionId,
-        ip: request.ip,
+      app.audited(() => {
+        const sessionId = app.startSession(request, reply, found.user);
+        return {
+          result: sessionId,
+          audit: {
+            at,
+            action: 'login',
+            actorUserId: found.user.id,
+            target: sessionId,
+            ip: request.ip,
+          },
+        };
       });
       return { user: toPublicUser(found.user) };
     },
@@ -106,13 +111,18 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const principal = request.principal;
-      app.endSession(request, reply);
-      app.repos.audit.record({
-        at: app.now().toISOString(),
-        action: 'logout',
-        actorUserId: principal?.user.id ?? null,
-        target: principal?.sessionId ?? null,
-        ip: request.ip,
+      app.audited(() => {
+        app.endSession(request, reply);
+        return {
+          result: undefined,
+          audit: {
+            at: app.now().toISOString(),
+            action: 'logout',
+            actorUserId: principal?.user.id ?? null,
+            target: principal?.sessionId ?? null,
+            ip: request.ip,
+          },
+        };
       });
       return { ok: true as const };
     },

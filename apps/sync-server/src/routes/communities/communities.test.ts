@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   buildTestApp,
   CLIENT_HEADERS,
+  failAuditInserts,
   importCommunities,
   type LoggedIn,
   loginAs,
@@ -162,5 +163,39 @@ describe('PATCH /api/communities/:code', () => {
       payload: { name: 'x' },
     });
     expect(res.statusCode).toBe(404);
+  });
+});
+
+describe('one transaction per change, audit row included', () => {
+  const staffCall = (method: 'PATCH' | 'POST', url: string, payload?: object) =>
+    app.inject({
+      method,
+      url,
+      headers: { ...CLIENT_HEADERS, cookie: coordinator.cookie },
+      ...(payload ? { payload } : {}),
+    });
+
+  it('imports nothing when the import cannot be audited', async () => {
+    const before = app.repos.communities.list();
+    failAuditInserts(app);
+    const res = await importCsv('编号,名称,类型,总户数,联系领导\nJT01,九亭一村,村改居,800,张三');
+    expect(res.statusCode).toBe(500);
+    expect(app.repos.communities.list()).toEqual(before);
+  });
+
+  it('changes no community when the change cannot be audited', async () => {
+    const before = app.repos.communities.get('DEMO01');
+    failAuditInserts(app);
+    const res = await staffCall('PATCH', '/api/communities/DEMO01', { totalHouseholds: 999 });
+    expect(res.statusCode).toBe(500);
+    expect(app.repos.communities.get('DEMO01')).toEqual(before);
+  });
+
+  it('keeps the resident link when its rotation cannot be audited', async () => {
+    const before = app.repos.communities.get('DEMO01')?.qrToken;
+    failAuditInserts(app);
+    const res = await staffCall('POST', '/api/communities/DEMO01/qr-token');
+    expect(res.statusCode).toBe(500);
+    expect(app.repos.communities.get('DEMO01')?.qrToken).toBe(before);
   });
 });

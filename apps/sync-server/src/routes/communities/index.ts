@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { COMMUNITIES_TABLE } from '../../domain/community-csv.ts';
-import { parseTableRows } from '../../domain/csv-rows.ts';
 import { AppError, errorResponses } from '../../errors.ts';
 import { principalOf } from '../../plugins/auth.ts';
 import type { CommunityWithToken } from '../../repositories/communities.ts';
+import { COMMUNITIES_TABLE } from '../../tables/community-csv.ts';
+import { parseTableRows } from '../../tables/csv-rows.ts';
 import { plain } from '../schemas.ts';
 import { TableUploadSchema, uploadBodyLimit, uploadedRows } from '../table-upload.ts';
 
@@ -104,13 +104,18 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const parsed = read.ok ? parseTableRows(read.rows, COMMUNITIES_TABLE) : read;
       if (!parsed.ok) throw new AppError('csv_invalid', parsed.issues);
       const at = app.now().toISOString();
-      const result = app.repos.communities.importAll(parsed.rows, at);
-      app.repos.audit.record({
-        at,
-        action: 'communities_imported',
-        actorUserId: principalOf(request).user.id,
-        ip: request.ip,
-        detail: result,
+      const result = app.audited(() => {
+        const imported = app.repos.communities.importAll(parsed.rows, at);
+        return {
+          result: imported,
+          audit: {
+            at,
+            action: 'communities_imported',
+            actorUserId: principalOf(request).user.id,
+            ip: request.ip,
+            detail: imported,
+          },
+        };
       });
       request.log.info(result, 'communities imported');
       return result;
@@ -132,15 +137,20 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const at = app.now().toISOString();
-      const community = app.repos.communities.update(request.params.code, request.body, at);
-      if (!community) throw new AppError('not_found', undefined, '没有这个居民区');
-      app.repos.audit.record({
-        at,
-        action: 'community_changed',
-        actorUserId: principalOf(request).user.id,
-        target: community.code,
-        ip: request.ip,
-        detail: { fields: Object.keys(request.body) },
+      const community = app.audited(() => {
+        const changed = app.repos.communities.update(request.params.code, request.body, at);
+        if (!changed) throw new AppError('not_found', undefined, '没有这个居民区');
+        return {
+          result: changed,
+          audit: {
+            at,
+            action: 'community_changed',
+            actorUserId: principalOf(request).user.id,
+            target: changed.code,
+            ip: request.ip,
+            detail: { fields: Object.keys(request.body) },
+          },
+        };
       });
       return { community: forStaff(community, app.repos.registers.areasByCommunity()) };
     },
@@ -157,16 +167,20 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const at = app.now().toISOString();
-      const token = app.repos.communities.rotateQrToken(request.params.code, at);
-      if (!token) throw new AppError('not_found', undefined, '没有这个居民区');
-      app.repos.audit.record({
-        at,
-        action: 'qr_token_rotated',
-        actorUserId: principalOf(request).user.id,
-        target: request.params.code,
-        ip: request.ip,
+      return app.audited(() => {
+        const token = app.repos.communities.rotateQrToken(request.params.code, at);
+        if (!token) throw new AppError('not_found', undefined, '没有这个居民区');
+        return {
+          result: { token },
+          audit: {
+            at,
+            action: 'qr_token_rotated',
+            actorUserId: principalOf(request).user.id,
+            target: request.params.code,
+            ip: request.ip,
+          },
+        };
       });
-      return { token };
     },
   );
 };

@@ -205,14 +205,19 @@ describe('GET /api/coverage', () => {
   });
 
   it('promotes the next response of a household when its counted one is invalidated, and back on restore', async () => {
-    expect(
-      app.repos.submissions.setResponseInvalid(ids.r1 as string, '重复录入', clock.toISOString()),
-    ).toBe(true);
+    const review = (action: 'invalidate' | 'restore') =>
+      app.inject({
+        method: 'POST',
+        url: `/api/review/responses/${ids.r1}/${action}`,
+        headers: { ...CLIENT_HEADERS, cookie: coordinator.cookie },
+        ...(action === 'invalidate' ? { payload: { reason: '重复录入' } } : {}),
+      });
+    expect((await review('invalidate')).statusCode).toBe(200);
     let c1 = (await coverage()).communities[0];
     // 1号101室 is now counted by its second response (3 points): still 3 households, no repeat.
     expect(c1).toMatchObject({ surveyedHouseholds: 3, responses: 3, repeats: 0 });
     expect(c1.meanSurveyScore).toBeCloseTo((3 + 3 + 100) / 3, 10);
-    app.repos.submissions.setResponseInvalid(ids.r1 as string, null, clock.toISOString());
+    expect((await review('restore')).statusCode).toBe(200);
     c1 = (await coverage()).communities[0];
     expect(c1).toMatchObject({ surveyedHouseholds: 3, responses: 4, repeats: 1 });
     expect(c1.meanSurveyScore).toBeCloseTo(203 / 3, 10);

@@ -1,93 +1,10 @@
-import { INTERVIEW_GROUP_IDS } from '@jiuting/questionnaire';
+import { CoverageAnswerSchema } from '@jiuting/api-contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { errorResponses } from '../../errors.ts';
 import { principalOf } from '../../plugins/auth.ts';
 import { collectorProgress, communityCoverage, townTotals } from '../../services/coverage.ts';
 import { townVisits, withCollectorVisits, withVisitFigures } from '../../services/visit-figures.ts';
 import { fastSchemaSerializer } from '../fast-serializer.ts';
-import { RoleSchema } from '../schemas.ts';
-
-const nullableNumber = z.number().nullable();
-
-const OutcomeCountsSchema = z.object({
-  notHome: z.number(),
-  refused: z.number(),
-  vacant: z.number(),
-});
-const VisitFiguresSchema = OutcomeCountsSchema.extend({ revisit: z.number() });
-
-const CommunityCoverageSchema = z.object({
-  code: z.string(),
-  name: z.string(),
-  type: z.enum(['导入居', '村改居']),
-  totalHouseholds: z.number(),
-  surveyedHouseholds: z.number(),
-  coverage: z.number(),
-  meetsTarget: z.boolean(),
-  shortfall: z.number(),
-  responses: z.number(),
-  repeats: z.number(),
-  interviews: z.object({
-    total: z.number(),
-    target: z.number(),
-    meetsTarget: z.boolean(),
-    shortfall: z.number(),
-    byGroup: z.record(z.enum(INTERVIEW_GROUP_IDS), z.number()),
-  }),
-  meanSurveyScore: nullableNumber,
-  meanInterviewScore: nullableNumber,
-  satisfactionPoints: nullableNumber,
-  lastActivityAt: z.string().nullable(),
-  register: z.object({ outside: z.number() }).nullable(),
-  // Visits by outcome (不在家 / 拒访 / 空置) and 回访 (latest 不在家, not counted): never coverage.
-  visits: VisitFiguresSchema,
-  // The community's drawn sample, and how many counted households came from it.
-  sample: z
-    .object({
-      seed: z.number(),
-      drawnAt: z.string(),
-      size: z.number(),
-      reserveSize: z.number(),
-      countedSample: z.number(),
-      countedReserve: z.number(),
-    })
-    .nullable(),
-});
-
-const TownTotalsSchema = z.object({
-  communities: z.number(),
-  totalHouseholds: z.number(),
-  surveyedHouseholds: z.number(),
-  coverage: z.number(),
-  communitiesMeetingTarget: z.number(),
-  responses: z.number(),
-  repeats: z.number(),
-  interviews: z.number(),
-  communitiesMeetingInterviewTarget: z.number(),
-  meanSurveyScore: nullableNumber,
-  lastActivityAt: z.string().nullable(),
-  visits: VisitFiguresSchema,
-});
-
-const CollectorSchema = z.object({
-  userId: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  role: RoleSchema,
-  households: z.number(),
-  responses: z.number(),
-  interviews: z.number(),
-  visits: OutcomeCountsSchema,
-  byDay: z.array(
-    z.object({
-      date: z.string(),
-      households: z.number(),
-      responses: z.number(),
-      interviews: z.number(),
-    }),
-  ),
-});
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -95,11 +12,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         response: {
-          200: z.object({
-            communities: z.array(CommunityCoverageSchema),
-            town: TownTotalsSchema,
-            collectors: z.array(CollectorSchema),
-          }),
+          200: CoverageAnswerSchema,
           ...errorResponses(401, 403),
         },
       },

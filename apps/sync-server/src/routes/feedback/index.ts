@@ -2,11 +2,7 @@ import { questionById } from '@jiuting/questionnaire';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses } from '../../errors.ts';
-import {
-  FEEDBACK_TEXT_FIELDS,
-  feedbackRepository,
-  type TalliedQuestion,
-} from '../../repositories/feedback.ts';
+import { FEEDBACK_TEXT_FIELDS, type TalliedQuestion } from '../../repositories/feedback.ts';
 import { PageQueryFields } from '../schemas.ts';
 
 const OptionTallySchema = z.object({
@@ -58,7 +54,7 @@ const TALLIED: readonly TalliedQuestion[] = ['q10', 'q11'];
 // What residents said: the option tallies of q10 (problems) and q11 (hopes) and the texts they
 // typed. Texts go out as JSON strings, verbatim; showing them as text is the client's job.
 const routes: FastifyPluginAsyncZod = async (app) => {
-  const feedback = feedbackRepository(app.db);
+  const { feedback } = app.repos;
   const staff = app.requireRole('admin', 'coordinator');
 
   app.get(

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AppError, errorResponses } from '../../errors.ts';
 import { principalOf } from '../../plugins/auth.ts';
 import { kindsFor } from '../../repositories/users.ts';
-import { countStatuses } from '../../services/ingest.ts';
+import { countStatuses, type ItemResult } from '../../services/ingest.ts';
 import { plain, SyncResultsSchema } from '../schemas.ts';
 
 // The file a canvasser saves from the PWA when a phone cannot reach the server (or is about
@@ -22,8 +22,8 @@ const OutboxFileSchema = z.object({
 
 // A 20,000-item file validated, hashed and stored in one go held the event loop for over a
 // second; in chunks, the phones' syncs and pings are answered between them. Each chunk is its
-// own transaction: a failure part-way leaves earlier chunks stored, and loading the file again
-// (it is idempotent) stores the rest.
+// own transaction, with its audit row: a failure part-way leaves earlier chunks stored (and
+// audited), and loading the file again (it is idempotent) stores the rest.
 export const IMPORT_CHUNK_ITEMS = 500;
 
 /** The collector's username as the file gives it: a string, or a small object with `username`. */
@@ -69,26 +69,30 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         kinds: kindsFor(user.role),
       };
       const { items } = request.body;
+      const parts = Math.ceil(items.length / IMPORT_CHUNK_ITEMS);
       const results = [];
-      for (let start = 0; start < items.length; start += IMPORT_CHUNK_ITEMS) {
+      for (let start = 0, part = 1; start < items.length; start += IMPORT_CHUNK_ITEMS, part += 1) {
         const chunk = items.slice(start, start + IMPORT_CHUNK_ITEMS);
-        results.push(...(await app.ingest(chunk, ctx, request.log)));
+        // Each chunk commits with its own audit row (who loaded which collector's file, what
+        // became of its items): no item of the file is stored without the row that says so.
+        const auditRow = (chunkResults: readonly ItemResult[]) => ({
+          at: app.now().toISOString(),
+          action: 'outbox_imported' as const,
+          actorUserId: user.id,
+          ip: request.ip,
+          detail: {
+            exportedBy,
+            collectorUserId: collector.id,
+            exportedAt: request.body.exportedAt,
+            ...(parts > 1 ? { part, parts } : {}),
+            ...countStatuses(chunkResults),
+          },
+        });
+        results.push(...(await app.ingest(chunk, ctx, request.log, auditRow)));
         // Let the requests that arrived meanwhile (a phone's sync, a ping) go first.
         await new Promise((resolve) => setImmediate(resolve));
       }
       const counts = countStatuses(results);
-      app.repos.audit.record({
-        at: app.now().toISOString(),
-        action: 'outbox_imported',
-        actorUserId: user.id,
-        ip: request.ip,
-        detail: {
-          exportedBy,
-          collectorUserId: collector.id,
-          exportedAt: request.body.exportedAt,
-          ...counts,
-        },
-      });
       request.log.info({ userId: user.id, ...counts }, 'outbox file imported');
       return { results };
     },

@@ -3,7 +3,14 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { migrate } from '../../db/migrate.ts';
 import { reportsRepository } from '../../repositories/reports.ts';
-import { buildTestApp, CLIENT_HEADERS, createUser, type LoggedIn, loginAs } from '../../testing.ts';
+import {
+  buildTestApp,
+  CLIENT_HEADERS,
+  createUser,
+  failAuditInserts,
+  type LoggedIn,
+  loginAs,
+} from '../../testing.ts';
 import { IMPORT_CHUNK_ITEMS } from './index.ts';
 
 let app: FastifyInstance;
@@ -177,4 +184,22 @@ it('stores a large file in chunks, in order, answering other requests between th
     { id: items[2]?.id, status: 'duplicate', repeat: false },
   ]);
   expect(stored()).toBe(items.length - 1);
+});
+
+it('stores none of a file whose loading cannot be audited, and loading it again later stores it', async () => {
+  await createUser(app, 'canvasser', ['DEMO01'], 'canvasser-li');
+  const file = {
+    format: 'jiuting-outbox',
+    version: 1,
+    exportedAt: '2025-11-21T09:00:00+08:00',
+    exportedBy: 'canvasser-li',
+    items: [sampleSurvey(), sampleInterview()],
+  };
+  failAuditInserts(app, 'audit', 'outbox_imported');
+  expect((await load(file)).statusCode).toBe(500);
+  expect(app.db.prepare('SELECT count(*) FROM responses').pluck().get()).toBe(0);
+  expect(app.db.prepare('SELECT count(*) FROM interviews').pluck().get()).toBe(0);
+  app.db.exec('DROP TRIGGER temp.fail_audit_inserts');
+  const again = (await load(file)).json().results.map((r: { status: string }) => r.status);
+  expect(again).toEqual(['accepted', 'accepted']);
 });

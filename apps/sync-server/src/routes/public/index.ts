@@ -1,16 +1,15 @@
 import { CURRENT_QUESTIONNAIRE, shanghaiDay } from '@jiuting/questionnaire';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { clientFingerprint } from '../../domain/client-fingerprint.ts';
 import { AppError, errorResponses } from '../../errors.ts';
-import { fingerprintSaltsRepository } from '../../repositories/fingerprint-salts.ts';
+import { clientFingerprint } from '../../security/client-fingerprint.ts';
 
 const TokenParamsSchema = z.object({ token: z.string().max(64) });
 
 // Residents, not staff: no login, so everything a stranger can send is bounded — per address
 // rate, body size, one response per request, channel `qr` only.
 const routes: FastifyPluginAsyncZod = async (app) => {
-  const salts = fingerprintSaltsRepository(app.db);
+  const salts = app.repos.fingerprintSalts;
   const communityOf = (token: string) => {
     const community = app.repos.communities.byQrToken(token);
     if (!community) throw new AppError('qr_link_invalid');
@@ -69,7 +68,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         throw new AppError('validation_failed', [{ path: 'kind', message: '只能提交问卷' }]);
       }
       const receivedAt = app.now().toISOString();
-      // Computed here, never stored as it came: see domain/client-fingerprint.ts.
+      // Computed here, never stored as it came: see security/client-fingerprint.ts.
       const fingerprint = clientFingerprint(
         salts.saltFor(Number(shanghaiDay(receivedAt).slice(0, 4)), receivedAt),
         request.ip,

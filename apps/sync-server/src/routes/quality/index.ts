@@ -14,7 +14,6 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses } from '../../errors.ts';
-import { qualityRepository } from '../../repositories/quality.ts';
 import { qualityReport } from '../../services/quality.ts';
 import { PageQueryFields } from '../schemas.ts';
 
@@ -100,7 +99,7 @@ export const QualitySchema = z.object({
 // Coordinators' evidence on the survey data: read-only. A response is judged (marked invalid)
 // only through review, which audits it; nothing here changes a count or a score.
 const routes: FastifyPluginAsyncZod = async (app) => {
-  const quality = qualityRepository(app.db);
+  const { quality } = app.repos;
 
   app.get(
     '/quality',

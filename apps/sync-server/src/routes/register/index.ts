@@ -8,16 +8,15 @@ import {
 } from '@jiuting/questionnaire';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { parseTableRows } from '../../domain/csv-rows.ts';
+import { AppError, errorResponses } from '../../errors.ts';
+import { principalOf } from '../../plugins/auth.ts';
+import type { CommunitySample } from '../../repositories/visits.ts';
+import { parseTableRows } from '../../tables/csv-rows.ts';
 import {
   REGISTER_TABLE,
   REGISTER_TEMPLATE_CSV,
   registerHouseholdOf,
-} from '../../domain/register-file.ts';
-import { AppError, errorResponses } from '../../errors.ts';
-import { principalOf } from '../../plugins/auth.ts';
-import { reviewRepository } from '../../repositories/review.ts';
-import type { CommunitySample } from '../../repositories/visits.ts';
+} from '../../tables/register-file.ts';
 import { plain } from '../schemas.ts';
 import {
   TABLE_FILE_MAX_BYTES,
@@ -87,7 +86,7 @@ function sampleSummary(sample: CommunitySample | undefined) {
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const staff = app.requireRole('admin', 'coordinator');
-  const review = reviewRepository(app.db, app.repos.submissions);
+  const { review } = app.repos;
   const known = (code: string) => {
     if (!app.repos.communities.get(code)) throw new AppError('community_not_found');
   };

@@ -3,8 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, errorResponses } from '../../errors.ts';
 import { principalOf } from '../../plugins/auth.ts';
-import { qualityRepository } from '../../repositories/quality.ts';
-import { type ReviewKind, reviewRepository } from '../../repositories/review.ts';
+import type { ReviewKind } from '../../repositories/review.ts';
 import { FlagSchema } from '../quality/index.ts';
 import { PageQueryFields, plain } from '../schemas.ts';
 
@@ -84,8 +83,7 @@ const KINDS: Record<'responses' | 'interviews', ReviewKind> = {
 };
 
 const routes: FastifyPluginAsyncZod = async (app) => {
-  const review = reviewRepository(app.db, app.repos.submissions);
-  const quality = qualityRepository(app.db);
+  const { review, quality } = app.repos;
   // Flags are computed per request, so they always match the data: for a page, from the rows
   // that decide its items' flags; for the flag filter, over every response (all years).
   const allFlags = () => responseFlags(quality.responses('0000-01-01', '9999-12-31'));

@@ -65,21 +65,26 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { user } = principalOf(request);
-      const session = app.repos.sessions.findById(request.params.id);
-      if (!session) throw new AppError('session_not_found');
-      const own = session.user_id === user.id;
-      if (!own && !manageableRoles(user.role).includes(session.role)) {
-        throw new AppError('forbidden');
-      }
       const at = app.now().toISOString();
-      app.repos.sessions.revoke(session.id, at);
-      app.repos.audit.record({
-        at,
-        action: 'session_revoked',
-        actorUserId: user.id,
-        target: session.id,
-        ip: request.ip,
-        detail: { userId: session.user_id },
+      const session = app.audited(() => {
+        const found = app.repos.sessions.findById(request.params.id);
+        if (!found) throw new AppError('session_not_found');
+        const own = found.user_id === user.id;
+        if (!own && !manageableRoles(user.role).includes(found.role)) {
+          throw new AppError('forbidden');
+        }
+        app.repos.sessions.revoke(found.id, at);
+        return {
+          result: found,
+          audit: {
+            at,
+            action: 'session_revoked',
+            actorUserId: user.id,
+            target: found.id,
+            ip: request.ip,
+            detail: { userId: found.user_id },
+          },
+        };
       });
       request.log.info({ sessionId: session.id, userId: session.user_id }, 'session revoked');
       return { ok: true as const };

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { sampleInterview, sampleSurvey } from '@jiuting/questionnaire/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../domain/canonical-json.ts';
+import { canonicalJson } from '../../json/canonical-json.ts';
 import { buildTestApp, CLIENT_HEADERS, type LoggedIn, loginAs } from '../../testing.ts';
 
 let app: FastifyInstance;

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { DEPARTMENT_IDS } from '@jiuting/scorecard';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { isStrongPassword, WEAK_PASSWORD_MESSAGE } from '../../domain/password-strength.ts';
-import { hashPassword, randomPassword } from '../../domain/passwords.ts';
 import { AppError, errorResponses } from '../../errors.ts';
 import { principalOf } from '../../plugins/auth.ts';
 import { FIELD_ROLES, manageableRoles, type Role, type User } from '../../repositories/users.ts';
+import { isStrongPassword, WEAK_PASSWORD_MESSAGE } from '../../security/password-strength.ts';
+import { hashPassword, randomPassword } from '../../security/passwords.ts';
 import { plain, RoleSchema, StaffUserSchema } from '../schemas.ts';
 
 const PasswordSchema = z
@@ -115,30 +115,45 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = principalOf(request).user;
       const body = request.body;
-      if (!manageableRoles(actor.role).includes(body.role)) throw new AppError('forbidden');
-      checkCommunities(body.communities);
-      checkDepartment(body.role, body.department);
-      checkPassword(body.password, [body.username, body.displayName]);
-      if (app.repos.users.findCredentials(body.username)) throw new AppError('username_taken');
+      const check = () => {
+        if (!manageableRoles(actor.role).includes(body.role)) throw new AppError('forbidden');
+        checkCommunities(body.communities);
+        checkDepartment(body.role, body.department);
+        checkPassword(body.password, [body.username, body.displayName]);
+        if (app.repos.users.findCredentials(body.username)) throw new AppError('username_taken');
+      };
+      // Refused before the costly hash; checked again, on what is stored then, in the transaction.
+      check();
       const password = body.password ?? randomPassword();
+      const passwordHash = await hashPassword(password, app.scryptCost);
       const at = app.now().toISOString();
-      const user = app.repos.users.create({
-        id: randomUUID(),
-        username: body.username,
-        displayName: body.displayName,
-        role: body.role,
-        passwordHash: await hashPassword(password, app.scryptCost),
-        communities: FIELD_ROLES.includes(body.role) ? body.communities : [],
-        department: body.department ?? null,
-        at,
-      });
-      app.repos.audit.record({
-        at,
-        action: 'user_created',
-        actorUserId: actor.id,
-        target: user.id,
-        ip: request.ip,
-        detail: { role: user.role, communities: user.communities, department: user.department },
+      const user = app.audited(() => {
+        check();
+        const created = app.repos.users.create({
+          id: randomUUID(),
+          username: body.username,
+          displayName: body.displayName,
+          role: body.role,
+          passwordHash,
+          communities: FIELD_ROLES.includes(body.role) ? body.communities : [],
+          department: body.department ?? null,
+          at,
+        });
+        return {
+          result: created,
+          audit: {
+            at,
+            action: 'user_created',
+            actorUserId: actor.id,
+            target: created.id,
+            ip: request.ip,
+            detail: {
+              role: created.role,
+              communities: created.communities,
+              department: created.department,
+            },
+          },
+        };
       });
       return { user: toStaffUser(user), ...(body.password ? {} : { password }) };
     },
@@ -160,54 +175,68 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const actor = principalOf(request).user;
       const patch = request.body;
-      const target = app.repos.users.findById(request.params.id);
-      if (!target) throw new AppError('user_not_found');
-      const allowed = manageableRoles(actor.role);
-      if (!allowed.includes(target.role) || (patch.role && !allowed.includes(patch.role))) {
-        throw new AppError('forbidden');
-      }
-      // Nobody locks themselves out: one's own role and enabled state are changed by another admin.
-      if (target.id === actor.id && (patch.role !== undefined || patch.disabled !== undefined)) {
-        throw new AppError('forbidden', undefined, '不能修改自己的角色或停用自己的账号');
-      }
-      if (patch.communities) checkCommunities(patch.communities);
-      checkPassword(patch.password, [target.username, patch.displayName ?? target.displayName]);
-      const role = patch.role ?? target.role;
-      const department =
-        patch.department ?? (role === 'department_scorer' ? target.department : null);
-      checkDepartment(role, department);
+      // Every check, on a given read of the target; answers what the update needs.
+      const check = (target: User | undefined) => {
+        if (!target) throw new AppError('user_not_found');
+        const allowed = manageableRoles(actor.role);
+        if (!allowed.includes(target.role) || (patch.role && !allowed.includes(patch.role))) {
+          throw new AppError('forbidden');
+        }
+        // Nobody locks themselves out: one's own role and enabled state are changed by another admin.
+        if (target.id === actor.id && (patch.role !== undefined || patch.disabled !== undefined)) {
+          throw new AppError('forbidden', undefined, '不能修改自己的角色或停用自己的账号');
+        }
+        if (patch.communities) checkCommunities(patch.communities);
+        checkPassword(patch.password, [target.username, patch.displayName ?? target.displayName]);
+        const role = patch.role ?? target.role;
+        const department =
+          patch.department ?? (role === 'department_scorer' ? target.department : null);
+        checkDepartment(role, department);
+        return { target, department };
+      };
+      // Refused before the costly hash (~300 ms), then checked again on a fresh read inside the
+      // transaction: a role changed meanwhile by another admin is what the permission sees.
+      check(app.repos.users.findById(request.params.id));
+      const passwordHash =
+        patch.password === undefined
+          ? undefined
+          : await hashPassword(patch.password, app.scryptCost);
       const at = app.now().toISOString();
-      const user = app.repos.users.update(
-        target.id,
-        {
-          ...(patch.displayName !== undefined ? { displayName: patch.displayName } : {}),
-          ...(patch.role !== undefined ? { role: patch.role } : {}),
-          ...(patch.disabled !== undefined ? { disabled: patch.disabled } : {}),
-          ...(patch.communities !== undefined ? { communities: patch.communities } : {}),
-          ...(department !== target.department ? { department } : {}),
-          ...(patch.password !== undefined
-            ? { passwordHash: await hashPassword(patch.password, app.scryptCost) }
-            : {}),
-        },
-        at,
-      ) as User;
-      // A new password or a disabled account must not leave a lost phone signed in.
-      if (patch.password !== undefined || patch.disabled === true) {
-        app.repos.sessions.revokeAllForUser(target.id, at);
-      }
-      app.repos.audit.record({
-        at,
-        action: 'user_changed',
-        actorUserId: actor.id,
-        target: target.id,
-        ip: request.ip,
-        detail: {
-          fields: Object.keys(patch),
-          ...(patch.role ? { role: { from: target.role, to: patch.role } } : {}),
-          ...(patch.communities
-            ? { communities: { from: target.communities, to: user.communities } }
-            : {}),
-        },
+      const user = app.audited(() => {
+        const { target, department } = check(app.repos.users.findById(request.params.id));
+        const changed = app.repos.users.update(
+          target.id,
+          {
+            ...(patch.displayName !== undefined ? { displayName: patch.displayName } : {}),
+            ...(patch.role !== undefined ? { role: patch.role } : {}),
+            ...(patch.disabled !== undefined ? { disabled: patch.disabled } : {}),
+            ...(patch.communities !== undefined ? { communities: patch.communities } : {}),
+            ...(department !== target.department ? { department } : {}),
+            ...(passwordHash !== undefined ? { passwordHash } : {}),
+          },
+          at,
+        ) as User;
+        // A new password or a disabled account must not leave a lost phone signed in.
+        if (patch.password !== undefined || patch.disabled === true) {
+          app.repos.sessions.revokeAllForUser(target.id, at);
+        }
+        return {
+          result: changed,
+          audit: {
+            at,
+            action: 'user_changed',
+            actorUserId: actor.id,
+            target: target.id,
+            ip: request.ip,
+            detail: {
+              fields: Object.keys(patch),
+              ...(patch.role ? { role: { from: target.role, to: patch.role } } : {}),
+              ...(patch.communities
+                ? { communities: { from: target.communities, to: changed.communities } }
+                : {}),
+            },
+          },
+        };
       });
       return { user: toStaffUser(user) };
     },

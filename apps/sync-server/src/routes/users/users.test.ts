@@ -1,10 +1,11 @@
 import { rmSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../../app.ts';
 import {
   buildTestApp,
   CLIENT_HEADERS,
+  failAuditInserts,
   type LoggedIn,
   loginAs,
   TEST_SCRYPT_COST,
@@ -89,6 +90,63 @@ describe('passwords set for staff', () => {
     });
     expect(generated.statusCode).toBe(200);
     expect(generated.json().password).toHaveLength(18);
+  });
+});
+
+describe('one transaction per change, audit row included', () => {
+  it('keeps the old password and every device signed in when the change cannot be audited', async () => {
+    const app = await setup();
+    const admin = await loginAs(app, 'admin');
+    const canvasser = await loginAs(app, 'canvasser');
+    const hashBefore = app.repos.users.findCredentials(canvasser.username)?.passwordHash;
+    failAuditInserts(app);
+    const res = await call(app, admin, 'PATCH', `/api/users/${canvasser.userId}`, {
+      password: '绿色楼道-每周三-扫一次',
+    });
+    expect(res.statusCode).toBe(500);
+    expect(app.repos.users.findCredentials(canvasser.username)?.passwordHash).toBe(hashBefore);
+    const me = await app.inject({
+      method: 'GET',
+      url: '/api/me',
+      headers: { cookie: canvasser.cookie },
+    });
+    expect(me.statusCode).toBe(200);
+  });
+
+  it('creates no account when its creation cannot be audited', async () => {
+    const app = await setup();
+    const admin = await loginAs(app, 'admin');
+    failAuditInserts(app);
+    const res = await call(app, admin, 'POST', '/api/users', {
+      username: 'wang.wu',
+      displayName: '王五',
+      role: 'canvasser',
+    });
+    expect(res.statusCode).toBe(500);
+    expect(app.repos.users.findByUsername('wang.wu')).toBeUndefined();
+  });
+
+  it('checks permission on the account as it stands after the password is hashed, not before', async () => {
+    const app = await setup();
+    const coordinator = await loginAs(app, 'coordinator');
+    const canvasser = await loginAs(app, 'canvasser');
+    const hashBefore = app.repos.users.findCredentials(canvasser.username)?.passwordHash;
+    // Another admin makes the canvasser a coordinator while this request hashes: the first read
+    // of the account still sees a canvasser, every later read a coordinator.
+    const findById = app.repos.users.findById.bind(app.repos.users);
+    let reads = 0;
+    vi.spyOn(app.repos.users, 'findById').mockImplementation((id: string) => {
+      const found = findById(id);
+      if (id === canvasser.userId && ++reads === 1) {
+        app.db.prepare("UPDATE users SET role = 'coordinator' WHERE id = ?").run(id);
+      }
+      return found;
+    });
+    const res = await call(app, coordinator, 'PATCH', `/api/users/${canvasser.userId}`, {
+      password: '绿色楼道-每周三-扫一次',
+    });
+    expect(res.statusCode).toBe(403);
+    expect(app.repos.users.findCredentials(canvasser.username)?.passwordHash).toBe(hashBefore);
   });
 });
 

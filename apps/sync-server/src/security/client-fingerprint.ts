@@ -1,5 +1,5 @@
 import { isIPv4, isIPv6 } from 'node:net';
-import { sha256Hex } from './canonical-json.ts';
+import { sha256Hex } from '../json/canonical-json.ts';
 
 // A resident's QR answer carries no account, so "many answers from one phone" can only be seen
 // through the request. Only a coarse, salted hash is kept: the network (an IPv4 /24 or an IPv6
