@@ -10,7 +10,7 @@ import type { AssessmentExportData } from './types.ts';
  * What the files hold: counted responses, valid interviews and the per-community figures of
  * /api/coverage, read in one transaction so the summary and the detail sheets see one moment.
  */
-export function readExportData(db: Db): AssessmentExportData {
+export function readExportData(db: Db, year: number): AssessmentExportData {
   const communities = communitiesRepository(db);
   const coverage = coverageRepository(db);
   const reports = reportsRepository(db);
@@ -18,12 +18,12 @@ export function readExportData(db: Db): AssessmentExportData {
   return db.transaction(() => ({
     communities: communityCoverage(
       communities.list(),
-      coverage.responseTotals(),
-      coverage.interviewCounts(),
+      coverage.responseTotals(year),
+      coverage.interviewCounts(year),
       registers.totals(),
     ),
-    responses: reports.countedResponses(),
-    interviews: reports.validInterviews(),
+    responses: reports.countedResponses(year),
+    interviews: reports.validInterviews(year),
     registerCheck: registers.checkRows(),
   }))();
 }

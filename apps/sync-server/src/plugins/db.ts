@@ -10,6 +10,7 @@ import { registersRepository } from '../repositories/registers.ts';
 import { sessionsRepository } from '../repositories/sessions.ts';
 import { submissionsRepository } from '../repositories/submissions.ts';
 import { usersRepository } from '../repositories/users.ts';
+import { yearsRepository } from '../repositories/years.ts';
 import { createIngest, type Ingest } from '../services/ingest.ts';
 
 export interface Repositories {
@@ -20,6 +21,7 @@ export interface Repositories {
   coverage: ReturnType<typeof coverageRepository>;
   registers: ReturnType<typeof registersRepository>;
   audit: ReturnType<typeof auditRepository>;
+  years: ReturnType<typeof yearsRepository>;
 }
 
 declare module 'fastify' {
@@ -56,6 +58,7 @@ export default fp(
       coverage: coverageRepository(db),
       registers: registersRepository(db),
       audit: auditRepository(db),
+      years: yearsRepository(db),
     };
     app.decorate('db', db);
     app.decorate('repos', repos);
@@ -67,6 +70,7 @@ export default fp(
         submissions: repos.submissions,
         communities: repos.communities,
         audit: repos.audit,
+        years: repos.years,
       }).ingest,
     );
     db.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);

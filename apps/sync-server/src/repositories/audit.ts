@@ -18,7 +18,8 @@ export type AuditAction =
   | 'register_imported'
   | 'register_household_added'
   | 'response_area_assigned'
-  | 'register_outside_invalidated';
+  | 'register_outside_invalidated'
+  | 'retention_deleted';
 
 export interface AuditEntry {
   id: number;

@@ -42,11 +42,11 @@ export function assessmentContext(app: FastifyInstance): AssessmentContext {
 
   // The 30 points come from the coverage service's means, blended by the year's interview share
   // (with the default share of 0, the same figure the coverage dashboard shows).
-  const liveCommunities = (settings: YearSettings): LockedCommunity[] =>
+  const liveCommunities = (year: number, settings: YearSettings): LockedCommunity[] =>
     communityCoverage(
       app.repos.communities.list(),
-      app.repos.coverage.responseTotals(),
-      app.repos.coverage.interviewCounts(),
+      app.repos.coverage.responseTotals(year),
+      app.repos.coverage.interviewCounts(year),
       app.repos.registers.totals(),
     ).map((c) => ({
       code: c.code,
@@ -77,7 +77,7 @@ export function assessmentContext(app: FastifyInstance): AssessmentContext {
       return found;
     },
     communities(year) {
-      return year.lockedSnapshot ?? liveCommunities(context.settings(year));
+      return year.lockedSnapshot ?? liveCommunities(year.year, context.settings(year));
     },
     settings(year) {
       return year.settings ?? DEFAULT_YEAR_SETTINGS;

@@ -5,7 +5,7 @@ import { errorResponses } from '../../errors.ts';
 import { principalOf } from '../../plugins/auth.ts';
 import { collectorProgress, communityCoverage, townTotals } from '../../services/coverage.ts';
 import { fastSchemaSerializer } from '../fast-serializer.ts';
-import { RoleSchema } from '../schemas.ts';
+import { RoleSchema, YearQuerySchema } from '../schemas.ts';
 
 const nullableNumber = z.number().nullable();
 
@@ -71,13 +71,15 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/coverage',
     {
       schema: {
+        querystring: YearQuerySchema,
         response: {
           200: z.object({
+            year: z.number(),
             communities: z.array(CommunityCoverageSchema),
             town: TownTotalsSchema,
             collectors: z.array(CollectorSchema),
           }),
-          ...errorResponses(401, 403),
+          ...errorResponses(400, 401, 403),
         },
       },
       onRequest: app.requireRole('admin', 'coordinator', 'canvasser', 'interviewer'),
@@ -87,23 +89,25 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { user } = principalOf(request);
+      const year = app.repos.years.resolve(request.query.year);
       const staff = user.role === 'admin' || user.role === 'coordinator';
       const mine = new Set(user.communities);
       // Field staff see the progress of their own communities and their own work, nothing else.
       const visible = app.repos.communities.list().filter((c) => staff || mine.has(c.code));
       const communities = communityCoverage(
         visible,
-        app.repos.coverage.responseTotals(),
-        app.repos.coverage.interviewCounts(),
+        app.repos.coverage.responseTotals(year),
+        app.repos.coverage.interviewCounts(year),
         app.repos.registers.totals(),
       );
       const users = new Map(
         (staff ? app.repos.users.list() : [user]).map((u) => [u.id, u] as const),
       );
       return {
+        year,
         communities,
         town: townTotals(communities),
-        collectors: collectorProgress(app.repos.coverage.collectorDays(), users),
+        collectors: collectorProgress(app.repos.coverage.collectorDays(year), users),
       };
     },
   );

@@ -9,6 +9,7 @@ import {
   type SheetName,
 } from '../../exports/index.ts';
 import { principalOf } from '../../plugins/auth.ts';
+import { YearQuerySchema } from '../schemas.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -64,6 +65,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     request: Parameters<typeof principalOf>[0],
     file: string,
     counts: { communities: number; responses: number; interviews: number },
+    year: number,
   ) {
     app.repos.audit.record({
       at: app.now().toISOString(),
@@ -71,7 +73,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       action: 'export',
       target: file,
       ip: request.ip,
-      detail: counts,
+      detail: { ...counts, year },
     });
   }
 
@@ -79,17 +81,22 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/exports/assessment.xlsx',
     {
       // Bytes, not JSON: Fastify sends a Buffer as it is, without the serializer.
-      schema: { response: { 200: z.custom<Buffer>(), ...errorResponses(401, 403, 422) } },
+      schema: {
+        querystring: YearQuerySchema,
+        response: { 200: z.custom<Buffer>(), ...errorResponses(400, 401, 403, 422) },
+      },
       onRequest: staff,
     },
     async (request, reply) => {
       const generatedAt = app.now();
+      const year = app.repos.years.resolve(request.query.year);
       const { bytes, counts } = await build({
         format: 'xlsx',
         generatedAt: generatedAt.toISOString(),
+        year,
       });
       const fileName = exportFileName('xlsx', generatedAt);
-      audit(request, fileName, counts);
+      audit(request, fileName, counts, year);
       return reply
         .header('content-type', XLSX_TYPE)
         .header('content-disposition', contentDisposition(fileName))
@@ -102,7 +109,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         params: FileParamsSchema,
-        response: { 200: z.custom<Buffer>(), ...errorResponses(401, 403, 404, 422) },
+        querystring: YearQuerySchema,
+        response: { 200: z.custom<Buffer>(), ...errorResponses(400, 401, 403, 404, 422) },
       },
       onRequest: staff,
     },
@@ -116,13 +124,15 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         );
       }
       const generatedAt = app.now();
+      const year = app.repos.years.resolve(request.query.year);
       const { bytes, counts } = await build({
         format: 'csv',
         sheet,
         generatedAt: generatedAt.toISOString(),
+        year,
       });
       const fileName = exportFileName(sheet, generatedAt);
-      audit(request, fileName, counts);
+      audit(request, fileName, counts, year);
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', contentDisposition(fileName))
