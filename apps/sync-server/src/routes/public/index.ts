@@ -17,7 +17,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     // An old year's poster: the link was real, its year is over (410, not "invalid").
     const closedYear = app.repos.communities.retiredQrLinkYear(token);
     if (closedYear !== undefined) {
-      throw new AppError('qr_year_closed', undefined, `${closedYear} 年度测评已结束，感谢您的参与`);
+      throw new AppError(
+        'qr_year_closed',
+        undefined,
+        `本年度测评已结束（${closedYear} 年度），感谢您的参与`,
+      );
     }
     throw new AppError('qr_link_invalid');
   };
