@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useDashboardYear } from './dashboard-year.tsx';
 import { type DownloadResult, downloadExport } from './download.ts';
 
 const SHEETS = [
@@ -12,10 +13,12 @@ const SHEETS = [
 export function ExportView() {
   const [busy, setBusy] = useState<string | null>(null);
   const [result, setResult] = useState<DownloadResult | null>(null);
+  // The files hold the year the dashboard shows (the open one by default).
+  const year = useDashboardYear();
   const run = async (key: string, path: string, fallback: string) => {
     setBusy(key);
     setResult(null);
-    setResult(await downloadExport(path, fallback));
+    setResult(await downloadExport(year === undefined ? path : `${path}?year=${year}`, fallback));
     setBusy(null);
   };
   return (
