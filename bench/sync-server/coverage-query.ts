@@ -38,6 +38,7 @@ try {
           ? `${(i >> 5) % 50}号${101 + ((i >> 5) % 9)}室`
           : `${i % 97}号${Math.floor(i / 97)}室`;
       app.repos.submissions.insertResponse({
+        assessmentYear: 2025,
         id: randomUUID(),
         contentHash: 'x'.repeat(64),
         content: '{}',
@@ -57,6 +58,7 @@ try {
     }
     for (let i = 0; i < codes.length * 25; i += 1) {
       app.repos.submissions.insertInterview({
+        assessmentYear: 2025,
         id: randomUUID(),
         contentHash: 'x'.repeat(64),
         content: '{}',
@@ -109,9 +111,9 @@ try {
   const queries: number[] = [];
   for (let i = 0; i < RUNS; i += 1) {
     const t = performance.now();
-    app.repos.coverage.responseTotals();
-    app.repos.coverage.interviewCounts();
-    app.repos.coverage.collectorDays();
+    app.repos.coverage.responseTotals(2025);
+    app.repos.coverage.interviewCounts(2025);
+    app.repos.coverage.collectorDays(2025);
     queries.push(performance.now() - t);
   }
   times.sort((a, b) => a - b);
@@ -129,6 +131,7 @@ try {
   for (let i = 0; i < RUNS; i += 1) {
     const collectedAt = new Date(Date.UTC(2025, 10, 20, 2) + i * 1000).toISOString();
     app.repos.submissions.insertResponse({
+      assessmentYear: 2025,
       id: randomUUID(),
       contentHash: 'x'.repeat(64),
       content: '{}',

@@ -41,6 +41,7 @@ try {
       const qr = i % 10 === 0;
       const answers = i % 7 === 0 ? BEST : ANSWERS;
       app.repos.submissions.insertResponse({
+        assessmentYear: 2025,
         id: randomUUID(),
         contentHash: 'x'.repeat(64),
         content: JSON.stringify({ householdAddress: `${i % 97}号${i}室`, answers }),

@@ -35,6 +35,7 @@ import pingRoutes from './routes/ping/index.ts';
 import publicRoutes from './routes/public/index.ts';
 import qualityRoutes from './routes/quality/index.ts';
 import registerRoutes from './routes/register/index.ts';
+import retentionRoutes from './routes/retention/index.ts';
 import reviewRoutes from './routes/review/index.ts';
 import sessionsRoutes from './routes/sessions/index.ts';
 import syncRoutes from './routes/sync/index.ts';
@@ -65,6 +66,10 @@ export interface AppOptions {
   backupIntervalHours?: number;
   /** Free bytes on the data disk; injectable for tests. */
   freeBytes?: (dir: string) => number | undefined;
+  /** RETENTION_YEARS: a locked year's raw answers go this many years after the lock (default 2). */
+  retentionYears?: number;
+  /** BACKUP_COPY_DIR: retention prunes the copies there too. */
+  backupCopyDir?: string;
   /** Turn requests away with 503 while the event loop lags (main.ts; off in tests by default). */
   underPressure?: PressureOptions;
   /** Collect the routes' schemas into `app.swagger()` (docs:api and its test only). */
@@ -154,6 +159,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(feedbackRoutes);
       await api.register(exportsRoutes);
       await api.register(assessmentRoutes);
+      await api.register(retentionRoutes, {
+        retentionYears: options.retentionYears ?? 2,
+        backupDir: options.backupDir ?? join(dirname(options.dbPath), 'backups'),
+        backupCopyDir: options.backupCopyDir,
+      });
     },
     { prefix: '/api' },
   );

@@ -26,6 +26,7 @@ describe('loadConfig', () => {
       adminPassword: undefined,
       publicUrl: undefined,
       backup: { dir: '/srv/jiuting/data/backups', intervalHours: 24, keep: 14, copyDir: undefined },
+      retentionYears: 2,
     });
     expect(config.staticDir).toMatch(/apps\/pwa\/dist$/);
   });
@@ -44,6 +45,7 @@ describe('loadConfig', () => {
       BACKUP_INTERVAL_HOURS: '0',
       BACKUP_KEEP: '30',
       BACKUP_COPY_DIR: '/mnt/nas/jiuting',
+      RETENTION_YEARS: '3',
     });
     expect(config).toMatchObject({
       port: 3000,
@@ -58,6 +60,7 @@ describe('loadConfig', () => {
         keep: 30,
         copyDir: '/mnt/nas/jiuting',
       },
+      retentionYears: 3,
     });
   });
 
@@ -77,6 +80,7 @@ describe('loadConfig', () => {
     expect(problemsOf({ PUBLIC_URL: 'ftp://jt.example.cn' })[0]).toMatch(/https:\/\//);
     expect(problemsOf({ PUBLIC_URL: 'https://jt.example.cn/survey' })[0]).toMatch(/不要带路径/);
     expect(problemsOf({ BACKUP_KEEP: '0' })).toEqual(['BACKUP_KEEP 不能小于 1']);
+    expect(problemsOf({ RETENTION_YEARS: '0' })).toEqual(['RETENTION_YEARS 不能小于 1']);
     expect(problemsOf({ BACKUP_INTERVAL_HOURS: '-1' })).toEqual([
       'BACKUP_INTERVAL_HOURS 必须是整数',
     ]);

@@ -29,6 +29,11 @@ export interface Config {
   /** The https origin residents and phones use; printed on posters. */
   publicUrl: string | undefined;
   backup: BackupConfig;
+  /**
+   * PIPL retention: a locked year's raw answers, free texts and interview notes are deleted
+   * this many years after its lock (RETENTION_YEARS, default 2; see services/retention.ts).
+   */
+  retentionYears: number;
 }
 
 /** Every bad setting, each said in Chinese with its variable's name; the server does not start. */
@@ -139,6 +144,7 @@ const schema = z.object({
   BACKUP_INTERVAL_HOURS: optional(integer('BACKUP_INTERVAL_HOURS', 0, 24 * 30)),
   BACKUP_KEEP: optional(integer('BACKUP_KEEP', 1, 1000)),
   BACKUP_COPY_DIR: optional(z.string()),
+  RETENTION_YEARS: optional(integer('RETENTION_YEARS', 1, 30)),
 });
 
 /**
@@ -172,6 +178,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       keep: e.BACKUP_KEEP ?? 14,
       copyDir: e.BACKUP_COPY_DIR ? path(e.BACKUP_COPY_DIR) : undefined,
     },
+    retentionYears: e.RETENTION_YEARS ?? 2,
   };
 }
 

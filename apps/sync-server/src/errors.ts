@@ -73,6 +73,13 @@ export const ERRORS = {
   assessment_year_unknown: { status: 404, message: '没有这一年度的考核，请考核专班先创建' },
   assessment_year_exists: { status: 409, message: '这一年度的考核已经创建' },
   assessment_locked: { status: 409, message: '该年度考核已经镇党委定案并锁定，不能再修改' },
+  year_locked: { status: 409, message: '这条记录所属年度的考核已锁定，不再接收或修改记录' },
+  assessment_year_not_next: {
+    status: 409,
+    message: '只能开启比现有年度更晚的新年度',
+  },
+  questionnaire_version_unknown: { status: 400, message: '未知的问卷版本' },
+  qr_year_closed: { status: 410, message: '本年度测评已结束，感谢您的参与' },
   not_lead_department: { status: 403, message: '只有牵头部门可以确认该项目的得分' },
   proposal_unknown: { status: 404, message: '没有这条加扣分建议' },
   proposal_decided: { status: 409, message: '这条建议已经处理过，不能再改' },

@@ -20,6 +20,8 @@ try {
     publicUrl: config.publicUrl,
     backupDir: config.backup.dir,
     backupIntervalHours: config.backup.intervalHours,
+    backupCopyDir: config.backup.copyDir,
+    retentionYears: config.retentionYears,
     // Far above a healthy server's few milliseconds, far below the phones' 30 s timeout.
     underPressure: { maxEventLoopDelayMs: 2000 },
   });

@@ -105,6 +105,8 @@ export type CollectorProgress = z.infer<typeof CollectorProgressSchema>;
 
 /** GET /api/coverage. */
 export const CoverageAnswerSchema = z.object({
+  /** The assessment year the figures are of (`?year=`, the open year when absent). */
+  year: z.number(),
   communities: z.array(CommunityCoverageRowSchema),
   town: TownTotalsSchema,
   collectors: z.array(CollectorProgressSchema),

@@ -48,6 +48,8 @@ export const DEDUCTION_OPTIONS = Object.entries(DEDUCTION_KINDS).map(([id, rule]
 
 export const ACTION_NAMES: Readonly<Record<string, string>> = {
   year_created: '创建年度考核',
+  year_opened: '开启新年度（复制设置、更换二维码）',
+  collection_set: '修改问卷版本或采集起止日期',
   item_scored: '录入得分',
   item_confirmed: '牵头部门确认',
   bonus_set: '修改加分',

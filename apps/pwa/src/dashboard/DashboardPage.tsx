@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useSession } from '../api/session.ts';
 import { CollectorsView } from './CollectorsView.tsx';
+import { DashboardYearProvider, YearPicker } from './dashboard-year.tsx';
 import { ExportView } from './ExportView.tsx';
 import { FeedbackView } from './FeedbackView.tsx';
 import { ManageCommunities } from './ManageCommunities.tsx';
@@ -77,8 +78,19 @@ function ManageView() {
 export default function DashboardPage() {
   const view = useView();
   return (
+    <DashboardYearProvider>
+      <DashboardBody view={view} />
+    </DashboardYearProvider>
+  );
+}
+
+function DashboardBody({ view }: { view: DashboardView }) {
+  return (
     <main className="dashboard-page">
-      <h1>考核专班看板</h1>
+      <header className="dashboard-header">
+        <h1>考核专班看板</h1>
+        <YearPicker />
+      </header>
       <ServerWarnings />
       <nav className="dashboard-tabs" aria-label="看板">
         {Object.entries(VIEWS).map(([key, label]) => (

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { type DownloadResult, downloadExport } from '../ui/download.ts';
+import { useDashboardYear } from './dashboard-year.tsx';
 
 const SHEETS = [
   { name: '汇总', alias: 'summary', note: '每个居民区一行：覆盖率、访谈、平均分、得分' },
@@ -12,10 +13,12 @@ const SHEETS = [
 export function ExportView() {
   const [busy, setBusy] = useState<string | null>(null);
   const [result, setResult] = useState<DownloadResult | null>(null);
+  // The files hold the year the dashboard shows (the open one by default).
+  const year = useDashboardYear();
   const run = async (key: string, path: string, fallback: string) => {
     setBusy(key);
     setResult(null);
-    setResult(await downloadExport(path, fallback));
+    setResult(await downloadExport(year === undefined ? path : `${path}?year=${year}`, fallback));
     setBusy(null);
   };
   return (

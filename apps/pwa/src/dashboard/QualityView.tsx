@@ -4,12 +4,12 @@ import {
   RESPONSE_FLAG_LABELS,
   RESPONSE_FLAGS,
   type ResponseFlag,
-  shanghaiDay,
 } from '@jiuting/questionnaire';
 import { useState } from 'react';
 import { CommunityPicker, Pager } from './CommunityPicker.tsx';
 import { PAGE_SIZE, useQuality, useReviewResponse } from './dashboard-api.ts';
 import type { FlaggedResponse } from './dashboard-types.ts';
+import { useDashboardYear } from './dashboard-year.tsx';
 import { beijingTime } from './overview.ts';
 import { duration, FLAG_SHORT, FlagBadges } from './ResponseAnswers.tsx';
 import { ReviewRow } from './ReviewView.tsx';
@@ -17,8 +17,6 @@ import { ReviewRow } from './ReviewView.tsx';
 // Evidence for a coordinator who must answer a community's complaint: which responses look
 // implausible, per community and per collector, each opening its full answers, where review can
 // mark it invalid (audited). A flag itself changes nothing.
-
-const FIRST_YEAR = 2025;
 
 function mean(value: number | null): string {
   return value === null ? '—' : value.toFixed(1);
@@ -70,17 +68,13 @@ function FlaggedRow({ item }: { item: FlaggedResponse }) {
 }
 
 export function QualityView() {
-  const thisYear = Number(shanghaiDay(new Date().toISOString()).slice(0, 4));
-  const [year, setYear] = useState(thisYear);
+  // The dashboard's year (the open one until a coordinator picks another).
+  const year = useDashboardYear();
   const [community, setCommunity] = useState('');
   const [collector, setCollector] = useState('');
   const [flag, setFlag] = useState<ResponseFlag | ''>('');
   const [page, setPage] = useState(1);
   const quality = useQuality(year, community, collector, flag, page);
-  const years = Array.from(
-    { length: Math.max(1, thisYear - FIRST_YEAR + 1) },
-    (_, i) => thisYear - i,
-  );
   const again = (change: () => void) => {
     change();
     setPage(1);
@@ -105,16 +99,6 @@ export function QualityView() {
         </ul>
       </details>
       <div className="toolbar">
-        <label>
-          <span>年度</span>
-          <select value={year} onChange={(e) => again(() => setYear(Number(e.target.value)))}>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </label>
         <CommunityPicker
           value={community}
           onChange={(code) =>

@@ -112,6 +112,7 @@ export function coverageFixture(raw: readonly Raw[] = RAW): CoverageAnswer {
   const total = raw.reduce((s, r) => s + r.total, 0);
   const surveyed = raw.reduce((s, r) => s + r.surveyed, 0);
   return {
+    year: 2026,
     communities,
     town: {
       communities: raw.length,

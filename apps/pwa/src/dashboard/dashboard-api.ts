@@ -14,6 +14,7 @@ import type {
   ReviewResponse,
   SyncConflict,
 } from './dashboard-types.ts';
+import { useDashboardYear } from './dashboard-year.tsx';
 
 /** The overview polls: a coordinator leaves it open on the office screen all day. */
 export const REFRESH_MS = 60_000;
@@ -31,24 +32,26 @@ function query(params: Record<string, string | number | undefined>): string {
 
 export function useCoverage() {
   const api = useApi();
+  const year = useDashboardYear();
   return useQuery({
-    queryKey: dashboardKeys.coverage(),
-    queryFn: () => api.json<CoverageAnswer>('GET', '/api/coverage'),
+    queryKey: dashboardKeys.coverage(year),
+    queryFn: () => api.json<CoverageAnswer>('GET', `/api/coverage${query({ year })}`),
     refetchInterval: REFRESH_MS,
   });
 }
 
 export function useReviewList(kind: ReviewKind, filters: ReviewFilters, page: number) {
   const api = useApi();
+  const year = useDashboardYear();
   // Channel, flag and address belong to responses: an interview list ignores them.
   const forKind: ReviewFilters =
     kind === 'responses' ? filters : { ...filters, channel: '', flag: '', address: '' };
   return useQuery({
-    queryKey: dashboardKeys.reviewList(kind, forKind, page),
+    queryKey: dashboardKeys.reviewList(kind, forKind, page, year),
     queryFn: () =>
       api.json<Page<ReviewResponse | ReviewInterview>>(
         'GET',
-        `/api/review/${kind}${query({ ...forKind, page, pageSize: PAGE_SIZE })}`,
+        `/api/review/${kind}${query({ ...forKind, year, page, pageSize: PAGE_SIZE })}`,
       ),
     // Keep the old page on screen while the next loads, but never show interviews as responses.
     placeholderData: (previous, previousQuery) =>
@@ -66,7 +69,7 @@ export function useReviewResponse(id: string) {
 }
 
 export function useQuality(
-  year: number,
+  year: number | undefined,
   community: string,
   collector: string,
   flag: string,

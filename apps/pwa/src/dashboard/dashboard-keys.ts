@@ -5,15 +5,23 @@ import type { FeedbackField, ReviewFilters, ReviewKind } from './dashboard-types
 // the small coverage table and the dashboard share one cache entry). Each family starts with one
 // word, so invalidating `['review']` refreshes every page of every list.
 export const dashboardKeys = {
-  coverage: queryKeys.coverage,
+  // One year's coverage under the app's key: invalidating the coverage refreshes every year.
+  coverage: (year?: number) =>
+    year === undefined ? queryKeys.coverage() : ([...queryKeys.coverage(), year] as const),
+  years: () => ['assessment-years'] as const,
   communities: queryKeys.communities,
   review: () => ['review'] as const,
-  reviewList: (kind: ReviewKind, filters: ReviewFilters, page: number) =>
-    ['review', kind, filters, page] as const,
+  reviewList: (kind: ReviewKind, filters: ReviewFilters, page: number, year?: number) =>
+    ['review', kind, filters, page, year] as const,
   reviewItem: (id: string) => ['review', 'item', id] as const,
   // Under 'review' too: a mark made from the quality view refreshes it with the lists.
-  quality: (year: number, community: string, collector: string, flag: string, page: number) =>
-    ['review', 'quality', year, community, collector, flag, page] as const,
+  quality: (
+    year: number | undefined,
+    community: string,
+    collector: string,
+    flag: string,
+    page: number,
+  ) => ['review', 'quality', year, community, collector, flag, page] as const,
   syncConflicts: (page: number) => ['review', 'conflicts', page] as const,
   feedback: () => ['feedback'] as const,
   tallies: () => ['feedback', 'tallies'] as const,

@@ -1,4 +1,4 @@
-import { copyFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Db } from './open.ts';
@@ -50,6 +50,21 @@ export function pruneBackups(dir: string, keep: number): string[] {
     .filter((name) => BACKUP_NAME.test(name))
     .sort();
   const removed = names.slice(0, Math.max(0, names.length - keep)).map((n) => join(dir, n));
+  for (const path of removed) rmSync(path, { force: true });
+  return removed;
+}
+
+/**
+ * Deletes the backups taken before `before` (by the time in their names) in `dir`; touches no
+ * other file. Retention uses it: a copy taken before raw answers were deleted still holds them.
+ */
+export function pruneBackupsBefore(dir: string, before: Date): string[] {
+  if (!existsSync(dir)) return [];
+  const cutoff = backupFileName(before).slice(0, 24);
+  const removed = readdirSync(dir)
+    .filter((name) => BACKUP_NAME.test(name) && name.slice(0, 24) < cutoff)
+    .sort()
+    .map((n) => join(dir, n));
   for (const path of removed) rmSync(path, { force: true });
   return removed;
 }

@@ -51,7 +51,7 @@ it('upgrades a database left at migration 001 with its data intact and the new f
     const row = app.db.prepare('SELECT * FROM responses').get() as Record<string, unknown>;
     expect(row).toMatchObject({ community_code: 'OLD01', score: 80, counted: 1, source: 'sync' });
     // Migration 004 summarised the old response into coverage.
-    expect(app.repos.coverage.responseTotals()).toEqual([
+    expect(app.repos.coverage.responseTotals(2025)).toEqual([
       { code: 'OLD01', responses: 1, counted: 1, scoreSum: 80, lastReceivedAt: at },
     ]);
     // Migration 003 gave the old community a QR link that works.

@@ -13,6 +13,8 @@ export interface ExportJob {
   readonly format: 'xlsx' | 'csv';
   readonly sheet?: SheetName;
   readonly generatedAt: string;
+  /** The assessment year the file holds. */
+  readonly year: number;
 }
 
 export type ExportOutcome =
@@ -27,7 +29,7 @@ async function run(job: ExportJob): Promise<ExportOutcome> {
   const db = new Database(job.dbPath, { readonly: true, fileMustExist: true });
   try {
     db.pragma('busy_timeout = 5000');
-    const data = readExportData(db);
+    const data = readExportData(db, job.year);
     const counts = {
       communities: data.communities.length,
       responses: data.responses.length,

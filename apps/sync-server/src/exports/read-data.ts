@@ -12,7 +12,7 @@ import type { AssessmentExportData } from './types.ts';
  * What the files hold: counted responses, valid interviews and the per-community figures of
  * /api/coverage, read in one transaction so the summary and the detail sheets see one moment.
  */
-export function readExportData(db: Db): AssessmentExportData {
+export function readExportData(db: Db, year: number): AssessmentExportData {
   const communities = communitiesRepository(db);
   const coverage = coverageRepository(db);
   const reports = reportsRepository(db);
@@ -22,15 +22,15 @@ export function readExportData(db: Db): AssessmentExportData {
     communities: withVisitFigures(
       communityCoverage(
         communities.list(),
-        coverage.responseTotals(),
-        coverage.interviewCounts(),
+        coverage.responseTotals(year),
+        coverage.interviewCounts(year),
         registers.totals(),
       ),
       visits.counts(),
       visits.sampleCoverage(),
     ),
-    responses: reports.countedResponses(),
-    interviews: reports.validInterviews(),
+    responses: reports.countedResponses(year),
+    interviews: reports.validInterviews(year),
     registerCheck: registers.checkRows(),
     visits: visits.exportLines(),
   }))();

@@ -13,6 +13,7 @@ import { sessionsRepository } from '../repositories/sessions.ts';
 import { submissionsRepository } from '../repositories/submissions.ts';
 import { usersRepository } from '../repositories/users.ts';
 import { visitsRepository } from '../repositories/visits.ts';
+import { yearsRepository } from '../repositories/years.ts';
 
 // Every repository the app uses, built once on the app's connection and reached as `app.repos.x`
 // (fastify/demo's plugins/app). A route plugin never builds its own: one place says what exists
@@ -26,6 +27,7 @@ export interface Repositories {
   coverage: ReturnType<typeof coverageRepository>;
   registers: ReturnType<typeof registersRepository>;
   visits: ReturnType<typeof visitsRepository>;
+  years: ReturnType<typeof yearsRepository>;
   audit: ReturnType<typeof auditRepository>;
   review: ReturnType<typeof reviewRepository>;
   quality: ReturnType<typeof qualityRepository>;
@@ -66,6 +68,7 @@ const PLUGINS = [
   repositoryPlugin('coverage', (app) => coverageRepository(app.db)),
   repositoryPlugin('registers', (app) => registersRepository(app.db)),
   repositoryPlugin('visits', (app) => visitsRepository(app.db)),
+  repositoryPlugin('years', (app) => yearsRepository(app.db)),
   repositoryPlugin('audit', (app) => auditRepository(app.db)),
   // Review re-decides which response counts through the submissions' own arrival rule.
   repositoryPlugin('review', (app) => reviewRepository(app.db, app.repos.submissions), [

@@ -29,6 +29,7 @@ export default fp(
         submissions: app.repos.submissions,
         communities: app.repos.communities,
         audit: app.repos.audit,
+        years: app.repos.years,
       }).ingest,
     );
   },
@@ -37,7 +38,15 @@ export default fp(
     dependencies: [
       'db',
       ...(
-        ['audit', 'submissions', 'communities', 'assessment', 'coverage', 'registers'] as const
+        [
+          'audit',
+          'submissions',
+          'communities',
+          'assessment',
+          'coverage',
+          'registers',
+          'years',
+        ] as const
       ).map(repositoryPluginName),
     ],
   },

@@ -51,6 +51,26 @@ export interface AssessmentYear {
   lockExceptions: LockException[];
   /** The year's settings; null is the scorecard's DEFAULT_YEAR_SETTINGS. */
   settings: YearSettings | null;
+  /** The questionnaire version the year collects with. */
+  questionnaireVersion: number;
+  /** The collection window (Shanghai days, inclusive); null ends are open. */
+  collectionFrom: string | null;
+  collectionTo: string | null;
+  /** When retention deleted the year's raw answers and notes; null while they are kept. */
+  rawDeletedAt: string | null;
+}
+
+/** What a new year starts with (see POST /assessment/years). */
+export interface NewYear {
+  year: number;
+  by: string;
+  at: string;
+  questionnaireVersion: number;
+  collectionFrom: string | null;
+  collectionTo: string | null;
+  /** Copied from the year before: the team's rule and figures carry over until changed. */
+  gradeRule: GradeRule | null;
+  settings: YearSettings | null;
 }
 
 /** An item's confirmed score for one community: what the lead confirmed, and by which rule. */
@@ -114,6 +134,8 @@ export interface Proposal {
 
 export type AssessmentAuditAction =
   | 'year_created'
+  | 'year_opened'
+  | 'collection_set'
   | 'item_scored'
   | 'item_confirmed'
   | 'item_confirmation_dropped'
@@ -167,6 +189,10 @@ interface YearRow {
   grade_rule: string | null;
   lock_exceptions: string | null;
   settings: string | null;
+  questionnaire_version: number;
+  collection_from: string | null;
+  collection_to: string | null;
+  raw_deleted_at: string | null;
 }
 
 const EMPTY_BONUS: BonusInput = { honours: [], cases: [] };
@@ -188,6 +214,10 @@ export function assessmentRepository(db: Db) {
     gradeRule: parse(r.grade_rule) as GradeRule | null,
     lockExceptions: (parse(r.lock_exceptions) as LockException[] | null) ?? [],
     settings: parse(r.settings) as YearSettings | null,
+    questionnaireVersion: r.questionnaire_version,
+    collectionFrom: r.collection_from,
+    collectionTo: r.collection_to,
+    rawDeletedAt: r.raw_deleted_at,
   });
   const scoreColumns = `community_code AS communityCode, item_id AS itemId, points, basis, department,
     entered_by AS enteredBy, entered_at AS enteredAt, confirmed_by AS confirmedBy,
@@ -248,11 +278,35 @@ export function assessmentRepository(db: Db) {
       const row = yearRow.get(year);
       return row ? toYear(row) : undefined;
     },
-    createYear(year: number, by: string, at: string): AssessmentYear {
+    createYear(y: NewYear): AssessmentYear {
       db.prepare(
-        `INSERT INTO assessment_years (year, state, created_at, created_by) VALUES (?, 'open', ?, ?)`,
-      ).run(year, at, by);
-      return this.getYear(year) as AssessmentYear;
+        `INSERT INTO assessment_years (year, state, created_at, created_by, questionnaire_version,
+           collection_from, collection_to, grade_rule, settings)
+         VALUES (?, 'open', ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        y.year,
+        y.at,
+        y.by,
+        y.questionnaireVersion,
+        y.collectionFrom,
+        y.collectionTo,
+        y.gradeRule === null ? null : JSON.stringify(y.gradeRule),
+        y.settings === null ? null : JSON.stringify(y.settings),
+      );
+      return this.getYear(y.year) as AssessmentYear;
+    },
+    setCollection(
+      year: number,
+      c: {
+        questionnaireVersion: number;
+        collectionFrom: string | null;
+        collectionTo: string | null;
+      },
+    ): void {
+      db.prepare(
+        `UPDATE assessment_years SET questionnaire_version = ?, collection_from = ?,
+           collection_to = ? WHERE year = ?`,
+      ).run(c.questionnaireVersion, c.collectionFrom, c.collectionTo, year);
     },
     setGradeRule(year: number, rule: GradeRule): void {
       db.prepare('UPDATE assessment_years SET grade_rule = ? WHERE year = ?').run(

@@ -19,7 +19,8 @@ export type AuditAction =
   | 'register_household_added'
   | 'response_area_assigned'
   | 'register_outside_invalidated'
-  | 'sample_drawn';
+  | 'sample_drawn'
+  | 'retention_deleted';
 
 export interface AuditEntry {
   id: number;

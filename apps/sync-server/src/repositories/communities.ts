@@ -99,6 +99,28 @@ export function communitiesRepository(db: Db) {
       ).run(next.name, next.type, next.totalHouseholds, next.liaisonLeader, at, code);
       return this.get(code);
     },
+    /**
+     * Opening a year: every community gets a new QR link; the old ones are kept as the closed
+     * year's, so an old poster answers "本年度测评已结束". The caller's transaction.
+     */
+    retireQrLinks(closedYear: number, at: string): number {
+      let rotated = 0;
+      for (const c of all.all()) {
+        db.prepare(
+          `INSERT OR IGNORE INTO retired_qr_links (token, community_code, assessment_year, retired_at)
+           VALUES (?, ?, ?, ?)`,
+        ).run(c.qrToken, c.code, closedYear, at);
+        rotated += this.rotateQrToken(c.code, at) ? 1 : 0;
+      }
+      return rotated;
+    },
+    /** The year an old poster's link belonged to, when the link was retired by a new year. */
+    retiredQrLinkYear(token: string): number | undefined {
+      return db
+        .prepare('SELECT assessment_year FROM retired_qr_links WHERE token = ?')
+        .pluck()
+        .get(token) as number | undefined;
+    },
     rotateQrToken(code: string, at: string): string | undefined {
       const token = newQrToken();
       const changed = db

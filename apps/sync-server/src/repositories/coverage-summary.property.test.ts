@@ -57,6 +57,7 @@ it('keeps the coverage summary equal to counting the responses directly, through
           const id = randomUUID();
           ids.push(id);
           app.repos.submissions.insertResponse({
+            assessmentYear: 2025,
             id,
             contentHash: 'h',
             content: '{}',
@@ -104,7 +105,7 @@ it('keeps the coverage summary equal to counting the responses directly, through
         )
         .all();
       const summary = app.repos.coverage
-        .responseTotals()
+        .responseTotals(2025)
         .map(({ lastReceivedAt: _l, ...r }) => r)
         .sort((x, y) => x.code.localeCompare(y.code));
       expect(summary).toEqual(direct);

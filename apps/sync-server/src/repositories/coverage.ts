@@ -27,40 +27,46 @@ export interface CollectorDay {
 // Only valid (not invalidated) items count anywhere. Responses are read from coverage_daily,
 // the summary that triggers keep in step with the responses table (migration 004).
 export function coverageRepository(db: Db) {
-  const responses = db.prepare<[], ResponseTotals>(
+  const responses = db.prepare<[number], ResponseTotals>(
     `SELECT community_code AS code, sum(responses) AS responses, sum(counted) AS counted,
             sum(score_sum) AS scoreSum, max(last_received_at) AS lastReceivedAt
-     FROM coverage_daily GROUP BY community_code HAVING sum(responses) > 0`,
+     FROM coverage_daily WHERE assessment_year = ?
+     GROUP BY community_code HAVING sum(responses) > 0`,
   );
-  const interviews = db.prepare<[], InterviewCount>(
+  const interviews = db.prepare<[number], InterviewCount>(
     `SELECT community_code AS code, interview_group AS "group", view, count(*) AS count,
             max(received_at) AS lastReceivedAt
-     FROM interviews WHERE invalidated_at IS NULL GROUP BY community_code, interview_group, view`,
+     FROM interviews WHERE invalidated_at IS NULL AND assessment_year = ?
+     GROUP BY community_code, interview_group, view`,
   );
   // Rows as arrays: building thousands of row objects was most of this query's time.
   const collectorResponses = db
-    .prepare<[], [string, string, number, number]>(
+    .prepare<[number], [string, string, number, number]>(
       `SELECT user_key, day, sum(responses), sum(counted)
-       FROM coverage_daily WHERE user_key <> ''
+       FROM coverage_daily WHERE assessment_year = ? AND user_key <> ''
        GROUP BY user_key, day HAVING sum(responses) > 0`,
     )
     .raw(true);
-  const collectorInterviews = db.prepare<[], { userId: string; day: string; interviews: number }>(
+  const collectorInterviews = db.prepare<
+    [number],
+    { userId: string; day: string; interviews: number }
+  >(
     `SELECT user_id AS userId, interview_date AS day, count(*) AS interviews
-     FROM interviews WHERE invalidated_at IS NULL AND user_id IS NOT NULL
+     FROM interviews WHERE invalidated_at IS NULL AND user_id IS NOT NULL AND assessment_year = ?
      GROUP BY user_id, interview_date`,
   );
 
+  // Every figure is one assessment year's: a household counts once in each year.
   return {
-    responseTotals: () => responses.all(),
-    interviewCounts: () => interviews.all(),
+    responseTotals: (year: number) => responses.all(year),
+    interviewCounts: (year: number) => interviews.all(year),
     /** Per collector and day (Shanghai date of collection; an interview's own date). */
-    collectorDays(): CollectorDay[] {
+    collectorDays(year: number): CollectorDay[] {
       const byKey = new Map<string, CollectorDay>();
-      for (const [userId, day, responses, households] of collectorResponses.all()) {
+      for (const [userId, day, responses, households] of collectorResponses.all(year)) {
         byKey.set(`${userId}|${day}`, { userId, day, responses, households, interviews: 0 });
       }
-      for (const i of collectorInterviews.all()) {
+      for (const i of collectorInterviews.all(year)) {
         const key = `${i.userId}|${i.day}`;
         const row = byKey.get(key) ?? {
           userId: i.userId,

@@ -28,6 +28,7 @@ describe('quality rows around a page of responses', () => {
       const id = randomUUID();
       ids.push(id);
       app.repos.submissions.insertResponse({
+        assessmentYear: 2025,
         id,
         contentHash: 'h',
         content: JSON.stringify({ answers: ANSWERS }),

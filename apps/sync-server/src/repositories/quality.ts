@@ -43,6 +43,9 @@ export function qualityRepository(db: Db) {
   const byDays = db.prepare<[string, string], Row>(
     `SELECT ${COLUMNS} FROM responses r WHERE r.collected_day BETWEEN ? AND ?`,
   );
+  const byYear = db.prepare<[number], Row>(
+    `SELECT ${COLUMNS} FROM responses r WHERE r.assessment_year = ?`,
+  );
   // What decides the flags of the listed responses: themselves, and the responses of their
   // collectors and fingerprints from the day before the first to the day after the last (a
   // burst window is at most an hour, so it can cross midnight but not a whole day).
@@ -65,6 +68,10 @@ export function qualityRepository(db: Db) {
   const userNames = db.prepare<[], [string, string]>('SELECT id, display_name FROM users').raw();
 
   return {
+    /** The responses of one assessment year. */
+    responsesOfYear(year: number): QualityResponse[] {
+      return named(byYear.all(year));
+    },
     /** Responses collected from `fromDay` to `toDay` (Shanghai `YYYY-MM-DD`, both included). */
     responses(fromDay: string, toDay: string): QualityResponse[] {
       return named(byDays.all(fromDay, toDay));

@@ -118,6 +118,7 @@ it('keeps the register totals equal to a recount through responses, reviews, are
               sessionId: null,
               source: 'sync',
               exportedBy: null,
+              assessmentYear: 2025,
             }),
           )();
         } else if (op.kind === 'import') {

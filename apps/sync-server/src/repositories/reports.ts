@@ -22,7 +22,7 @@ function collectorOf(row: CollectedBy): string {
 // the same sets coverage counts, in arrival order.
 export function reportsRepository(db: Db) {
   const responses = db.prepare<
-    [],
+    [number],
     CollectedBy & {
       id: string;
       communityCode: string;
@@ -37,24 +37,24 @@ export function reportsRepository(db: Db) {
        r.source, u.username, r.exported_by AS exportedBy
      FROM responses r JOIN communities c ON c.code = r.community_code
      LEFT JOIN users u ON u.id = r.user_id
-     WHERE r.counted = 1 AND r.invalidated_at IS NULL
+     WHERE r.counted = 1 AND r.invalidated_at IS NULL AND r.assessment_year = ?
      ORDER BY r.community_code, r.seq`,
   );
   const interviews = db.prepare<
-    [],
+    [number],
     CollectedBy & { communityName: string; receivedAt: string; content: string }
   >(
     `SELECT c.name AS communityName, i.received_at AS receivedAt, i.content,
        i.source, u.username, i.exported_by AS exportedBy
      FROM interviews i JOIN communities c ON c.code = i.community_code
      LEFT JOIN users u ON u.id = i.user_id
-     WHERE i.invalidated_at IS NULL
+     WHERE i.invalidated_at IS NULL AND i.assessment_year = ?
      ORDER BY i.community_code, i.seq`,
   );
 
   return {
-    countedResponses(): ResponseDetailRow[] {
-      return responses.all().map((row) => {
+    countedResponses(year: number): ResponseDetailRow[] {
+      return responses.all(year).map((row) => {
         // content is the canonical JSON the schema accepted on the way in.
         const item = JSON.parse(row.content) as SurveyResponse;
         return {
@@ -70,8 +70,8 @@ export function reportsRepository(db: Db) {
         };
       });
     },
-    validInterviews(): InterviewRow[] {
-      return interviews.all().map((row) => {
+    validInterviews(year: number): InterviewRow[] {
+      return interviews.all(year).map((row) => {
         const item = JSON.parse(row.content) as InterviewRecord;
         return {
           id: item.id,

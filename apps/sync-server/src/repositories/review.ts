@@ -45,6 +45,8 @@ export interface ReviewInterview extends ReviewItemBase {
 }
 
 export interface ReviewFilter {
+  /** The assessment year the records belong to; every year when absent (one record by id). */
+  year?: number | undefined;
   community?: string | undefined;
   id?: string | undefined;
   /** valid: not marked invalid; invalid: marked; repeat: a valid response that does not count
@@ -96,6 +98,10 @@ function whereOf(
 ): { sql: string; params: (string | number)[] } {
   const clauses: string[] = [];
   const params: (string | number)[] = [];
+  if (filter.year !== undefined) {
+    clauses.push('t.assessment_year = ?');
+    params.push(filter.year);
+  }
   if (filter.community) {
     clauses.push('t.community_code = ?');
     params.push(filter.community);

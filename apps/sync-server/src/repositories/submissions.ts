@@ -9,6 +9,8 @@ export interface StoredItem {
 }
 
 interface Provenance {
+  /** The assessment year the record belongs to (assessmentYearOf, decided at ingest). */
+  assessmentYear: number;
   receivedAt: string;
   userId: string | null;
   sessionId: string | null;
@@ -86,40 +88,54 @@ export function submissionsRepository(db: Db) {
   const insertResponse = db.prepare<NewResponse, { counted: number }>(
     `INSERT INTO responses (id, content_hash, content, community_code, household_key, channel,
        collected_at, collected_day, score, received_at, user_id, session_id, source, exported_by,
-       started_at, answer_changes, client_fingerprint, counted)
+       started_at, answer_changes, client_fingerprint, assessment_year, counted)
      VALUES (@id, @contentHash, @content, @communityCode, @householdKey, @channel,
        @collectedAt, @collectedDay, @score, @receivedAt, @userId, @sessionId, @source, @exportedBy,
-       @startedAt, @answerChanges, @fingerprint,
+       @startedAt, @answerChanges, @fingerprint, @assessmentYear,
        NOT EXISTS (SELECT 1 FROM responses WHERE community_code = @communityCode
-                   AND household_key = @householdKey AND counted = 1))
+                   AND household_key = @householdKey AND assessment_year = @assessmentYear
+                   AND counted = 1))
      RETURNING counted`,
   );
-  // A canvasser's response takes the count from a QR one (run before its insert).
-  const yieldQrCount = db.prepare<{ communityCode: string; householdKey: string }>(
+  // A canvasser's response takes the count from a QR one of the same year (run before its insert).
+  const yieldQrCount = db.prepare<{
+    communityCode: string;
+    householdKey: string;
+    assessmentYear: number;
+  }>(
     `UPDATE responses SET counted = 0 WHERE community_code = @communityCode
-       AND household_key = @householdKey AND counted = 1 AND channel = 'qr'`,
+       AND household_key = @householdKey AND assessment_year = @assessmentYear AND counted = 1
+       AND channel = 'qr'`,
   );
   const insertInterview = db.prepare<NewInterview>(
     `INSERT INTO interviews (id, content_hash, content, community_code, interview_group, method, view,
-       interview_date, collected_at, received_at, user_id, session_id, source, exported_by)
+       interview_date, collected_at, received_at, user_id, session_id, source, exported_by,
+       assessment_year)
      VALUES (@id, @contentHash, @content, @communityCode, @group, @method, @view,
-       @date, @collectedAt, @receivedAt, @userId, @sessionId, @source, @exportedBy)`,
+       @date, @collectedAt, @receivedAt, @userId, @sessionId, @source, @exportedBy,
+       @assessmentYear)`,
   );
   const uncountHousehold = db.prepare(
-    'UPDATE responses SET counted = 0 WHERE community_code = ? AND household_key = ? AND counted = 1',
+    `UPDATE responses SET counted = 0 WHERE community_code = ? AND household_key = ?
+       AND assessment_year = ? AND counted = 1`,
   );
   // Written as two halves so each reads its partial index (counted / repeats). Canvasser
-  // first: a non-QR response before any QR one, then by arrival.
+  // first: a non-QR response before any QR one, then by arrival; within the year.
   const countFirstValid = db.prepare(
     `UPDATE responses SET counted = 1 WHERE seq = (
        SELECT seq FROM (
          SELECT seq, channel FROM responses WHERE community_code = @c AND household_key = @h
-           AND counted = 1 AND invalidated_at IS NULL
+           AND assessment_year = @y AND counted = 1 AND invalidated_at IS NULL
          UNION ALL
          SELECT seq, channel FROM responses WHERE community_code = @c AND household_key = @h
-           AND counted = 0 AND invalidated_at IS NULL)
+           AND assessment_year = @y AND counted = 0 AND invalidated_at IS NULL)
        ORDER BY channel = 'qr', seq LIMIT 1)`,
   );
+  const yearsOfHousehold = db
+    .prepare<[string, string], number>(
+      'SELECT DISTINCT assessment_year FROM responses WHERE community_code = ? AND household_key = ?',
+    )
+    .pluck();
 
   return {
     find(id: string): StoredItem | undefined {
@@ -131,7 +147,11 @@ export function submissionsRepository(db: Db) {
     /** Stores a response; returns whether it is the household's counted one (false: a repeat). */
     insertResponse(row: NewResponse): boolean {
       if (row.channel !== 'qr') {
-        yieldQrCount.run({ communityCode: row.communityCode, householdKey: row.householdKey });
+        yieldQrCount.run({
+          communityCode: row.communityCode,
+          householdKey: row.householdKey,
+          assessmentYear: row.assessmentYear,
+        });
       }
       const full = { startedAt: null, answerChanges: null, fingerprint: null, ...row };
       return (insertResponse.get(full) as { counted: number }).counted === 1;
@@ -144,12 +164,15 @@ export function submissionsRepository(db: Db) {
       insertVisit.run(row);
     },
     /**
-     * Re-decides which response of a household counts: its first by arrival that is not
-     * invalidated. Coordinator review (invalidate / restore) calls this in the same transaction.
+     * Re-decides which response of a household counts, in each year it was surveyed: its first
+     * by arrival that is not invalidated. Coordinator review (invalidate / restore) calls this
+     * in the same transaction.
      */
     recountHousehold(communityCode: string, householdKey: string): void {
-      uncountHousehold.run(communityCode, householdKey);
-      countFirstValid.run({ c: communityCode, h: householdKey });
+      for (const year of yearsOfHousehold.all(communityCode, householdKey)) {
+        uncountHousehold.run(communityCode, householdKey, year);
+        countFirstValid.run({ c: communityCode, h: householdKey, y: year });
+      }
     },
     /**
      * Gives a response another household key (a 未分区 key its area), then re-decides which

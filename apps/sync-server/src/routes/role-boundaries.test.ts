@@ -46,6 +46,8 @@ const STAFF_ONLY: [string, string, unknown?][] = [
   ['POST', '/api/communities/import', { csv: 'code,name,type,totalHouseholds,liaisonLeader\n' }],
   ['PATCH', '/api/communities/DEMO01', { totalHouseholds: 1 }],
   ['POST', '/api/communities/DEMO01/qr-token'],
+  ['GET', '/api/retention'],
+  ['POST', '/api/retention/apply'],
   [
     'POST',
     '/api/outbox-import',

@@ -37,3 +37,13 @@ export const CsvTextSchema = z
 export function reachableCommunities(user: User, allCodes: () => string[]): string[] {
   return user.role === 'admin' || user.role === 'coordinator' ? allCodes() : user.communities;
 }
+
+/** `?year=`: the assessment year a view reads; the open (latest) year when absent. */
+export const YearQuerySchema = z.object({
+  year: z.coerce
+    .number({ error: '年度应为四位数字' })
+    .int('年度应为四位数字')
+    .min(2000, '年度应在 2000 到 2100 之间')
+    .max(2100, '年度应在 2000 到 2100 之间')
+    .optional(),
+});

@@ -13,7 +13,8 @@ import { canonicalJson, sha256Hex, TooDeepError } from '../json/canonical-json.t
 import type { AuditRecord, AuditRepository } from '../repositories/audit.ts';
 import type { CommunitiesRepository } from '../repositories/communities.ts';
 import type { Source, SubmissionsRepository } from '../repositories/submissions.ts';
-import { assessmentYearOf } from './assessment-year.ts';
+import type { YearsRepository } from '../repositories/years.ts';
+import { assessmentYearOf, type YearFacts } from './assessment-year.ts';
 import { groupCommit } from './group-commit.ts';
 
 /**
@@ -64,16 +65,19 @@ export function createIngest(deps: {
   submissions: SubmissionsRepository;
   communities: CommunitiesRepository;
   audit: AuditRepository;
+  years: YearsRepository;
 }) {
-  const { db, submissions, communities, audit } = deps;
+  const { db, submissions, communities, audit, years } = deps;
 
   function storeNew(
     item: SyncItem,
     content: string,
     contentHash: string,
     ctx: IngestContext,
+    assessmentYear: number,
   ): ItemResult {
     const provenance = {
+      assessmentYear,
       receivedAt: ctx.receivedAt,
       userId: ctx.userId,
       sessionId: ctx.sessionId,
@@ -111,7 +115,6 @@ export function createIngest(deps: {
         outcome: item.outcome,
         collectedAt: item.collectedAt,
         collectedDay: shanghaiDay(item.collectedAt),
-        assessmentYear: assessmentYearOf(item.collectedAt),
       });
       return { id: item.id, status: 'accepted' };
     }
@@ -139,6 +142,7 @@ export function createIngest(deps: {
       contentHash: string,
       ctx: IngestContext,
       known: Map<string, boolean>,
+      yearFacts: readonly YearFacts[],
     ): ItemResult => {
       const stored = submissions.find(item.id);
       if (stored) {
@@ -187,7 +191,27 @@ export function createIngest(deps: {
       if (ctx.communities !== 'all' && !ctx.communities.has(item.communityCode)) {
         return { id: item.id, status: 'rejected', error: errorBody('community_not_assigned') };
       }
-      return storeNew(item, content, contentHash, ctx);
+      // December's item synced in January lands in December's year; it is refused only once
+      // that year is locked (a 4xx: the phone keeps it, marked, and the office sees why).
+      const year = assessmentYearOf(
+        {
+          questionnaireVersion: item.kind === 'survey' ? item.questionnaireVersion : undefined,
+          collectedAt: item.collectedAt,
+        },
+        yearFacts,
+      );
+      if (year.state === 'locked') {
+        return {
+          id: item.id,
+          status: 'rejected',
+          error: errorBody(
+            'year_locked',
+            undefined,
+            `这条记录属于 ${year.year} 年度，该年度考核已锁定，不再接收记录；请保留手机上的这条记录并告知考核专班`,
+          ),
+        };
+      }
+      return storeNew(item, content, contentHash, ctx, year.year);
     },
   );
 
@@ -255,10 +279,12 @@ export function createIngest(deps: {
 
   function store(batch: Batch): ItemResult[] {
     const known = new Map<string, boolean>();
+    // Read inside the batch's transaction: a year locked or opened meanwhile is seen at once.
+    const yearFacts = years.facts();
     const results = batch.prepared.map((p): ItemResult => {
       if (!p.valid) return alreadyStored(p);
       try {
-        return ingestOne(p.item, p.content, p.hash, batch.ctx, known);
+        return ingestOne(p.item, p.content, p.hash, batch.ctx, known, yearFacts);
       } catch (err) {
         // A constraint this item breaks is about the item: refuse it, keep the rest. Anything
         // else (disk full, I/O error, read-only database) is about the server: fail the whole

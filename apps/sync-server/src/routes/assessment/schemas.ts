@@ -25,9 +25,46 @@ export const ItemParamsSchema = YearParamsSchema.extend({
   itemId: z.enum(ITEM_IDS, { error: '未知的考核项目' }),
 });
 
-export const CreateYearSchema = z.strictObject({
-  year: z.number({ error: '请填写年度' }).int('年度应为整数').min(2000).max(2100),
-});
+const CollectionDaySchema = z
+  .string({ error: '日期应为 YYYY-MM-DD' })
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '日期应为 YYYY-MM-DD，例如 2026-01-01')
+  .nullable();
+
+const QuestionnaireVersionSchema = z
+  .number({ error: '问卷版本应为数字' })
+  .int('问卷版本应为整数')
+  .min(1, '问卷版本应为正整数');
+
+/** A year's collection settings: the questionnaire version and the window (Shanghai days). */
+const collectionFields = {
+  questionnaireVersion: QuestionnaireVersionSchema.optional(),
+  collectionFrom: CollectionDaySchema.optional(),
+  collectionTo: CollectionDaySchema.optional(),
+};
+
+const windowInOrder = (c: { collectionFrom?: string | null; collectionTo?: string | null }) =>
+  !c.collectionFrom || !c.collectionTo || c.collectionFrom <= c.collectionTo;
+const WINDOW_ORDER_ISSUE = { message: '采集结束日期不能早于开始日期', path: ['collectionTo'] };
+
+export const CreateYearSchema = z
+  .strictObject({
+    year: z.number({ error: '请填写年度' }).int('年度应为整数').min(2000).max(2100),
+    ...collectionFields,
+  })
+  .refine(windowInOrder, WINDOW_ORDER_ISSUE);
+
+export const CollectionBodySchema = z
+  .strictObject({
+    questionnaireVersion: QuestionnaireVersionSchema,
+    collectionFrom: CollectionDaySchema,
+    collectionTo: CollectionDaySchema,
+    reason: z
+      .string({ error: '请写明修改采集设置的理由' })
+      .trim()
+      .min(1, '请写明修改采集设置的理由')
+      .max(200, '理由不能超过 200 个字'),
+  })
+  .refine(windowInOrder, WINDOW_ORDER_ISSUE);
 
 export const ScoreEntriesSchema = z.strictObject({
   entries: z
@@ -175,6 +212,13 @@ export const YearSchema = z.object({
   ),
   /** Case points and cap, interview share, coverage consequence (defaults until set). */
   settings: YearSettingsSchema,
+  /** The questionnaire version the year collects with. */
+  questionnaireVersion: z.number(),
+  /** The collection window, Shanghai days inclusive; null: from the year's opening / no end. */
+  collectionFrom: z.string().nullable(),
+  collectionTo: z.string().nullable(),
+  /** When retention deleted the year's raw answers and notes (null: kept). */
+  rawDeletedAt: z.string().nullable(),
 });
 
 export const ItemScoreSchema = z.object({

@@ -208,7 +208,7 @@ describe('what the lock refuses', () => {
 });
 
 describe('the survey’s points once locked', () => {
-  it('stay as they were at the lock while later responses change the live figure', async () => {
+  it('stay as they were at the lock; a late item of the locked year is refused, the next year’s counts there', async () => {
     const canvasser = await loginAs(app, 'canvasser');
     const first = await call(canvasser, 'POST', '/api/sync', {
       items: [sampleSurvey({ communityCode: 'DEMO01' })],
@@ -220,16 +220,28 @@ describe('the survey’s points once locked', () => {
     expect(pointsBefore).toBe(30);
 
     await lockAcceptingAll(app, coordinator, YEAR, '镇党委定案');
-    const worse = await call(canvasser, 'POST', '/api/sync', {
+    const worseAnswers = { ...FULL_MARKS_ANSWERS, q1: 'B', q3: 'B', q4: 'D', q8: 'D', q9: 'D' };
+    const late = await call(canvasser, 'POST', '/api/sync', {
+      items: [sampleSurvey({ communityCode: 'DEMO01', answers: worseAnswers })],
+    });
+    expect(late.json().results[0]).toMatchObject({
+      status: 'rejected',
+      error: { error: 'year_locked', message: expect.stringContaining(`${YEAR} 年度`) },
+    });
+
+    await call(coordinator, 'POST', '/api/assessment/years', { year: YEAR + 1 });
+    const next = await call(canvasser, 'POST', '/api/sync', {
       items: [
         sampleSurvey({
           communityCode: 'DEMO01',
-          answers: { ...FULL_MARKS_ANSWERS, q1: 'B', q3: 'B', q4: 'D', q8: 'D', q9: 'D' },
+          collectedAt: new Date().toISOString(),
+          answers: worseAnswers,
         }),
       ],
     });
-    expect(worse.json().results[0].status, worse.body).toBe('accepted');
+    expect(next.json().results[0].status, next.body).toBe('accepted');
     const live = (await call(coordinator, 'GET', '/api/coverage')).json();
+    expect(live.year).toBe(YEAR + 1);
     expect(
       live.communities.find((c: { code: string }) => c.code === 'DEMO01').satisfactionPoints,
     ).toBeLessThan(30);

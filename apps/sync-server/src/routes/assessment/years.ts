@@ -11,8 +11,10 @@ import { AppError, errorResponses } from '../../errors.ts';
 import type { AssessmentYear } from '../../repositories/assessment.ts';
 import type { AssessmentService } from '../../services/assessment/assessment-service.ts';
 import { type LockFacts, lockIssues } from '../../services/assessment/lock-checks.ts';
+import { knownQuestionnaireVersions } from '../../services/assessment-year.ts';
 import { actorOf } from './actor.ts';
 import {
+  CollectionBodySchema,
   CreateYearSchema,
   LockBodySchema,
   LockIssueSchema,
@@ -29,6 +31,10 @@ const toYear = (y: AssessmentYear) => ({
   gradeRule: y.gradeRule ?? DEFAULT_GRADE_RULE,
   lockExceptions: y.lockExceptions,
   settings: y.settings ?? DEFAULT_YEAR_SETTINGS,
+  questionnaireVersion: y.questionnaireVersion,
+  collectionFrom: y.collectionFrom,
+  collectionTo: y.collectionTo,
+  rawDeletedAt: y.rawDeletedAt,
 });
 
 const SettingsBodySchema = z.strictObject({
@@ -50,6 +56,18 @@ const GradeRuleBodySchema = z.strictObject({
 });
 
 /** One assessment a year: created open, locked once 镇党委 has decided, never reopened. */
+function knownVersion(version: number): number {
+  if (!knownQuestionnaireVersions().includes(version)) {
+    throw new AppError('questionnaire_version_unknown', [
+      {
+        path: 'questionnaireVersion',
+        message: `没有第 ${version} 版问卷；可用的版本：${knownQuestionnaireVersions().join('、')}`,
+      },
+    ]);
+  }
+  return version;
+}
+
 export function yearRoutes(ctx: AssessmentService): FastifyPluginAsyncZod {
   return async (app) => {
     // A year-wide choice the team makes before the lock (grade rule, settings): old → new, why.
@@ -57,7 +75,7 @@ export function yearRoutes(ctx: AssessmentService): FastifyPluginAsyncZod {
       request: FastifyRequest,
       yearNumber: number,
       change: {
-        action: 'grade_rule_set' | 'settings_set';
+        action: 'grade_rule_set' | 'settings_set' | 'collection_set';
         oldValue: (year: AssessmentYear) => unknown;
         newValue: unknown;
         reason: string;
@@ -94,11 +112,18 @@ export function yearRoutes(ctx: AssessmentService): FastifyPluginAsyncZod {
       '/assessment/years',
       {
         schema: {
-          response: { 200: z.object({ years: z.array(YearSchema) }), ...errorResponses(401, 403) },
+          response: {
+            200: z.object({ years: z.array(YearSchema), currentYear: z.number() }),
+            ...errorResponses(401, 403),
+          },
         },
         onRequest: anyone,
       },
-      async () => ({ years: ctx.repo.listYears().map(toYear) }),
+      // currentYear: the year collection goes to and the views default to (the latest opened).
+      async () => ({
+        years: ctx.repo.listYears().map(toYear),
+        currentYear: app.repos.years.current().year,
+      }),
     );
 
     app.post(
@@ -110,9 +135,91 @@ export function yearRoutes(ctx: AssessmentService): FastifyPluginAsyncZod {
         },
         onRequest: staff,
       },
+      // Opening the next year. Communities, their registers and the staff's assignments are the
+      // town's as it is now, not a year's (docs/api.md, "Assessment years"), so nothing of theirs
+      // is copied: they simply go on. What is a year's: its settings and grade rule (copied from
+      // the year before, to change with a reason), its questionnaire version and collection
+      // window, and its QR links (rotated, the old ones kept as the previous year's). The
+      // previous year stays open for December's late items until the team locks it.
       async (request) => {
-        const year = ctx.createYear(request.body.year, actorOf(request), app.now().toISOString());
+        const body = request.body;
+        const at = app.now().toISOString();
+        const year = ctx.createYear(body.year, actorOf(request), at, (previous) => {
+          if (previous && previous.year > body.year) {
+            throw new AppError(
+              'assessment_year_not_next',
+              [{ path: 'year', message: `已有 ${previous.year} 年度，新年度应晚于它` }],
+              `已有 ${previous.year} 年度，只能开启更晚的年度`,
+            );
+          }
+          const questionnaireVersion = knownVersion(
+            body.questionnaireVersion ??
+              previous?.questionnaireVersion ??
+              app.repos.years.current().questionnaireVersion,
+          );
+          const created = ctx.repo.createYear({
+            year: body.year,
+            by: actorOf(request).id,
+            at,
+            questionnaireVersion,
+            collectionFrom: body.collectionFrom ?? null,
+            collectionTo: body.collectionTo ?? null,
+            gradeRule: previous?.gradeRule ?? null,
+            settings: previous?.settings ?? null,
+          });
+          // The first year keeps the posters already up; each later one gets new links.
+          const qrLinksRotated = previous
+            ? app.repos.communities.retireQrLinks(previous.year, at)
+            : 0;
+          return {
+            result: created,
+            audit: {
+              action: previous ? 'year_opened' : 'year_created',
+              newValue: {
+                state: 'open',
+                questionnaireVersion,
+                collectionFrom: created.collectionFrom,
+                collectionTo: created.collectionTo,
+                ...(previous
+                  ? { copiedFrom: previous.year, copied: ['settings', 'gradeRule'], qrLinksRotated }
+                  : {}),
+              },
+            },
+          };
+        });
         return { year: toYear(year) };
+      },
+    );
+
+    // The questionnaire version and collection window, set like the settings: before the lock,
+    // with a reason. Records already stored keep the year they were given at ingest.
+    app.put(
+      '/assessment/:year/collection',
+      {
+        schema: {
+          params: YearParamsSchema,
+          body: CollectionBodySchema,
+          response: {
+            200: z.object({ year: YearSchema }),
+            ...errorResponses(400, 401, 403, 404, 409),
+          },
+        },
+        onRequest: staff,
+      },
+      async (request) => {
+        const { reason, ...collection } = request.body;
+        knownVersion(collection.questionnaireVersion);
+        return changeYear(request, request.params.year, {
+          action: 'collection_set',
+          oldValue: (year) => ({
+            questionnaireVersion: year.questionnaireVersion,
+            collectionFrom: year.collectionFrom,
+            collectionTo: year.collectionTo,
+          }),
+          newValue: collection,
+          reason,
+          write: (year) => ctx.repo.setCollection(year.year, collection),
+        });
       },
     );
 

@@ -131,11 +131,28 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/me',
     {
-      schema: { response: { 200: z.object({ user: UserSchema }), ...errorResponses(401) } },
+      schema: {
+        response: {
+          200: z.object({
+            user: UserSchema,
+            /** The open year and its questionnaire version: what a new form is filled with. */
+            assessmentYear: z.number(),
+            questionnaireVersion: z.number(),
+          }),
+          ...errorResponses(401),
+        },
+      },
       // Every role, including ones added later (department scorers), can see itself and sign out.
       onRequest: app.requireSignedIn,
     },
-    async (request) => ({ user: toPublicUser(principalOf(request).user) }),
+    async (request) => {
+      const year = app.repos.years.current();
+      return {
+        user: toPublicUser(principalOf(request).user),
+        assessmentYear: year.year,
+        questionnaireVersion: year.questionnaireVersion,
+      };
+    },
   );
 };
 export default routes;

@@ -5,15 +5,17 @@ import { principalOf } from '../../plugins/auth.ts';
 import { collectorProgress, communityCoverage, townTotals } from '../../services/coverage.ts';
 import { townVisits, withCollectorVisits, withVisitFigures } from '../../services/visit-figures.ts';
 import { fastSchemaSerializer } from '../fast-serializer.ts';
+import { YearQuerySchema } from '../schemas.ts';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/coverage',
     {
       schema: {
+        querystring: YearQuerySchema,
         response: {
           200: CoverageAnswerSchema,
-          ...errorResponses(401, 403),
+          ...errorResponses(400, 401, 403),
         },
       },
       onRequest: app.requireRole('admin', 'coordinator', 'canvasser', 'interviewer'),
@@ -23,6 +25,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { user } = principalOf(request);
+      const year = app.repos.years.resolve(request.query.year);
       const staff = user.role === 'admin' || user.role === 'coordinator';
       const mine = new Set(user.communities);
       // Field staff see the progress of their own communities and their own work, nothing else.
@@ -31,8 +34,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const communities = withVisitFigures(
         communityCoverage(
           visible,
-          app.repos.coverage.responseTotals(),
-          app.repos.coverage.interviewCounts(),
+          app.repos.coverage.responseTotals(year),
+          app.repos.coverage.interviewCounts(year),
           app.repos.registers.totals(),
         ),
         visits.counts(),
@@ -42,7 +45,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         (staff ? app.repos.users.list() : [user]).map((u) => [u.id, u] as const),
       );
       const collectors = withCollectorVisits(
-        collectorProgress(app.repos.coverage.collectorDays(), users),
+        collectorProgress(app.repos.coverage.collectorDays(year), users),
         visits.collectorCounts(),
         (userId) => {
           const u = users.get(userId);
@@ -61,6 +64,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         },
       );
       return {
+        year,
         communities,
         town: { ...townTotals(communities), visits: townVisits(communities) },
         collectors,

@@ -189,12 +189,12 @@ describe('GET /api/exports/assessment.xlsx', () => {
       [
         coordinator.userId,
         '九亭镇满意度测评_汇总_20261127-1830.csv',
-        { communities: 2, responses: 3, interviews: 1 },
+        { communities: 2, responses: 3, interviews: 1, year: 2025 },
       ],
       [
         coordinator.userId,
         '九亭镇满意度测评_20261127-1830.xlsx',
-        { communities: 2, responses: 3, interviews: 1 },
+        { communities: 2, responses: 3, interviews: 1, year: 2025 },
       ],
     ]);
   });

@@ -9,6 +9,7 @@ import {
   type SheetName,
 } from '../../exports/index.ts';
 import { principalOf } from '../../plugins/auth.ts';
+import { YearQuerySchema } from '../schemas.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -65,6 +66,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     request: Parameters<typeof principalOf>[0],
     file: string,
     counts: { communities: number; responses: number; interviews: number },
+    year: number,
   ) {
     app.repos.audit.record({
       at: app.now().toISOString(),
@@ -72,7 +74,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       action: 'export',
       target: file,
       ip: request.ip,
-      detail: counts,
+      detail: { ...counts, year },
     });
   }
 
@@ -80,17 +82,22 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/exports/assessment.xlsx',
     {
       // Bytes, not JSON: Fastify sends a Buffer as it is, without the serializer.
-      schema: { response: { 200: z.custom<Buffer>(), ...errorResponses(401, 403, 422) } },
+      schema: {
+        querystring: YearQuerySchema,
+        response: { 200: z.custom<Buffer>(), ...errorResponses(400, 401, 403, 422) },
+      },
       onRequest: staff,
     },
     async (request, reply) => {
       const generatedAt = app.now();
+      const year = app.repos.years.resolve(request.query.year);
       const { bytes, counts } = await build({
         format: 'xlsx',
         generatedAt: generatedAt.toISOString(),
+        year,
       });
       const fileName = exportFileName('xlsx', generatedAt);
-      audit(request, fileName, counts);
+      audit(request, fileName, counts, year);
       return reply
         .header('content-type', XLSX_TYPE)
         .header('content-disposition', contentDisposition(fileName))
@@ -103,7 +110,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         params: FileParamsSchema,
-        response: { 200: z.custom<Buffer>(), ...errorResponses(401, 403, 404, 422) },
+        querystring: YearQuerySchema,
+        response: { 200: z.custom<Buffer>(), ...errorResponses(400, 401, 403, 404, 422) },
       },
       onRequest: staff,
     },
@@ -117,13 +125,15 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         );
       }
       const generatedAt = app.now();
+      const year = app.repos.years.resolve(request.query.year);
       const { bytes, counts } = await build({
         format: 'csv',
         sheet,
         generatedAt: generatedAt.toISOString(),
+        year,
       });
       const fileName = exportFileName(sheet, generatedAt);
-      audit(request, fileName, counts);
+      audit(request, fileName, counts, year);
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', contentDisposition(fileName))

@@ -91,8 +91,8 @@ async function expectCreditedTo(userId: string, username: string, surveyId: stri
   expect(item?.collector).toBe(app.repos.users.findById(userId)?.displayName);
   // What the exports read.
   const reports = reportsRepository(app.db);
-  expect(reports.countedResponses().map((r) => r.collector)).toEqual([username]);
-  expect(reports.validInterviews().map((r) => r.collector)).toEqual([username]);
+  expect(reports.countedResponses(2025).map((r) => r.collector)).toEqual([username]);
+  expect(reports.validInterviews(2025).map((r) => r.collector)).toEqual([username]);
 }
 
 it('moves items loaded before this rule (credited to the coordinator) to the collector their file named', async () => {

@@ -12,8 +12,17 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   const salts = app.repos.fingerprintSalts;
   const communityOf = (token: string) => {
     const community = app.repos.communities.byQrToken(token);
-    if (!community) throw new AppError('qr_link_invalid');
-    return community;
+    if (community) return community;
+    // An old year's poster: the link was real, its year is over (410, not "invalid").
+    const closedYear = app.repos.communities.retiredQrLinkYear(token);
+    if (closedYear !== undefined) {
+      throw new AppError(
+        'qr_year_closed',
+        undefined,
+        `本年度测评已结束（${closedYear} 年度），感谢您的参与`,
+      );
+    }
+    throw new AppError('qr_link_invalid');
   };
 
   app.get(
@@ -25,17 +34,23 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           200: z.object({
             community: z.object({ code: z.string(), name: z.string() }),
             questionnaire: z.object({ id: z.string(), version: z.number() }),
+            /** The open year and the questionnaire version it collects with. */
+            assessmentYear: z.number(),
+            questionnaireVersion: z.number(),
           }),
-          ...errorResponses(404, 429),
+          ...errorResponses(404, 410, 429),
         },
       },
       preHandler: app.rateLimit({ max: 120, timeWindow: 60_000 }),
     },
     async (request) => {
       const community = communityOf(request.params.token);
+      const year = app.repos.years.current();
       return {
         community: { code: community.code, name: community.name },
         questionnaire: { id: CURRENT_QUESTIONNAIRE.id, version: CURRENT_QUESTIONNAIRE.version },
+        assessmentYear: year.year,
+        questionnaireVersion: year.questionnaireVersion,
       };
     },
   );
@@ -51,7 +66,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
             id: z.string(),
             status: z.enum(['accepted', 'duplicate']),
           }),
-          ...errorResponses(400, 404, 409, 413, 429),
+          ...errorResponses(400, 404, 409, 410, 413, 429),
         },
       },
       preHandler: app.rateLimit({ max: 20, timeWindow: 60_000 }),
@@ -100,6 +115,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         return { id: result.id, status: result.status };
       }
       if (result.status === 'conflict') throw new AppError('id_conflict');
+      if (result.error?.error === 'year_locked') {
+        throw new AppError('year_locked', undefined, result.error.message);
+      }
       if (result.status === 'retry') throw new AppError('internal_error');
       const error = result.error;
       // A response for another community than the link's: say so in the resident's terms.

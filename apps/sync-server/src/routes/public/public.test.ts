@@ -33,6 +33,8 @@ describe('resident QR link', () => {
     expect(res.json()).toEqual({
       community: { code: 'DEMO07', name: '示例07（演示数据）' },
       questionnaire: { id: 'jiuting-2025', version: 1 },
+      assessmentYear: 2025,
+      questionnaireVersion: 1,
     });
   });
 

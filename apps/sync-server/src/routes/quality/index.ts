@@ -9,7 +9,6 @@ import {
   NIGHT_END_HOUR,
   NIGHT_START_HOUR,
   RESPONSE_FLAGS,
-  shanghaiDay,
 } from '@jiuting/questionnaire';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -112,8 +111,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { community, collector, flag, page, pageSize } = request.query;
-      const year = request.query.year ?? Number(shanghaiDay(app.now().toISOString()).slice(0, 4));
-      const rows = quality.responses(`${year}-01-01`, `${year}-12-31`);
+      // The assessment year's responses (the open year by default), not a calendar year's.
+      const year = app.repos.years.resolve(request.query.year);
+      const rows = quality.responsesOfYear(year);
       const report = qualityReport(rows, { community, collector, flag });
       const start = (page - 1) * pageSize;
       return {

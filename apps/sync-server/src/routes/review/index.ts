@@ -5,7 +5,7 @@ import { AppError, errorResponses } from '../../errors.ts';
 import { principalOf } from '../../plugins/auth.ts';
 import type { ReviewKind } from '../../repositories/review.ts';
 import { FlagSchema } from '../quality/index.ts';
-import { PageQueryFields, plain } from '../schemas.ts';
+import { PageQueryFields, plain, YearQuerySchema } from '../schemas.ts';
 
 const MarkSchema = z
   .object({
@@ -48,7 +48,7 @@ export const ReviewInterviewSchema = z.object({
   view: z.string(),
 });
 
-const ListQuerySchema = z.object({
+const ListQuerySchema = YearQuerySchema.extend({
   community: z.string().max(32).optional(),
   /** One record, as the quality view opens it. */
   id: z.string().max(64).optional(),
@@ -108,6 +108,20 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       at: app.now().toISOString(),
       ip: request.ip,
     });
+    // A locked year's records no longer change: its results were decided on them.
+    const yearOfRecord = app.db
+      .prepare<[string], number>(`SELECT assessment_year FROM ${segment} WHERE id = ?`)
+      .pluck();
+    const refuseLocked = (id: string) => {
+      const year = yearOfRecord.get(id);
+      if (year !== undefined && app.repos.years.isLocked(year)) {
+        throw new AppError(
+          'year_locked',
+          undefined,
+          `这条记录属于 ${year} 年度，该年度考核已锁定，不能再标记或恢复`,
+        );
+      }
+    };
     const check = (outcome: ReturnType<typeof review.restore>) => {
       if (outcome !== 'done')
         throw new AppError(outcome === 'not_found' ? 'record_not_found' : outcome);
@@ -133,11 +147,14 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       async (request) => {
         const { community, id, status, channel, collector, flag, address, page, pageSize } =
           request.query;
+        const year = app.repos.years.resolve(request.query.year);
         const ids =
           flag === undefined || kind !== 'response'
             ? undefined
             : [...allFlags()].filter(([, mine]) => mine.includes(flag)).map(([id]) => id);
         const filter = {
+          // One record by id (as the quality view opens it) is found whatever its year.
+          year: id === undefined ? year : undefined,
           community,
           id,
           status,
@@ -172,6 +189,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         onRequest: staff,
       },
       async (request) => {
+        refuseLocked(request.params.id);
         check(review.invalidate(actionOf(request, request.params.id), request.body.reason));
         request.log.info({ kind, id: request.params.id }, 'review: marked invalid');
         return answer(request.params.id);
@@ -191,6 +209,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         onRequest: staff,
       },
       async (request) => {
+        refuseLocked(request.params.id);
         check(review.restore(actionOf(request, request.params.id)));
         request.log.info({ kind, id: request.params.id }, 'review: restored');
         return answer(request.params.id);

@@ -81,8 +81,17 @@ export interface AssessmentService {
     at: string,
     change: (year: AssessmentYear) => AuditedChange<T>,
   ): T;
-  /** A new open year, audited `year_created`; 409 `assessment_year_exists` when it is there. */
-  createYear(yearNumber: number, actor: Actor, at: string): AssessmentYear;
+  /**
+   * A new open year, or 409 `assessment_year_exists` when it is there: `create` is given the
+   * latest year before it (undefined for the first), writes the year and names its audit rows,
+   * all in one transaction.
+   */
+  createYear(
+    yearNumber: number,
+    actor: Actor,
+    at: string,
+    create: (previous: AssessmentYear | undefined) => AuditedChange<AssessmentYear>,
+  ): AssessmentYear;
 }
 
 export function assessmentService(
@@ -92,11 +101,11 @@ export function assessmentService(
 
   // The 30 points come from the coverage service's means, blended by the year's interview share
   // (with the default share of 0, the same figure the coverage dashboard shows).
-  const liveCommunities = (settings: YearSettings): LockedCommunity[] =>
+  const liveCommunities = (year: number, settings: YearSettings): LockedCommunity[] =>
     communityCoverage(
       repos.communities.list(),
-      repos.coverage.responseTotals(),
-      repos.coverage.interviewCounts(),
+      repos.coverage.responseTotals(year),
+      repos.coverage.interviewCounts(year),
       repos.registers.totals(),
     ).map((c) => ({
       code: c.code,
@@ -139,7 +148,7 @@ export function assessmentService(
       return found;
     },
     communities(year) {
-      return year.lockedSnapshot ?? liveCommunities(service.settings(year));
+      return year.lockedSnapshot ?? liveCommunities(year.year, service.settings(year));
     },
     settings(year) {
       return year.settings ?? DEFAULT_YEAR_SETTINGS;
@@ -175,12 +184,12 @@ export function assessmentService(
         return change(year);
       });
     },
-    createYear(yearNumber, actor, at) {
+    createYear(yearNumber, actor, at, create) {
       return repo.transaction(() => {
         if (repo.getYear(yearNumber)) throw new AppError('assessment_year_exists');
-        const created = repo.createYear(yearNumber, actor.id, at);
-        record(created.year, actor, at, { action: 'year_created', newValue: { state: 'open' } });
-        return created;
+        const { result, audit } = create(repo.listYears()[0]);
+        record(result.year, actor, at, audit);
+        return result;
       });
     },
   };
