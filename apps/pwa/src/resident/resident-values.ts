@@ -11,7 +11,16 @@ import {
 
 export type ResidentValues = Pick<
   SurveyFormValues,
-  'area' | 'road' | 'lane' | 'building' | 'unit' | 'room' | 'answers' | 'paradata'
+  | 'area'
+  | 'road'
+  | 'lane'
+  | 'building'
+  | 'unit'
+  | 'room'
+  | 'answers'
+  | 'paradata'
+  // The edition the form was filled in; absent until the page knows the link's.
+  | 'questionnaireVersion'
 >;
 
 /** The address boxes of the resident page, in the order they are shown. */
