@@ -1,5 +1,6 @@
 import {
   CURRENT_QUESTIONNAIRE,
+  findQuestionnaire,
   type QuestionnaireDef,
   questionById,
   SCORED_QUESTION_IDS,
@@ -47,4 +48,19 @@ export function scoreSurvey(
     total += points;
   }
   return { total, byQuestion };
+}
+
+/**
+ * Scores a valid response by the edition its own `questionnaireVersion` names. Throws a
+ * RangeError for a version no edition has (the schema refuses those before anything is scored).
+ */
+export function scoreResponse(response: {
+  readonly questionnaireVersion: number;
+  readonly answers: ScoredAnswers;
+}): SurveyScore {
+  const questionnaire = findQuestionnaire(response.questionnaireVersion);
+  if (!questionnaire) {
+    throw new RangeError(`no questionnaire version ${response.questionnaireVersion}`);
+  }
+  return scoreSurvey(response.answers, questionnaire);
 }

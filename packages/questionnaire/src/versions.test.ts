@@ -17,7 +17,7 @@ import {
   SyncItemSchema,
   surveyAnswersSchemaFor,
 } from './schemas.ts';
-import { scoreSurvey } from './scoring.ts';
+import { scoreResponse, scoreSurvey } from './scoring.ts';
 
 const answers: SurveyAnswers = {
   q1: 'A',
@@ -99,6 +99,12 @@ describe('an item is checked and scored by its own edition', () => {
     expect(scoreSurvey(answers, JIUTING_2025).total).toBe(scoreSurvey(answers).total);
     expect(scoreSurvey(answers, JIUTING_2026_EXAMPLE).byQuestion.q4).toBe(8);
     expect(scoreSurvey(answers, JIUTING_2026_EXAMPLE).total).toBe(scoreSurvey(answers).total + 2);
+  });
+
+  it('scores a response by the version it names, and refuses to guess an unknown one', () => {
+    expect(scoreResponse(item(1)).byQuestion.q4).toBe(6);
+    expect(scoreResponse(item(2)).byQuestion.q4).toBe(8);
+    expect(() => scoreResponse(item(99))).toThrow(RangeError);
   });
 
   it('accepts an item of the new edition and one of the older edition, unchanged', () => {
