@@ -19,12 +19,25 @@ import { invalidSummary, placesLeftCount, SUBMIT_MESSAGES } from './messages.ts'
 import { PrivacyNotice } from './PrivacyNotice.tsx';
 import { linkQuestionnaireVersion, type ResidentApi, type ResidentLink } from './resident-api.ts';
 import type { DraftStore, ResidentDraft } from './resident-storage.ts';
-import {
-  errorsByField,
-  type FieldErrors,
-  type ResidentValues,
-  validateResident,
-} from './resident-values.ts';
+import { errorsByField, type FieldErrors, type ResidentValues } from './resident-values.ts';
+
+type Validate = typeof import('./resident-validation.ts').validateResident;
+let validation: Promise<Validate> | null = null;
+
+/**
+ * zod and the schemas, fetched on the resident's first answer rather than with the page: the
+ * form shows and takes answers without them (issue 17: bytes before the form is on screen).
+ * A failed fetch (a weak connection) is tried again on the next call.
+ */
+function loadValidation(): Promise<Validate> {
+  if (validation === null) {
+    validation = import('./resident-validation.ts').then((module) => module.validateResident);
+    validation.catch(() => {
+      validation = null;
+    });
+  }
+  return validation;
+}
 
 interface ResidentFormProps {
   readonly token: string;
@@ -77,6 +90,9 @@ export function ResidentForm({ token, link, api, store, initial, onReceived }: R
   const [attempted, setAttempted] = useState(resumed);
   const [failed, setFailed] = useState(resumed);
   const communityCode = link.community.code;
+  // Only the latest change's messages are shown, whichever check finishes last.
+  const checks = useRef(0);
+  const submitting = useRef(false);
 
   function keep(next: Partial<ResidentDraft>) {
     draft.current = { ...draft.current, ...next };
@@ -86,15 +102,25 @@ export function ResidentForm({ token, link, api, store, initial, onReceived }: R
   function change(next: ResidentValues) {
     setValues(next);
     keep({ values: next });
+    const check = ++checks.current;
+    const loaded = loadValidation();
     // Once a submit has shown messages, each fix clears its own message straight away.
     if (attempted) {
-      const result = validateResident(
-        next,
-        communityCode,
-        draft.current.id,
-        new Date().toISOString(),
+      void loaded.then(
+        (validateResident) => {
+          if (check !== checks.current) return;
+          const result = validateResident(
+            next,
+            communityCode,
+            draft.current.id,
+            new Date().toISOString(),
+          );
+          setErrors(result.ok ? {} : result.errors);
+        },
+        () => {},
       );
-      setErrors(result.ok ? {} : result.errors);
+    } else {
+      loaded.catch(() => {});
     }
   }
 
@@ -118,8 +144,26 @@ export function ResidentForm({ token, link, api, store, initial, onReceived }: R
   }
 
   async function submit() {
-    if (sending) return;
+    if (submitting.current) return;
+    submitting.current = true;
+    try {
+      await validateAndSend();
+    } finally {
+      submitting.current = false;
+    }
+  }
+
+  async function validateAndSend() {
     setAttempted(true);
+    let validateResident: Validate;
+    try {
+      validateResident = await loadValidation();
+    } catch {
+      setFailed(true);
+      setSubmitError(SUBMIT_MESSAGES.unreachable);
+      scrollToFirstError();
+      return;
+    }
     const collectedAt = draft.current.collectedAt ?? new Date().toISOString();
     const id = draft.current.id || newId();
     const result = validateResident(values, communityCode, id, collectedAt);

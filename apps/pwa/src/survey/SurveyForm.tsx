@@ -16,6 +16,7 @@ import { FieldError } from './FieldError.tsx';
 import { countErrors, errorAt, schemaResolver } from './form-resolver.ts';
 import { noteAnswer } from './paradata.ts';
 import { SubmitFooter } from './SubmitFooter.tsx';
+import { validateSurvey } from './survey-validation.ts';
 import {
   answeredCount,
   COLLECTOR_CHANNELS,
@@ -23,7 +24,6 @@ import {
   requiredQuestions,
   type SurveyFormValues,
   shownHouseholdKey,
-  validateSurvey,
   versionOf,
 } from './survey-values.ts';
 import { useQueueOnSubmit } from './use-queue-on-submit.ts';

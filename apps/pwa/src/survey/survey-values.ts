@@ -1,13 +1,11 @@
 import {
   CURRENT_QUESTIONNAIRE,
   composeHouseholdAddress,
-  fieldIssues,
   findQuestionnaire,
   householdKey,
   JIUTING_2025,
   type QuestionnaireDef,
   type SurveyResponse,
-  SurveyResponseSchema,
 } from '@jiuting/questionnaire';
 import { type FillParadata, NO_PARADATA, paradataOf } from './paradata.ts';
 
@@ -174,32 +172,8 @@ export function toSurveyCandidate(
   };
 }
 
-/** Schema path → the form field a message is shown beside. */
-function formPath(path: string): string {
-  if (path === 'householdAddress') return 'address';
-  return path;
-}
-
 export type FieldErrors = Record<string, string>;
 
 export type SurveyValidation =
   | { readonly ok: true; readonly response: SurveyResponse }
   | { readonly ok: false; readonly errors: FieldErrors };
-
-export function validateSurvey(
-  values: SurveyFormValues,
-  id: string,
-  collectedAt: string,
-): SurveyValidation {
-  const result = SurveyResponseSchema.safeParse(toSurveyCandidate(values, id, collectedAt));
-  if (result.success) return { ok: true, response: result.data };
-  const errors: FieldErrors = {};
-  for (const issue of fieldIssues(result.error)) {
-    const path = formPath(issue.path);
-    if (errors[path] !== undefined) continue;
-    if (path === 'channel' && !values.channel) errors[path] = '请选择采集方式';
-    else if (path === 'communityCode' && values.communityCode === '') errors[path] = '请选择居民区';
-    else errors[path] = issue.message;
-  }
-  return { ok: false, errors };
-}
