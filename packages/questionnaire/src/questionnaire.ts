@@ -229,24 +229,85 @@ export const QUESTIONS: readonly QuestionDef[] = [
 ];
 
 export interface QuestionnaireDef {
+  /** The town's satisfaction questionnaire, first issued for 2025; every edition keeps it. */
   readonly id: string;
+  /** The edition: what an item's `questionnaireVersion` names, and what it is checked and scored by. */
   readonly version: number;
+  /** The assessment year this edition was written for. */
+  readonly year: number;
   readonly title: string;
   readonly questions: readonly QuestionDef[];
+  /**
+   * An edition kept as a worked example (tests, and the pattern for next year's author), not the
+   * town's text: no year uses it unless the coordinators choose it.
+   */
+  readonly example?: boolean;
 }
 
 /** The 2025 questionnaire. A later year adds its own definition beside this one. */
 export const JIUTING_2025: QuestionnaireDef = {
   id: 'jiuting-2025',
   version: 1,
+  year: 2025,
   title: '九亭镇居民区群众满意度测评问卷',
   questions: QUESTIONS,
 };
 
+/**
+ * An example of a next edition, NOT the town's 2026 text (the plan in ../shared/seed has only
+ * 2025): 附件1 with one option changed — q4 C reads 半年一次（含电话、微信联系） and earns 8 points,
+ * not 6 — so tests can show a changed option rendered, checked, scored and exported by the
+ * edition an item names.
+ */
+export const JIUTING_2026_EXAMPLE: QuestionnaireDef = {
+  id: JIUTING_2025.id,
+  version: 2,
+  year: 2026,
+  title: JIUTING_2025.title,
+  example: true,
+  questions: QUESTIONS.map((q) =>
+    q.id === 'q4'
+      ? {
+          ...q,
+          options: q.options.map((o) =>
+            o.letter === 'C' ? { ...o, label: '半年一次（含电话、微信联系）', points: 8 } : o,
+          ),
+        }
+      : q,
+  ),
+};
+
+/** The edition every new form uses unless the server names the one its year uses. */
 export const CURRENT_QUESTIONNAIRE = JIUTING_2025;
 
-export function questionById(id: QuestionId): QuestionDef {
-  const question = QUESTIONS.find((q) => q.id === id);
+/**
+ * Every edition an item may name. An edition is never removed once items were collected with it:
+ * a phone holding last year's item must still sync it, checked and scored as it was asked.
+ */
+export const QUESTIONNAIRE_VERSIONS: readonly QuestionnaireDef[] = [
+  JIUTING_2025,
+  JIUTING_2026_EXAMPLE,
+];
+
+/** The edition an item names, or undefined for a version this code does not know. */
+export function findQuestionnaire(version: unknown): QuestionnaireDef | undefined {
+  return QUESTIONNAIRE_VERSIONS.find((q) => q.version === version);
+}
+
+/**
+ * The edition to show: the one the server says the year uses, or the current one when it says
+ * nothing (an older server) or names one this build does not know.
+ */
+export function questionnaireOrCurrent(version: number | null | undefined): QuestionnaireDef {
+  return findQuestionnaire(version) ?? CURRENT_QUESTIONNAIRE;
+}
+
+/** A question of an edition (the current one unless named). */
+export function questionById(
+  id: QuestionId,
+  questionnaire: QuestionnaireDef = CURRENT_QUESTIONNAIRE,
+): QuestionDef {
+  const question = questionnaire.questions.find((q) => q.id === id);
   if (!question) throw new Error(`unknown question ${id}`);
   return question;
 }

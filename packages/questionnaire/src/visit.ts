@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import './locale.ts';
 // schemas.ts puts VisitOutcomeSchema in SyncItemSchema's union (through z.lazy), so the two
 // files import each other. The shared field schemas are read through getters (zod 4's way to

@@ -9,6 +9,7 @@ import type { Community, User } from './types.ts';
 // answers; this also covers the first seconds before it controls the page). Neither holds answers.
 const LAST_USER = 'jiuting:lastUser';
 const LAST_COMMUNITIES = 'jiuting:lastCommunities';
+const LAST_YEAR = 'jiuting:lastYear';
 
 function remember(key: string, value: unknown): void {
   try {
@@ -31,9 +32,25 @@ function recall<T>(key: string): T | null {
 export function forgetSession(): void {
   remember(LAST_USER, null);
   remember(LAST_COMMUNITIES, null);
+  remember(LAST_YEAR, null);
 }
 
-export interface Session {
+/** The open year and the questionnaire version it uses; absent from a server older than years. */
+export interface OpenYear {
+  readonly assessmentYear?: number;
+  readonly questionnaireVersion?: number;
+}
+
+function openYearOf(body: OpenYear): OpenYear {
+  return {
+    ...(typeof body.assessmentYear === 'number' ? { assessmentYear: body.assessmentYear } : {}),
+    ...(typeof body.questionnaireVersion === 'number'
+      ? { questionnaireVersion: body.questionnaireVersion }
+      : {}),
+  };
+}
+
+export interface Session extends OpenYear {
   readonly user: User | null;
   /** True when the server could not be reached and the user is the one remembered. */
   readonly offline: boolean;
@@ -45,15 +62,19 @@ export function useSession() {
     queryKey: queryKeys.me(),
     queryFn: async () => {
       try {
-        const { user } = await api.json<{ user: User }>('GET', '/api/me');
-        remember(LAST_USER, user);
-        return { user, offline: false };
+        const body = await api.json<{ user: User } & OpenYear>('GET', '/api/me');
+        const year = openYearOf(body);
+        remember(LAST_USER, body.user);
+        remember(LAST_YEAR, year);
+        return { user: body.user, offline: false, ...year };
       } catch (error) {
         if (error instanceof ApiError && error.status === 401) {
           remember(LAST_USER, null);
           return { user: null, offline: false };
         }
-        if (error instanceof OfflineError) return { user: recall<User>(LAST_USER), offline: true };
+        if (error instanceof OfflineError) {
+          return { user: recall<User>(LAST_USER), offline: true, ...recall<OpenYear>(LAST_YEAR) };
+        }
         throw error;
       }
     },

@@ -1,8 +1,16 @@
-import { QUESTIONS, type QuestionDef, SECTIONS, titleCommunityName } from '@jiuting/questionnaire';
+import {
+  CURRENT_QUESTIONNAIRE,
+  type QuestionDef,
+  type QuestionnaireDef,
+  SECTIONS,
+  titleCommunityName,
+} from '@jiuting/questionnaire';
 
 interface PaperQuestionnaireProps {
   /** null: the community is left as a blank line, to be written in by hand. */
   readonly communityName: string | null;
+  /** The edition the year uses (附件1, 2025, unless the server names another). */
+  readonly questionnaire?: QuestionnaireDef;
 }
 
 // As 附件1 prints it — same numbers, wording, (单选)/(多选) and letters, so a canvasser typing a
@@ -53,7 +61,10 @@ function PaperQuestion({ question }: { question: QuestionDef }) {
 }
 
 /** The blank questionnaire for residents who prefer paper (or have no smartphone). */
-export function PaperQuestionnaire({ communityName }: PaperQuestionnaireProps) {
+export function PaperQuestionnaire({
+  communityName,
+  questionnaire = CURRENT_QUESTIONNAIRE,
+}: PaperQuestionnaireProps) {
   const name = titleCommunityName(communityName);
   return (
     <section className="print-sheet paper" data-testid="paper-questionnaire">
@@ -73,9 +84,11 @@ export function PaperQuestionnaire({ communityName }: PaperQuestionnaireProps) {
       {SECTIONS.map((section) => (
         <div key={section.id} className="paper-section">
           <h2>{section.title}</h2>
-          {QUESTIONS.filter((q) => q.section === section.id).map((question) => (
-            <PaperQuestion key={question.id} question={question} />
-          ))}
+          {questionnaire.questions
+            .filter((q) => q.section === section.id)
+            .map((question) => (
+              <PaperQuestion key={question.id} question={question} />
+            ))}
         </div>
       ))}
       <p className="paper-thanks">感谢您的参与！</p>

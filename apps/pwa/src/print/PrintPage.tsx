@@ -1,6 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
+import { questionnaireOrCurrent } from '@jiuting/questionnaire';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../api/api-context.tsx';
+import { queryKeys } from '../api/query-keys.ts';
 import { useServerHealth } from '../api/server-health.ts';
+import type { Session } from '../api/session.ts';
 import type { Community } from '../api/types.ts';
 import { PaperQuestionnaire } from './PaperQuestionnaire.tsx';
 import { Poster } from './Poster.tsx';
@@ -45,12 +48,16 @@ export default function PrintPage({ path }: { path: string }) {
     staleTime: 0,
   });
   const health = useServerHealth();
+  // The edition the open year uses, from the session the app shell loaded (/api/me).
+  const questionnaire = questionnaireOrCurrent(
+    useQueryClient().getQueryData<Session>(queryKeys.me())?.questionnaireVersion,
+  );
 
   if (route.kind === 'paper' && route.code === null) {
     return (
       <main className="print-page">
         <Toolbar title="空白纸质问卷" />
-        <PaperQuestionnaire communityName={null} />
+        <PaperQuestionnaire communityName={null} questionnaire={questionnaire} />
       </main>
     );
   }
@@ -105,7 +112,7 @@ export default function PrintPage({ path }: { path: string }) {
     return (
       <main className="print-page">
         <Toolbar title={`${community.name} 纸质问卷`} />
-        <PaperQuestionnaire communityName={community.name} />
+        <PaperQuestionnaire communityName={community.name} questionnaire={questionnaire} />
       </main>
     );
   }

@@ -1,7 +1,10 @@
 import {
-  QUESTIONS,
+  CURRENT_QUESTIONNAIRE,
+  findQuestionnaire,
   type QuestionDef,
+  type QuestionnaireDef,
   questionnaireHeading,
+  questionnaireOrCurrent,
   SECTIONS,
   SUGGESTION_MAX_LENGTH,
 } from '@jiuting/questionnaire';
@@ -14,14 +17,27 @@ import { shownHouseholdKey } from '../survey/survey-values.ts';
 import { AddressBoxes } from './AddressBoxes.tsx';
 import { invalidSummary, placesLeftCount, SUBMIT_MESSAGES } from './messages.ts';
 import { PrivacyNotice } from './PrivacyNotice.tsx';
-import type { ResidentApi, ResidentLink } from './resident-api.ts';
+import { linkQuestionnaireVersion, type ResidentApi, type ResidentLink } from './resident-api.ts';
 import type { DraftStore, ResidentDraft } from './resident-storage.ts';
-import {
-  errorsByField,
-  type FieldErrors,
-  type ResidentValues,
-  validateResident,
-} from './resident-values.ts';
+import { errorsByField, type FieldErrors, type ResidentValues } from './resident-values.ts';
+
+type Validate = typeof import('./resident-validation.ts').validateResident;
+let validation: Promise<Validate> | null = null;
+
+/**
+ * zod and the schemas, fetched on the resident's first answer rather than with the page: the
+ * form shows and takes answers without them (issue 17: bytes before the form is on screen).
+ * A failed fetch (a weak connection) is tried again on the next call.
+ */
+function loadValidation(): Promise<Validate> {
+  if (validation === null) {
+    validation = import('./resident-validation.ts').then((module) => module.validateResident);
+    validation.catch(() => {
+      validation = null;
+    });
+  }
+  return validation;
+}
 
 interface ResidentFormProps {
   readonly token: string;
@@ -34,11 +50,15 @@ interface ResidentFormProps {
 
 type AnswerKey = keyof ResidentValues['answers'];
 
-const CHOICE_QUESTIONS = QUESTIONS.filter((q) => q.kind !== 'text');
+const choiceQuestions = (questionnaire: QuestionnaireDef) =>
+  questionnaire.questions.filter((q) => q.kind !== 'text');
 
 /** How many of the 11 choice questions have an answer (question 12 is optional). */
-export function answeredCount(answers: ResidentValues['answers']): number {
-  return CHOICE_QUESTIONS.filter((q) => {
+export function answeredCount(
+  answers: ResidentValues['answers'],
+  questionnaire: QuestionnaireDef = CURRENT_QUESTIONNAIRE,
+): number {
+  return choiceQuestions(questionnaire).filter((q) => {
     const value = answers[q.id as AnswerKey] as string | readonly string[] | undefined;
     return typeof value === 'string' ? value !== '' : (value?.length ?? 0) > 0;
   }).length;
@@ -54,7 +74,14 @@ function scrollToFirstError() {
 /** The 12 printed questions and the address; every keystroke kept, submitted online only. */
 export function ResidentForm({ token, link, api, store, initial, onReceived }: ResidentFormProps) {
   const draft = useRef<ResidentDraft>(initial);
-  const [values, setValues] = useState<ResidentValues>(initial.values);
+  // The edition a draft was filled in stays its own; a fresh one takes the link's year's.
+  const questionnaire =
+    findQuestionnaire(initial.values.questionnaireVersion) ??
+    questionnaireOrCurrent(linkQuestionnaireVersion(link));
+  const [values, setValues] = useState<ResidentValues>({
+    ...initial.values,
+    questionnaireVersion: questionnaire.version,
+  });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
@@ -63,6 +90,9 @@ export function ResidentForm({ token, link, api, store, initial, onReceived }: R
   const [attempted, setAttempted] = useState(resumed);
   const [failed, setFailed] = useState(resumed);
   const communityCode = link.community.code;
+  // Only the latest change's messages are shown, whichever check finishes last.
+  const checks = useRef(0);
+  const submitting = useRef(false);
 
   function keep(next: Partial<ResidentDraft>) {
     draft.current = { ...draft.current, ...next };
@@ -72,15 +102,25 @@ export function ResidentForm({ token, link, api, store, initial, onReceived }: R
   function change(next: ResidentValues) {
     setValues(next);
     keep({ values: next });
+    const check = ++checks.current;
+    const loaded = loadValidation();
     // Once a submit has shown messages, each fix clears its own message straight away.
     if (attempted) {
-      const result = validateResident(
-        next,
-        communityCode,
-        draft.current.id,
-        new Date().toISOString(),
+      void loaded.then(
+        (validateResident) => {
+          if (check !== checks.current) return;
+          const result = validateResident(
+            next,
+            communityCode,
+            draft.current.id,
+            new Date().toISOString(),
+          );
+          setErrors(result.ok ? {} : result.errors);
+        },
+        () => {},
       );
-      setErrors(result.ok ? {} : result.errors);
+    } else {
+      loaded.catch(() => {});
     }
   }
 
@@ -104,8 +144,26 @@ export function ResidentForm({ token, link, api, store, initial, onReceived }: R
   }
 
   async function submit() {
-    if (sending) return;
+    if (submitting.current) return;
+    submitting.current = true;
+    try {
+      await validateAndSend();
+    } finally {
+      submitting.current = false;
+    }
+  }
+
+  async function validateAndSend() {
     setAttempted(true);
+    let validateResident: Validate;
+    try {
+      validateResident = await loadValidation();
+    } catch {
+      setFailed(true);
+      setSubmitError(SUBMIT_MESSAGES.unreachable);
+      scrollToFirstError();
+      return;
+    }
     const collectedAt = draft.current.collectedAt ?? new Date().toISOString();
     const id = draft.current.id || newId();
     const result = validateResident(values, communityCode, id, collectedAt);
@@ -139,7 +197,8 @@ export function ResidentForm({ token, link, api, store, initial, onReceived }: R
   }
 
   const householdKey = shownHouseholdKey(values);
-  const answered = answeredCount(values.answers);
+  const answered = answeredCount(values.answers, questionnaire);
+  const choiceCount = choiceQuestions(questionnaire).length;
   const left = placesLeftCount(Object.keys(errors));
 
   return (
@@ -158,9 +217,9 @@ export function ResidentForm({ token, link, api, store, initial, onReceived }: R
       <PrivacyNotice />
       <div className="answered-bar" data-testid="answered">
         <span>
-          已答 {answered}/{CHOICE_QUESTIONS.length}
+          已答 {answered}/{choiceCount}
         </span>
-        <progress max={CHOICE_QUESTIONS.length} value={answered} aria-label="已答题数" />
+        <progress max={choiceCount} value={answered} aria-label="已答题数" />
         {/* After a refused submit the count of what is left stays in view while scrolling. */}
         {left > 0 ? <span className="left-to-do">还有 {left} 处未完成</span> : null}
       </div>
@@ -180,48 +239,50 @@ export function ResidentForm({ token, link, api, store, initial, onReceived }: R
               onChange={(field, text) => change({ ...values, [field]: text })}
             />
           ) : null}
-          {QUESTIONS.filter((q) => q.section === section.id).map((question) =>
-            question.kind === 'text' ? (
-              <fieldset
-                key={question.id}
-                className={`question${errors[question.id] ? ' has-error' : ''}`}
-                data-question={question.id}
-              >
-                <legend id={`${question.id}-legend`}>
-                  {question.number}、{question.text}（选填）
-                </legend>
-                <textarea
-                  name={question.id}
-                  aria-labelledby={`${question.id}-legend`}
-                  aria-describedby={errors[question.id] ? `${question.id}-error` : undefined}
-                  rows={4}
-                  maxLength={SUGGESTION_MAX_LENGTH}
-                  value={values.answers.q12}
-                  onChange={(event) => setAnswer('q12', event.target.value)}
-                />
-                <p className="counter">
-                  {values.answers.q12.length} / {SUGGESTION_MAX_LENGTH}
-                </p>
-                {errors[question.id] ? (
-                  <p className="field-error" id={`${question.id}-error`}>
-                    {errors[question.id]}
+          {questionnaire.questions
+            .filter((q) => q.section === section.id)
+            .map((question) =>
+              question.kind === 'text' ? (
+                <fieldset
+                  key={question.id}
+                  className={`question${errors[question.id] ? ' has-error' : ''}`}
+                  data-question={question.id}
+                >
+                  <legend id={`${question.id}-legend`}>
+                    {question.number}、{question.text}（选填）
+                  </legend>
+                  <textarea
+                    name={question.id}
+                    aria-labelledby={`${question.id}-legend`}
+                    aria-describedby={errors[question.id] ? `${question.id}-error` : undefined}
+                    rows={4}
+                    maxLength={SUGGESTION_MAX_LENGTH}
+                    value={values.answers.q12}
+                    onChange={(event) => setAnswer('q12', event.target.value)}
+                  />
+                  <p className="counter">
+                    {values.answers.q12.length} / {SUGGESTION_MAX_LENGTH}
                   </p>
-                ) : null}
-              </fieldset>
-            ) : (
-              <ChoiceQuestion
-                key={question.id}
-                question={question}
-                value={values.answers[question.id as AnswerKey]}
-                error={errors[question.id]}
-                otherText={otherTextOf(values.answers, question.id)}
-                otherError={errors[`${question.id}Other`]}
-                onChoose={(letter) => choose(question, letter)}
-                onOtherText={(text) => setAnswer(`${question.id}Other` as 'q10Other', text)}
-                announceError={false}
-              />
-            ),
-          )}
+                  {errors[question.id] ? (
+                    <p className="field-error" id={`${question.id}-error`}>
+                      {errors[question.id]}
+                    </p>
+                  ) : null}
+                </fieldset>
+              ) : (
+                <ChoiceQuestion
+                  key={question.id}
+                  question={question}
+                  value={values.answers[question.id as AnswerKey]}
+                  error={errors[question.id]}
+                  otherText={otherTextOf(values.answers, question.id)}
+                  otherError={errors[`${question.id}Other`]}
+                  onChoose={(letter) => choose(question, letter)}
+                  onOtherText={(text) => setAnswer(`${question.id}Other` as 'q10Other', text)}
+                  announceError={false}
+                />
+              ),
+            )}
         </section>
       ))}
       {submitError ? (

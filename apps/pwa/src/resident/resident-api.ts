@@ -8,6 +8,16 @@ import { isApiErrorBody } from '../api/types.ts';
 export interface ResidentLink {
   readonly community: { readonly code: string; readonly name: string };
   readonly questionnaire: { readonly id: string; readonly version: number };
+  /** The open year and the questionnaire version it uses (absent from a server before years). */
+  readonly assessmentYear?: number;
+  readonly questionnaireVersion?: number;
+}
+
+/** The version the link's year uses, as the server says it (either field), if it says. */
+export function linkQuestionnaireVersion(link: ResidentLink): number | undefined {
+  if (typeof link.questionnaireVersion === 'number') return link.questionnaireVersion;
+  const version = link.questionnaire?.version;
+  return typeof version === 'number' ? version : undefined;
 }
 
 export type LinkOutcome =

@@ -1,4 +1,4 @@
-import { fieldIssues, type SurveyResponse, SurveyResponseSchema } from '@jiuting/questionnaire';
+import type { SurveyResponse } from '@jiuting/questionnaire';
 import {
   emptySurveyValues,
   type SurveyFormValues,
@@ -11,7 +11,16 @@ import {
 
 export type ResidentValues = Pick<
   SurveyFormValues,
-  'area' | 'road' | 'lane' | 'building' | 'unit' | 'room' | 'answers' | 'paradata'
+  | 'area'
+  | 'road'
+  | 'lane'
+  | 'building'
+  | 'unit'
+  | 'room'
+  | 'answers'
+  | 'paradata'
+  // The edition the form was filled in; absent until the page knows the link's.
+  | 'questionnaireVersion'
 >;
 
 /** The address boxes of the resident page, in the order they are shown. */
@@ -59,18 +68,4 @@ export function errorsByField(
     errors[field] ??= issue.message;
   }
   return errors;
-}
-
-/** The questionnaire package's schema decides; its Chinese messages go beside each field. */
-export function validateResident(
-  values: ResidentValues,
-  communityCode: string,
-  id: string,
-  collectedAt: string,
-): ResidentValidation {
-  const result = SurveyResponseSchema.safeParse(
-    residentCandidate(values, communityCode, id, collectedAt),
-  );
-  if (result.success) return { ok: true, response: result.data };
-  return { ok: false, errors: errorsByField(fieldIssues(result.error)) };
 }

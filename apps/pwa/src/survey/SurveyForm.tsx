@@ -1,8 +1,7 @@
 import {
   CHANNELS,
-  CURRENT_QUESTIONNAIRE,
-  QUESTIONS,
   type QuestionDef,
+  type QuestionnaireDef,
   SECTIONS,
   SUGGESTION_MAX_LENGTH,
 } from '@jiuting/questionnaire';
@@ -17,13 +16,15 @@ import { FieldError } from './FieldError.tsx';
 import { countErrors, errorAt, schemaResolver } from './form-resolver.ts';
 import { noteAnswer } from './paradata.ts';
 import { SubmitFooter } from './SubmitFooter.tsx';
+import { validateSurvey } from './survey-validation.ts';
 import {
   answeredCount,
   COLLECTOR_CHANNELS,
-  REQUIRED_QUESTIONS,
+  questionnaireOf,
+  requiredQuestions,
   type SurveyFormValues,
   shownHouseholdKey,
-  validateSurvey,
+  versionOf,
 } from './survey-values.ts';
 import { useQueueOnSubmit } from './use-queue-on-submit.ts';
 
@@ -34,13 +35,47 @@ export interface SurveyFormProps {
   readonly communities: readonly Community[];
   readonly collectedBy?: string;
   readonly onSaved: () => void;
+  /**
+   * The questionnaire version the year uses (GET /api/me); a draft started with another edition
+   * is finished with its own and says so. Absent: the draft's own edition is taken as the year's.
+   */
+  readonly yearVersion?: number;
 }
 
 type AnswerKey = keyof SurveyFormValues['answers'];
-const ORDER = QUESTIONS.map((q) => q.id);
 
-/** 附件1, question by question, saved as a draft on every change and queued on 提交. */
-export function SurveyForm({ id, initial, communities, collectedBy, onSaved }: SurveyFormProps) {
+/**
+ * The form of the edition a draft was started with, or a notice when this app no longer knows
+ * it (the draft is kept untouched in 待上传/草稿, never rewritten into another edition).
+ */
+export function SurveyForm(props: SurveyFormProps) {
+  const questionnaire = questionnaireOf(props.initial);
+  if (!questionnaire) {
+    return (
+      <div className="survey-form">
+        <p className="form-summary" role="alert">
+          这份草稿使用第 {versionOf(props.initial)}{' '}
+          版问卷，本应用已不再提供该版本，无法继续填写。草稿已保留，请联系考核专班。
+        </p>
+      </div>
+    );
+  }
+  return <EditionForm {...props} questionnaire={questionnaire} />;
+}
+
+/** One edition (附件1 in 2025), question by question, saved as a draft on every change and queued on 提交. */
+function EditionForm({
+  id,
+  initial,
+  communities,
+  collectedBy,
+  onSaved,
+  yearVersion,
+  questionnaire,
+}: SurveyFormProps & { readonly questionnaire: QuestionnaireDef }) {
+  const questions = questionnaire.questions;
+  const order = questions.map((q) => q.id);
+  const required = requiredQuestions(questionnaire);
   const fieldsets = useRef(new Map<string, HTMLElement>());
   const form = useForm<SurveyFormValues>({
     defaultValues: initial,
@@ -76,7 +111,7 @@ export function SurveyForm({ id, initial, communities, collectedBy, onSaved }: S
   }
 
   function next(questionId: string) {
-    focusQuestion(ORDER[ORDER.indexOf(questionId as never) + 1]);
+    focusQuestion(order[order.indexOf(questionId as never) + 1]);
   }
 
   /** A choice answered (not text typed): the paradata notes the first answer and each change. */
@@ -121,11 +156,17 @@ export function SurveyForm({ id, initial, communities, collectedBy, onSaved }: S
     <form className="survey-form" onSubmit={handleSubmit(onValid, onInvalid)} noValidate>
       <div className="progress">
         <span>
-          已答 {answered} / {REQUIRED_QUESTIONS.length}
+          已答 {answered} / {required.length}
         </span>
-        <progress max={REQUIRED_QUESTIONS.length} value={answered} aria-label="答题进度" />
+        <progress max={required.length} value={answered} aria-label="答题进度" />
       </div>
-      <h1 className="form-title">{CURRENT_QUESTIONNAIRE.title}</h1>
+      <h1 className="form-title">{questionnaire.title}</h1>
+      {yearVersion !== undefined && yearVersion !== questionnaire.version ? (
+        <p className="form-note" role="note">
+          这份草稿按 {questionnaire.year} 年度的问卷（第 {questionnaire.version}{' '}
+          版）开始填写，仍按该版本完成和计分；本年度的新问卷使用第 {yearVersion} 版。
+        </p>
+      ) : null}
 
       <CommunitySelect
         communities={communities}
@@ -166,46 +207,50 @@ export function SurveyForm({ id, initial, communities, collectedBy, onSaved }: S
       {SECTIONS.map((section) => (
         <section key={section.id}>
           <h2>{section.title}</h2>
-          {QUESTIONS.filter((q) => q.section === section.id).map((question) =>
-            question.kind === 'text' ? (
-              <fieldset
-                key={question.id}
-                className={`question${errorAt(errors, `answers.${question.id}`) ? ' has-error' : ''}`}
-                ref={(el) => {
-                  if (el) fieldsets.current.set(question.id, el);
-                }}
-              >
-                <legend>
-                  {question.number}、{question.text}
-                </legend>
-                <textarea
-                  {...register('answers.q12')}
-                  aria-label={`${question.number}、${question.text}`}
-                  maxLength={SUGGESTION_MAX_LENGTH}
-                  rows={4}
+          {questions
+            .filter((q) => q.section === section.id)
+            .map((question) =>
+              question.kind === 'text' ? (
+                <fieldset
+                  key={question.id}
+                  className={`question${errorAt(errors, `answers.${question.id}`) ? ' has-error' : ''}`}
+                  ref={(el) => {
+                    if (el) fieldsets.current.set(question.id, el);
+                  }}
+                >
+                  <legend>
+                    {question.number}、{question.text}
+                  </legend>
+                  <textarea
+                    {...register('answers.q12')}
+                    aria-label={`${question.number}、${question.text}`}
+                    maxLength={SUGGESTION_MAX_LENGTH}
+                    rows={4}
+                  />
+                  <p className="counter">
+                    {values.answers.q12.length} / {SUGGESTION_MAX_LENGTH}
+                  </p>
+                  <FieldError message={errorAt(errors, 'answers.q12')} />
+                </fieldset>
+              ) : (
+                <ChoiceQuestion
+                  key={question.id}
+                  question={question}
+                  value={values.answers[question.id as AnswerKey]}
+                  error={errorAt(errors, `answers.${question.id}`)}
+                  otherText={otherTextOf(values.answers, question.id)}
+                  otherError={errorAt(errors, `answers.${question.id}Other`)}
+                  onOtherText={(text) =>
+                    set(`${question.id}Other` as 'q10Other' | 'q11Other', text)
+                  }
+                  fieldsetRef={(el) => {
+                    if (el) fieldsets.current.set(question.id, el);
+                  }}
+                  onChoose={(letter) => choose(question, letter)}
+                  onNext={() => next(question.id)}
                 />
-                <p className="counter">
-                  {values.answers.q12.length} / {SUGGESTION_MAX_LENGTH}
-                </p>
-                <FieldError message={errorAt(errors, 'answers.q12')} />
-              </fieldset>
-            ) : (
-              <ChoiceQuestion
-                key={question.id}
-                question={question}
-                value={values.answers[question.id as AnswerKey]}
-                error={errorAt(errors, `answers.${question.id}`)}
-                otherText={otherTextOf(values.answers, question.id)}
-                otherError={errorAt(errors, `answers.${question.id}Other`)}
-                onOtherText={(text) => set(`${question.id}Other` as 'q10Other' | 'q11Other', text)}
-                fieldsetRef={(el) => {
-                  if (el) fieldsets.current.set(question.id, el);
-                }}
-                onChoose={(letter) => choose(question, letter)}
-                onNext={() => next(question.id)}
-              />
-            ),
-          )}
+              ),
+            )}
         </section>
       ))}
 

@@ -1,10 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import {
-  addressOf,
-  emptySurveyValues,
-  shownHouseholdKey,
-  validateSurvey,
-} from './survey-values.ts';
+import { validateSurvey } from './survey-validation.ts';
+import { addressOf, emptySurveyValues, shownHouseholdKey } from './survey-values.ts';
 
 describe('validating a canvasser’s survey', () => {
   test('a channel read as null (react-hook-form’s untouched radio group) is asked for in Chinese', () => {

@@ -1,11 +1,11 @@
 import {
   CURRENT_QUESTIONNAIRE,
   composeHouseholdAddress,
-  fieldIssues,
+  findQuestionnaire,
   householdKey,
-  QUESTIONS,
+  JIUTING_2025,
+  type QuestionnaireDef,
   type SurveyResponse,
-  SurveyResponseSchema,
 } from '@jiuting/questionnaire';
 import { type FillParadata, NO_PARADATA, paradataOf } from './paradata.ts';
 
@@ -44,11 +44,17 @@ export interface SurveyFormValues {
   };
   /** How the form is being filled; absent in drafts saved before it existed. */
   paradata?: FillParadata;
+  /**
+   * The questionnaire edition the form was started with; a draft is finished with it, whatever
+   * the year uses by then. Absent in drafts saved before editions existed: those are 2025's.
+   */
+  questionnaireVersion?: number;
 }
 
 export function emptySurveyValues(
   communityCode = '',
   channel: CollectorChannel | '' = 'door',
+  questionnaireVersion = CURRENT_QUESTIONNAIRE.version,
 ): SurveyFormValues {
   return {
     communityCode,
@@ -76,14 +82,31 @@ export function emptySurveyValues(
       q12: '',
     },
     paradata: NO_PARADATA,
+    questionnaireVersion,
   };
 }
 
-export const REQUIRED_QUESTIONS = QUESTIONS.filter((q) => q.required);
+/** The version a form's values were started with (2025's for drafts older than editions). */
+export function versionOf(values: Pick<SurveyFormValues, 'questionnaireVersion'>): number {
+  return values.questionnaireVersion ?? JIUTING_2025.version;
+}
+
+/** The edition a form's values are answered in, or undefined when this app does not know it. */
+export function questionnaireOf(
+  values: Pick<SurveyFormValues, 'questionnaireVersion'>,
+): QuestionnaireDef | undefined {
+  return findQuestionnaire(versionOf(values));
+}
+
+export function requiredQuestions(questionnaire: QuestionnaireDef = CURRENT_QUESTIONNAIRE) {
+  return questionnaire.questions.filter((q) => q.required);
+}
+
+export const REQUIRED_QUESTIONS = requiredQuestions();
 
 /** How many of the required questions have an answer (for the progress bar). */
 export function answeredCount(values: SurveyFormValues): number {
-  return REQUIRED_QUESTIONS.filter((q) => {
+  return requiredQuestions(questionnaireOf(values)).filter((q) => {
     const value = values.answers[q.id as keyof SurveyFormValues['answers']];
     return Array.isArray(value) ? value.length > 0 : value !== '';
   }).length;
@@ -116,22 +139,30 @@ export function toSurveyCandidate(
   collectedAt: string,
 ): unknown {
   const a = values.answers;
+  const version = versionOf(values);
+  // An edition this app does not know is sent as it is, and refused: 未知的问卷版本.
+  const questionnaire = findQuestionnaire(version) ?? JIUTING_2025;
   const answers: Record<string, unknown> = {};
   for (const key of ['q1', 'q2', 'q3', 'q4', 'q5', 'q6', 'q7', 'q8', 'q9'] as const) {
     if (a[key] !== '') answers[key] = a[key];
   }
+  // A 其他 text is sent only while its letter (this edition's) is chosen.
+  const takesText = (id: 'q10' | 'q11') =>
+    questionnaire.questions
+      .find((q) => q.id === id)
+      ?.options.some((o) => o.takesText && a[id].includes(o.letter)) ?? false;
   answers.q10 = a.q10;
-  if (a.q10.includes('H')) answers.q10Other = orUndefined(a.q10Other);
+  if (takesText('q10')) answers.q10Other = orUndefined(a.q10Other);
   answers.q11 = a.q11;
-  if (a.q11.includes('G')) answers.q11Other = orUndefined(a.q11Other);
+  if (takesText('q11')) answers.q11Other = orUndefined(a.q11Other);
   if (orUndefined(a.q12) !== undefined) answers.q12 = a.q12;
   for (const key of Object.keys(answers)) if (answers[key] === undefined) delete answers[key];
   const paradata = paradataOf(values.paradata);
   return {
     kind: 'survey',
     id,
-    questionnaireId: CURRENT_QUESTIONNAIRE.id,
-    questionnaireVersion: CURRENT_QUESTIONNAIRE.version,
+    questionnaireId: questionnaire.id,
+    questionnaireVersion: version,
     communityCode: values.communityCode,
     householdAddress: addressOf(values),
     channel: values.channel ? values.channel : undefined,
@@ -141,32 +172,8 @@ export function toSurveyCandidate(
   };
 }
 
-/** Schema path → the form field a message is shown beside. */
-function formPath(path: string): string {
-  if (path === 'householdAddress') return 'address';
-  return path;
-}
-
 export type FieldErrors = Record<string, string>;
 
 export type SurveyValidation =
   | { readonly ok: true; readonly response: SurveyResponse }
   | { readonly ok: false; readonly errors: FieldErrors };
-
-export function validateSurvey(
-  values: SurveyFormValues,
-  id: string,
-  collectedAt: string,
-): SurveyValidation {
-  const result = SurveyResponseSchema.safeParse(toSurveyCandidate(values, id, collectedAt));
-  if (result.success) return { ok: true, response: result.data };
-  const errors: FieldErrors = {};
-  for (const issue of fieldIssues(result.error)) {
-    const path = formPath(issue.path);
-    if (errors[path] !== undefined) continue;
-    if (path === 'channel' && !values.channel) errors[path] = '请选择采集方式';
-    else if (path === 'communityCode' && values.communityCode === '') errors[path] = '请选择居民区';
-    else errors[path] = issue.message;
-  }
-  return { ok: false, errors };
-}

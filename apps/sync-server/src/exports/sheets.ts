@@ -1,19 +1,22 @@
 import {
   CHANNELS,
   COVERAGE_TARGET,
+  findQuestionnaire,
   householdCoverage,
   INTERVIEW_GROUP_IDS,
   INTERVIEW_GROUPS,
   INTERVIEW_METHODS,
   INTERVIEW_TARGET,
   interviewProgress,
+  JIUTING_2025,
   QUESTIONS,
   type QuestionDef,
+  type QuestionnaireDef,
   SATISFACTION_MAX_POINTS,
   type ScoredQuestionId,
   type SurveyAnswers,
   type SurveyScore,
-  scoreSurvey,
+  scoreResponse,
   visitOutcomeLabel,
 } from '@jiuting/questionnaire';
 import { choicesText, optionText, viewLabel } from './labels.ts';
@@ -191,20 +194,31 @@ const RESPONSE_COLUMNS: readonly Column[] = [
   text('记录编号', 38),
 ];
 
+/** The edition a row's answers were given in (附件1 for rows read before editions). */
+const versionOf = (response: ResponseDetailRow) =>
+  response.questionnaireVersion ?? JIUTING_2025.version;
+
 function score(response: ResponseDetailRow): SurveyScore {
   try {
-    return scoreSurvey(response.answers);
+    return scoreResponse({ questionnaireVersion: versionOf(response), answers: response.answers });
   } catch {
     throw new Error(`问卷 ${response.id} 的答案无法计分，请先核对该记录`);
   }
 }
 
-function answerCells(q: QuestionDef, answers: SurveyAnswers, points: SurveyScore): CellValue[] {
+function answerCells(
+  q: QuestionDef,
+  answers: SurveyAnswers,
+  points: SurveyScore,
+  questionnaire: QuestionnaireDef,
+): CellValue[] {
   const value = answers[q.id];
   if (q.kind === 'text') return [typeof value === 'string' ? value : null];
   const chosen = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
   const cells: CellValue[] = [
-    q.kind === 'single' ? optionText(q.id, chosen[0] ?? '') : choicesText(q.id, chosen),
+    q.kind === 'single'
+      ? optionText(q.id, chosen[0] ?? '', questionnaire)
+      : choicesText(q.id, chosen, questionnaire),
   ];
   if (isScored(q)) cells.push(points.byQuestion[q.id]);
   if (q.options.some((o) => o.takesText)) {
@@ -221,6 +235,8 @@ function responsesTable(data: AssessmentExportData): Table {
     frozenColumns: 3,
     rows: data.responses.map((response) => {
       const points = score(response);
+      // Known: score() above has refused a version no edition has.
+      const questionnaire = findQuestionnaire(versionOf(response)) as QuestionnaireDef;
       return [
         response.communityCode,
         response.communityName,
@@ -230,7 +246,7 @@ function responsesTable(data: AssessmentExportData): Table {
         response.collectedAt,
         response.receivedAt,
         points.total,
-        ...QUESTIONS.flatMap((q) => answerCells(q, response.answers, points)),
+        ...QUESTIONS.flatMap((q) => answerCells(q, response.answers, points, questionnaire)),
         response.id,
       ];
     }),

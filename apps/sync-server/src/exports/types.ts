@@ -62,6 +62,8 @@ export interface ResponseDetailRow {
   readonly receivedAt: string;
   /** The canvasser's username, or CHANNELS.qr (扫码) for a resident's own submission. */
   readonly collector: string;
+  /** The edition the answers were given in; absent means 附件1 (2025, version 1). */
+  readonly questionnaireVersion?: number;
   readonly answers: SurveyAnswers;
 }
 

@@ -66,6 +66,7 @@ export function reportsRepository(db: Db) {
           collectedAt: item.collectedAt,
           receivedAt: row.receivedAt,
           collector: collectorOf(row),
+          questionnaireVersion: item.questionnaireVersion,
           answers: item.answers,
         };
       });

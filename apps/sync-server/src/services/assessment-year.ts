@@ -1,4 +1,4 @@
-import { CURRENT_QUESTIONNAIRE, shanghaiDay } from '@jiuting/questionnaire';
+import { CURRENT_QUESTIONNAIRE, QUESTIONNAIRE_VERSIONS, shanghaiDay } from '@jiuting/questionnaire';
 
 /**
  * The year the system starts from: records stored before any assessment year was created
@@ -19,10 +19,12 @@ export interface YearFacts {
   openedAt: string;
 }
 
-/** The questionnaire versions this server can validate and score. */
+/**
+ * The questionnaire versions a year may collect with: the package's editions, less the worked
+ * example (not the town's text). Items of any edition the package knows still validate.
+ */
 export function knownQuestionnaireVersions(): readonly number[] {
-  // One place to widen when packages/questionnaire carries a registry of versions.
-  return [CURRENT_QUESTIONNAIRE.version];
+  return QUESTIONNAIRE_VERSIONS.filter((q) => !q.example).map((q) => q.version);
 }
 
 /** The years as stored, or the first year alone while none has been created. */

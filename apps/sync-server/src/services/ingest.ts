@@ -4,7 +4,7 @@ import {
   householdKey,
   type SyncItem,
   SyncItemSchema,
-  scoreSurvey,
+  scoreResponse,
   shanghaiDay,
 } from '@jiuting/questionnaire';
 import type { Db } from '../db/open.ts';
@@ -96,7 +96,8 @@ export function createIngest(deps: {
         channel: item.channel,
         collectedAt: item.collectedAt,
         collectedDay: shanghaiDay(item.collectedAt),
-        score: scoreSurvey(item.answers).total,
+        // By the edition the item names: last year's item keeps last year's points.
+        score: scoreResponse(item).total,
         startedAt: item.paradata?.startedAt ?? null,
         answerChanges: item.paradata?.answerChanges ?? null,
         fingerprint: ctx.fingerprint ?? null,
