@@ -5,6 +5,7 @@ import { AppError, errorResponses } from '../../errors.ts';
 import { principalOf } from '../../plugins/auth.ts';
 import { qualityRepository } from '../../repositories/quality.ts';
 import { type ReviewKind, reviewRepository } from '../../repositories/review.ts';
+import { keptUntilChanged } from '../../services/kept-until-changed.ts';
 import { FlagSchema } from '../quality/index.ts';
 import { PageQueryFields, plain } from '../schemas.ts';
 
@@ -62,6 +63,11 @@ const ListQuerySchema = z.object({
   collector: z.string().max(64).optional(),
   flag: FlagSchema.optional(),
   address: plain(z.string().max(80, '门牌地址不能超过 80 个字'), '门牌地址').optional(),
+  /** A page's nextCursor: the page after it, found by the index (page is then only echoed). */
+  cursor: z
+    .string()
+    .regex(/^\d{1,15}$/, '翻页位置不正确，请从第一页重新打开')
+    .optional(),
   ...PageQueryFields,
 });
 
@@ -88,7 +94,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   const quality = qualityRepository(app.db);
   // Flags are computed per request, so they always match the data: for a page, from the rows
   // that decide its items' flags; for the flag filter, over every response (all years).
-  const allFlags = () => responseFlags(quality.responses('0000-01-01', '9999-12-31'));
+  const flagsKept = keptUntilChanged<ReturnType<typeof responseFlags>>(quality.version, 1);
+  const allFlags = () =>
+    flagsKept('all', () => responseFlags(quality.responses('0000-01-01', '9999-12-31')));
   const withFlags = <T extends { id: string }>(items: readonly T[]) => {
     const flags = responseFlags(quality.responsesAround(items.map((item) => item.id)));
     return items.map((item) => ({ ...item, flags: flags.get(item.id) ?? [] }));
@@ -126,6 +134,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
               total: z.number(),
               page: z.number(),
               pageSize: z.number(),
+              nextCursor: z.string().nullable(),
             }),
             ...errorResponses(400, 401, 403),
           },
@@ -133,7 +142,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         onRequest: staff,
       },
       async (request) => {
-        const { community, id, status, channel, collector, flag, address, page, pageSize } =
+        const { community, id, status, channel, collector, flag, address, cursor, page, pageSize } =
           request.query;
         const ids =
           flag === undefined || kind !== 'response'
@@ -148,14 +157,16 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           address: address === '' ? undefined : address,
           ids,
           limit: pageSize,
-          offset: (page - 1) * pageSize,
+          offset: cursor === undefined ? (page - 1) * pageSize : 0,
+          cursor,
         };
-        const { items, total } = review.list(kind, filter);
+        const { items, total, nextCursor } = review.list(kind, filter);
         return {
           items: (kind === 'response' ? withFlags(items as { id: string }[]) : items) as Item[],
           total,
           page,
           pageSize,
+          nextCursor,
         };
       },
     );
