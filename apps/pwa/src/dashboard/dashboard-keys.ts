@@ -8,8 +8,8 @@ export const dashboardKeys = {
   coverage: queryKeys.coverage,
   communities: queryKeys.communities,
   review: () => ['review'] as const,
-  reviewList: (kind: ReviewKind, filters: ReviewFilters, page: number) =>
-    ['review', kind, filters, page] as const,
+  reviewList: (kind: ReviewKind, filters: ReviewFilters, page: number, cursor?: string) =>
+    ['review', kind, filters, page, cursor ?? null] as const,
   reviewItem: (id: string) => ['review', 'item', id] as const,
   // Under 'review' too: a mark made from the quality view refreshes it with the lists.
   quality: (year: number, community: string, collector: string, flag: string, page: number) =>
