@@ -8,22 +8,25 @@ import type { AssessmentExportData } from './types.ts';
 
 /**
  * What the files hold: counted responses, valid interviews and the per-community figures of
- * /api/coverage, read in one transaction so the summary and the detail sheets see one moment.
+ * /api/coverage. The responses are read as the files are written (see countedResponsesStream):
+ * the caller holds one read transaction around reading and writing, so the summary and the
+ * detail sheets see one moment.
  */
-export function readExportData(db: Db): AssessmentExportData {
+export function readExportData(db: Db): AssessmentExportData & { responseCount: number } {
   const communities = communitiesRepository(db);
   const coverage = coverageRepository(db);
   const reports = reportsRepository(db);
   const registers = registersRepository(db);
-  return db.transaction(() => ({
+  return {
     communities: communityCoverage(
       communities.list(),
       coverage.responseTotals(),
       coverage.interviewCounts(),
       registers.totals(),
     ),
-    responses: reports.countedResponses(),
+    responses: reports.countedResponsesStream(),
+    responseCount: reports.countCountedResponses(),
     interviews: reports.validInterviews(),
     registerCheck: registers.checkRows(),
-  }))();
+  };
 }
