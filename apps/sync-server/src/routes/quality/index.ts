@@ -104,7 +104,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   const quality = qualityRepository(app.db);
   // Reading a year's responses and running the signals over them took most of a second at
   // 30,000 responses; the report only changes when the data does.
-  const reports = keptUntilChanged<ReturnType<typeof qualityReport>>(quality.version);
+  // A few filters at a time: a report's flagged list can hold thousands of responses.
+  const reports = keptUntilChanged<ReturnType<typeof qualityReport>>(quality.version, 4);
 
   app.get(
     '/quality',
