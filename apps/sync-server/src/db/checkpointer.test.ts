@@ -80,4 +80,5 @@ it('lets a script that awaits stop() as its last step finish normally (not exit 
   );
   expect(run.status).toBe(0);
   expect(run.stdout).toContain('stopped');
-});
+  // A child process that loads tsx: seconds on a loaded machine.
+}, 30_000);
