@@ -1,5 +1,5 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, gzip } from 'node:zlib';
@@ -67,24 +67,40 @@ export default defineConfig({
         ],
       },
     }),
-    {
+    (() => {
       // .br and .gz beside every text file: the sync server sends them to browsers that accept
       // them (static.ts, preCompressed), so a weak connection downloads the gzip figures that
-      // bench/pwa measures, not three times as much.
-      name: 'precompress',
-      apply: 'build',
-      async writeBundle(options, bundle) {
-        const dir = options.dir ?? 'dist';
-        const files = Object.keys(bundle).filter((f) => /\.(js|css|html|svg|webmanifest)$/.test(f));
-        await Promise.all(
-          files.map(async (file) => {
-            const data = await readFile(join(dir, file));
-            await writeFile(join(dir, `${file}.br`), await promisify(brotliCompress)(data));
-            await writeFile(join(dir, `${file}.gz`), await promisify(gzip)(data, { level: 9 }));
-          }),
-        );
-      },
-    },
+      // bench/pwa measures, not three times as much. Done once the whole build is written, from
+      // the output directory, not from Rollup's bundle: vite-plugin-pwa writes sw.js and
+      // workbox-*.js in its own closeBundle, after the bundle, and they were served uncompressed.
+      let outDir = 'dist';
+      return {
+        name: 'precompress',
+        apply: 'build' as const,
+        configResolved(config: { root: string; build: { outDir: string } }) {
+          outDir = resolve(config.root, config.build.outDir);
+        },
+        closeBundle: {
+          sequential: true,
+          order: 'post' as const,
+          async handler() {
+            const files = (await readdir(outDir, { recursive: true })).filter((f) =>
+              /\.(js|css|html|svg|webmanifest)$/.test(f),
+            );
+            await Promise.all(
+              files.map(async (file) => {
+                const data = await readFile(join(outDir, file));
+                await writeFile(join(outDir, `${file}.br`), await promisify(brotliCompress)(data));
+                await writeFile(
+                  join(outDir, `${file}.gz`),
+                  await promisify(gzip)(data, { level: 9 }),
+                );
+              }),
+            );
+          },
+        },
+      };
+    })(),
     {
       // vite-plugin-pwa links the web app manifest into every page; the residents' page is not
       // the app and must not offer to install it.

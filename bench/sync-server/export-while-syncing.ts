@@ -1,15 +1,17 @@
-// While a coordinator downloads the full assessment.xlsx of RESPONSES (100,000) responses, a
-// phone pings and syncs 20-item batches: their p99 must stay under 200 ms. Also reports the
-// export's time and the server process's peak memory (VmHWM) before and after the export.
+// While a coordinator downloads the full assessment.xlsx of RESPONSES (100,000) responses, and
+// then the biggest CSV (问卷明细), a phone pings and syncs 20-item batches: their p99 must stay
+// under 200 ms. Also reports each export's time (xlsx < 10 s, CSV < 2 s) and the server
+// process's peak memory during it (< 400 MiB).
 // Run: npx tsx bench/sync-server/export-while-syncing.ts  (RESPONSES=20000 for a quick look)
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CLIENT_HEADERS } from '../../apps/sync-server/src/testing.ts';
 import { machine, percentile, surveyItem } from './_common.ts';
 
 const RESPONSES = Number(process.env.RESPONSES ?? 100_000);
 const TARGET_P99_MS = 200;
+const TARGET_RSS_MIB = 400;
 
 interface Info {
   url: string;
@@ -89,20 +91,42 @@ async function phoneTraffic(until: Promise<unknown>) {
 }
 
 const idle = await phoneTraffic(new Promise((r) => setTimeout(r, 3000)));
-const hwmBefore = memoryMiB(pid, 'VmHWM');
-const rssBefore = memoryMiB(pid, 'VmRSS');
-const exportStarted = performance.now();
-let exportBytes = 0;
-const download = fetch(`${info.url}/api/exports/assessment.xlsx`, {
-  headers: { cookie: info.coordinator },
-}).then(async (res) => {
-  if (!res.ok) throw new Error(`export: HTTP ${res.status} ${await res.text()}`);
-  exportBytes = (await res.arrayBuffer()).byteLength;
-});
-const busy = await phoneTraffic(download);
-await download;
-const exportSeconds = (performance.now() - exportStarted) / 1000;
-const hwmAfter = memoryMiB(pid, 'VmHWM');
+
+/** Downloads one export while the phones go on, sampling the server's RSS every 20 ms. */
+async function exportWhileSyncing(path: string) {
+  // Peak RSS since now, not since the data was loaded (Linux: 5 resets VmHWM).
+  writeFileSync(`/proc/${pid}/clear_refs`, '5');
+  const rssBefore = memoryMiB(pid, 'VmRSS');
+  let rssMax = rssBefore;
+  const sampler = setInterval(() => {
+    rssMax = Math.max(rssMax, memoryMiB(pid, 'VmRSS'));
+  }, 20);
+  const started = performance.now();
+  let bytes = 0;
+  const download = fetch(`${info.url}${path}`, { headers: { cookie: info.coordinator } }).then(
+    async (res) => {
+      if (!res.ok) throw new Error(`export: HTTP ${res.status} ${await res.text()}`);
+      bytes = (await res.arrayBuffer()).byteLength;
+    },
+  );
+  const busy = await phoneTraffic(download);
+  await download;
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  const peak = Math.max(rssMax, memoryMiB(pid, 'VmHWM'));
+  return { busy, seconds, bytes, rssBefore, peak };
+}
+
+const EXPORTS = [
+  { name: 'assessment.xlsx', path: '/api/exports/assessment.xlsx', targetSeconds: 10 },
+  {
+    name: '问卷明细.csv',
+    path: `/api/exports/${encodeURIComponent('问卷明细')}.csv`,
+    targetSeconds: 2,
+  },
+];
+const results = [];
+for (const e of EXPORTS) results.push({ ...e, ...(await exportWhileSyncing(e.path)) });
 
 const row = (what: string, values: number[]) =>
   `| ${what} | ${values.length} | ${percentile(values, 50).toFixed(1)} | ${percentile(values, 99).toFixed(1)} | ${Math.max(...values).toFixed(1)} |`;
@@ -110,16 +134,32 @@ console.log('\n| requests | n | p50 ms | p99 ms | max ms |');
 console.log('| --- | --- | --- | --- | --- |');
 console.log(row('ping, idle', idle.pings));
 console.log(row('sync 20 items, idle', idle.syncs));
-console.log(row('ping, during the export', busy.pings));
-console.log(row('sync 20 items, during the export', busy.syncs));
-console.log(
-  `\nassessment.xlsx: ${(exportBytes / 1024).toFixed(0)} KiB in ${exportSeconds.toFixed(1)} s; server memory: RSS ${rssBefore} MiB before, peak (VmHWM) ${hwmBefore} → ${hwmAfter} MiB`,
-);
-child.kill('SIGTERM');
-const worst = Math.max(percentile(busy.pings, 99), percentile(busy.syncs, 99));
-if (worst >= TARGET_P99_MS) {
-  console.log(`✗ p99 during the export ${worst.toFixed(0)} ms ≥ ${TARGET_P99_MS} ms`);
-  process.exitCode = 1;
-} else {
-  console.log(`✓ p99 during the export ${worst.toFixed(0)} ms < ${TARGET_P99_MS} ms`);
+for (const r of results) {
+  console.log(row(`ping, during ${r.name}`, r.busy.pings));
+  console.log(row(`sync 20 items, during ${r.name}`, r.busy.syncs));
 }
+child.kill('SIGTERM');
+let failed = false;
+const verdict = (ok: boolean, text: string) => {
+  console.log(`${ok ? '✓' : '✗'} ${text}`);
+  if (!ok) failed = true;
+};
+console.log('');
+for (const r of results) {
+  verdict(
+    r.seconds < r.targetSeconds,
+    `${r.name}: ${(r.bytes / 1024 / 1024).toFixed(1)} MiB in ${r.seconds.toFixed(1)} s (target < ${r.targetSeconds} s)`,
+  );
+  verdict(
+    r.peak < TARGET_RSS_MIB,
+    `${r.name}: server RSS ${r.rssBefore} MiB before, peak ${r.peak} MiB during it (target < ${TARGET_RSS_MIB} MiB)`,
+  );
+  const worst = Math.max(percentile(r.busy.pings, 99), percentile(r.busy.syncs, 99));
+  verdict(
+    worst < TARGET_P99_MS,
+    `${r.name}: p99 of ping / sync during it ${percentile(r.busy.pings, 99).toFixed(0)} / ${percentile(r.busy.syncs, 99).toFixed(0)} ms (target < ${TARGET_P99_MS} ms)`,
+  );
+}
+// A missed target is a finding for BENCHMARKS.md, not a failed run: npm run bench exits 0 when
+// the benchmark ran (FAIL_ON_TARGET=1 makes a miss the exit code, for a gate).
+if (failed && process.env.FAIL_ON_TARGET === '1') process.exitCode = 1;

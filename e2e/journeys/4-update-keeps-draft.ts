@@ -1,5 +1,6 @@
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { expect } from 'vitest';
 import { launchPhone, shot } from '../harness/browser.ts';
 import {
@@ -29,8 +30,12 @@ export async function updateKeepsDraft(stage: Stage): Promise<void> {
   await tapAnswers(page, { q1, q2, q3, q4 } as typeof TYPICAL_ANSWERS);
   const formUrl = page.url();
 
-  // A new build goes live: its service worker differs from the installed one.
-  appendFileSync(join(deployed, 'sw.js'), `\n// deployed ${Date.now()}\n`);
+  // A new build goes live: its service worker differs from the installed one. A build writes
+  // sw.js with its .br and .gz beside it, and the server sends those to browsers that take them.
+  const sw = join(deployed, 'sw.js');
+  appendFileSync(sw, `\n// deployed ${Date.now()}\n`);
+  writeFileSync(`${sw}.br`, brotliCompressSync(readFileSync(sw)));
+  writeFileSync(`${sw}.gz`, gzipSync(readFileSync(sw)));
   // The app looks for updates on a timer; the journey does not wait an hour for it.
   await page.evaluate(async () => {
     const registration = await navigator.serviceWorker.getRegistration();

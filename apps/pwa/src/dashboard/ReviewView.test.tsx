@@ -83,6 +83,37 @@ describe('review', () => {
     expect(row.getByText('D. 改善较大')).toBeTruthy();
   });
 
+  it('steps to the next page by the cursor the server gave, and back to page 1 without one', async () => {
+    const user = userEvent.setup();
+    const handler = reviewServer();
+    const { server } = renderDashboard(<ReviewView />, (call: Call) => {
+      const answer = handler(call);
+      if (call.method === 'GET' && call.path.startsWith('/api/review/responses')) {
+        const cursor = new URL(call.path, 'http://x').searchParams.get('cursor');
+        const body = (answer as { body: { items: unknown[] } }).body;
+        return {
+          body: { ...body, total: 120, nextCursor: cursor === null ? '9050' : '9000' },
+        };
+      }
+      return answer;
+    });
+    await screen.findByTestId(`review-${ID}`);
+    const last = () =>
+      server.calls.filter((c) => c.path.startsWith('/api/review/responses')).at(-1)?.path ?? '';
+    await user.click(screen.getByRole('button', { name: '下一页' }));
+    await waitFor(() => expect(last()).toContain('cursor=9050'));
+    expect(screen.getByText('第 2 / 3 页')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: '下一页' }));
+    await waitFor(() => expect(last()).toContain('cursor=9000'));
+    await user.click(screen.getByRole('button', { name: '上一页' }));
+    await user.click(screen.getByRole('button', { name: '上一页' }));
+    await waitFor(() => expect(screen.getByText('第 1 / 3 页')).toBeTruthy());
+    // Page 1 again, and a new filter, start from the top: no cursor.
+    await user.selectOptions(screen.getByLabelText('采集方式'), 'qr');
+    await waitFor(() => expect(last()).toContain('channel=qr'));
+    expect(last()).not.toContain('cursor=');
+  });
+
   it('sends the chosen channel, collector, flag and address to the server', async () => {
     const user = userEvent.setup();
     const { server } = renderDashboard(<ReviewView />, reviewServer());

@@ -161,11 +161,23 @@ export function ReviewView() {
   const [filters, setFilters] = useState<ReviewFilters>(NO_FILTERS);
   const [addressTyped, setAddressTyped] = useState('');
   const [page, setPage] = useState(1);
-  const list = useReviewList(kind, filters, page);
+  // The cursor that opens each page reached by 下一页 (page 1 needs none): the pager only ever
+  // steps by one, so every page shown was reached from a page whose nextCursor is known.
+  const [cursors, setCursors] = useState<Record<number, string>>({});
+  const list = useReviewList(kind, filters, page, cursors[page]);
+  const toPage = (next: number) => {
+    const nextCursor = list.data?.nextCursor;
+    if (next === page + 1 && nextCursor) setCursors({ ...cursors, [next]: nextCursor });
+    setPage(next);
+  };
+  const firstPage = () => {
+    setCursors({});
+    setPage(1);
+  };
   const collectors = useCoverage().data?.collectors ?? [];
   const set = (next: Partial<ReviewFilters>) => {
     setFilters({ ...filters, ...next });
-    setPage(1);
+    firstPage();
   };
   const responses = kind === 'responses';
   return (
@@ -181,7 +193,7 @@ export function ReviewView() {
             onChange={(e) => {
               setKind(e.target.value as ReviewKind);
               if (filters.status === 'repeat') set({ status: 'all' });
-              setPage(1);
+              firstPage();
             }}
           >
             <option value="responses">问卷</option>
@@ -276,7 +288,7 @@ export function ReviewView() {
               <ReviewRow key={item.id} kind={kind} item={item} />
             ))}
           </ul>
-          <Pager page={page} total={list.data.total} pageSize={PAGE_SIZE} onPage={setPage} />
+          <Pager page={page} total={list.data.total} pageSize={PAGE_SIZE} onPage={toPage} />
         </>
       )}
       <SyncConflicts />

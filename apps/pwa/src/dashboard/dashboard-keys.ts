@@ -11,8 +11,13 @@ export const dashboardKeys = {
   years: () => ['assessment-years'] as const,
   communities: queryKeys.communities,
   review: () => ['review'] as const,
-  reviewList: (kind: ReviewKind, filters: ReviewFilters, page: number, year?: number) =>
-    ['review', kind, filters, page, year] as const,
+  reviewList: (
+    kind: ReviewKind,
+    filters: ReviewFilters,
+    page: number,
+    year?: number,
+    cursor?: string,
+  ) => ['review', kind, filters, page, year, cursor ?? null] as const,
   reviewItem: (id: string) => ['review', 'item', id] as const,
   // Under 'review' too: a mark made from the quality view refreshes it with the lists.
   quality: (

@@ -116,6 +116,12 @@ export interface Page<T> {
   readonly pageSize: number;
 }
 
+/** A page that also names the page after it (the review list: keyset paging). */
+export interface CursorPage<T> extends Page<T> {
+  /** Pass as `cursor` for the next page; null on the last one. */
+  readonly nextCursor: string | null;
+}
+
 export interface OptionTally {
   readonly letter: string;
   readonly label: string;

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
@@ -58,3 +59,26 @@ it('restarts a worker that died, and stops at once even when it is dead', async 
   await new Promise((r) => setTimeout(r, 100));
   expect(deaths.length).toBe(after);
 });
+
+it('lets a script that awaits stop() as its last step finish normally (not exit 13)', () => {
+  // `npm run bench` failed on exactly this: the unref'd worker was the only thing left, so Node
+  // ended the process with the top-level await still pending.
+  const { dbPath } = tempDbPath();
+  openDatabase(dbPath).close();
+  const script = `
+    import { startCheckpointer } from './src/db/checkpointer.ts';
+    await startCheckpointer(${JSON.stringify(dbPath)}).stop();
+    console.log('stopped');
+  `;
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', '--input-type=module', '-e', script],
+    {
+      cwd: join(import.meta.dirname, '..', '..'),
+      encoding: 'utf8',
+    },
+  );
+  expect(run.status).toBe(0);
+  expect(run.stdout).toContain('stopped');
+  // A child process that loads tsx: seconds on a loaded machine.
+}, 30_000);

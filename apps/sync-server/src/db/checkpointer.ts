@@ -111,6 +111,10 @@ export function startCheckpointer(
       if (!current || !alive) return Promise.resolve();
       return new Promise<void>((resolve) => {
         current.once('exit', () => resolve());
+        // The worker is unref'd so it never keeps a server alive on its own; but while someone
+        // awaits its exit, it must hold the event loop open, or a process with nothing else
+        // pending (a script at its last await) ends with exit code 13 before the worker does.
+        current.ref();
         current.postMessage('stop');
       });
     },

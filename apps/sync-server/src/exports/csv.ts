@@ -36,17 +36,22 @@ function cellText(value: CellValue, kind: ColumnKind): string {
 }
 
 /**
- * One sheet of the assessment as CSV: UTF-8 with a BOM, CRLF line ends, RFC 4180 quoting, header
- * first (no title line, so any tool can read it) and every cell that could run as a formula
- * neutralised.
+ * One sheet of the assessment as CSV, line by line: UTF-8 with a BOM (on the first line), CRLF
+ * line ends, RFC 4180 quoting, header first (no title line, so any tool can read it) and every
+ * cell that could run as a formula neutralised. An export writes the lines to a file as they
+ * come; the year's rows are never one string.
  */
-export function buildCsv(sheet: SheetName, data: AssessmentExportData): string {
+export function* csvLines(sheet: SheetName, data: AssessmentExportData): Generator<string> {
   const table = buildTable(sheet, data);
   const line = (cells: readonly string[]) =>
     cells.map((cell) => quoteCsvField(neutraliseFormula(cell))).join(',');
-  const header = line(table.columns.map((column) => column.header));
-  const rows = table.rows.map((row) =>
-    line(table.columns.map((column, i) => cellText(row[i] ?? null, column.kind))),
-  );
-  return BOM + [header, ...rows].map((l) => l + CRLF).join('');
+  yield BOM + line(table.columns.map((column) => column.header)) + CRLF;
+  for (const row of table.rows) {
+    yield line(table.columns.map((column, i) => cellText(row[i] ?? null, column.kind))) + CRLF;
+  }
+}
+
+/** The same CSV as one string (tests, and small data). */
+export function buildCsv(sheet: SheetName, data: AssessmentExportData): string {
+  return [...csvLines(sheet, data)].join('');
 }

@@ -10,15 +10,20 @@ import type { AssessmentExportData } from './types.ts';
 
 /**
  * What the files hold: counted responses, valid interviews and the per-community figures of
- * /api/coverage, read in one transaction so the summary and the detail sheets see one moment.
+ * /api/coverage. The responses are read as the files are written (see countedResponsesStream):
+ * the caller holds one read transaction around reading and writing, so the summary and the
+ * detail sheets see one moment.
  */
-export function readExportData(db: Db, year: number): AssessmentExportData {
+export function readExportData(
+  db: Db,
+  year: number,
+): AssessmentExportData & { responseCount: number } {
   const communities = communitiesRepository(db);
   const coverage = coverageRepository(db);
   const reports = reportsRepository(db);
   const registers = registersRepository(db);
   const visits = visitsRepository(db);
-  return db.transaction(() => ({
+  return {
     communities: withVisitFigures(
       communityCoverage(
         communities.list(),
@@ -29,9 +34,10 @@ export function readExportData(db: Db, year: number): AssessmentExportData {
       visits.counts(),
       visits.sampleCoverage(),
     ),
-    responses: reports.countedResponses(year),
+    responses: reports.countedResponsesStream(year),
+    responseCount: reports.countCountedResponses(year),
     interviews: reports.validInterviews(year),
     registerCheck: registers.checkRows(),
     visits: visits.exportLines(),
-  }))();
+  };
 }

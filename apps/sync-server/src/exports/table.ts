@@ -21,7 +21,8 @@ export type CellValue = string | number | null;
 export interface Table {
   readonly sheet: SheetName;
   readonly columns: readonly Column[];
-  readonly rows: ReadonlyArray<readonly CellValue[]>;
+  /** Iterated once, row by row (the responses sheet makes each row as it is written). */
+  readonly rows: Iterable<readonly CellValue[]>;
   /** Indexes into `rows` of total lines, set in bold in the workbook. */
   readonly totalRowIndexes?: readonly number[];
   /** Leading columns that stay in view when scrolling right (the ones that name the row). */

@@ -30,30 +30,28 @@ export interface SuggestionTallies {
   readonly options: readonly OptionTally[];
 }
 
-/** How many counted responses chose each option of q10 (problems) and q11 (hopes). */
+/**
+ * How many counted responses chose each option of q10 (problems) and q11 (hopes). One pass over
+ * the responses (an export streams them from the database; each pass is a read of the year).
+ */
 export function tallySuggestions(data: AssessmentExportData): SuggestionTallies {
   const communities: CommunityRef[] = data.communities.map(({ code, name }) => ({ code, name }));
   const known = new Set(communities.map((c) => c.code));
-  for (const response of data.responses) {
-    if (!known.has(response.communityCode)) {
-      known.add(response.communityCode);
-      communities.push({ code: response.communityCode, name: response.communityName });
-    }
-  }
-  const zeroes = () =>
-    Object.fromEntries(communities.map((c) => [c.code, 0])) as Record<string, number>;
-
-  const respondents = { town: 0, byCommunity: zeroes() };
+  const respondents = { town: 0, byCommunity: {} as Record<string, number> };
   const counts = new Map<string, { town: number; byCommunity: Record<string, number> }>();
   const key = (questionId: TalliedQuestionId, letter: string) => `${questionId}:${letter}`;
   for (const questionId of TALLIED_QUESTION_IDS) {
     for (const option of questionById(questionId).options) {
-      counts.set(key(questionId, option.letter), { town: 0, byCommunity: zeroes() });
+      counts.set(key(questionId, option.letter), { town: 0, byCommunity: {} });
     }
   }
 
   for (const response of data.responses) {
     const code = response.communityCode;
+    if (!known.has(code)) {
+      known.add(code);
+      communities.push({ code, name: response.communityName });
+    }
     respondents.town += 1;
     respondents.byCommunity[code] = (respondents.byCommunity[code] ?? 0) + 1;
     for (const questionId of TALLIED_QUESTION_IDS) {
@@ -67,11 +65,27 @@ export function tallySuggestions(data: AssessmentExportData): SuggestionTallies 
     }
   }
 
+  // Every community in every count, 0 where none answered, in column order.
+  const filled = (byCommunity: Record<string, number>) =>
+    Object.fromEntries(communities.map((c) => [c.code, byCommunity[c.code] ?? 0])) as Record<
+      string,
+      number
+    >;
   const options = TALLIED_QUESTION_IDS.flatMap((questionId) =>
     questionById(questionId).options.map((option) => {
       const tally = counts.get(key(questionId, option.letter)) ?? { town: 0, byCommunity: {} };
-      return { questionId, letter: option.letter, label: option.label, ...tally };
+      return {
+        questionId,
+        letter: option.letter,
+        label: option.label,
+        town: tally.town,
+        byCommunity: filled(tally.byCommunity),
+      };
     }),
   );
-  return { communities, respondents, options };
+  return {
+    communities,
+    respondents: { town: respondents.town, byCommunity: filled(respondents.byCommunity) },
+    options,
+  };
 }

@@ -103,7 +103,11 @@ export interface RegisterCheckRow {
 
 export interface AssessmentExportData {
   readonly communities: readonly CommunitySummaryRow[];
-  readonly responses: readonly ResponseDetailRow[];
+  /**
+   * Iterated once per sheet that lists or tallies them: an array in tests, rows streamed from
+   * the database in an export (never the whole year in memory).
+   */
+  readonly responses: Iterable<ResponseDetailRow>;
   readonly interviews: readonly InterviewRow[];
   readonly registerCheck: readonly RegisterCheckRow[];
   /** Absent from a caller that does not read them: the sheet is then empty. */

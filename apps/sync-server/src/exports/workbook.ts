@@ -1,4 +1,4 @@
-import { PassThrough } from 'node:stream';
+import { PassThrough, type Writable } from 'node:stream';
 import { shanghaiWallClock } from '@jiuting/questionnaire';
 import ExcelJS from 'exceljs';
 import { buildTable } from './sheets.ts';
@@ -27,8 +27,14 @@ function xmlCharacter(char: string): string {
   return code >= 0x20 || code === 0x09 || code === 0x0a ? char : '';
 }
 
+/** A CR, or a character xmlCharacter may change: most texts have none and are kept as they are. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is what it is for.
+const NEEDS_CLEANING = /[\u0000-\u0008\u000B-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 /** Text a cell can hold: line breaks as Excel's own LF, characters XML refuses dropped. */
 export function cellText(value: string): string {
+  // Walking every character of 100,000 rows' texts was a tenth of the workbook's time.
+  if (!NEEDS_CLEANING.test(value)) return value;
   // Iterating a string walks code points, so a well-formed surrogate pair stays one character.
   return Array.from(value.replace(/\r\n?/g, '\n'), xmlCharacter).join('');
 }
@@ -49,11 +55,33 @@ function cellValue(value: CellValue, column: Column): string | number | Date | n
   }
 }
 
-function addSheet(
+/** Rows written between looks at how much of the sheet still waits to be zipped. */
+const ROWS_PER_TURN = 500;
+/** exceljs's chunks (64 KB each) a sheet may hold unzipped before the writer waits. */
+const MAX_PENDING_CHUNKS = 64;
+
+interface PendingBuffers {
+  stream?: { buffers?: unknown[] };
+}
+
+/**
+ * Lets the zip catch up. exceljs's streaming writer takes rows without backpressure: written in
+ * one synchronous loop, a sheet of 100,000 rows sat whole in memory before the zip read any of
+ * it (the export peaked at 1 GB). Between batches of rows the event loop turns, so the zip and
+ * the file take what was written, and while too much still waits the writer waits too.
+ */
+async function drain(sheet: ExcelJS.Worksheet): Promise<void> {
+  const pending = () => (sheet as unknown as PendingBuffers).stream?.buffers?.length ?? 0;
+  do {
+    await new Promise((resolve) => setImmediate(resolve));
+  } while (pending() > MAX_PENDING_CHUNKS);
+}
+
+async function addSheet(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
   table: Table,
   generatedAt: Date,
-): void {
+): Promise<void> {
   const { columns } = table;
   const sheet = workbook.addWorksheet(table.sheet, {
     views: [{ state: 'frozen', xSplit: table.frozenColumns ?? 0, ySplit: HEADER_ROW }],
@@ -87,7 +115,8 @@ function addSheet(
   header.commit();
 
   const totals = new Set(table.totalRowIndexes ?? []);
-  table.rows.forEach((values, index) => {
+  let index = 0;
+  for (const values of table.rows) {
     const row = sheet.getRow(HEADER_ROW + 1 + index);
     columns.forEach((column, i) => {
       const cell = row.getCell(i + 1);
@@ -100,17 +129,41 @@ function addSheet(
       }
     });
     if (totals.has(index)) row.font = { bold: true };
-    // Written to the zip as it goes: memory holds one row, not 100,000.
+    // Written to the zip as it goes: memory holds a few hundred rows, not 100,000.
     row.commit();
-  });
+    index += 1;
+    if (index % ROWS_PER_TURN === 0) await drain(sheet);
+  }
   sheet.commit();
 }
 
 /**
- * The office's workbook: sheets 汇总, 问卷明细, 访谈记录 and 问题与建议, as .xlsx bytes. Written with
- * exceljs's streaming writer, row by row: the in-memory workbook of 100,000 responses took
- * nearly 4 GB.
+ * The office's workbook: sheets 汇总, 问卷明细, 访谈记录, 问题与建议 and 户册核对, written as .xlsx
+ * into `stream` (a file in an export) with exceljs's streaming writer, row by row: the in-memory
+ * workbook of 100,000 responses took nearly 4 GB. Resolves once the whole file is written.
  */
+export async function writeAssessmentWorkbook(
+  data: AssessmentExportData,
+  options: { readonly generatedAt: Date; readonly stream: Writable },
+): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: options.stream,
+    useStyles: true,
+    // Inline strings: a shared-string table holds every distinct text of the year (each
+    // response's id and household) in memory until the end. Measured at 100,000 responses:
+    // peak 310 MB instead of 449 MB, 18% faster, and the file no bigger (16.7 MB, not 17.2).
+    useSharedStrings: false,
+  });
+  workbook.creator = TITLE;
+  workbook.created = options.generatedAt;
+  workbook.modified = options.generatedAt;
+  for (const sheet of SHEET_NAMES) {
+    await addSheet(workbook, buildTable(sheet, data), options.generatedAt);
+  }
+  await workbook.commit();
+}
+
+/** The same workbook as bytes in memory (tests, and small data). */
 export async function buildAssessmentWorkbook(
   data: AssessmentExportData,
   options: { readonly generatedAt: Date },
@@ -118,17 +171,6 @@ export async function buildAssessmentWorkbook(
   const chunks: Buffer[] = [];
   const stream = new PassThrough();
   stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream,
-    useStyles: true,
-    useSharedStrings: true,
-  });
-  workbook.creator = TITLE;
-  workbook.created = options.generatedAt;
-  workbook.modified = options.generatedAt;
-  for (const sheet of SHEET_NAMES) {
-    addSheet(workbook, buildTable(sheet, data), options.generatedAt);
-  }
-  await workbook.commit();
+  await writeAssessmentWorkbook(data, { ...options, stream });
   return Buffer.concat(chunks);
 }

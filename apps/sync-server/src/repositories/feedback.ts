@@ -34,62 +34,81 @@ export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** A MATCH expression for one phrase: the text verbatim, its own double quotes doubled. */
+function phrase(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/** Where each field sits in feedback_texts.id (seq × 4 + slot; migration 029). */
+const FIELD_SLOT: Record<FeedbackTextField, number> = { q10Other: 3, q11Other: 2, q12: 1 };
+
+/** The trigram index holds substrings of three characters; a shorter query has none to look up. */
+const SHORTEST_INDEXED_SEARCH = 3;
+
 // Only counted responses speak for a household (the same set as coverage, scores and the
-// export), so a repeat or an invalidated answer never tips a tally.
+// export), so a repeat or an invalidated answer never tips a tally. The tables read here are
+// kept by triggers on responses in the same transaction as each write (migration 029), so the
+// views read a few thousand summary rows, not the JSON of every response.
 export function feedbackRepository(db: Db) {
   const respondents = db.prepare<[], { code: string; count: number }>(
-    `SELECT community_code AS code, count(*) AS count FROM responses WHERE counted = 1
-     GROUP BY community_code`,
+    `SELECT community_code AS code, count FROM feedback_respondents WHERE count > 0
+     ORDER BY community_code`,
   );
-  const optionCounts = {
-    q10: db.prepare<[], OptionCount>(
-      `SELECT r.community_code AS code, j.value AS letter, count(*) AS count
-       FROM responses r, json_each(r.content, '$.answers.q10') j
-       WHERE r.counted = 1 GROUP BY r.community_code, j.value`,
-    ),
-    q11: db.prepare<[], OptionCount>(
-      `SELECT r.community_code AS code, j.value AS letter, count(*) AS count
-       FROM responses r, json_each(r.content, '$.answers.q11') j
-       WHERE r.counted = 1 GROUP BY r.community_code, j.value`,
-    ),
-  };
-  const texts = FEEDBACK_TEXT_FIELDS.map(
-    (field) =>
-      `SELECT seq, id AS responseId, community_code AS communityCode, '${field}' AS field,
-         json_extract(content, '$.answers.${field}') AS text, collected_at AS collectedAt
-       FROM responses WHERE counted = 1`,
-  ).join(' UNION ALL ');
+  const optionCounts = db.prepare<[TalliedQuestion], OptionCount>(
+    `SELECT community_code AS code, letter, count FROM feedback_option_counts
+     WHERE question = ? AND count > 0 ORDER BY community_code, letter`,
+  );
 
   return {
     respondents: () => respondents.all(),
-    optionCounts: (question: TalliedQuestion) => optionCounts[question].all(),
+    optionCounts: (question: TalliedQuestion) => optionCounts.all(question),
 
     texts(filter: FeedbackTextFilter): { items: FeedbackText[]; total: number } {
-      const clauses = ['t.text IS NOT NULL', "trim(t.text) <> ''"];
+      const clauses: string[] = [];
       const params: (string | number)[] = [];
-      if (filter.community) {
-        clauses.push('t.communityCode = ?');
-        params.push(filter.community);
-      }
-      if (filter.field) {
-        clauses.push('t.field = ?');
-        params.push(filter.field);
-      }
-      if (filter.search) {
+      // The trigram index finds a query of three or more characters and pages it newest first
+      // (its rowid is the list's order). A query of one or two characters (停车, 噪) has no
+      // trigram: those scan the kept texts with LIKE as before, short strings rather than every
+      // response's JSON. The index folds case like LIKE does for ASCII (and for other scripts'
+      // letters too, which LIKE did not: Ａ finds ａ).
+      const indexed =
+        filter.search !== undefined && [...filter.search].length >= SHORTEST_INDEXED_SEARCH;
+      if (indexed) {
+        clauses.push('feedback_search MATCH ?');
+        params.push(phrase(filter.search as string));
+      } else if (filter.search) {
         clauses.push("t.text LIKE ? ESCAPE '\\'");
         params.push(containsPattern(filter.search));
       }
-      const where = `WHERE ${clauses.join(' AND ')}`;
+      if (filter.field) {
+        clauses.push('t.id % 4 = ?');
+        params.push(FIELD_SLOT[filter.field]);
+      }
+      if (filter.community) {
+        clauses.push('t.community_code = ?');
+        params.push(filter.community);
+      }
+      const where = clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '';
+      const from = indexed
+        ? 'feedback_search s JOIN feedback_texts t ON t.id = s.rowid'
+        : 'feedback_texts t';
+      // Counting the index's matches alone needs no row of feedback_texts unless a community
+      // narrows them (the field is the rowid's last two bits).
+      const indexOnly = indexed && !filter.community;
       const total = db
-        .prepare(`SELECT count(*) FROM (${texts}) t ${where}`)
+        .prepare(
+          indexOnly
+            ? `SELECT count(*) FROM feedback_search s ${where.replaceAll('t.id', 's.rowid')}`
+            : `SELECT count(*) FROM ${from} ${where}`,
+        )
         .pluck()
         .get(...params) as number;
       const items = db
         .prepare<unknown[], FeedbackText>(
-          `SELECT t.responseId, t.communityCode, c.name AS communityName, t.field, t.text,
-             t.collectedAt
-           FROM (${texts}) t JOIN communities c ON c.code = t.communityCode ${where}
-           ORDER BY t.seq DESC, t.field LIMIT ? OFFSET ?`,
+          `SELECT t.response_id AS responseId, t.community_code AS communityCode,
+             c.name AS communityName, t.field, t.text, t.collected_at AS collectedAt
+           FROM ${from} JOIN communities c ON c.code = t.community_code ${where}
+           ORDER BY ${indexed ? 's.rowid' : 't.id'} DESC LIMIT ? OFFSET ?`,
         )
         .all(...params, filter.limit, filter.offset);
       return { items, total };

@@ -29,17 +29,17 @@ interface Row {
 
 /**
  * Every response of a span of Shanghai days, invalid ones included: a burst happened whatever a
- * coordinator later decided about one of its responses. Only the scored letters are read from
- * the stored answers.
+ * coordinator later decided about one of its responses. Only the scored letters are read, from
+ * the column ingest keeps for them.
  */
 export function qualityRepository(db: Db) {
   const COLUMNS = `r.id, r.community_code AS communityCode, r.user_id AS collectorId, r.channel,
        r.collected_at AS collectedAt, r.started_at AS startedAt, r.answer_changes AS answerChanges,
        r.client_fingerprint AS fingerprint, r.household_key AS householdKey, r.score, r.counted,
        r.invalidated_at IS NOT NULL AS invalid,
-       -- One call with seven paths parses the stored JSON once, not seven times.
-       json_extract(r.content, '$.answers.q3', '$.answers.q4', '$.answers.q5', '$.answers.q6',
-         '$.answers.q7', '$.answers.q8', '$.answers.q9') AS scored`;
+       -- Kept at ingest (migration 034); a row written some other way is read from its JSON.
+       coalesce(r.scored, json_extract(r.content, '$.answers.q3', '$.answers.q4',
+         '$.answers.q5', '$.answers.q6', '$.answers.q7', '$.answers.q8', '$.answers.q9')) AS scored`;
   const byDays = db.prepare<[string, string], Row>(
     `SELECT ${COLUMNS} FROM responses r WHERE r.collected_day BETWEEN ? AND ?`,
   );
@@ -61,6 +61,19 @@ export function qualityRepository(db: Db) {
            AND r.collected_day BETWEEN (SELECT date(min(collected_day), '-1 day') FROM listed)
                                    AND (SELECT date(max(collected_day), '+1 day') FROM listed))`,
   );
+  // What the signals read changes only when a response is stored (its seq is new), when a
+  // stored one changes (review, recount, area assignment: each writes its audit row in the
+  // same transaction), when a year's salt clears old fingerprints, or when a name changes.
+  // Cheap to read (index ends and two small tables), so a report can be kept until it moves.
+  const version = db
+    .prepare<[], string>(
+      `SELECT (SELECT coalesce(max(seq), 0) FROM responses)
+        || ':' || (SELECT coalesce(max(id), 0) FROM audit)
+        || ':' || (SELECT count(*) || '/' || coalesce(max(year), 0) FROM fingerprint_salts)
+        || ':' || (SELECT coalesce(max(updated_at), '') || '/' || count(*) FROM users)
+        || ':' || (SELECT coalesce(max(updated_at), '') || '/' || count(*) FROM communities)`,
+    )
+    .pluck();
   // Names from the two small tables once, not joined into every one of thousands of rows.
   const communityNames = db
     .prepare<[], [string, string]>('SELECT code, name FROM communities')
@@ -72,6 +85,8 @@ export function qualityRepository(db: Db) {
     responsesOfYear(year: number): QualityResponse[] {
       return named(byYear.all(year));
     },
+    /** Changes whenever anything the signals read may have changed (see above). */
+    version: () => version.get() as string,
     /** Responses collected from `fromDay` to `toDay` (Shanghai `YYYY-MM-DD`, both included). */
     responses(fromDay: string, toDay: string): QualityResponse[] {
       return named(byDays.all(fromDay, toDay));

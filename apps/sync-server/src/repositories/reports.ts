@@ -52,25 +52,46 @@ export function reportsRepository(db: Db) {
      ORDER BY i.community_code, i.seq`,
   );
 
+  const countResponses = db
+    .prepare<[number], number>(
+      `SELECT count(*) FROM responses
+       WHERE counted = 1 AND invalidated_at IS NULL AND assessment_year = ?`,
+    )
+    .pluck();
+  const detailOf = (row: ReturnType<typeof responses.get> & object): ResponseDetailRow => {
+    // content is the canonical JSON the schema accepted on the way in.
+    const item = JSON.parse(row.content) as SurveyResponse;
+    return {
+      id: row.id,
+      communityCode: row.communityCode,
+      communityName: row.communityName,
+      householdKey: row.householdKey,
+      channel: item.channel,
+      collectedAt: item.collectedAt,
+      receivedAt: row.receivedAt,
+      collector: collectorOf(row),
+      questionnaireVersion: item.questionnaireVersion,
+      answers: item.answers,
+    };
+  };
+
   return {
     countedResponses(year: number): ResponseDetailRow[] {
-      return responses.all(year).map((row) => {
-        // content is the canonical JSON the schema accepted on the way in.
-        const item = JSON.parse(row.content) as SurveyResponse;
-        return {
-          id: row.id,
-          communityCode: row.communityCode,
-          communityName: row.communityName,
-          householdKey: row.householdKey,
-          channel: item.channel,
-          collectedAt: item.collectedAt,
-          receivedAt: row.receivedAt,
-          collector: collectorOf(row),
-          questionnaireVersion: item.questionnaireVersion,
-          answers: item.answers,
-        };
-      });
+      return responses.all(year).map(detailOf);
     },
+    /**
+     * The same rows, read one at a time each time it is iterated: an export of a year's 100,000
+     * responses holds one in memory, not all of them. Iterate it inside one read transaction so
+     * every pass sees the same moment; the connection serves nothing else while a pass runs.
+     */
+    countedResponsesStream(year: number): Iterable<ResponseDetailRow> {
+      return {
+        *[Symbol.iterator]() {
+          for (const row of responses.iterate(year)) yield detailOf(row);
+        },
+      };
+    },
+    countCountedResponses: (year: number): number => countResponses.get(year) as number,
     validInterviews(year: number): InterviewRow[] {
       return interviews.all(year).map((row) => {
         const item = JSON.parse(row.content) as InterviewRecord;

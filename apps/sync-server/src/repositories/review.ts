@@ -62,6 +62,19 @@ export interface ReviewFilter {
   collector?: string | undefined;
   limit: number;
   offset: number;
+  /**
+   * Keyset paging: only items older than this cursor (a page's `nextCursor`), so a deep page
+   * costs what page 1 does. The offset is then counted from the cursor.
+   */
+  cursor?: string | undefined;
+}
+
+/** One page, how many items the filter matches in all, and the cursor of the page after it. */
+export interface ReviewPage<Item> {
+  items: Item[];
+  total: number;
+  /** null: this is the last page. */
+  nextCursor: string | null;
 }
 
 export interface ReviewAction {
@@ -197,26 +210,43 @@ export function reviewRepository(
     ),
   };
 
-  /** One page of a kind's table, newest first, and how many rows the filter matches in all. */
+  /**
+   * One page of a kind's table, newest first (by arrival, seq), how many rows the filter matches
+   * in all, and the cursor after the page: the seq of its last item, when more follow.
+   */
   function pageOf<Row>(
     kind: ReviewKind,
     filter: ReviewFilter,
     columns: string,
-  ): { total: number; rows: Row[] } {
+  ): { total: number; rows: Row[]; nextCursor: string | null } {
     const table = TABLES[kind];
     const where = whereOf(filter, kind);
     const total = db
       .prepare(`SELECT count(*) FROM ${table} t ${where.sql}`)
       .pluck()
       .get(...where.params) as number;
+    const page =
+      filter.cursor === undefined
+        ? where
+        : {
+            sql: `${where.sql ? `${where.sql} AND` : 'WHERE'} t.seq < ?`,
+            params: [...where.params, Number(filter.cursor)],
+          };
+    // One row more than the page tells whether another page follows.
     const rows = db
-      .prepare<unknown[], Row>(
-        `SELECT ${COMMON}, ${columns}
-         FROM ${table} t ${JOINS} ${where.sql}
+      .prepare<unknown[], Row & { cursorSeq: number }>(
+        `SELECT ${COMMON}, ${columns}, t.seq AS cursorSeq
+         FROM ${table} t ${JOINS} ${page.sql}
          ORDER BY t.seq DESC LIMIT ? OFFSET ?`,
       )
-      .all(...where.params, filter.limit, filter.offset);
-    return { total, rows };
+      .all(...page.params, filter.limit + 1, filter.offset);
+    const more = rows.length > filter.limit;
+    const shown = rows.slice(0, filter.limit);
+    return {
+      total,
+      rows: shown,
+      nextCursor: more ? String((shown.at(-1) as { cursorSeq: number }).cursorSeq) : null,
+    };
   }
 
   function recount(id: string): void {
@@ -253,8 +283,8 @@ export function reviewRepository(
     invalidate: (action: ReviewAction, reason: string) => change(action, reason),
     restore: (action: ReviewAction) => change(action, null),
 
-    listResponses(filter: ReviewFilter): { items: ReviewResponse[]; total: number } {
-      const { total, rows } = pageOf<
+    listResponses(filter: ReviewFilter): ReviewPage<ReviewResponse> {
+      const { total, rows, nextCursor } = pageOf<
         Omit<ReviewResponse, 'invalid' | 'counted' | 'answers' | 'householdAddress'> &
           MarkColumns & { counted: number; content: string }
       >(
@@ -265,6 +295,7 @@ export function reviewRepository(
       );
       return {
         total,
+        nextCursor,
         items: rows.map((r) => {
           const content = JSON.parse(r.content) as {
             householdAddress?: string;
@@ -286,14 +317,15 @@ export function reviewRepository(
       };
     },
 
-    listInterviews(filter: ReviewFilter): { items: ReviewInterview[]; total: number } {
-      const { total, rows } = pageOf<Omit<ReviewInterview, 'invalid'> & MarkColumns>(
+    listInterviews(filter: ReviewFilter): ReviewPage<ReviewInterview> {
+      const { total, rows, nextCursor } = pageOf<Omit<ReviewInterview, 'invalid'> & MarkColumns>(
         'interview',
         filter,
         't.interview_group AS "group", t.method, t.interview_date AS date, t.view',
       );
       return {
         total,
+        nextCursor,
         items: rows.map((r) => ({
           ...baseOf(r),
           group: r.group,

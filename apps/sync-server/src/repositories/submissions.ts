@@ -88,10 +88,12 @@ export function submissionsRepository(db: Db) {
   const insertResponse = db.prepare<NewResponse, { counted: number }>(
     `INSERT INTO responses (id, content_hash, content, community_code, household_key, channel,
        collected_at, collected_day, score, received_at, user_id, session_id, source, exported_by,
-       started_at, answer_changes, client_fingerprint, assessment_year, counted)
+       started_at, answer_changes, client_fingerprint, assessment_year, scored, counted)
      VALUES (@id, @contentHash, @content, @communityCode, @householdKey, @channel,
        @collectedAt, @collectedDay, @score, @receivedAt, @userId, @sessionId, @source, @exportedBy,
        @startedAt, @answerChanges, @fingerprint, @assessmentYear,
+       json_extract(@content, '$.answers.q3', '$.answers.q4', '$.answers.q5', '$.answers.q6',
+         '$.answers.q7', '$.answers.q8', '$.answers.q9'),
        NOT EXISTS (SELECT 1 FROM responses WHERE community_code = @communityCode
                    AND household_key = @householdKey AND assessment_year = @assessmentYear
                    AND counted = 1))

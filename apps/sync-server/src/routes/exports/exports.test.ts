@@ -2,7 +2,7 @@ import { scoreSurvey } from '@jiuting/questionnaire';
 import { FULL_MARKS_ANSWERS, sampleInterview, sampleSurvey } from '@jiuting/questionnaire/testing';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   buildTestApp,
   CLIENT_HEADERS,
@@ -11,6 +11,10 @@ import {
   loginAs,
   syncItems,
 } from '../../testing.ts';
+
+// Each export starts a worker thread that loads the TypeScript sources through tsx: seconds
+// apiece on a loaded machine, and some tests here download three files.
+vi.setConfig({ testTimeout: 30_000 });
 
 const HEADER_ROW = 2;
 // q3–q9 = A B C D C B A → 10 + 10 + 11 + 15 + 10 + 12 + 10 = 78 (附件1's 得分说明).

@@ -1,3 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import { createReadStream, fstatSync, openSync, readdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, errorResponses } from '../../errors.ts';
@@ -10,6 +14,9 @@ import {
 } from '../../exports/index.ts';
 import { principalOf } from '../../plugins/auth.ts';
 import { YearQuerySchema } from '../schemas.ts';
+
+/** An export's file while it is built and sent (see build below). */
+const TEMP_FILE = /^\.export-[0-9a-f-]{36}\.tmp$/;
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -44,16 +51,33 @@ const FileParamsSchema = z.object({ file: z.string().max(40) });
 const routes: FastifyPluginAsyncZod = async (app) => {
   const staff = app.requireRole('admin', 'coordinator');
   const runExport = exportRunner();
+  // Files are written beside the database (its directory is the server's own, 0700) and deleted
+  // once sent; one left by a crash mid-export is deleted at the next start.
+  const dir = dirname(app.db.name);
+  for (const name of readdirSync(dir)) {
+    if (TEMP_FILE.test(name)) rmSync(join(dir, name), { force: true });
+  }
 
-  async function build(job: Omit<ExportJob, 'dbPath'>) {
-    const outcome = await runExport({ ...job, dbPath: app.db.name });
-    if (outcome.ok) {
-      const { bytes } = outcome;
-      return {
-        bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-        counts: outcome.counts,
-      };
+  /** Builds the file in the worker; resolves to a stream of it (the file itself is gone). */
+  async function build(job: Omit<ExportJob, 'dbPath' | 'outPath'>) {
+    const outPath = join(dir, `.export-${randomUUID()}.tmp`);
+    const remove = () => rmSync(outPath, { force: true });
+    let outcome: Awaited<ReturnType<typeof runExport>>;
+    try {
+      outcome = await runExport({ ...job, dbPath: app.db.name, outPath });
+    } catch (err) {
+      remove();
+      throw err;
     }
+    if (outcome.ok) {
+      // Opened, then unlinked at once: the open descriptor still reads it, and no copy of the
+      // answers stays on disk after the download, however it ends (a coordinator cancelling).
+      const fd = openSync(outPath, 'r');
+      remove();
+      const size = fstatSync(fd).size;
+      return { file: createReadStream('', { fd }), size, counts: outcome.counts };
+    }
+    remove();
     // The export module throws a plain Error naming the record whose answers cannot be scored;
     // its message is already Chinese and names no answer, so the coordinator can go and fix it.
     if (outcome.message.includes('无法计分')) {
@@ -81,17 +105,17 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/exports/assessment.xlsx',
     {
-      // Bytes, not JSON: Fastify sends a Buffer as it is, without the serializer.
+      // A file stream, not JSON: Fastify sends a stream as it is, without the serializer.
       schema: {
         querystring: YearQuerySchema,
-        response: { 200: z.custom<Buffer>(), ...errorResponses(400, 401, 403, 422) },
+        response: { 200: z.custom<Readable>(), ...errorResponses(400, 401, 403, 422) },
       },
       onRequest: staff,
     },
     async (request, reply) => {
       const generatedAt = app.now();
       const year = app.repos.years.resolve(request.query.year);
-      const { bytes, counts } = await build({
+      const { file, size, counts } = await build({
         format: 'xlsx',
         generatedAt: generatedAt.toISOString(),
         year,
@@ -101,7 +125,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       return reply
         .header('content-type', XLSX_TYPE)
         .header('content-disposition', contentDisposition(fileName))
-        .send(bytes);
+        .header('content-length', size)
+        .send(file);
     },
   );
 
@@ -111,7 +136,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         params: FileParamsSchema,
         querystring: YearQuerySchema,
-        response: { 200: z.custom<Buffer>(), ...errorResponses(400, 401, 403, 404, 422) },
+        response: { 200: z.custom<Readable>(), ...errorResponses(400, 401, 403, 404, 422) },
       },
       onRequest: staff,
     },
@@ -126,7 +151,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       }
       const generatedAt = app.now();
       const year = app.repos.years.resolve(request.query.year);
-      const { bytes, counts } = await build({
+      const { file, size, counts } = await build({
         format: 'csv',
         sheet,
         generatedAt: generatedAt.toISOString(),
@@ -137,7 +162,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', contentDisposition(fileName))
-        .send(bytes);
+        .header('content-length', size)
+        .send(file);
     },
   );
 };

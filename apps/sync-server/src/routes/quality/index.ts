@@ -13,6 +13,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses } from '../../errors.ts';
+import { keptUntilChanged } from '../../services/kept-until-changed.ts';
 import { qualityReport } from '../../services/quality.ts';
 import { PageQueryFields } from '../schemas.ts';
 
@@ -99,6 +100,10 @@ export const QualitySchema = z.object({
 // only through review, which audits it; nothing here changes a count or a score.
 const routes: FastifyPluginAsyncZod = async (app) => {
   const { quality } = app.repos;
+  // Reading a year's responses and running the signals over them took most of a second at
+  // 30,000 responses; the report only changes when the data does.
+  // A few filters at a time: a report's flagged list can hold thousands of responses.
+  const reports = keptUntilChanged<ReturnType<typeof qualityReport>>(quality.version, 4);
 
   app.get(
     '/quality',
@@ -113,8 +118,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const { community, collector, flag, page, pageSize } = request.query;
       // The assessment year's responses (the open year by default), not a calendar year's.
       const year = app.repos.years.resolve(request.query.year);
-      const rows = quality.responsesOfYear(year);
-      const report = qualityReport(rows, { community, collector, flag });
+      const report = reports(JSON.stringify([year, community, collector, flag]), () =>
+        qualityReport(quality.responsesOfYear(year), { community, collector, flag }),
+      );
       const start = (page - 1) * pageSize;
       return {
         year,

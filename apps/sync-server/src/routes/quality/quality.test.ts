@@ -174,6 +174,33 @@ describe('GET /api/quality', () => {
     });
   });
 
+  it('answers from a kept report until the next write, and then tells that write', async () => {
+    const url = '/api/quality?year=2025&flag=night&pageSize=200';
+    const first = (await get(url)).json();
+    expect((await get(url)).json()).toEqual(first);
+    // A new night visit by the hasty canvasser, then a coordinator marks one invalid: each
+    // shows in the very next answer.
+    const late = visit(706, at('23:12'), 0.5);
+    await send(hasty, [late]);
+    const afterSync = (await get(url)).json();
+    expect(afterSync.flagged.total).toBe(first.flagged.total + 1);
+    expect(afterSync.flagged.items.map((i: { id: string }) => i.id)).toContain(late.id);
+    const marked = await app.inject({
+      method: 'POST',
+      url: `/api/review/responses/${late.id}/invalidate`,
+      headers: { ...CLIENT_HEADERS, cookie: coordinator.cookie },
+      payload: { reason: '经核实未入户' },
+    });
+    expect(marked.statusCode).toBe(200);
+    const afterReview = (await get(url)).json();
+    expect(afterReview.flagged.items.find((i: { id: string }) => i.id === late.id)).toMatchObject({
+      invalid: true,
+    });
+    // And the review list's flag filter, kept the same way, sees the new response too.
+    const listed = (await get('/api/review/responses?flag=night&pageSize=200')).json();
+    expect(listed.items.map((i: { id: string }) => i.id)).toContain(late.id);
+  });
+
   it('answers a bad flag with a Chinese message, and refuses a canvasser', async () => {
     const bad = await get('/api/quality?flag=fast');
     expect(bad.statusCode).toBe(400);

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AppError, errorResponses } from '../../errors.ts';
 import { principalOf } from '../../plugins/auth.ts';
 import type { ReviewKind } from '../../repositories/review.ts';
+import { keptUntilChanged } from '../../services/kept-until-changed.ts';
 import { FlagSchema } from '../quality/index.ts';
 import { PageQueryFields, plain, YearQuerySchema } from '../schemas.ts';
 
@@ -61,6 +62,11 @@ const ListQuerySchema = YearQuerySchema.extend({
   collector: z.string().max(64).optional(),
   flag: FlagSchema.optional(),
   address: plain(z.string().max(80, '门牌地址不能超过 80 个字'), '门牌地址').optional(),
+  /** A page's nextCursor: the page after it, found by the index (page is then only echoed). */
+  cursor: z
+    .string()
+    .regex(/^\d{1,15}$/, '翻页位置不正确，请从第一页重新打开')
+    .optional(),
   ...PageQueryFields,
 });
 
@@ -86,7 +92,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   const { review, quality } = app.repos;
   // Flags are computed per request, so they always match the data: for a page, from the rows
   // that decide its items' flags; for the flag filter, over every response (all years).
-  const allFlags = () => responseFlags(quality.responses('0000-01-01', '9999-12-31'));
+  const flagsKept = keptUntilChanged<ReturnType<typeof responseFlags>>(quality.version, 1);
+  const allFlags = () =>
+    flagsKept('all', () => responseFlags(quality.responses('0000-01-01', '9999-12-31')));
   const withFlags = <T extends { id: string }>(items: readonly T[]) => {
     const flags = responseFlags(quality.responsesAround(items.map((item) => item.id)));
     return items.map((item) => ({ ...item, flags: flags.get(item.id) ?? [] }));
@@ -138,6 +146,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
               total: z.number(),
               page: z.number(),
               pageSize: z.number(),
+              nextCursor: z.string().nullable(),
             }),
             ...errorResponses(400, 401, 403),
           },
@@ -145,7 +154,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         onRequest: staff,
       },
       async (request) => {
-        const { community, id, status, channel, collector, flag, address, page, pageSize } =
+        const { community, id, status, channel, collector, flag, address, cursor, page, pageSize } =
           request.query;
         const year = app.repos.years.resolve(request.query.year);
         const ids =
@@ -163,14 +172,16 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           address: address === '' ? undefined : address,
           ids,
           limit: pageSize,
-          offset: (page - 1) * pageSize,
+          offset: cursor === undefined ? (page - 1) * pageSize : 0,
+          cursor,
         };
-        const { items, total } = review.list(kind, filter);
+        const { items, total, nextCursor } = review.list(kind, filter);
         return {
           items: (kind === 'response' ? withFlags(items as { id: string }[]) : items) as Item[],
           total,
           page,
           pageSize,
+          nextCursor,
         };
       },
     );

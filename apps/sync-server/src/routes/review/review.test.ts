@@ -287,3 +287,50 @@ describe('who may review', () => {
     expect(noHeader.json().error).toBe('csrf_header_missing');
   });
 });
+
+describe('keyset pages', () => {
+  it('walks the same items by cursor as page by page, for every filter', async () => {
+    // Eleven more responses (two of them repeats of a household), two marked invalid.
+    const more = Array.from({ length: 11 }, (_, i) =>
+      sampleSurvey({ communityCode: 'R1', householdAddress: `${(i % 9) + 3}号楼${i + 1}01室` }),
+    );
+    await post('/api/sync', { items: more }, canvasser);
+    for (const item of [more[2], more[7]]) {
+      await post(`/api/review/responses/${item?.id}/invalidate`, { reason: '核查无效' });
+    }
+    const idsOf = (body: { items: { id: string }[] }) => body.items.map((i) => i.id);
+    for (const filter of ['', 'status=valid', 'status=invalid', 'status=repeat', 'address=号楼']) {
+      for (const kind of ['responses', 'interviews']) {
+        const byOffset: string[] = [];
+        const first = (await get(`/api/review/${kind}?${filter}&pageSize=3`)).json();
+        const pages = Math.max(1, Math.ceil(first.total / 3));
+        for (let page = 1; page <= pages; page += 1) {
+          byOffset.push(
+            ...idsOf((await get(`/api/review/${kind}?${filter}&pageSize=3&page=${page}`)).json()),
+          );
+        }
+        const byCursor: string[] = [];
+        let body = first;
+        let steps = 0;
+        for (;;) {
+          byCursor.push(...idsOf(body));
+          expect(body.total).toBe(first.total);
+          steps += 1;
+          if (body.nextCursor === null) break;
+          body = (
+            await get(`/api/review/${kind}?${filter}&pageSize=3&cursor=${body.nextCursor}`)
+          ).json();
+        }
+        expect(byCursor, `${kind}?${filter}`).toEqual(byOffset);
+        expect(byCursor).toHaveLength(first.total);
+        expect(steps).toBe(pages);
+      }
+    }
+  });
+
+  it('refuses a cursor that is not one, in Chinese', async () => {
+    const res = await get('/api/review/responses?cursor=abc');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toBe('validation_failed');
+  });
+});
