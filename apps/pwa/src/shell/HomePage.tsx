@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import type { User } from '../api/types.ts';
-import { DraftList } from '../outbox/DraftList.tsx';
 import { newId } from '../outbox/ids.ts';
 import { checkStorage } from '../outbox/storage.ts';
+import { DraftList } from './collector-screens.ts';
 import { OFFLINE_MESSAGES, offlineSupport } from './offline-support.ts';
 import { hrefOf } from './route.ts';
 
@@ -79,7 +79,10 @@ export function HomePage({
           </a>
         ) : null}
       </nav>
-      <DraftList collector={user.username} communityName={communityName} />
+      {/* Drafts come from IndexedDB a moment after the buttons either way. */}
+      <Suspense fallback={null}>
+        <DraftList collector={user.username} communityName={communityName} />
+      </Suspense>
       <button type="button" className="link logout" onClick={onLogout}>
         退出登录
       </button>
