@@ -44,12 +44,13 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
   {
     version: 3,
     // Indexes that let the engine claim the oldest queued items, count what is unsent and find
-    // the synced answers to purge without reading every row's answers (issue 17 §3); and every
-    // row gets exactly the fields of its state (types.ts), which the new indexes rely on (an
-    // unsent row without `queuedAt` would be missing from them).
+    // the synced answers to purge without reading every row's answers (issue 17 §3); `kind` and
+    // `updatedAt`, which nothing reads, go, since every index is written on every put. Every row
+    // gets exactly the fields of its state (types.ts), which the new indexes rely on (an unsent
+    // row without `queuedAt` would be missing from them).
     stores: {
       items:
-        'id, state, kind, updatedAt, communityCode, [state+queuedAt], [collectedBy+state+queuedAt], [state+syncedAt]',
+        'id, state, communityCode, [state+queuedAt], [collectedBy+state+queuedAt], [state+syncedAt]',
     },
     upgrade: async (tx) => {
       await tx

@@ -179,6 +179,20 @@ export async function claimBatch(
   limit: number,
   options: ClaimOptions = {},
 ): Promise<SendingItem[]> {
+  return db.transaction('rw', db.items, () =>
+    claimWithin(db, engineId, now, leaseMs, limit, options),
+  );
+}
+
+/** claimBatch's read and write, inside a transaction the caller holds. */
+async function claimWithin(
+  db: OutboxDatabase,
+  engineId: string,
+  now: number,
+  leaseMs: number,
+  limit: number,
+  options: ClaimOptions,
+): Promise<SendingItem[]> {
   const { collector, maxBytes = Number.POSITIVE_INFINITY, exclude, takeOverClaims } = options;
   const claim: OutboxEvent = {
     type: 'claim',
@@ -187,31 +201,29 @@ export async function claimBatch(
     at: now,
     takeOver: takeOverClaims === true,
   };
-  return db.transaction('rw', db.items, async () => {
-    const excluded = (item: OutboxItem) => exclude?.has(item.id) === true;
-    const [queued, stale] = await Promise.all([
-      oldestIn(db, 'queued', collector, limit, excluded),
-      oldestIn(
-        db,
-        'sending',
-        collector,
-        limit,
-        (item) => excluded(item) || !tryTransition(item, claim),
-      ),
-    ]);
-    const candidates = mergeOldestFirst(queued, stale);
-    const claimed: SendingItem[] = [];
-    let bytes = 0;
-    for (const item of candidates) {
-      if (claimed.length >= limit) break;
-      const size = payloadBytes(item.payload);
-      if (claimed.length > 0 && bytes + size > maxBytes) break;
-      bytes += size;
-      claimed.push(transition(item, claim) as SendingItem);
-    }
-    await db.items.bulkPut(claimed);
-    return claimed;
-  });
+  const excluded = (item: OutboxItem) => exclude?.has(item.id) === true;
+  const [queued, stale] = await Promise.all([
+    oldestIn(db, 'queued', collector, limit, excluded),
+    oldestIn(
+      db,
+      'sending',
+      collector,
+      limit,
+      (item) => excluded(item) || !tryTransition(item, claim),
+    ),
+  ]);
+  const candidates = mergeOldestFirst(queued, stale);
+  const claimed: SendingItem[] = [];
+  let bytes = 0;
+  for (const item of candidates) {
+    if (claimed.length >= limit) break;
+    const size = payloadBytes(item.payload);
+    if (claimed.length > 0 && bytes + size > maxBytes) break;
+    bytes += size;
+    claimed.push(transition(item, claim) as SendingItem);
+  }
+  await db.items.bulkPut(claimed);
+  return claimed;
 }
 
 /** Two lists each oldest first, as one: queued before sending when equally old, as before. */
@@ -324,6 +336,26 @@ export async function applyOutcomes(
   await db.transaction('rw', db.items, async () => {
     const items = await db.items.bulkGet([...outcomes.keys()]);
     await db.items.bulkPut(outcomeChanges(items, engineId, outcomes, now));
+  });
+}
+
+/**
+ * applyOutcomes and then claimBatch, in one transaction: a drain of a long queue spends one
+ * IndexedDB transaction per batch instead of two. Twice: as each of the two.
+ */
+export async function applyOutcomesAndClaim(
+  db: OutboxDatabase,
+  engineId: string,
+  outcomes: ReadonlyMap<string, ItemOutcome>,
+  now: number,
+  leaseMs: number,
+  limit: number,
+  options: ClaimOptions = {},
+): Promise<SendingItem[]> {
+  return db.transaction('rw', db.items, async () => {
+    const items = await db.items.bulkGet([...outcomes.keys()]);
+    await db.items.bulkPut(outcomeChanges(items, engineId, outcomes, now));
+    return claimWithin(db, engineId, now, leaseMs, limit, options);
   });
 }
 
