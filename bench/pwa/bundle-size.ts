@@ -1,7 +1,9 @@
-// The PWA's download budget: the gzip size of the JS and CSS a canvasser's first screen loads
-// (the entry chunk, every chunk it imports statically, and their CSS), which must stay within
-// 175 KB, and proof that the coordinator's dashboard is split out of it. (170 KB until the build
-// targeted the phones the app must run on: lowering class private fields for them costs ~2.8 KB.)
+// The PWA's download budget: what a canvasser's phone downloads before the first screen (login or
+// home) shows — the entry chunk, every chunk it imports statically, their CSS, index.html and the
+// scripts it names — counted as the server sends it (the build's pre-compressed .br files, or the
+// raw file where there is none), which must stay within 130 KB; and proof that the coordinator's
+// dashboard and the collectors' forms are split out of it. The gzip level 9 figure is printed
+// beside it for comparison with earlier runs (its budget was 175 KB before the forms were split).
 // Run after a build: `npm run build -w apps/pwa && npx tsx bench/pwa/bundle-size.ts`
 // (builds first when there is no build).
 import { spawnSync } from 'node:child_process';
@@ -9,7 +11,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET_BYTES = 175 * 1024;
+const BUDGET_BYTES = 130 * 1024;
 const root = join(import.meta.dirname, '..', '..');
 const dist = join(root, 'apps', 'pwa', 'dist');
 const manifestPath = join(dist, '.vite', 'manifest.json');
@@ -55,8 +57,21 @@ for (const key of firstScreen) {
   for (const css of chunk.css ?? []) files.add(css);
 }
 
+// Scripts index.html names itself (old-phone.js runs before the app, outside the manifest).
+const indexHtml = readFileSync(join(dist, 'index.html'), 'utf8');
+for (const match of indexHtml.matchAll(/<script\b[^>]*\bsrc="\/?([^"]+)"/g)) {
+  const file = match[1] as string;
+  if (!file.startsWith('assets/')) files.add(file);
+}
+files.add('index.html');
+
 function gzipBytes(file: string): number {
   return gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
+}
+/** What the sync server sends a browser that accepts brotli (static.ts, preCompressed). */
+function servedBytes(file: string): number {
+  const br = join(dist, `${file}.br`);
+  return existsSync(br) ? statSync(br).size : statSync(join(dist, file)).size;
 }
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
@@ -64,11 +79,18 @@ const rows = [...files].sort().map((file) => ({
   file,
   raw: statSync(join(dist, file)).size,
   gzip: gzipBytes(file),
+  served: servedBytes(file),
 }));
-const total = rows.reduce((sum, row) => sum + row.gzip, 0);
+const gzipTotal = rows.reduce((sum, row) => sum + row.gzip, 0);
+const total = rows.reduce((sum, row) => sum + row.served, 0);
 
 const dashboardChunks = Object.entries(manifest).filter(([key]) => key.includes('src/dashboard/'));
 const dashboardInFirstScreen = dashboardChunks.some(([key]) => firstScreen.has(key));
+// The forms bring react-hook-form and the questionnaire's zod schemas: never on the first screen.
+const LAZY_FORMS = ['src/survey/SurveyPage.tsx', 'src/interview/InterviewPage.tsx'];
+const formsInFirstScreen = LAZY_FORMS.filter(
+  (source) => !Object.keys(manifest).includes(source) || firstScreen.has(source),
+);
 
 function allFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -79,13 +101,13 @@ const precacheGzip = allFiles(join(dist, 'assets'))
   .filter((path) => /\.(js|css)$/.test(path))
   .reduce((sum, path) => sum + gzipSync(readFileSync(path), { level: 9 }).length, 0);
 
-console.log('PWA first screen (canvasser): JS + CSS, gzip level 9');
+console.log('PWA first screen (canvasser): HTML + JS + CSS, as served (brotli) and gzip level 9');
 for (const row of rows)
   console.log(
-    `  ${row.file.padEnd(40)} ${kb(row.raw).padStart(10)} raw  ${kb(row.gzip).padStart(9)} gzip`,
+    `  ${row.file.padEnd(40)} ${kb(row.raw).padStart(10)} raw  ${kb(row.served).padStart(9)} served  ${kb(row.gzip).padStart(9)} gzip`,
   );
 console.log(
-  `  ${'total'.padEnd(40)} ${''.padStart(14)} ${kb(total).padStart(9)} gzip  (budget ${kb(BUDGET_BYTES)})`,
+  `  ${'total'.padEnd(40)} ${''.padStart(14)} ${kb(total).padStart(9)} served  ${kb(gzipTotal).padStart(9)} gzip  (budget ${kb(BUDGET_BYTES)} served)`,
 );
 for (const [key, chunk] of dashboardChunks) {
   console.log(
@@ -104,8 +126,12 @@ if (dashboardInFirstScreen) {
   console.error('FAIL: the dashboard is loaded by the first screen');
   process.exit(1);
 }
-if (total > BUDGET_BYTES) {
-  console.error(`FAIL: first screen ${kb(total)} gzip exceeds the ${kb(BUDGET_BYTES)} budget`);
+if (formsInFirstScreen.length > 0) {
+  console.error(`FAIL: not split out of the first screen: ${formsInFirstScreen.join(', ')}`);
   process.exit(1);
 }
-console.log('OK: within budget, dashboard split out');
+if (total > BUDGET_BYTES) {
+  console.error(`FAIL: first screen ${kb(total)} served exceeds the ${kb(BUDGET_BYTES)} budget`);
+  process.exit(1);
+}
+console.log('OK: within budget, dashboard and forms split out');

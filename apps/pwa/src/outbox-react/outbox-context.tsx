@@ -1,8 +1,9 @@
 import { createContext, type ReactNode, useContext, useSyncExternalStore } from 'react';
 import type { OutboxDatabase } from '../outbox/db.ts';
 import { STALE_UNSENT_MS } from '../outbox/store.ts';
+import { type UnsentSummary, unsentSummary } from '../outbox/summary.ts';
 import type { EngineStatus, SyncEngine } from '../outbox/sync-engine.ts';
-import type { OutboxItem } from '../outbox/types.ts';
+import type { ItemIn, OutboxItem, OutboxState } from '../outbox/types.ts';
 import { useLive } from './use-live.ts';
 
 export interface Outbox {
@@ -27,11 +28,7 @@ export function useEngineStatus(): EngineStatus {
   return useSyncExternalStore(engine.subscribe, engine.getStatus);
 }
 
-export interface UnsentSummary {
-  readonly unsent: number;
-  readonly rejected: number;
-  readonly oldestQueuedAt: number | null;
-}
+export type { UnsentSummary } from './summary.ts';
 
 /** An item is shown to (and sent, exported for) the person who collected it, and nobody else. */
 export function belongsTo(item: OutboxItem, collector: string | null): boolean {
@@ -45,17 +42,7 @@ export function belongsTo(item: OutboxItem, collector: string | null): boolean {
 export function useUnsentSummary(collector: string | null): UnsentSummary | null {
   const { db } = useOutbox();
   return useLive<UnsentSummary | null>(
-    async () => {
-      const items = (
-        await db.items.where('state').anyOf('queued', 'sending', 'rejected').toArray()
-      ).filter((item) => belongsTo(item, collector));
-      const times = items.map((item) => item.queuedAt ?? item.createdAt);
-      return {
-        unsent: items.length,
-        rejected: items.filter((item) => item.state === 'rejected').length,
-        oldestQueuedAt: times.length > 0 ? Math.min(...times) : null,
-      };
-    },
+    () => unsentSummary(db, collector),
     `unsent:${db.name}:${collector ?? ''}`,
     null,
   );
@@ -70,18 +57,18 @@ export function isStale(summary: UnsentSummary | null, now: number): boolean {
 }
 
 /** The signed-in person's items in these states, newest first. */
-export function useItems(
-  states: readonly OutboxItem['state'][],
+export function useItems<S extends OutboxState>(
+  states: readonly S[],
   collector: string,
-): OutboxItem[] | null {
+): ItemIn<S>[] | null {
   const { db } = useOutbox();
-  return useLive<OutboxItem[] | null>(
+  return useLive<ItemIn<S>[] | null>(
     async () => {
-      const items = await db.items
+      const items = (await db.items
         .where('state')
         .anyOf(states)
         .filter((item) => belongsTo(item, collector))
-        .toArray();
+        .toArray()) as ItemIn<S>[];
       return items.sort((a, b) => b.updatedAt - a.updatedAt);
     },
     `items:${db.name}:${states.join()}:${collector}`,

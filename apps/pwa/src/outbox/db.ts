@@ -1,5 +1,6 @@
+import type { SyncItem } from '@jiuting/questionnaire';
 import Dexie, { type EntityTable } from 'dexie';
-import type { MetaEntry, OutboxItem, SyncedCount } from './types.ts';
+import type { MetaEntry, OutboxItem, RejectionReason, SyncedCount } from './types.ts';
 
 export const DEFAULT_DB_NAME = 'jiuting-outbox';
 
@@ -31,7 +32,7 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
       await tx
         .table('items')
         .toCollection()
-        .modify((item: Partial<OutboxItem>) => {
+        .modify((item: { communityCode?: string; payload?: unknown; attempts?: number }) => {
           if (item.communityCode === undefined) {
             const payload = item.payload as { communityCode?: string } | undefined;
             item.communityCode = payload?.communityCode ?? '';
@@ -40,7 +41,82 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
         });
     },
   },
+  {
+    version: 3,
+    // Indexes that let the engine claim the oldest queued items, count what is unsent and find
+    // the synced answers to purge without reading every row's answers (issue 17 §3); `kind` and
+    // `updatedAt`, which nothing reads, go, since every index is written on every put. Every row
+    // gets exactly the fields of its state (types.ts), which the new indexes rely on (an unsent
+    // row without `queuedAt` would be missing from them).
+    stores: {
+      items:
+        'id, state, communityCode, [state+queuedAt], [collectedBy+state+queuedAt], [state+syncedAt]',
+    },
+    upgrade: async (tx) => {
+      await tx
+        .table('items')
+        .toCollection()
+        .modify((row: Record<string, unknown>, ref: { value: unknown }) => {
+          ref.value = itemOfVersion2(row);
+        });
+    },
+  },
 ];
+
+const LEGACY_REASON: RejectionReason = {
+  status: 'rejected',
+  error: 'rejected',
+  message: '服务器拒收',
+};
+
+/**
+ * A row of version 2 (one shape with optional fields for every state) as the item of its state.
+ * Nothing is dropped but fields its state does not have; a submitted row without a payload,
+ * which no version wrote, would reopen as the draft its form is rather than be lost.
+ */
+export function itemOfVersion2(row: Record<string, unknown>): OutboxItem {
+  const at = (value: unknown, fallback: number) => (typeof value === 'number' ? value : fallback);
+  const createdAt = at(row.createdAt, 0);
+  const common = {
+    id: String(row.id),
+    kind: row.kind === 'interview' ? 'interview' : 'survey',
+    communityCode:
+      typeof row.communityCode === 'string'
+        ? row.communityCode
+        : ((row.payload as { communityCode?: string } | undefined)?.communityCode ?? ''),
+    form: row.form,
+    createdAt,
+    updatedAt: at(row.updatedAt, createdAt),
+    ...(typeof row.collectedBy === 'string' && row.collectedBy
+      ? { collectedBy: row.collectedBy }
+      : {}),
+  } as const;
+  if (row.state === 'draft' || row.payload === undefined || row.payload === null) {
+    return { ...common, state: 'draft' };
+  }
+  const submitted = {
+    ...common,
+    payload: row.payload as SyncItem,
+    queuedAt: at(row.queuedAt, common.updatedAt),
+    attempts: at(row.attempts, 0),
+  };
+  switch (row.state) {
+    case 'sending':
+      return typeof row.claimedBy === 'string' && typeof row.leaseUntil === 'number'
+        ? { ...submitted, state: 'sending', claimedBy: row.claimedBy, leaseUntil: row.leaseUntil }
+        : { ...submitted, state: 'queued' };
+    case 'synced':
+      return { ...submitted, state: 'synced', syncedAt: at(row.syncedAt, common.updatedAt) };
+    case 'rejected':
+      return {
+        ...submitted,
+        state: 'rejected',
+        reason: (row.reason as RejectionReason | undefined) ?? LEGACY_REASON,
+      };
+    default:
+      return { ...submitted, state: 'queued' };
+  }
+}
 
 export function applySchemaVersions(db: Dexie, upTo: number = Number.POSITIVE_INFINITY): void {
   for (const entry of SCHEMA_VERSIONS) {

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { backoffDelay, decideSyncAnswer } from './decide.ts';
 import { surveyItem } from './outbox.test-kit.ts';
-import type { OutboxItem } from './types.ts';
+import type { SendingItem } from './types.ts';
 
-function item(localId: string): OutboxItem {
+function item(localId: string): SendingItem {
   return {
     id: localId,
     kind: 'survey',
@@ -12,6 +12,10 @@ function item(localId: string): OutboxItem {
     payload: surveyItem(),
     createdAt: 0,
     updatedAt: 0,
+    queuedAt: 0,
+    attempts: 1,
+    leaseUntil: 90_000,
+    claimedBy: 'engine',
   };
 }
 

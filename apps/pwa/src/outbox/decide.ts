@@ -1,7 +1,7 @@
 import type { ApiOutcome } from '../api/client.ts';
 import { isApiErrorBody, type SyncResult } from '../api/types.ts';
 import type { ItemOutcome } from './store.ts';
-import type { OutboxItem } from './types.ts';
+import type { SendingItem } from './types.ts';
 
 /**
  * What the engine does with the answer to one POST /api/sync. The decision table:
@@ -36,7 +36,7 @@ export interface Decision {
 
 const RETRY: ItemOutcome = { kind: 'retry' };
 
-function allRetry(batch: readonly OutboxItem[]): Map<string, ItemOutcome> {
+function allRetry(batch: readonly SendingItem[]): Map<string, ItemOutcome> {
   return new Map(batch.map((item) => [item.id, RETRY]));
 }
 
@@ -48,7 +48,7 @@ function isSyncResults(body: unknown): body is { results: SyncResult[] } {
   );
 }
 
-export function decideSyncAnswer(batch: readonly OutboxItem[], answer: ApiOutcome): Decision {
+export function decideSyncAnswer(batch: readonly SendingItem[], answer: ApiOutcome): Decision {
   if (answer.kind === 'network') return { outcomes: allRetry(batch), step: 'backoff' };
   const { status, body } = answer;
   const serverMessage = isApiErrorBody(body) ? body.message : undefined;
@@ -59,7 +59,7 @@ export function decideSyncAnswer(batch: readonly OutboxItem[], answer: ApiOutcom
     const outcomes = new Map<string, ItemOutcome>();
     let missing = false;
     for (const item of batch) {
-      const result = item.payload ? bySyncId.get(item.payload.id) : undefined;
+      const result = bySyncId.get(item.payload.id);
       if (result?.status === 'accepted' || result?.status === 'duplicate') {
         outcomes.set(item.id, { kind: 'synced' });
       } else if (result?.status === 'rejected' || result?.status === 'conflict') {

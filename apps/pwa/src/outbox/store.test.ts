@@ -78,6 +78,122 @@ describe('schema upgrades', () => {
   });
 });
 
+describe('schema version 3', () => {
+  test('each version-2 row is kept as the item of its state, and the new indexes find it', async () => {
+    const name = `upgrade-v3-${Math.random()}`;
+    const old = new Dexie(name);
+    applySchemaVersions(old, 2);
+    const [a, b, c, d, e] = [
+      surveyItem(),
+      surveyItem(),
+      interviewItem(),
+      surveyItem(),
+      surveyItem(),
+    ];
+    const row = (id: string, fields: Record<string, unknown>) => ({
+      id,
+      kind: 'survey',
+      communityCode: 'DEMO01',
+      form: { id },
+      createdAt: 1,
+      updatedAt: 2,
+      collectedBy: TEST_COLLECTOR,
+      ...fields,
+    });
+    await old.table('items').bulkAdd([
+      // Version 2 wrote every field on every row, `undefined` or left over.
+      row('draft', { state: 'draft', attempts: 0, reason: undefined }),
+      row('queued', {
+        state: 'queued',
+        payload: a,
+        queuedAt: 5,
+        attempts: 2,
+        leaseUntil: undefined,
+        claimedBy: undefined,
+      }),
+      row('sending', {
+        state: 'sending',
+        payload: b,
+        queuedAt: 3,
+        attempts: 1,
+        leaseUntil: 9,
+        claimedBy: 'dead-tab',
+      }),
+      row('interview', {
+        kind: 'interview',
+        state: 'rejected',
+        payload: c,
+        queuedAt: 4,
+        attempts: 1,
+      }),
+      row('synced', {
+        state: 'synced',
+        payload: d,
+        queuedAt: 1,
+        attempts: 1,
+        syncedAt: 6,
+        reason: undefined,
+      }),
+      // A claim that lost its lease fields: queued again rather than stuck.
+      row('half-claimed', { state: 'sending', payload: e, attempts: 1, claimedBy: 'x' }),
+    ]);
+    old.close();
+
+    const db = track(new OutboxDatabase(name));
+    const items = Object.fromEntries((await db.items.toArray()).map((i) => [i.id, i]));
+    expect(Object.keys(items).sort()).toEqual([
+      'draft',
+      'half-claimed',
+      'interview',
+      'queued',
+      'sending',
+      'synced',
+    ]);
+    expect(items.draft).toEqual({
+      id: 'draft',
+      kind: 'survey',
+      state: 'draft',
+      communityCode: 'DEMO01',
+      form: { id: 'draft' },
+      createdAt: 1,
+      updatedAt: 2,
+      collectedBy: TEST_COLLECTOR,
+    });
+    expect(Object.keys(items.queued ?? {}).sort()).toEqual([
+      'attempts',
+      'collectedBy',
+      'communityCode',
+      'createdAt',
+      'form',
+      'id',
+      'kind',
+      'payload',
+      'queuedAt',
+      'state',
+      'updatedAt',
+    ]);
+    expect(items.sending).toMatchObject({
+      state: 'sending',
+      claimedBy: 'dead-tab',
+      leaseUntil: 9,
+      payload: b,
+    });
+    expect(items.interview).toMatchObject({
+      state: 'rejected',
+      payload: c,
+      reason: { status: 'rejected' },
+    });
+    expect(items.synced).toMatchObject({ state: 'synced', syncedAt: 6, payload: d });
+    expect(items['half-claimed']).toMatchObject({ state: 'queued', queuedAt: 2, payload: e });
+    expect(items['half-claimed']?.claimedBy).toBeUndefined();
+
+    // The upgraded rows are where the indexed reads look for them.
+    const claimed = await claimBatch(db, 'e', 10, 60_000, 10, { collector: TEST_COLLECTOR });
+    expect(claimed.map((i) => i.id)).toEqual(['half-claimed', 'sending', 'queued']);
+    expect(await purgeSynced(db, 6 + SYNCED_GRACE_MS)).toBe(1);
+  });
+});
+
 describe('drafts', () => {
   test('a draft is saved, updated and, once discarded, gone; a submitted item cannot be discarded', async () => {
     const db = track(freshDb());

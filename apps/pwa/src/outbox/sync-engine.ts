@@ -2,7 +2,13 @@ import { type ApiClient, pingServer } from '../api/client.ts';
 import type { OutboxDatabase } from './db.ts';
 import { backoffDelay, decideSyncAnswer } from './decide.ts';
 import { newId } from './ids.ts';
-import { applyOutcomes, claimBatch, purgeSynced, releaseClaims } from './store.ts';
+import {
+  applyOutcomes,
+  applyOutcomesAndClaim,
+  claimBatch,
+  purgeSynced,
+  releaseClaims,
+} from './store.ts';
 
 export type EnginePhase = 'idle' | 'syncing' | 'offline' | 'needsLogin' | 'forbidden' | 'stopped';
 
@@ -231,20 +237,39 @@ export class SyncEngine {
       let limit = this.batchSize;
       // Items the server asked to have again later: not resent in this run.
       const deferred = new Set<string>();
-      while (!this.paused) {
-        const batch = await claimBatch(this.db, this.engineId, this.now(), this.leaseMs, limit, {
-          collector: identity.username,
-          maxBytes: this.maxBatchBytes,
-          exclude: deferred,
-          takeOverClaims: locked,
-        });
-        if (batch.length === 0) break;
+      const claimOptions = () => ({
+        collector: identity.username,
+        maxBytes: this.maxBatchBytes,
+        exclude: deferred,
+        takeOverClaims: locked,
+      });
+      let batch = this.paused
+        ? []
+        : await claimBatch(this.db, this.engineId, this.now(), this.leaseMs, limit, claimOptions());
+      while (batch.length > 0) {
         // The network call happens between two transactions, never inside one.
         const answer = await this.api.send('POST', '/api/sync', {
           items: batch.map((item) => item.payload),
         });
         const decision = decideSyncAnswer(batch, answer);
+        if (decision.step === 'continue' && !this.paused) {
+          for (const [id, outcome] of decision.outcomes) {
+            if (outcome.kind === 'retry') deferred.add(id);
+          }
+          // A batch went through: record it and claim the next in one transaction.
+          batch = await applyOutcomesAndClaim(
+            this.db,
+            this.engineId,
+            decision.outcomes,
+            this.now(),
+            this.leaseMs,
+            limit,
+            claimOptions(),
+          );
+          continue;
+        }
         await applyOutcomes(this.db, this.engineId, decision.outcomes, this.now());
+        if (this.paused) break;
         if (decision.step === 'backoff') return this.fail('offline', '上传失败，稍后自动重试');
         if (decision.step === 'needsLogin' || decision.step === 'forbidden') {
           this.setStatus({
@@ -254,13 +279,16 @@ export class SyncEngine {
           });
           return;
         }
-        if (decision.step === 'split') {
-          limit = Math.max(1, Math.floor(batch.length / 2));
-          continue;
-        }
-        for (const [id, outcome] of decision.outcomes) {
-          if (outcome.kind === 'retry') deferred.add(id);
-        }
+        // 'split': the same items again, fewer at a time.
+        limit = Math.max(1, Math.floor(batch.length / 2));
+        batch = await claimBatch(
+          this.db,
+          this.engineId,
+          this.now(),
+          this.leaseMs,
+          limit,
+          claimOptions(),
+        );
       }
       // Stopped half-way (the tab is closing): its status stays `stopped`.
       if (this.paused) return;

@@ -2,14 +2,15 @@ import type { SyncItem } from '@jiuting/questionnaire';
 import type { ApiErrorBody } from '../api/types.ts';
 
 /**
- * The life of one collected record on the phone:
+ * The life of one collected record on the phone (every change goes through `transition` in
+ * transitions.ts):
  *
- *   draft ──submit──▶ queued ──claim──▶ sending ──accepted/duplicate──▶ synced ──grace──▶ (counted, purged)
- *                       ▲                  │ └──rejected/conflict──▶ rejected ──fix/resend──▶ queued
- *                       └──5xx/offline/────┘
- *                          lease expired
+ *   draft ──submit──▶ queued ──claim──▶ sending ──accept──▶ synced ──grace──▶ (counted, purged)
+ *                       ▲                  │ └──reject──▶ rejected ──submit (fixed) / resend──▶ queued
+ *                       └─retry/release/───┘
+ *                         lease expired
  */
-export type OutboxState = 'draft' | 'queued' | 'sending' | 'synced' | 'rejected';
+export type OutboxState = OutboxItem['state'];
 
 export type ItemKind = 'survey' | 'interview';
 
@@ -21,28 +22,70 @@ export interface RejectionReason {
   readonly issues?: ApiErrorBody['issues'];
 }
 
-export interface OutboxItem {
+/** What every item has, whatever its state. */
+interface ItemBase {
   /** Local key; stable across fixes and resends. */
   readonly id: string;
   readonly kind: ItemKind;
-  state: OutboxState;
-  communityCode: string;
+  readonly communityCode: string;
   /** What the form holds, so a draft or a rejected item reopens as it was typed. */
-  form?: unknown;
-  /** The validated item to send (queued and later). Its `id` is the server's idempotency key. */
-  payload?: SyncItem;
-  createdAt: number;
-  updatedAt: number;
-  queuedAt?: number;
-  syncedAt?: number;
-  /** A `sending` claim expires at this time, so a crashed tab's claim is taken over. */
-  leaseUntil?: number;
-  claimedBy?: string;
-  attempts?: number;
-  reason?: RejectionReason;
+  readonly form?: unknown;
+  readonly createdAt: number;
+  readonly updatedAt: number;
   /** Username of the signed-in person who saved it (for the export file). */
-  collectedBy?: string;
+  readonly collectedBy?: string;
 }
+
+/**
+ * The fields of other states, absent here: reading one gives `undefined`, writing one does not
+ * compile, so no state carries another's leftovers.
+ */
+type Absent<K extends string> = { readonly [P in K]?: never };
+
+/** Submitted: everything a submitted item has in every later state. */
+interface Submitted extends ItemBase {
+  /** The validated item to send. Its `id` is the server's idempotency key. */
+  readonly payload: SyncItem;
+  readonly queuedAt: number;
+  /** Claims so far since it was last queued by the canvasser. */
+  readonly attempts: number;
+}
+
+export interface DraftItem
+  extends ItemBase,
+    Absent<
+      'payload' | 'queuedAt' | 'attempts' | 'leaseUntil' | 'claimedBy' | 'syncedAt' | 'reason'
+    > {
+  readonly state: 'draft';
+}
+
+export interface QueuedItem
+  extends Submitted,
+    Absent<'leaseUntil' | 'claimedBy' | 'syncedAt' | 'reason'> {
+  readonly state: 'queued';
+}
+
+export interface SendingItem extends Submitted, Absent<'syncedAt' | 'reason'> {
+  readonly state: 'sending';
+  /** The claim expires at this time, so a crashed tab's claim is taken over. */
+  readonly leaseUntil: number;
+  readonly claimedBy: string;
+}
+
+export interface SyncedItem extends Submitted, Absent<'leaseUntil' | 'claimedBy' | 'reason'> {
+  readonly state: 'synced';
+  readonly syncedAt: number;
+}
+
+export interface RejectedItem extends Submitted, Absent<'leaseUntil' | 'claimedBy' | 'syncedAt'> {
+  readonly state: 'rejected';
+  readonly reason: RejectionReason;
+}
+
+export type OutboxItem = DraftItem | QueuedItem | SendingItem | SyncedItem | RejectedItem;
+
+/** The item type of one state, e.g. `ItemIn<'rejected'>`. */
+export type ItemIn<S extends OutboxState> = Extract<OutboxItem, { readonly state: S }>;
 
 /** What is left of synced items once their answers are purged: how many, per community. */
 export interface SyncedCount {
@@ -58,4 +101,8 @@ export interface MetaEntry {
   value: unknown;
 }
 
-export const UNSENT_STATES: readonly OutboxState[] = ['queued', 'sending', 'rejected'];
+export const UNSENT_STATES = [
+  'queued',
+  'sending',
+  'rejected',
+] as const satisfies readonly OutboxState[];

@@ -3,14 +3,17 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { queryKeys } from '../api/query-keys.ts';
 import { useCommunities, useSession } from '../api/session.ts';
 import type { Community, User } from '../api/types.ts';
-import { InterviewPage } from '../interview/InterviewPage.tsx';
 import { adoptOwnerless } from '../outbox/store.ts';
 import { useEngineStatus, useOutbox, useUnsentSummary } from '../outbox-react/outbox-context.tsx';
-import { OutboxPage } from '../outbox-screens/OutboxPage.tsx';
-import { SurveyPage } from '../survey/SurveyPage.tsx';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
 import { hrefOf, type Route, useRoute } from '../ui/route.ts';
+import {
+  InterviewPage,
+  OutboxPage,
+  preloadCollectorScreens,
+  SurveyPage,
+} from './collector-screens.ts';
 import { Header } from './Header.tsx';
 import { HomePage } from './HomePage.tsx';
 import { LoginPage } from './LoginPage.tsx';
@@ -84,6 +87,10 @@ function SignedIn({ user, route }: { user: User; route: Route }) {
       if (adopted > 0) void engine.syncNow();
     });
   }, [db, engine, user.username]);
+  // Signed in, the forms come next: fetch them while the connection is there.
+  useEffect(() => {
+    if (user.role !== 'department_scorer') preloadCollectorScreens();
+  }, [user.role]);
   const { logout, error } = useLogout();
   const [confirming, setConfirming] = useState(false);
   const coordinator = user.role === 'coordinator' || user.role === 'admin';
@@ -91,11 +98,23 @@ function SignedIn({ user, route }: { user: User; route: Route }) {
   const page = (() => {
     switch (route.name) {
       case 'survey':
-        return <SurveyPage id={route.id} user={user} communities={communities} />;
+        return (
+          <Suspense fallback={<p className="loading">正在加载…</p>}>
+            <SurveyPage id={route.id} user={user} communities={communities} />
+          </Suspense>
+        );
       case 'interview':
-        return <InterviewPage id={route.id} user={user} communities={communities} />;
+        return (
+          <Suspense fallback={<p className="loading">正在加载…</p>}>
+            <InterviewPage id={route.id} user={user} communities={communities} />
+          </Suspense>
+        );
       case 'outbox':
-        return <OutboxPage user={user} communityName={communityName} />;
+        return (
+          <Suspense fallback={<p className="loading">正在加载…</p>}>
+            <OutboxPage user={user} communityName={communityName} />
+          </Suspense>
+        );
       case 'dashboard':
         return coordinator ? (
           <Suspense fallback={<p className="loading">正在加载…</p>}>

@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import type { User } from '../api/types.ts';
 import { newId } from '../outbox/ids.ts';
-import { DraftList } from '../outbox-screens/DraftList.tsx';
 import { OFFLINE_MESSAGES, offlineSupport } from '../ui/offline-support.ts';
 import { hrefOf } from '../ui/route.ts';
 import { checkStorage } from '../ui/storage.ts';
+import { DraftList } from './collector-screens.ts';
 
 const ROLE_NAMES = {
   admin: '管理员',
@@ -79,7 +79,10 @@ export function HomePage({
           </a>
         ) : null}
       </nav>
-      <DraftList collector={user.username} communityName={communityName} />
+      {/* Drafts come from IndexedDB a moment after the buttons either way. */}
+      <Suspense fallback={null}>
+        <DraftList collector={user.username} communityName={communityName} />
+      </Suspense>
       <button type="button" className="link logout" onClick={onLogout}>
         退出登录
       </button>
