@@ -38,6 +38,8 @@ export interface SyncResult {
   /** `retry`: the server failed to store this item just now; send it again later. */
   readonly status: 'accepted' | 'duplicate' | 'conflict' | 'rejected' | 'retry';
   readonly error?: ApiErrorBody;
+  /** A survey accepted for a household that was already counted (kept, not counted again). */
+  readonly repeat?: boolean;
 }
 
 export interface ApiErrorBody {

@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { MetaEntry, OutboxItem, SyncedCount } from './types.ts';
+import type { MetaEntry, OutboxItem, StoredVisitList, SyncedCount } from './types.ts';
 
 export const DEFAULT_DB_NAME = 'jiuting-outbox';
 
@@ -40,6 +40,12 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
         });
     },
   },
+  {
+    version: 4,
+    // Adds the visit lists (one row per assigned community: the register with each household's
+    // state, as last fetched). A new table: no row of another table changes.
+    stores: { visitLists: 'communityCode' },
+  },
 ];
 
 export function applySchemaVersions(db: Dexie, upTo: number = Number.POSITIVE_INFINITY): void {
@@ -50,11 +56,12 @@ export function applySchemaVersions(db: Dexie, upTo: number = Number.POSITIVE_IN
   }
 }
 
-/** The phone's one database: drafts, the outbox, purged counts. */
+/** The phone's one database: drafts, the outbox, purged counts, the visit lists. */
 export class OutboxDatabase extends Dexie {
   items!: EntityTable<OutboxItem, 'id'>;
   counts!: EntityTable<SyncedCount, 'key'>;
   meta!: EntityTable<MetaEntry, 'key'>;
+  visitLists!: EntityTable<StoredVisitList, 'communityCode'>;
 
   constructor(name: string = DEFAULT_DB_NAME) {
     super(name);

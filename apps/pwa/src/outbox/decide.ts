@@ -61,7 +61,10 @@ export function decideSyncAnswer(batch: readonly OutboxItem[], answer: ApiOutcom
     for (const item of batch) {
       const result = item.payload ? bySyncId.get(item.payload.id) : undefined;
       if (result?.status === 'accepted' || result?.status === 'duplicate') {
-        outcomes.set(item.id, { kind: 'synced' });
+        outcomes.set(
+          item.id,
+          result.repeat ? { kind: 'synced', repeat: true } : { kind: 'synced' },
+        );
       } else if (result?.status === 'rejected' || result?.status === 'conflict') {
         outcomes.set(item.id, {
           kind: 'rejected',

@@ -1,10 +1,22 @@
 import { householdKey } from '@jiuting/questionnaire';
 import type { OutboxItem } from './types.ts';
 
+// The labels of VISIT_OUTCOMES, kept here so the outbox list does not need the visit list's code.
+const OUTCOME_LABELS: Readonly<Record<string, string>> = {
+  not_home: '不在家',
+  refused: '拒访',
+  vacant: '空置',
+};
+
 /** A one-line description of an item for lists: no answers, just where and what. */
 export function describeItem(item: OutboxItem, communityName: (code: string) => string): string {
   const community = item.communityCode ? communityName(item.communityCode) : '未选居民区';
   if (item.kind === 'interview') return `访谈 · ${community}`;
+  if (item.kind === 'visit') {
+    const visit = item.payload as { householdAddress?: string; outcome?: string } | undefined;
+    const key = householdKey(visit?.householdAddress ?? '') ?? visit?.householdAddress ?? '';
+    return `走访 · ${community} · ${key} · ${OUTCOME_LABELS[visit?.outcome ?? ''] ?? ''}`;
+  }
   const form = item.form as { building?: string; unit?: string; room?: string } | undefined;
   const address =
     item.payload && 'householdAddress' in item.payload ? item.payload.householdAddress : undefined;

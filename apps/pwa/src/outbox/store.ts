@@ -248,7 +248,7 @@ export async function adoptOwnerless(db: OutboxDatabase, collector: string): Pro
 }
 
 export type ItemOutcome =
-  | { readonly kind: 'synced' }
+  | { readonly kind: 'synced'; readonly repeat?: boolean }
   | { readonly kind: 'rejected'; readonly reason: RejectionReason }
   | { readonly kind: 'retry' };
 
@@ -278,6 +278,8 @@ export async function applyOutcomes(
           leaseUntil: undefined,
           claimedBy: undefined,
           reason: undefined,
+          // Shown in the outbox list: kept on the server, not counted again.
+          ...(outcome.repeat ? { repeat: true } : {}),
         });
         continue;
       }

@@ -1,5 +1,6 @@
 import type { SyncItem } from '@jiuting/questionnaire';
 import type { ApiErrorBody } from '../api/types.ts';
+import type { VisitList } from '../visits/visit-list.ts';
 
 /**
  * The life of one collected record on the phone:
@@ -11,7 +12,8 @@ import type { ApiErrorBody } from '../api/types.ts';
  */
 export type OutboxState = 'draft' | 'queued' | 'sending' | 'synced' | 'rejected';
 
-export type ItemKind = 'survey' | 'interview';
+/** `visit`: a door knocked at without a survey (不在家, 拒访, 空置). */
+export type ItemKind = 'survey' | 'interview' | 'visit';
 
 export interface RejectionReason {
   /** `rejected` (invalid) or `conflict` (the id is stored with other content). */
@@ -40,6 +42,8 @@ export interface OutboxItem {
   claimedBy?: string;
   attempts?: number;
   reason?: RejectionReason;
+  /** The server took this survey for a household already counted (a repeat): kept, not counted. */
+  repeat?: boolean;
   /** Username of the signed-in person who saved it (for the export file). */
   collectedBy?: string;
 }
@@ -51,6 +55,18 @@ export interface SyncedCount {
   readonly kind: ItemKind;
   readonly communityCode: string;
   count: number;
+}
+
+/**
+ * A community's visit list as last fetched (see visits/visit-list.ts for its shape). Holds
+ * addresses and states only, never answers or names; replaced whole by each refresh.
+ */
+export interface StoredVisitList {
+  readonly communityCode: string;
+  /** The server's answer, kept as it came. */
+  readonly list: VisitList;
+  /** When this phone fetched it (ms), shown as the time of the last refresh. */
+  readonly fetchedAt: number;
 }
 
 export interface MetaEntry {

@@ -14,7 +14,7 @@ export interface CollectorPageProps {
 
 export interface ItemFormPageProps {
   readonly id: string;
-  readonly kind: ItemKind;
+  readonly kind: Exclude<ItemKind, 'visit'>;
   /** The signed-in person: another person's item on a shared phone is not opened. */
   readonly collector: string;
   /** Said instead of the form once the item is submitted (it must not be edited any more). */

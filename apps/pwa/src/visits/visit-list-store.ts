@@ -1,0 +1,64 @@
+import { householdKey } from '@jiuting/questionnaire';
+import type { ApiClient } from '../api/client.ts';
+import type { OutboxDatabase } from '../outbox/db.ts';
+import type { OutboxItem, StoredVisitList } from '../outbox/types.ts';
+import type { LocalMark, VisitList, VisitOutcomeId } from './visit-list.ts';
+
+// The visit lists in IndexedDB. Like the outbox's writes, each function is one transaction with
+// no network call inside it, and says what running it twice does.
+
+export function visitListPath(communityCode: string): string {
+  return `/api/communities/${encodeURIComponent(communityCode)}/visit-list`;
+}
+
+/** Stores a fetched list in place of the last one. Offline: never called. Twice: the later wins. */
+export async function saveVisitList(
+  db: OutboxDatabase,
+  list: VisitList,
+  now: number,
+): Promise<void> {
+  await db.visitLists.put({ communityCode: list.communityCode, list, fetchedAt: now });
+}
+
+/**
+ * Fetches a community's list and stores it. Rejects (OfflineError, ApiError) and keeps the
+ * stored copy when the server cannot answer. Twice: two fetches, the later stored.
+ */
+export async function refreshVisitList(
+  db: OutboxDatabase,
+  api: ApiClient,
+  communityCode: string,
+  now: () => number = Date.now,
+): Promise<StoredVisitList> {
+  const list = await api.json<VisitList>('GET', visitListPath(communityCode));
+  const fetchedAt = now();
+  await saveVisitList(db, list, fetchedAt);
+  return { communityCode, list, fetchedAt };
+}
+
+const MARKED_KINDS = new Set<OutboxItem['kind']>(['survey', 'visit']);
+
+/** What this phone holds for one household (from an item's payload), or null (no key, a draft). */
+export function markOf(item: OutboxItem): LocalMark | null {
+  if (item.state === 'draft' || !MARKED_KINDS.has(item.kind) || item.payload === undefined) {
+    return null;
+  }
+  const payload = item.payload as { householdAddress?: string; outcome?: VisitOutcomeId };
+  const key = payload.householdAddress ? householdKey(payload.householdAddress) : null;
+  if (key === null) return null;
+  const sent = item.state === 'synced';
+  return {
+    key,
+    kind: item.kind as 'survey' | 'visit',
+    ...(payload.outcome ? { outcome: payload.outcome } : {}),
+    sent,
+    at: sent ? (item.syncedAt ?? item.updatedAt) : (item.queuedAt ?? item.updatedAt),
+    ...(item.repeat ? { repeat: true } : {}),
+  };
+}
+
+/** Every survey and visit this phone holds for a community, whoever collected it. */
+export async function localMarks(db: OutboxDatabase, communityCode: string): Promise<LocalMark[]> {
+  const items = await db.items.where('communityCode').equals(communityCode).toArray();
+  return items.map(markOf).filter((mark): mark is LocalMark => mark !== null);
+}
