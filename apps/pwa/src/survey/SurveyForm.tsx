@@ -33,7 +33,8 @@ export interface SurveyFormProps {
   readonly initial: SurveyFormValues;
   readonly communities: readonly Community[];
   readonly collectedBy?: string;
-  readonly onSaved: () => void;
+  /** Called with the submitted values once they are queued (下一户 keeps some of them). */
+  readonly onSaved: (values: SurveyFormValues) => void;
 }
 
 type AnswerKey = keyof SurveyFormValues['answers'];
@@ -55,7 +56,8 @@ export function SurveyForm({ id, initial, communities, collectedBy, onSaved }: S
     kind: 'survey',
     collectedBy,
     watch,
-    onSaved,
+    // The hook hands back what `queue` was given: the submitted values.
+    onSaved: (form) => onSaved(form as SurveyFormValues),
   });
 
   function set<K extends AnswerKey>(key: K, value: SurveyFormValues['answers'][K]) {

@@ -1,5 +1,6 @@
 import { type CollectorPageProps, ItemFormPage } from '../shell/ItemFormPage.tsx';
 import { defaultCommunity } from './last-community.ts';
+import { prefillOf } from './prefill.ts';
 import { SurveyForm } from './SurveyForm.tsx';
 import { emptySurveyValues, type SurveyFormValues } from './survey-values.ts';
 
@@ -21,7 +22,10 @@ export function SurveyPage({ id, user, communities }: CollectorPageProps) {
         <SurveyForm
           key={id}
           id={id}
-          initial={withDefaults(item?.form, emptySurveyValues(defaultCommunity(communities)))}
+          initial={withDefaults(item?.form, {
+            ...emptySurveyValues(defaultCommunity(communities)),
+            ...prefillOf(id),
+          })}
           communities={communities}
           collectedBy={user.username}
           onSaved={onSaved}
