@@ -39,6 +39,7 @@ import sessionsRoutes from './routes/sessions/index.ts';
 import syncRoutes from './routes/sync/index.ts';
 import syncConflictsRoutes from './routes/sync-conflicts/index.ts';
 import usersRoutes from './routes/users/index.ts';
+import visitsRoutes from './routes/visits/index.ts';
 
 export interface AppOptions {
   dbPath: string;
@@ -141,6 +142,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(reviewRoutes);
       await api.register(qualityRoutes);
       await api.register(registerRoutes);
+      await api.register(visitsRoutes);
       await api.register(feedbackRoutes);
       await api.register(exportsRoutes);
       await api.register(assessmentRoutes);

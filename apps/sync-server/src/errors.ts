@@ -31,13 +31,21 @@ export const ERRORS = {
   },
   kind_not_allowed: {
     status: 403,
-    message: '您的角色不能提交这类记录（采集员只能提交满意度问卷）',
+    message: '您的角色不能提交这类记录（采集员只能提交满意度问卷和走访结果）',
   },
   id_conflict: { status: 409, message: '该记录编号已存在且内容不同，未保存' },
   channel_not_allowed: { status: 400, message: '扫码填写只能使用“扫码”采集方式' },
   qr_link_invalid: { status: 404, message: '二维码链接无效或已更换，请向居委会索取新的二维码' },
   csv_invalid: { status: 400, message: '导入文件有错误，未导入任何内容' },
   community_not_found: { status: 404, message: '没有这个居民区' },
+  sample_no_register: {
+    status: 409,
+    message: '该居民区还没有户册（或户册中没有“居住”的户），无法抽样，请先导入户册',
+  },
+  visit_list_not_assigned: {
+    status: 403,
+    message: '您没有被分配到这个居民区，不能查看它的走访名单',
+  },
   area_already_assigned: {
     status: 409,
     message: '这份问卷的门牌已有小区/自然村，只能给“未分区”的问卷指定',

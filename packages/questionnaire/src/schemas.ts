@@ -17,6 +17,7 @@ import {
 } from './questionnaire.ts';
 import { containsUnsafeCharacter, UNSAFE_CHARACTER_MESSAGE } from './text.ts';
 import { shanghaiDay } from './time.ts';
+import { VisitOutcomeSchema } from './visit.ts';
 
 // Schemas never transform: what is validated is exactly what is stored and compared, so a
 // retried item's content is byte-for-byte the content first accepted.
@@ -273,7 +274,7 @@ export type InterviewRecord = z.infer<typeof InterviewRecordSchema>;
 
 export const SyncItemSchema = z.discriminatedUnion(
   'kind',
-  [SurveyResponseSchema, InterviewRecordSchema],
+  [SurveyResponseSchema, InterviewRecordSchema, z.lazy(() => VisitOutcomeSchema)],
   {
     error: '未知的记录类型',
   },

@@ -34,9 +34,27 @@ describe('per collector', () => {
       '人员',
       '合计户数',
       '合计访谈',
+      '走访未答',
       '11/26',
       '11/25',
     ]);
+  });
+
+  it('shows each collector’s 不在家, 拒访 and 空置 visits beside their counts', async () => {
+    const fixture = coverageFixture();
+    const [zhang] = fixture.collectors;
+    renderDashboard(<CollectorsView />, ({ path }) =>
+      path === '/api/coverage'
+        ? {
+            body: {
+              ...fixture,
+              collectors: [{ ...zhang, visits: { notHome: 4, refused: 1, vacant: 2 } }],
+            },
+          }
+        : undefined,
+    );
+    const row = within(await screen.findByTestId('collector-zhang'));
+    expect(row.getByTestId('visits').textContent).toBe('不在家 4 · 拒访 1 · 空置 2');
   });
 
   it('lists every day anyone collected on, once, latest first', () => {

@@ -1,5 +1,6 @@
 import { useCoverage } from './dashboard-api.ts';
 import type { CollectorFigures } from './dashboard-types.ts';
+import { visitsText } from './overview.ts';
 
 const ROLE_LABELS: Record<string, string> = {
   canvasser: '采集员',
@@ -39,7 +40,7 @@ export function CollectorsView() {
   return (
     <>
       <p className="muted">
-        每格为当天完成的户数（只算各户第一份有效问卷）和访谈人数；扫码填写的问卷不计入任何采集员。日期为北京时间。
+        每格为当天完成的户数（只算各户第一份有效问卷）和访谈人数；扫码填写的问卷不计入任何采集员。“走访未答”为登记的不在家、拒访、空置次数（不计入覆盖率）。日期为北京时间。
       </p>
       <div className="table-wrap">
         <table className="collectors-table">
@@ -48,6 +49,7 @@ export function CollectorsView() {
               <th>人员</th>
               <th>合计户数</th>
               <th>合计访谈</th>
+              <th>走访未答</th>
               {days.map((d) => (
                 <th key={d} className="day">
                   {shortDate(d)}
@@ -68,6 +70,9 @@ export function CollectorsView() {
                   </th>
                   <td data-testid="households">{c.households}</td>
                   <td data-testid="interviews">{c.interviews}</td>
+                  <td data-testid="visits" className="groups">
+                    {c.visits ? visitsText(c.visits) : '—'}
+                  </td>
                   {days.map((date) => {
                     const d = byDate.get(date);
                     return (

@@ -57,6 +57,40 @@ describe('the town overview', () => {
     expect(rowOf('JT01').getByText('11月27日 10:05')).toBeTruthy();
   });
 
+  it('shows visits by outcome, the 回访 households and what the sample brought in', async () => {
+    const fixture = coverageFixture();
+    const [jt01, ...rest] = fixture.communities;
+    const answer = {
+      ...fixture,
+      town: { ...fixture.town, visits: { notHome: 6, refused: 2, vacant: 1, revisit: 4 } },
+      communities: [
+        {
+          ...jt01,
+          visits: { notHome: 6, refused: 2, vacant: 1, revisit: 4 },
+          sample: {
+            seed: 42,
+            drawnAt: '2026-11-20T01:00:00Z',
+            size: 60,
+            reserveSize: 18,
+            countedSample: 51,
+            countedReserve: 3,
+          },
+        },
+        ...rest.map((c) => ({ ...c, visits: { notHome: 0, refused: 0, vacant: 0, revisit: 0 } })),
+      ],
+    };
+    renderDashboard(<OverviewView />, ({ path }) =>
+      path === '/api/coverage' ? { body: answer } : undefined,
+    );
+    await screen.findByTestId('community-JT01');
+    expect(cell('JT01', 'visits')).toBe('不在家 6 · 拒访 2 · 空置 1');
+    expect(cell('JT01', 'revisit')).toBe('4');
+    expect(cell('JT01', 'sample')).toBe('已计入 51 / 抽样 60 户，备选已计入 3 / 18');
+    expect(cell('JT02', 'sample')).toBe('未抽样');
+    expect(screen.getByTestId('town-visits').textContent).toBe('9');
+    expect(screen.getByText('不在家 6 · 拒访 2 · 空置 1；回访 4 户')).toBeTruthy();
+  });
+
   it('says which communities count over a household register, and how many 册外 wait', async () => {
     const answer = coverageFixture();
     const [first, ...rest] = answer.communities;

@@ -9,10 +9,12 @@ import {
   percent,
   points,
   SORT_LABELS,
+  sampleText,
   score,
   TARGET_PERCENT,
   type TypeFilter,
   visibleCommunities,
+  visitsText,
 } from './overview.ts';
 
 function TownTotals({ town }: { town: TownFigures }) {
@@ -44,6 +46,17 @@ function TownTotals({ town }: { town: TownFigures }) {
           问卷 {town.responses} 份，重复户 {town.repeats} 份
         </span>
       </div>
+      {town.visits ? (
+        <div className="stat">
+          <span className="stat-label">走访未答</span>
+          <strong data-testid="town-visits">
+            {town.visits.notHome + town.visits.refused + town.visits.vacant}
+          </strong>
+          <span className="stat-note">
+            {visitsText(town.visits)}；回访 {town.visits.revisit} 户
+          </span>
+        </div>
+      ) : null}
       <div className="stat">
         <span className="stat-label">最近采集</span>
         <strong className="stat-time">{beijingTime(town.lastActivityAt)}</strong>
@@ -78,6 +91,9 @@ export function CommunityTable({
             <th>问卷平均分</th>
             <th>得分 / 30</th>
             <th>重复户</th>
+            <th>走访未答</th>
+            <th>回访</th>
+            <th>抽样</th>
             <th>最近采集</th>
           </tr>
         </thead>
@@ -121,6 +137,13 @@ export function CommunityTable({
               <td data-testid="mean-score">{score(row.meanSurveyScore)}</td>
               <td data-testid="points">{points(row.satisfactionPoints)}</td>
               <td data-testid="repeats">{row.repeats}</td>
+              <td data-testid="visits" className="groups">
+                {row.visits ? visitsText(row.visits) : '—'}
+              </td>
+              <td data-testid="revisit">{row.visits ? row.visits.revisit : '—'}</td>
+              <td data-testid="sample" className="groups">
+                {row.sample ? sampleText(row.sample) : '未抽样'}
+              </td>
               <td className="time">{beijingTime(row.lastActivityAt)}</td>
             </tr>
           ))}

@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderDashboard } from './dashboard-test-kit.tsx';
@@ -65,6 +65,62 @@ describe('the register view', () => {
           body: { action: 'area', area: '九亭小区' },
         },
       ]),
+    );
+  });
+
+  it('draws a sample only after the coordinator confirms, and shows its seed and sizes', async () => {
+    const user = userEvent.setup();
+    let sample: unknown = null;
+    const { server } = renderDashboard(<RegisterView />, ({ method, path }) => {
+      if (path === '/api/communities') {
+        return {
+          body: {
+            communities: [{ code: 'JT01', name: '九亭一居', type: '导入居', totalHouseholds: 3 }],
+          },
+        };
+      }
+      if (method === 'GET' && path === '/api/communities/JT01/register') {
+        return { body: { ...REGISTER, sample } };
+      }
+      if (method === 'POST' && path === '/api/communities/JT01/sample') {
+        sample = {
+          seed: 1234567,
+          drawnAt: '2026-11-20T02:00:00Z',
+          frame: 3,
+          size: 1,
+          reserveSize: 1,
+        };
+        return {
+          body: {
+            ...(sample as object),
+            communityCode: 'JT01',
+            replacedSeed: null,
+            strata: [],
+          },
+        };
+      }
+      return undefined;
+    });
+    await screen.findByRole('option', { name: '九亭一居' });
+    await user.selectOptions(screen.getByLabelText('居民区'), 'JT01');
+    expect((await screen.findByTestId('sample-summary')).textContent).toContain('尚未抽样');
+    // Cancelling sends nothing.
+    await user.click(screen.getByRole('button', { name: '抽取样本' }));
+    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: '取消' }));
+    expect(server.calls.filter((c) => c.method === 'POST')).toEqual([]);
+    await user.click(screen.getByRole('button', { name: '抽取样本' }));
+    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: '抽取' }));
+    expect((await screen.findByRole('status')).textContent).toBe(
+      '已抽取：样本 1 户，备选 1 户，随机种子 1234567',
+    );
+    await waitFor(() =>
+      expect(screen.getByTestId('sample-summary').textContent).toContain('随机种子 1234567'),
+    );
+    expect(screen.getByTestId('sample-summary').textContent).toContain('抽取样本 1 户、备选 1 户');
+    // A second draw replaces the first: the dialog says so, with the seed it replaces.
+    await user.click(await screen.findByRole('button', { name: '重新抽样' }));
+    expect(screen.getByRole('alertdialog').textContent).toContain(
+      '将替换现有样本（随机种子 1234567）',
     );
   });
 });

@@ -5,6 +5,7 @@ import { useApi } from '../api/api-context.tsx';
 import { ApiError } from '../api/client.ts';
 import { TABLE_FILE_ACCEPT, type UploadedFile, uploadedFile } from '../api/table-upload.ts';
 import { CommunityPicker } from './CommunityPicker.tsx';
+import { DrawSample, type SampleSummary } from './DrawSample.tsx';
 import { dashboardKeys } from './dashboard-keys.ts';
 
 // The household register (户册) of one community: import the 居委会's file, see coverage by
@@ -30,6 +31,8 @@ interface RegisterAnswer {
     readonly channel: string;
     readonly collectedAt: string;
   }[];
+  /** Absent from a server older than the sample. */
+  readonly sample?: SampleSummary | null;
 }
 
 interface ImportAnswer {
@@ -205,6 +208,12 @@ export function RegisterView() {
                   </tbody>
                 </table>
               </div>
+              <DrawSample
+                key={community}
+                community={community}
+                sample={data.sample ?? null}
+                onDrawn={refresh}
+              />
               <h2>册外问卷（{data.outside.length}）</h2>
               {data.outside.length === 0 ? (
                 <p className="muted">没有门牌不在户册中的问卷。</p>

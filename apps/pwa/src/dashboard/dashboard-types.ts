@@ -3,8 +3,32 @@ import type { CommunityCoverage, CommunityType, ResponseFlag } from '@jiuting/qu
 
 export type { CommunityType };
 
-/** One community's row of GET /api/coverage (the questionnaire package's shape). */
-export type CommunityFigures = CommunityCoverage;
+/** Visit outcomes (不在家 / 拒访 / 空置) filed; `revisit`: 回访 households (latest 不在家, not counted). */
+export interface VisitFigures {
+  readonly notHome: number;
+  readonly refused: number;
+  readonly vacant: number;
+  readonly revisit: number;
+}
+
+/** A community's drawn sample, and the counted households that came from it. */
+export interface SampleFigures {
+  readonly seed: number;
+  readonly drawnAt: string;
+  readonly size: number;
+  readonly reserveSize: number;
+  readonly countedSample: number;
+  readonly countedReserve: number;
+}
+
+/**
+ * One community's row of GET /api/coverage (the questionnaire package's shape, plus visits and
+ * the sample, absent from a server older than them).
+ */
+export type CommunityFigures = CommunityCoverage & {
+  readonly visits?: VisitFigures;
+  readonly sample?: SampleFigures | null;
+};
 
 export interface TownFigures {
   readonly communities: number;
@@ -18,6 +42,7 @@ export interface TownFigures {
   readonly communitiesMeetingInterviewTarget: number;
   readonly meanSurveyScore: number | null;
   readonly lastActivityAt: string | null;
+  readonly visits?: VisitFigures;
 }
 
 export interface CollectorFigures {
@@ -28,6 +53,7 @@ export interface CollectorFigures {
   readonly households: number;
   readonly responses: number;
   readonly interviews: number;
+  readonly visits?: Omit<VisitFigures, 'revisit'>;
   readonly byDay: ReadonlyArray<{
     readonly date: string;
     readonly households: number;

@@ -75,3 +75,18 @@ export function groupsText(byGroup: Readonly<Record<string, number>>): string {
   );
   return parts.length > 0 ? parts.join('，') : '—';
 }
+
+/** Visit outcomes as the dashboard prints them: 不在家 3 · 拒访 1 · 空置 0. */
+export function visitsText(v: { notHome: number; refused: number; vacant: number }): string {
+  return `不在家 ${v.notHome} · 拒访 ${v.refused} · 空置 ${v.vacant}`;
+}
+
+/** A drawn sample and the counted households that came from it. */
+export function sampleText(s: {
+  size: number;
+  reserveSize: number;
+  countedSample: number;
+  countedReserve: number;
+}): string {
+  return `已计入 ${s.countedSample} / 抽样 ${s.size} 户，备选已计入 ${s.countedReserve} / ${s.reserveSize}`;
+}

@@ -10,6 +10,7 @@ import { registersRepository } from '../repositories/registers.ts';
 import { sessionsRepository } from '../repositories/sessions.ts';
 import { submissionsRepository } from '../repositories/submissions.ts';
 import { usersRepository } from '../repositories/users.ts';
+import { visitsRepository } from '../repositories/visits.ts';
 import { createIngest, type Ingest } from '../services/ingest.ts';
 
 export interface Repositories {
@@ -19,6 +20,7 @@ export interface Repositories {
   submissions: ReturnType<typeof submissionsRepository>;
   coverage: ReturnType<typeof coverageRepository>;
   registers: ReturnType<typeof registersRepository>;
+  visits: ReturnType<typeof visitsRepository>;
   audit: ReturnType<typeof auditRepository>;
 }
 
@@ -55,6 +57,7 @@ export default fp(
       submissions: submissionsRepository(db),
       coverage: coverageRepository(db),
       registers: registersRepository(db),
+      visits: visitsRepository(db),
       audit: auditRepository(db),
     };
     app.decorate('db', db);

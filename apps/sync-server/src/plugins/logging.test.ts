@@ -32,7 +32,15 @@ it('logs sync batches by counts and ids, never answers, addresses or the session
     expect(log).toContain('"accepted":1');
     expect(log).toContain('"rejected":1');
     // Secrets carry a non-digit: a bare '1808' also matches a float such as responseTime 15.1808….
-    for (const secret of ['1808室', '1707室', '88号楼', '77号楼', 'ZQX', 'WVU', canvasser.cookie.split('=')[1] as string]) {
+    for (const secret of [
+      '1808室',
+      '1707室',
+      '88号楼',
+      '77号楼',
+      'ZQX',
+      'WVU',
+      canvasser.cookie.split('=')[1] as string,
+    ]) {
       expect(log).not.toContain(secret);
     }
   } finally {

@@ -18,7 +18,8 @@ export type AuditAction =
   | 'register_imported'
   | 'register_household_added'
   | 'response_area_assigned'
-  | 'register_outside_invalidated';
+  | 'register_outside_invalidated'
+  | 'sample_drawn';
 
 export interface AuditEntry {
   id: number;
@@ -34,7 +35,7 @@ export interface AuditEntry {
 export interface ConflictDetail {
   sessionId: string | null;
   source: string;
-  kind: 'survey' | 'interview';
+  kind: 'survey' | 'interview' | 'visit';
   communityCode: string;
   storedHash: string;
   receivedHash: string;

@@ -3,7 +3,7 @@ import type { Db } from '../db/open.ts';
 export type Source = 'sync' | 'qr' | 'outbox';
 
 export interface StoredItem {
-  kind: 'survey' | 'interview';
+  kind: 'survey' | 'interview' | 'visit';
   contentHash: string;
   counted: boolean;
 }
@@ -45,14 +45,37 @@ export interface NewInterview extends Provenance {
   collectedAt: string;
 }
 
+export interface NewVisit extends Provenance {
+  id: string;
+  contentHash: string;
+  content: string;
+  communityCode: string;
+  householdKey: string;
+  outcome: string;
+  collectedAt: string;
+  collectedDay: string;
+  assessmentYear: number;
+}
+
 export function submissionsRepository(db: Db) {
+  // One id space for every kind: an id stored as one kind and sent as another is a conflict.
   const existing = db.prepare<
-    [string, string],
-    { kind: 'survey' | 'interview'; hash: string; counted: number }
+    [string, string, string],
+    { kind: StoredItem['kind']; hash: string; counted: number }
   >(
     `SELECT 'survey' AS kind, content_hash AS hash, counted FROM responses WHERE id = ?
      UNION ALL
-     SELECT 'interview', content_hash, 0 FROM interviews WHERE id = ?`,
+     SELECT 'interview', content_hash, 0 FROM interviews WHERE id = ?
+     UNION ALL
+     SELECT 'visit', content_hash, 0 FROM visits WHERE id = ?`,
+  );
+  const insertVisit = db.prepare<NewVisit>(
+    `INSERT INTO visits (id, content_hash, content, community_code, household_key, outcome,
+       collected_at, collected_day, assessment_year, received_at, user_id, session_id, source,
+       exported_by)
+     VALUES (@id, @contentHash, @content, @communityCode, @householdKey, @outcome,
+       @collectedAt, @collectedDay, @assessmentYear, @receivedAt, @userId, @sessionId, @source,
+       @exportedBy)`,
   );
   // Which response of a household counts is the rule COUNTED_RESPONSE_RULE of
   // @jiuting/questionnaire ("canvasser first"): a canvasser's (door, phone, paper) first valid
@@ -100,7 +123,7 @@ export function submissionsRepository(db: Db) {
 
   return {
     find(id: string): StoredItem | undefined {
-      const row = existing.get(id, id);
+      const row = existing.get(id, id, id);
       return row
         ? { kind: row.kind, contentHash: row.hash, counted: row.counted === 1 }
         : undefined;
@@ -115,6 +138,10 @@ export function submissionsRepository(db: Db) {
     },
     insertInterview(row: NewInterview): void {
       insertInterview.run(row);
+    },
+    /** Stores a visit outcome; it never touches which response counts. */
+    insertVisit(row: NewVisit): void {
+      insertVisit.run(row);
     },
     /**
      * Re-decides which response of a household counts: its first by arrival that is not

@@ -13,14 +13,16 @@ export type Role = (typeof ROLES)[number];
 export const FIELD_ROLES: readonly Role[] = ['canvasser', 'interviewer'];
 
 /**
- * What each role may file: a canvasser carries the questionnaire only; interviews are held
- * alongside it, so an interviewer files both; coordinators and admins file both (paper and phone
- * records keyed in at the office); a department scorer files neither.
+ * What each role may file: a canvasser carries the questionnaire and records the visits that
+ * ended without one; interviews are held alongside it, so an interviewer files all three;
+ * coordinators and admins file all three (paper and phone records keyed in at the office); a
+ * department scorer files none.
  */
-export function kindsFor(role: Role): ReadonlySet<'survey' | 'interview'> {
-  if (role === 'canvasser') return new Set(['survey']);
+export function kindsFor(role: Role): ReadonlySet<'survey' | 'interview' | 'visit'> {
+  // A visit outcome (不在家 / 拒访 / 空置) is part of going door to door, as a survey is.
+  if (role === 'canvasser') return new Set(['survey', 'visit']);
   if (role === 'department_scorer') return new Set();
-  return new Set(['survey', 'interview']);
+  return new Set(['survey', 'interview', 'visit']);
 }
 
 /**

@@ -2,13 +2,13 @@ import {
   collectionTimeIssues,
   fieldIssues,
   householdKey,
-  type InterviewRecord,
-  type SurveyResponse,
+  type SyncItem,
   SyncItemSchema,
   scoreSurvey,
   shanghaiDay,
 } from '@jiuting/questionnaire';
 import type { Db } from '../db/open.ts';
+import { assessmentYearOf } from '../domain/assessment-year.ts';
 import { canonicalJson, sha256Hex, TooDeepError } from '../domain/canonical-json.ts';
 import { type ErrorBody, errorBody } from '../errors.ts';
 import type { AuditRepository } from '../repositories/audit.ts';
@@ -43,7 +43,7 @@ export interface IngestContext {
   fingerprint?: string | null;
 }
 
-export type SyncItemKind = (SurveyResponse | InterviewRecord)['kind'];
+export type SyncItemKind = SyncItem['kind'];
 
 export interface IngestLogger {
   warn(obj: object, msg: string): void;
@@ -67,7 +67,7 @@ export function createIngest(deps: {
   const { db, submissions, communities, audit } = deps;
 
   function storeNew(
-    item: SurveyResponse | InterviewRecord,
+    item: SyncItem,
     content: string,
     contentHash: string,
     ctx: IngestContext,
@@ -98,6 +98,22 @@ export function createIngest(deps: {
       });
       return { id: item.id, status: 'accepted', repeat: !counted };
     }
+    if (item.kind === 'visit') {
+      // A visit never counts toward coverage: it is stored beside the responses, not among them.
+      submissions.insertVisit({
+        ...provenance,
+        id: item.id,
+        contentHash,
+        content,
+        communityCode: item.communityCode,
+        householdKey: householdKey(item.householdAddress) as string,
+        outcome: item.outcome,
+        collectedAt: item.collectedAt,
+        collectedDay: shanghaiDay(item.collectedAt),
+        assessmentYear: assessmentYearOf(item.collectedAt),
+      });
+      return { id: item.id, status: 'accepted' };
+    }
     submissions.insertInterview({
       ...provenance,
       id: item.id,
@@ -117,7 +133,7 @@ export function createIngest(deps: {
   // leaves the rest of the batch in place.
   const ingestOne = db.transaction(
     (
-      item: SurveyResponse | InterviewRecord,
+      item: SyncItem,
       content: string,
       contentHash: string,
       ctx: IngestContext,
@@ -207,9 +223,7 @@ export function createIngest(deps: {
     result: ItemResult;
     rawHash: string | null;
   }
-  type Prepared =
-    | Invalid
-    | { valid: true; item: SurveyResponse | InterviewRecord; content: string; hash: string };
+  type Prepared = Invalid | { valid: true; item: SyncItem; content: string; hash: string };
 
   /** Validation and hashing need no database: done as a request arrives, outside any transaction. */
   function prepare(items: readonly unknown[], receivedAt: string): Prepared[] {

@@ -171,6 +171,7 @@ describe('GET /api/coverage', () => {
       communitiesMeetingInterviewTarget: 0,
       meanSurveyScore: (100 + 3 + 100 + 100 + 100) / 5,
       lastActivityAt: '2025-11-23T06:00:00.000Z',
+      visits: { notHome: 0, refused: 0, vacant: 0, revisit: 0 },
     });
   });
 

@@ -4,10 +4,18 @@ import { z } from 'zod';
 import { errorResponses } from '../../errors.ts';
 import { principalOf } from '../../plugins/auth.ts';
 import { collectorProgress, communityCoverage, townTotals } from '../../services/coverage.ts';
+import { townVisits, withCollectorVisits, withVisitFigures } from '../../services/visit-figures.ts';
 import { fastSchemaSerializer } from '../fast-serializer.ts';
 import { RoleSchema } from '../schemas.ts';
 
 const nullableNumber = z.number().nullable();
+
+const OutcomeCountsSchema = z.object({
+  notHome: z.number(),
+  refused: z.number(),
+  vacant: z.number(),
+});
+const VisitFiguresSchema = OutcomeCountsSchema.extend({ revisit: z.number() });
 
 const CommunityCoverageSchema = z.object({
   code: z.string(),
@@ -32,6 +40,19 @@ const CommunityCoverageSchema = z.object({
   satisfactionPoints: nullableNumber,
   lastActivityAt: z.string().nullable(),
   register: z.object({ outside: z.number() }).nullable(),
+  // Visits by outcome (不在家 / 拒访 / 空置) and 回访 (latest 不在家, not counted): never coverage.
+  visits: VisitFiguresSchema,
+  // The community's drawn sample, and how many counted households came from it.
+  sample: z
+    .object({
+      seed: z.number(),
+      drawnAt: z.string(),
+      size: z.number(),
+      reserveSize: z.number(),
+      countedSample: z.number(),
+      countedReserve: z.number(),
+    })
+    .nullable(),
 });
 
 const TownTotalsSchema = z.object({
@@ -46,6 +67,7 @@ const TownTotalsSchema = z.object({
   communitiesMeetingInterviewTarget: z.number(),
   meanSurveyScore: nullableNumber,
   lastActivityAt: z.string().nullable(),
+  visits: VisitFiguresSchema,
 });
 
 const CollectorSchema = z.object({
@@ -56,6 +78,7 @@ const CollectorSchema = z.object({
   households: z.number(),
   responses: z.number(),
   interviews: z.number(),
+  visits: OutcomeCountsSchema,
   byDay: z.array(
     z.object({
       date: z.string(),
@@ -91,19 +114,43 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const mine = new Set(user.communities);
       // Field staff see the progress of their own communities and their own work, nothing else.
       const visible = app.repos.communities.list().filter((c) => staff || mine.has(c.code));
-      const communities = communityCoverage(
-        visible,
-        app.repos.coverage.responseTotals(),
-        app.repos.coverage.interviewCounts(),
-        app.repos.registers.totals(),
+      const visits = app.repos.visits;
+      const communities = withVisitFigures(
+        communityCoverage(
+          visible,
+          app.repos.coverage.responseTotals(),
+          app.repos.coverage.interviewCounts(),
+          app.repos.registers.totals(),
+        ),
+        visits.counts(),
+        visits.sampleCoverage(),
       );
       const users = new Map(
         (staff ? app.repos.users.list() : [user]).map((u) => [u.id, u] as const),
       );
+      const collectors = withCollectorVisits(
+        collectorProgress(app.repos.coverage.collectorDays(), users),
+        visits.collectorCounts(),
+        (userId) => {
+          const u = users.get(userId);
+          return u
+            ? {
+                userId: u.id,
+                username: u.username,
+                displayName: u.displayName,
+                role: u.role,
+                households: 0,
+                responses: 0,
+                interviews: 0,
+                byDay: [],
+              }
+            : undefined;
+        },
+      );
       return {
         communities,
-        town: townTotals(communities),
-        collectors: collectorProgress(app.repos.coverage.collectorDays(), users),
+        town: { ...townTotals(communities), visits: townVisits(communities) },
+        collectors,
       };
     },
   );

@@ -17,6 +17,7 @@ import {
 import { AppError, errorResponses } from '../../errors.ts';
 import { principalOf } from '../../plugins/auth.ts';
 import { reviewRepository } from '../../repositories/review.ts';
+import type { CommunitySample } from '../../repositories/visits.ts';
 import { plain } from '../schemas.ts';
 import {
   TABLE_FILE_MAX_BYTES,
@@ -69,6 +70,12 @@ const ImportResultSchema = z.object({
   removed: z.number(),
   keptWithResponses: z.number(),
 });
+
+function sampleSummary(sample: CommunitySample | undefined) {
+  if (!sample) return null;
+  const { seed, drawnAt, frame, size, reserveSize } = sample;
+  return { seed, drawnAt, frame, size, reserveSize };
+}
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const staff = app.requireRole('admin', 'coordinator');
@@ -156,6 +163,16 @@ const routes: FastifyPluginAsyncZod = async (app) => {
                 receivedAt: z.string(),
               }),
             ),
+            // The community's drawn sample (POST /api/communities/:code/sample), or null.
+            sample: z
+              .object({
+                seed: z.number(),
+                drawnAt: z.string(),
+                frame: z.number(),
+                size: z.number(),
+                reserveSize: z.number(),
+              })
+              .nullable(),
           }),
           ...errorResponses(401, 403, 404),
         },
@@ -172,6 +189,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         spread: coverageSpread(buildings),
         buildings,
         outside: registers.outside(code),
+        sample: sampleSummary(app.repos.visits.sample(code)),
       };
     },
   );

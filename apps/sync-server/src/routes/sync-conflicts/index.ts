@@ -12,7 +12,7 @@ const SyncConflictSchema = z.object({
   displayName: z.string().nullable(),
   sessionId: z.string().nullable(),
   source: z.string(),
-  kind: z.enum(['survey', 'interview']),
+  kind: z.enum(['survey', 'interview', 'visit']),
   communityCode: z.string(),
   storedHash: z.string(),
   receivedHash: z.string(),

@@ -1,0 +1,79 @@
+import { MAX_SAMPLE_SEED } from '@jiuting/questionnaire';
+import { z } from 'zod';
+
+// Request and response schemas of the visit routes (to move into the api-contract package).
+
+export const CommunityParamsSchema = z.object({ code: z.string().max(32) });
+
+export const VisitStateSchema = z.enum([
+  'unvisited',
+  'counted',
+  'resident_qr',
+  'not_home',
+  'refused',
+  'vacant',
+]);
+
+export const SampleSummarySchema = z.object({
+  drawnAt: z.string(),
+  seed: z.number(),
+  size: z.number(),
+  reserveSize: z.number(),
+});
+
+export const VisitListSchema = z.object({
+  communityCode: z.string(),
+  generatedAt: z.string(),
+  /** false: the community has no 户册, and `households` is empty. */
+  registered: z.boolean(),
+  sample: SampleSummarySchema.nullable(),
+  households: z.array(
+    z.object({
+      key: z.string(),
+      area: z.string(),
+      road: z.string(),
+      lane: z.string(),
+      building: z.string(),
+      unit: z.string(),
+      room: z.string(),
+      address: z.string(),
+      status: z.enum(['居住', '空置', '非住宅']),
+      state: VisitStateSchema,
+      lastVisitAt: z.string().nullable(),
+      sample: z.object({ list: z.enum(['sample', 'reserve']), rank: z.number() }).nullable(),
+    }),
+  ),
+});
+export type VisitList = z.infer<typeof VisitListSchema>;
+
+/** POST /api/communities/:code/sample: a seed to redo a known draw, or none for a new one. */
+export const SampleDrawBodySchema = z
+  .strictObject({
+    seed: z
+      .int({ error: '随机种子应为整数' })
+      .min(0, '随机种子应为 0 到 2147483647 之间的整数')
+      .max(MAX_SAMPLE_SEED, '随机种子应为 0 到 2147483647 之间的整数')
+      .optional(),
+  })
+  .optional();
+
+export const SampleDrawSchema = z.object({
+  communityCode: z.string(),
+  seed: z.number(),
+  drawnAt: z.string(),
+  /** 居住 households of the register the sample was drawn from. */
+  frame: z.number(),
+  size: z.number(),
+  reserveSize: z.number(),
+  /** The seed of the sample this draw replaced, or null for the community's first. */
+  replacedSeed: z.number().nullable(),
+  strata: z.array(
+    z.object({
+      area: z.string(),
+      building: z.string(),
+      households: z.number(),
+      sample: z.number(),
+      reserve: z.number(),
+    }),
+  ),
+});
