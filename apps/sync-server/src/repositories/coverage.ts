@@ -16,6 +16,12 @@ export interface InterviewCount {
   lastReceivedAt: string | null;
 }
 
+export interface FieldProgress {
+  code: string;
+  today: number;
+  mine: number;
+}
+
 export interface CollectorDay {
   userId: string;
   day: string;
@@ -51,8 +57,17 @@ export function coverageRepository(db: Db) {
      GROUP BY user_id, interview_date`,
   );
 
+  const fieldProgress = db.prepare<[string, string], FieldProgress>(
+    `SELECT community_code AS code,
+            coalesce(sum(CASE WHEN day = ? THEN counted END), 0) AS today,
+            coalesce(sum(CASE WHEN user_key = ? THEN counted END), 0) AS mine
+     FROM coverage_daily GROUP BY community_code`,
+  );
+
   return {
     responseTotals: () => responses.all(),
+    /** Per community: households counted on `day` (by anyone) and counted by `userId` (ever). */
+    fieldProgress: (day: string, userId: string) => fieldProgress.all(day, userId),
     interviewCounts: () => interviews.all(),
     /** Per collector and day (Shanghai date of collection; an interview's own date). */
     collectorDays(): CollectorDay[] {

@@ -1,4 +1,4 @@
-import { INTERVIEW_GROUP_IDS } from '@jiuting/questionnaire';
+import { INTERVIEW_GROUP_IDS, shanghaiDay } from '@jiuting/questionnaire';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses } from '../../errors.ts';
@@ -89,6 +89,13 @@ const CollectorSchema = z.object({
   ),
 });
 
+// The phone's home screen: per community, households counted today (Shanghai day, anyone) and
+// counted by the person asking (ever) — figures the rows above do not split by community.
+const FieldProgressSchema = z.object({
+  day: z.string(),
+  communities: z.array(z.object({ code: z.string(), today: z.number(), mine: z.number() })),
+});
+
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/coverage',
@@ -99,6 +106,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
             communities: z.array(CommunityCoverageSchema),
             town: TownTotalsSchema,
             collectors: z.array(CollectorSchema),
+            fieldProgress: FieldProgressSchema,
           }),
           ...errorResponses(401, 403),
         },
@@ -147,10 +155,22 @@ const routes: FastifyPluginAsyncZod = async (app) => {
             : undefined;
         },
       );
+      const day = shanghaiDay(app.now().toISOString());
+      const progress = new Map(
+        app.repos.coverage.fieldProgress(day, user.id).map((p) => [p.code, p] as const),
+      );
       return {
         communities,
         town: { ...townTotals(communities), visits: townVisits(communities) },
         collectors,
+        fieldProgress: {
+          day,
+          communities: visible.map((c) => ({
+            code: c.code,
+            today: progress.get(c.code)?.today ?? 0,
+            mine: progress.get(c.code)?.mine ?? 0,
+          })),
+        },
       };
     },
   );
