@@ -1,12 +1,5 @@
-import { householdKey } from '@jiuting/questionnaire';
+import { householdKey, visitOutcomeLabel } from '@jiuting/questionnaire';
 import type { OutboxItem } from './types.ts';
-
-// The labels of VISIT_OUTCOMES, kept here so the outbox list does not need the visit list's code.
-const OUTCOME_LABELS: Readonly<Record<string, string>> = {
-  not_home: '不在家',
-  refused: '拒访',
-  vacant: '空置',
-};
 
 /** A one-line description of an item for lists: no answers, just where and what. */
 export function describeItem(item: OutboxItem, communityName: (code: string) => string): string {
@@ -15,7 +8,7 @@ export function describeItem(item: OutboxItem, communityName: (code: string) => 
   if (item.kind === 'visit') {
     const visit = item.payload as { householdAddress?: string; outcome?: string } | undefined;
     const key = householdKey(visit?.householdAddress ?? '') ?? visit?.householdAddress ?? '';
-    return `走访 · ${community} · ${key} · ${OUTCOME_LABELS[visit?.outcome ?? ''] ?? ''}`;
+    return `走访 · ${community} · ${key} · ${visitOutcomeLabel(visit?.outcome ?? '')}`;
   }
   const form = item.form as { building?: string; unit?: string; room?: string } | undefined;
   const address =

@@ -8,6 +8,7 @@ import { OutboxPage } from '../outbox/OutboxPage.tsx';
 import { useEngineStatus, useOutbox, useUnsentSummary } from '../outbox/outbox-context.tsx';
 import { adoptOwnerless } from '../outbox/store.ts';
 import { SurveyPage } from '../survey/SurveyPage.tsx';
+import { useVisitListsKeptFresh } from '../visits/keep-fresh.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { Header } from './Header.tsx';
@@ -24,6 +25,8 @@ const DashboardPage = lazy(() => import('../dashboard/DashboardPage.tsx'));
 const AssessmentPage = lazy(() => import('../assessment/AssessmentPage.tsx'));
 // The QR posters and paper questionnaire, with the qrcode package: coordinators only.
 const PrintPage = lazy(() => import('../print/PrintPage.tsx'));
+// The visit list: its screens and rules load when a canvasser opens it (the first screen stays small).
+const VisitListPage = lazy(() => import('../visits/VisitListPage.tsx'));
 
 export function App() {
   const session = useSession();
@@ -87,6 +90,10 @@ function SignedIn({ user, route }: { user: User; route: Route }) {
   const { logout, error } = useLogout();
   const [confirming, setConfirming] = useState(false);
   const coordinator = user.role === 'coordinator' || user.role === 'admin';
+  // Field staff take their communities' visit lists with them (a coordinator's 27 are fetched
+  // only when opened).
+  const fieldStaff = user.role === 'canvasser' || user.role === 'interviewer';
+  useVisitListsKeptFresh(user.communities, fieldStaff);
 
   const page = (() => {
     switch (route.name) {
@@ -94,6 +101,12 @@ function SignedIn({ user, route }: { user: User; route: Route }) {
         return <SurveyPage id={route.id} user={user} communities={communities} />;
       case 'interview':
         return <InterviewPage id={route.id} user={user} communities={communities} />;
+      case 'visits':
+        return (
+          <Suspense fallback={<p className="loading">正在加载…</p>}>
+            <VisitListPage user={user} communities={communities} code={route.code} />
+          </Suspense>
+        );
       case 'outbox':
         return <OutboxPage user={user} communityName={communityName} />;
       case 'dashboard':

@@ -1,10 +1,13 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { User } from '../api/types.ts';
 import { DraftList } from '../outbox/DraftList.tsx';
 import { newId } from '../outbox/ids.ts';
 import { checkStorage } from '../outbox/storage.ts';
 import { OFFLINE_MESSAGES, offlineSupport } from './offline-support.ts';
 import { hrefOf } from './route.ts';
+
+// Loaded after the first screen: the figures arrive with (or after) the network anyway.
+const FieldProgress = lazy(() => import('../progress/FieldProgress.tsx'));
 
 const ROLE_NAMES = {
   admin: '管理员',
@@ -34,6 +37,7 @@ export function HomePage({
   const surveys = true;
   const interviews = user.role !== 'canvasser';
   const coordinator = user.role === 'coordinator' || user.role === 'admin';
+  const fieldStaff = user.role === 'canvasser' || user.role === 'interviewer';
   return (
     <main className="home">
       <p className="greeting">
@@ -49,7 +53,17 @@ export function HomePage({
           {storageWarning}
         </p>
       ) : null}
+      {fieldStaff ? (
+        <Suspense fallback={null}>
+          <FieldProgress user={user} />
+        </Suspense>
+      ) : null}
       <nav className="actions">
+        {fieldStaff ? (
+          <a className="button primary big" href={hrefOf({ name: 'visits', code: '' })}>
+            走访名单
+          </a>
+        ) : null}
         {surveys ? (
           <a className="button primary big" href={hrefOf({ name: 'survey', id: newId() })}>
             填写满意度问卷
