@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { User } from '../api/types.ts';
 import { useOutbox } from '../outbox/outbox-context.tsx';
 import { type ListedHousehold, STATE_LABELS, type VisitRow } from './visit-list.ts';
-import { queueVisit } from './visit-list-store.ts';
+import { queueVisit } from './visit-marks.ts';
 
 // Rows beyond this wait for 显示更多: a list of hundreds of buttons would cost the slow phones
 // of the field more than the 100 ms the list has to open in.

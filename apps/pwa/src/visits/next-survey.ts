@@ -3,7 +3,7 @@ import type { OutboxDatabase } from '../outbox/db.ts';
 import { keptForNext, type SurveyPrefill } from '../survey/prefill.ts';
 import type { ListedHousehold } from './visit-list.ts';
 import { nextHousehold, visitRows } from './visit-list.ts';
-import { localMarks } from './visit-list-store.ts';
+import { localMarks } from './visit-marks.ts';
 
 /** The boxes of the survey form for a household of the list. */
 export function prefillFor(communityCode: string, h: ListedHousehold): SurveyPrefill {

@@ -6,7 +6,7 @@ import type { StoredVisitList } from '../outbox/types.ts';
 import { useLive } from '../outbox/use-live.ts';
 import { visitListQuery } from './keep-fresh.ts';
 import { type LocalMark, type VisitRow, visitRows } from './visit-list.ts';
-import { localMarks } from './visit-list-store.ts';
+import { localMarks } from './visit-marks.ts';
 
 export interface VisitListView {
   /** undefined while IndexedDB answers; null when the phone has never fetched this list. */

@@ -1,12 +1,9 @@
-import { householdKey, type VisitOutcome, VisitOutcomeSchema } from '@jiuting/questionnaire';
 import type { ApiClient } from '../api/client.ts';
 import type { OutboxDatabase } from '../outbox/db.ts';
-import { newId } from '../outbox/ids.ts';
-import { enqueue } from '../outbox/store.ts';
-import type { OutboxItem, StoredVisitList } from '../outbox/types.ts';
-import type { LocalMark, VisitList, VisitOutcomeId } from './visit-list.ts';
+import type { StoredVisitList } from '../outbox/types.ts';
+import type { VisitList } from './visit-list.ts';
 
-// The visit lists in IndexedDB. Like the outbox's writes, each function is one transaction with
+// The visit lists in IndexedDB (on the first screen: keep it to fetching and storing). Like the outbox's writes, each function is one transaction with
 // no network call inside it, and says what running it twice does.
 
 export function visitListPath(communityCode: string): string {
@@ -36,69 +33,4 @@ export async function refreshVisitList(
   const fetchedAt = now();
   await saveVisitList(db, list, fetchedAt);
   return { communityCode, list, fetchedAt };
-}
-
-const MARKED_KINDS = new Set<OutboxItem['kind']>(['survey', 'visit']);
-
-/** What this phone holds for one household (from an item's payload), or null (no key, a draft). */
-export function markOf(item: OutboxItem): LocalMark | null {
-  if (item.state === 'draft' || !MARKED_KINDS.has(item.kind) || item.payload === undefined) {
-    return null;
-  }
-  const payload = item.payload as { householdAddress?: string; outcome?: VisitOutcomeId };
-  const key = payload.householdAddress ? householdKey(payload.householdAddress) : null;
-  if (key === null) return null;
-  const sent = item.state === 'synced';
-  return {
-    key,
-    kind: item.kind as 'survey' | 'visit',
-    ...(payload.outcome ? { outcome: payload.outcome } : {}),
-    sent,
-    at: sent ? (item.syncedAt ?? item.updatedAt) : (item.queuedAt ?? item.updatedAt),
-    ...(item.repeat ? { repeat: true } : {}),
-  };
-}
-
-/** Every survey and visit this phone holds for a community, whoever collected it. */
-export async function localMarks(db: OutboxDatabase, communityCode: string): Promise<LocalMark[]> {
-  const items = await db.items.where('communityCode').equals(communityCode).toArray();
-  return items.map(markOf).filter((mark): mark is LocalMark => mark !== null);
-}
-
-export interface VisitInput {
-  readonly communityCode: string;
-  readonly householdAddress: string;
-  readonly outcome: VisitOutcomeId;
-  readonly collectedBy?: string;
-}
-
-/**
- * Queues a visit outcome (不在家, 拒访, 空置) in the outbox, where the sync engine sends it like a
- * survey. Offline: works (local only). Resolves once IndexedDB committed it. Each call is a new
- * visit with its own id (knocking twice is two visits); a resend of one is a server duplicate.
- * Rejects with the schema's Chinese message when the address cannot be filed.
- */
-export async function queueVisit(db: OutboxDatabase, input: VisitInput, now: number) {
-  const id = newId();
-  const parsed = VisitOutcomeSchema.safeParse({
-    kind: 'visit',
-    id,
-    communityCode: input.communityCode,
-    householdAddress: input.householdAddress,
-    outcome: input.outcome,
-    collectedAt: new Date(now).toISOString(),
-  });
-  if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? '无法记录这次走访');
-  const payload: VisitOutcome = parsed.data;
-  return enqueue(
-    db,
-    {
-      id,
-      kind: 'visit',
-      payload,
-      form: null,
-      ...(input.collectedBy ? { collectedBy: input.collectedBy } : {}),
-    },
-    now,
-  );
 }
