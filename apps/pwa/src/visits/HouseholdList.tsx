@@ -2,7 +2,7 @@ import { VISIT_OUTCOMES, type VisitOutcomeId } from '@jiuting/questionnaire';
 import { useState } from 'react';
 import type { User } from '../api/types.ts';
 import { useOutbox } from '../outbox/outbox-context.tsx';
-import { type ListedHousehold, STATE_LABELS, type VisitRow } from './visit-list.ts';
+import { type ListedHousehold, roomLabel, STATE_LABELS, type VisitRow } from './visit-list.ts';
 import { queueVisit } from './visit-marks.ts';
 
 // Rows beyond this wait for 显示更多: a list of hundreds of buttons would cost the slow phones
@@ -53,7 +53,7 @@ export function HouseholdList({ rows, user, code, labelOf, onSurvey }: Household
               onClick={() => setOpen(open === h.key ? null : h.key)}
             >
               <span className="household-label">
-                {labelOf === 'room' ? (h.room ? `${h.room}室` : `${h.building}号`) : h.key}
+                {labelOf === 'room' ? roomLabel(h) : h.key}
                 {h.sample ? (
                   <span className="sample-tag">{h.sample.list === 'sample' ? '抽样' : '备选'}</span>
                 ) : null}

@@ -1,20 +1,39 @@
-import { composeHouseholdAddress, householdKey } from '@jiuting/questionnaire';
+import {
+  composeHouseholdAddress,
+  householdKey,
+  parseHouseholdAddress,
+} from '@jiuting/questionnaire';
 import type { OutboxDatabase } from '../outbox/db.ts';
 import { keptForNext, type SurveyPrefill } from '../survey/prefill.ts';
 import type { ListedHousehold } from './visit-list.ts';
 import { nextHousehold, visitRows } from './visit-list.ts';
 import { localMarks } from './visit-marks.ts';
 
-/** The boxes of the survey form for a household of the list. */
+/**
+ * The boxes of the survey form for a household of the list, read from its address line (which
+ * keys as the household does), so 弄 and 号 land in their own boxes.
+ */
 export function prefillFor(communityCode: string, h: ListedHousehold): SurveyPrefill {
+  const parsed = parseHouseholdAddress(h.address);
+  if (parsed === null) {
+    return {
+      communityCode,
+      area: h.area,
+      road: h.road,
+      lane: '',
+      building: h.building,
+      unit: h.unit,
+      room: h.room,
+    };
+  }
   return {
     communityCode,
-    area: h.area,
-    road: h.road,
-    lane: h.lane,
-    building: h.building,
-    unit: h.unit,
-    room: h.room,
+    area: parsed.area ?? h.area,
+    road: parsed.road ?? '',
+    lane: parsed.lane ?? '',
+    building: `${parsed.group ? `${parsed.group}组` : ''}${parsed.building}`,
+    unit: parsed.unit ?? '',
+    room: parsed.room ?? '',
   };
 }
 

@@ -1,7 +1,7 @@
 import { composeHouseholdAddress, householdKey } from '@jiuting/questionnaire';
 import type { ListedHousehold, ServerVisitState, VisitList } from './visit-list.ts';
 
-/** A household of a visit list as the server would send it (tests, the benchmark). */
+/** A household of a visit list as the server sends it (tests, the benchmark). */
 export function listedHousehold(
   fields: {
     area?: string;
@@ -19,7 +19,8 @@ export function listedHousehold(
     area: fields.area ?? '',
     road: fields.road ?? '',
     lane: fields.lane ?? '',
-    building: fields.building,
+    // As the register stores it: 弄 and 号 in the building.
+    building: `${fields.lane ? `${fields.lane}弄` : ''}${fields.building}号`,
     unit: fields.unit ?? '',
     room: fields.room ?? '',
     address,

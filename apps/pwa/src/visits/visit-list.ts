@@ -21,6 +21,8 @@ export type VisitOutcomeId = 'not_home' | 'refused' | 'vacant';
 export interface ListedHousehold {
   readonly key: string;
   readonly area: string;
+  // As register_households stores them: `building` carries 组 and 弄 as the key prints them
+  // (`100弄12号`, `3组25号`); `lane` repeats the 弄 number; unit and room are bare numbers.
   readonly road: string;
   readonly lane: string;
   readonly building: string;
@@ -138,9 +140,23 @@ export function visitRows(list: VisitList, marks: readonly LocalMark[]): VisitRo
 
 // ── Browse: 小区 → 楼/号 → 单元 → 室 ─────────────────────────────────────────────────────────
 
+function withMarker(text: string, marker: string): string {
+  return text === '' || text.endsWith(marker) ? text : `${text}${marker}`;
+}
+
 /** The 楼/号 a household is in, as the canvasser reads it on the wall: `涞寅路100弄12号`. */
-export function buildingLabel(h: Pick<ListedHousehold, 'road' | 'lane' | 'building'>): string {
-  return `${h.road}${h.lane ? `${h.lane}弄` : ''}${h.building}号`;
+export function buildingLabel(h: Pick<ListedHousehold, 'road' | 'building'>): string {
+  return `${h.road}${withMarker(h.building, '号')}`;
+}
+
+/** `301室`; a house without rooms reads as its 号. */
+export function roomLabel(h: Pick<ListedHousehold, 'building' | 'room'>): string {
+  return h.room ? withMarker(h.room, '室') : withMarker(h.building, '号');
+}
+
+/** The bare 号 of a household's building (`100弄12号` → `12`), as a canvasser types it. */
+function bareBuilding(building: string): string {
+  return building.replace(/^.*[弄组]/, '').replace(/号$/, '');
 }
 
 function buildingId(h: ListedHousehold): string {
@@ -212,7 +228,7 @@ export function unitChoices(
   return choices(
     rows.filter((r) => r.household.area === area && buildingId(r.household) === building),
     (h) => h.unit,
-    (h) => (h.unit ? `${h.unit}单元` : '（无单元）'),
+    (h) => (h.unit ? withMarker(h.unit, '单元') : '（无单元）'),
   );
 }
 
@@ -278,14 +294,16 @@ export function searchRows(rows: readonly VisitRow[], typed: string, limit = 200
 }
 
 function matches(h: ListedHousehold, q: string, parsed: HouseholdAddress | null): boolean {
-  if (h.building === q || h.room.startsWith(q)) return true;
+  const building = bareBuilding(h.building);
+  if (building === q || h.room.startsWith(q)) return true;
   if (fold(h.key).includes(q) || fold(h.address).includes(q)) return true;
   if (parsed === null || parsed.room === undefined) return false;
   return (
-    h.building === parsed.building &&
+    building === parsed.building &&
     h.room.startsWith(parsed.room) &&
     (parsed.unit === undefined || h.unit === parsed.unit) &&
-    (parsed.lane === undefined || h.lane === parsed.lane)
+    (parsed.lane === undefined || h.lane === parsed.lane) &&
+    (parsed.group === undefined || h.building.startsWith(`${parsed.group}组`))
   );
 }
 
