@@ -18,6 +18,7 @@ import { registerServiceWorker, type UpdateHandle } from './register-sw.ts';
 import { hrefOf, type Route, useRoute } from './route.ts';
 import { UpdatePrompt } from './UpdatePrompt.tsx';
 import { useLogout } from './use-logout.ts';
+import { LazyVisitListPage, loadedVisitListPage } from './visit-list-loader.ts';
 
 // Split out: a canvasser's phone never downloads the coordinator's screens.
 const DashboardPage = lazy(() => import('../dashboard/DashboardPage.tsx'));
@@ -25,8 +26,6 @@ const DashboardPage = lazy(() => import('../dashboard/DashboardPage.tsx'));
 const AssessmentPage = lazy(() => import('../assessment/AssessmentPage.tsx'));
 // The QR posters and paper questionnaire, with the qrcode package: coordinators only.
 const PrintPage = lazy(() => import('../print/PrintPage.tsx'));
-// The visit list: its screens and rules load when a canvasser opens it (the first screen stays small).
-const VisitListPage = lazy(() => import('../visits/VisitListPage.tsx'));
 
 export function App() {
   const session = useSession();
@@ -101,12 +100,17 @@ function SignedIn({ user, route }: { user: User; route: Route }) {
         return <SurveyPage id={route.id} user={user} communities={communities} />;
       case 'interview':
         return <InterviewPage id={route.id} user={user} communities={communities} />;
-      case 'visits':
-        return (
+      case 'visits': {
+        // Its screens and rules load after the first screen (see visit-list-loader.ts).
+        const Loaded = loadedVisitListPage();
+        return Loaded ? (
+          <Loaded user={user} communities={communities} code={route.code} />
+        ) : (
           <Suspense fallback={<p className="loading">正在加载…</p>}>
-            <VisitListPage user={user} communities={communities} code={route.code} />
+            <LazyVisitListPage user={user} communities={communities} code={route.code} />
           </Suspense>
         );
+      }
       case 'outbox':
         return <OutboxPage user={user} communityName={communityName} />;
       case 'dashboard':

@@ -2,9 +2,11 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import type { User } from '../api/types.ts';
 import { DraftList } from '../outbox/DraftList.tsx';
 import { newId } from '../outbox/ids.ts';
+import { useOutbox } from '../outbox/outbox-context.tsx';
 import { checkStorage } from '../outbox/storage.ts';
 import { OFFLINE_MESSAGES, offlineSupport } from './offline-support.ts';
 import { hrefOf } from './route.ts';
+import { warmVisitList } from './visit-list-loader.ts';
 
 // Loaded after the first screen: the figures arrive with (or after) the network anyway.
 const FieldProgress = lazy(() => import('../progress/FieldProgress.tsx'));
@@ -38,6 +40,16 @@ export function HomePage({
   const interviews = user.role !== 'canvasser';
   const coordinator = user.role === 'coordinator' || user.role === 'admin';
   const fieldStaff = user.role === 'canvasser' || user.role === 'interviewer';
+  const { db } = useOutbox();
+  const communities = user.communities.join('\n');
+  useEffect(() => {
+    if (!fieldStaff) return;
+    // After the first screen has shown: the list's code and stored lists, ahead of the tap.
+    const timer = setTimeout(() => {
+      void warmVisitList(db, communities.split('\n')).catch(() => {});
+    }, 1_000);
+    return () => clearTimeout(timer);
+  }, [fieldStaff, db, communities]);
   return (
     <main className="home">
       <p className="greeting">
