@@ -12,6 +12,7 @@ import type { Community } from '../api/types.ts';
 import { AddressFields } from './AddressFields.tsx';
 import { ChoiceQuestion } from './ChoiceQuestion.tsx';
 import { CommunitySelect } from './CommunitySelect.tsx';
+import { CountedWarning } from './CountedWarning.tsx';
 import { otherTextOf, toggleMultiple } from './choice.ts';
 import { FieldError } from './FieldError.tsx';
 import { countErrors, errorAt, schemaResolver } from './form-resolver.ts';
@@ -148,6 +149,7 @@ export function SurveyForm({ id, initial, communities, collectedBy, onSaved }: S
         error={errorAt(errors, 'address')}
         areas={communities.find((c) => c.code === values.communityCode)?.areas}
       />
+      <CountedWarning id={id} communityCode={values.communityCode} householdKey={key} />
 
       <fieldset className={`channel${errorAt(errors, 'channel') ? ' has-error' : ''}`}>
         <legend>采集方式</legend>

@@ -141,3 +141,27 @@ test('online, the list is fetched from the server and stored for the stairwell',
   expect(await screen.findByText(/名单更新于/)).toBeTruthy();
   expect((await db.visitLists.get('DEMO01'))?.list.generatedAt).toBe(served.generatedAt);
 });
+
+test('a survey typed by hand for a household the list counts warns 该户已计入覆盖率, and not for another', async () => {
+  const { SurveyForm } = await import('../survey/SurveyForm.tsx');
+  const { emptySurveyValues } = await import('../survey/survey-values.ts');
+  const user = userEvent.setup();
+  const db = freshDb();
+  await saveVisitList(db, LIST, Date.now());
+  renderWithApp(
+    <SurveyForm
+      id="typed"
+      initial={{ ...emptySurveyValues('DEMO01'), area: '九亭小区', lane: '100' }}
+      communities={COMMUNITIES}
+      onSaved={() => {}}
+    />,
+    db,
+  );
+  await user.type(screen.getByLabelText('楼号'), '12');
+  await user.type(screen.getByLabelText('单元'), '1');
+  await user.type(screen.getByLabelText('室号'), '102');
+  expect(await screen.findByText(/该户已计入覆盖率/)).toBeTruthy();
+  await user.clear(screen.getByLabelText('室号'));
+  await user.type(screen.getByLabelText('室号'), '101');
+  await waitFor(() => expect(screen.queryByText(/该户已计入覆盖率/)).toBeNull());
+});

@@ -36,7 +36,9 @@ export function useVisitListsKeptFresh(communityCodes: readonly string[], enable
     if (!enabled) return;
     void lastSyncAt;
     for (const code of codes.split('\n').filter((c) => c !== '')) {
-      void queryClient.fetchQuery({ ...visitListQuery(db, api, code), staleTime: 0 }).catch(() => {
+      // At most once a minute (the query's staleTime): a phone syncing after each survey must
+      // not download 600 KB of list each time.
+      void queryClient.fetchQuery(visitListQuery(db, api, code)).catch(() => {
         // Offline or not allowed: the stored copy stays; the list screen says so.
       });
     }

@@ -29,8 +29,15 @@ export function markOf(item: OutboxItem): LocalMark | null {
 }
 
 /** Every survey and visit this phone holds for a community, whoever collected it. */
-export async function localMarks(db: OutboxDatabase, communityCode: string): Promise<LocalMark[]> {
-  const items = await db.items.where('communityCode').equals(communityCode).toArray();
+export async function localMarks(
+  db: OutboxDatabase,
+  communityCode: string,
+  /** An item left out (the survey being filled, whose own draft must not warn about itself). */
+  exceptItemId?: string,
+): Promise<LocalMark[]> {
+  const items = (await db.items.where('communityCode').equals(communityCode).toArray()).filter(
+    (item) => item.id !== exceptItemId,
+  );
   return items.map(markOf).filter((mark): mark is LocalMark => mark !== null);
 }
 
