@@ -85,5 +85,6 @@ export async function tapAnswers(page: Page, answers: SurveyEntry['answers']): P
 
 export async function submitSurvey(page: Page): Promise<void> {
   await page.getByRole('button', { name: '提交' }).tap();
-  await page.getByText('已保存').first().waitFor();
+  // 已保存，待上传 — or already 已上传 when the network is quick.
+  await page.locator('.saved-mark').waitFor();
 }

@@ -103,6 +103,16 @@ export const CollectorProgressSchema = z.object({
 });
 export type CollectorProgress = z.infer<typeof CollectorProgressSchema>;
 
+/**
+ * The phone's home screen: per community, households counted today (Shanghai day, anyone) and
+ * counted by the person asking, in the year — figures the rows above do not split by community.
+ */
+export const FieldProgressSchema = z.object({
+  day: z.string(),
+  communities: z.array(z.object({ code: z.string(), today: z.number(), mine: z.number() })),
+});
+export type FieldProgress = z.infer<typeof FieldProgressSchema>;
+
 /** GET /api/coverage. */
 export const CoverageAnswerSchema = z.object({
   /** The assessment year the figures are of (`?year=`, the open year when absent). */
@@ -110,5 +120,6 @@ export const CoverageAnswerSchema = z.object({
   communities: z.array(CommunityCoverageRowSchema),
   town: TownTotalsSchema,
   collectors: z.array(CollectorProgressSchema),
+  fieldProgress: FieldProgressSchema,
 });
 export type CoverageAnswer = z.infer<typeof CoverageAnswerSchema>;

@@ -9,6 +9,8 @@ export {
   CommunityCoverageSchema,
   type CoverageAnswer,
   CoverageAnswerSchema,
+  type FieldProgress,
+  FieldProgressSchema,
   type OutcomeCounts,
   OutcomeCountsSchema,
   type SampleFigures,

@@ -5,4 +5,6 @@ export const queryKeys = {
   communities: () => ['communities'] as const,
   coverage: () => ['coverage'] as const,
   serverHealth: () => ['server-health'] as const,
+  visitList: (communityCode: string) => ['visit-list', communityCode] as const,
+  fieldProgress: (username: string) => ['field-progress', username] as const,
 };

@@ -128,6 +128,10 @@ export function coverageFixture(raw: readonly Raw[] = RAW): CoverageAnswer {
       lastActivityAt: '2026-11-27T02:05:00Z',
       visits: { ...NO_VISITS, revisit: 0 },
     },
+    fieldProgress: {
+      day: '2026-11-27',
+      communities: communities.map((c) => ({ code: c.code, today: 0, mine: 0 })),
+    },
     collectors: [
       {
         userId: 'u1',

@@ -28,7 +28,7 @@ export function useEngineStatus(): EngineStatus {
   return useSyncExternalStore(engine.subscribe, engine.getStatus);
 }
 
-export type { UnsentSummary } from './summary.ts';
+export type { UnsentSummary } from '../outbox/summary.ts';
 
 /** An item is shown to (and sent, exported for) the person who collected it, and nobody else. */
 export function belongsTo(item: OutboxItem, collector: string | null): boolean {

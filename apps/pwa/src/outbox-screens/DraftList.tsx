@@ -33,7 +33,13 @@ export function DraftList({
               <div className="muted">{formatTime(draft.updatedAt)} 保存</div>
             </div>
             <div className="item-actions">
-              <a className="button primary" href={hrefOf({ name: draft.kind, id: draft.id })}>
+              <a
+                className="button primary" // A visit outcome is queued at once, never a draft.
+                href={hrefOf({
+                  name: draft.kind === 'interview' ? 'interview' : 'survey',
+                  id: draft.id,
+                })}
+              >
                 继续
               </a>
               <button type="button" onClick={() => setDiscarding(draft.id)}>

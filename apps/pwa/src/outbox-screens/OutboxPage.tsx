@@ -11,6 +11,7 @@ import { hrefOf } from '../ui/route.ts';
 import { checkStorage, type StorageHealth } from '../ui/storage.ts';
 
 const UNSENT: OutboxItem['state'][] = ['rejected', 'queued', 'sending'];
+const SYNCED: OutboxItem['state'][] = ['synced'];
 
 function stateLabel(item: OutboxItem): string {
   if (item.state === 'rejected') return item.reason?.status === 'conflict' ? '冲突' : '被退回';
@@ -28,6 +29,9 @@ export function OutboxPage({
 }) {
   const { db, engine } = useOutbox();
   const items = useItems(UNSENT, user.username);
+  // Synced items stay a day before their answers are purged: the canvasser sees what the server
+  // made of them (a repeat is kept but not counted).
+  const recent = useItems(SYNCED, user.username);
   const others = useLive(
     () => unsentOfOthers(db, user.username),
     `others:${db.name}:${user.username}`,
@@ -83,9 +87,11 @@ export function OutboxPage({
               </div>
               {item.state === 'rejected' ? (
                 <div className="item-actions">
-                  <a className="button primary" href={hrefOf({ name: item.kind, id: item.id })}>
-                    修改
-                  </a>
+                  {item.kind === 'visit' ? null : (
+                    <a className="button primary" href={hrefOf({ name: item.kind, id: item.id })}>
+                      修改
+                    </a>
+                  )}
                   <button
                     type="button"
                     onClick={() =>
@@ -100,6 +106,29 @@ export function OutboxPage({
           ))}
         </ul>
       )}
+      {recent && recent.length > 0 ? (
+        <section className="recent">
+          <h2>最近已上传</h2>
+          <ul className="item-list">
+            {recent.map((item) => (
+              <li key={item.id} className="state-synced">
+                <div>
+                  <div>
+                    <span className="badge badge-synced">已上传</span>{' '}
+                    {describeItem(item, communityName)}
+                  </div>
+                  {item.repeat ? (
+                    <div className="reason" role="note">
+                      重复户：该户已计入覆盖率，这份问卷已保存但不再计数
+                    </div>
+                  ) : null}
+                  <div className="muted">{formatTime(item.syncedAt ?? item.updatedAt)} 上传</div>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <p className="muted">
         本机累计已上传 {synced} 条；已上传的答案 24 小时后从手机上清除，只保留条数。
       </p>

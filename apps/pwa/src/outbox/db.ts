@@ -1,6 +1,12 @@
 import type { SyncItem } from '@jiuting/questionnaire';
 import Dexie, { type EntityTable } from 'dexie';
-import type { MetaEntry, OutboxItem, RejectionReason, SyncedCount } from './types.ts';
+import type {
+  MetaEntry,
+  OutboxItem,
+  RejectionReason,
+  StoredVisitList,
+  SyncedCount,
+} from './types.ts';
 
 export const DEFAULT_DB_NAME = 'jiuting-outbox';
 
@@ -60,6 +66,12 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
           ref.value = itemOfVersion2(row);
         });
     },
+  },
+  {
+    version: 4,
+    // Adds the visit lists (one row per assigned community: the register with each household's
+    // state, as last fetched). A new table: no row of another table changes.
+    stores: { visitLists: 'communityCode' },
   },
 ];
 
@@ -126,11 +138,12 @@ export function applySchemaVersions(db: Dexie, upTo: number = Number.POSITIVE_IN
   }
 }
 
-/** The phone's one database: drafts, the outbox, purged counts. */
+/** The phone's one database: drafts, the outbox, purged counts, the visit lists. */
 export class OutboxDatabase extends Dexie {
   items!: EntityTable<OutboxItem, 'id'>;
   counts!: EntityTable<SyncedCount, 'key'>;
   meta!: EntityTable<MetaEntry, 'key'>;
+  visitLists!: EntityTable<StoredVisitList, 'communityCode'>;
 
   constructor(name: string = DEFAULT_DB_NAME) {
     super(name);

@@ -23,6 +23,21 @@ describe('what the engine does with an answer', () => {
   const a = item('a');
   const b = item('b');
 
+  test('an accepted survey the server marks as a repeat is synced and remembered as a repeat', () => {
+    const decision = decideSyncAnswer([a, b], {
+      kind: 'response',
+      status: 200,
+      body: {
+        results: [
+          { id: a.payload?.id, status: 'accepted', repeat: true },
+          { id: b.payload?.id, status: 'accepted', repeat: false },
+        ],
+      },
+    });
+    expect(decision.outcomes.get('a')).toEqual({ kind: 'synced', repeat: true });
+    expect(decision.outcomes.get('b')).toEqual({ kind: 'synced' });
+  });
+
   test('accepted and duplicate are synced; rejected and conflict keep the reason', () => {
     const c = item('c');
     const d = item('d');

@@ -61,7 +61,10 @@ export function decideSyncAnswer(batch: readonly SendingItem[], answer: ApiOutco
     for (const item of batch) {
       const result = bySyncId.get(item.payload.id);
       if (result?.status === 'accepted' || result?.status === 'duplicate') {
-        outcomes.set(item.id, { kind: 'synced' });
+        outcomes.set(
+          item.id,
+          result.repeat ? { kind: 'synced', repeat: true } : { kind: 'synced' },
+        );
       } else if (result?.status === 'rejected' || result?.status === 'conflict') {
         outcomes.set(item.id, {
           kind: 'rejected',

@@ -3,9 +3,9 @@ import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import type { OutboxDatabase } from './db.ts';
+import { freshDb, interviewItem, surveyItem } from './outbox.test-kit.ts';
 import { applyOutcomes, claimBatch, type ItemOutcome, payloadBytes } from './store.ts';
 import { unsentSummary } from './summary.ts';
-import { freshDb, interviewItem, surveyItem } from './test-items.ts';
 import { newDraft, transition } from './transitions.ts';
 import type { OutboxItem } from './types.ts';
 

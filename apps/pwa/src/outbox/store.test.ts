@@ -45,6 +45,8 @@ describe('schema upgrades', () => {
       payloads.map((payload, i) => ({
         id: `local-${i}`,
         kind: payload.kind,
+        // Every version since 2 writes the community; version 1's rows get it by version 2's upgrade.
+        ...(previous >= 2 ? { communityCode: payload.communityCode } : {}),
         state: i === 2 ? 'rejected' : 'queued',
         payload,
         form: { typed: i },
@@ -73,8 +75,10 @@ describe('schema upgrades', () => {
       ['local-2', 'rejected'],
     ]);
     expect(items.slice(1).map((i) => i.payload)).toEqual(payloads);
-    // Version 2's community index works on rows written by version 1.
+    // The community index works on the rows of the previous version.
     expect(await upgraded.items.where('communityCode').equals('DEMO02').count()).toBe(1);
+    // Version 4's visit lists start empty and take a list.
+    expect(await upgraded.visitLists.count()).toBe(0);
   });
 });
 
@@ -271,6 +275,24 @@ describe('purging synced answers', () => {
     expect(counts).toEqual({ 'survey:DEMO01': 2, 'survey:DEMO02': 1, 'interview:DEMO01': 1 });
     expect(await purgeSynced(db, t0 + SYNCED_GRACE_MS * 3)).toBe(0);
   });
+});
+
+test('a synced survey the server took as a repeat is marked so; the others are not', async () => {
+  const db = track(freshDb());
+  const t0 = 1_000_000_000_000;
+  const [repeat, first] = await queueItems(db, [surveyItem(), surveyItem()], t0);
+  await claimBatch(db, 'e', t0, 60_000, 2);
+  await applyOutcomes(
+    db,
+    'e',
+    new Map([
+      [repeat as string, { kind: 'synced', repeat: true } as const],
+      [first as string, { kind: 'synced' } as const],
+    ]),
+    t0,
+  );
+  expect((await db.items.get(repeat as string))?.repeat).toBe(true);
+  expect((await db.items.get(first as string))?.repeat).toBeUndefined();
 });
 
 test('a phone that stays offline still purges answers synced more than a day ago', async () => {

@@ -284,7 +284,7 @@ export async function adoptOwnerless(db: OutboxDatabase, collector: string): Pro
 }
 
 export type ItemOutcome =
-  | { readonly kind: 'synced' }
+  | { readonly kind: 'synced'; readonly repeat?: boolean }
   | { readonly kind: 'rejected'; readonly reason: RejectionReason }
   | { readonly kind: 'retry' };
 
@@ -292,7 +292,9 @@ export type ItemOutcome =
 function outcomeEvent(outcome: ItemOutcome, engineId: string, now: number): OutboxEvent {
   switch (outcome.kind) {
     case 'synced':
-      return { type: 'accept', at: now };
+      return outcome.repeat
+        ? { type: 'accept', at: now, repeat: true }
+        : { type: 'accept', at: now };
     case 'rejected':
       return { type: 'reject', engineId, reason: outcome.reason, at: now };
     case 'retry':

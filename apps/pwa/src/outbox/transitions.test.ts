@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { surveyItem } from './test-items.ts';
+import { surveyItem } from './outbox.test-kit.ts';
 import {
   IllegalTransitionError,
   newDraft,

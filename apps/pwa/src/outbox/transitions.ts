@@ -40,7 +40,7 @@ export type OutboxEvent =
       readonly takeOver?: boolean;
     }
   /** The server stored it (accepted or duplicate): a fact, whoever holds the claim now. */
-  | { readonly type: 'accept'; readonly at: number }
+  | { readonly type: 'accept'; readonly at: number; readonly repeat?: boolean }
   /** The server refused it for good; only the engine holding the claim records that. */
   | {
       readonly type: 'reject';
@@ -118,6 +118,8 @@ export function tryTransition(item: OutboxItem, event: OutboxEvent): OutboxItem 
         state: 'synced',
         syncedAt: event.at,
         updatedAt: event.at,
+        // Shown in the outbox list: kept on the server, not counted again.
+        ...(event.repeat ? { repeat: true } : {}),
       };
       return synced;
     }

@@ -1,5 +1,6 @@
 import type { SyncItem } from '@jiuting/questionnaire';
 import type { ApiErrorBody } from '../api/types.ts';
+import type { VisitList } from '../api/visit-list-answer.ts';
 
 /**
  * The life of one collected record on the phone (every change goes through `transition` in
@@ -12,7 +13,8 @@ import type { ApiErrorBody } from '../api/types.ts';
  */
 export type OutboxState = OutboxItem['state'];
 
-export type ItemKind = 'survey' | 'interview';
+/** `visit`: a door knocked at without a survey (不在家, 拒访, 空置). */
+export type ItemKind = 'survey' | 'interview' | 'visit';
 
 export interface RejectionReason {
   /** `rejected` (invalid) or `conflict` (the id is stored with other content). */
@@ -54,18 +56,25 @@ interface Submitted extends ItemBase {
 export interface DraftItem
   extends ItemBase,
     Absent<
-      'payload' | 'queuedAt' | 'attempts' | 'leaseUntil' | 'claimedBy' | 'syncedAt' | 'reason'
+      | 'payload'
+      | 'queuedAt'
+      | 'attempts'
+      | 'leaseUntil'
+      | 'claimedBy'
+      | 'syncedAt'
+      | 'reason'
+      | 'repeat'
     > {
   readonly state: 'draft';
 }
 
 export interface QueuedItem
   extends Submitted,
-    Absent<'leaseUntil' | 'claimedBy' | 'syncedAt' | 'reason'> {
+    Absent<'leaseUntil' | 'claimedBy' | 'syncedAt' | 'reason' | 'repeat'> {
   readonly state: 'queued';
 }
 
-export interface SendingItem extends Submitted, Absent<'syncedAt' | 'reason'> {
+export interface SendingItem extends Submitted, Absent<'syncedAt' | 'reason' | 'repeat'> {
   readonly state: 'sending';
   /** The claim expires at this time, so a crashed tab's claim is taken over. */
   readonly leaseUntil: number;
@@ -75,9 +84,13 @@ export interface SendingItem extends Submitted, Absent<'syncedAt' | 'reason'> {
 export interface SyncedItem extends Submitted, Absent<'leaseUntil' | 'claimedBy' | 'reason'> {
   readonly state: 'synced';
   readonly syncedAt: number;
+  /** The server took this survey for a household already counted (a repeat): kept, not counted. */
+  readonly repeat?: boolean;
 }
 
-export interface RejectedItem extends Submitted, Absent<'leaseUntil' | 'claimedBy' | 'syncedAt'> {
+export interface RejectedItem
+  extends Submitted,
+    Absent<'leaseUntil' | 'claimedBy' | 'syncedAt' | 'repeat'> {
   readonly state: 'rejected';
   readonly reason: RejectionReason;
 }
@@ -94,6 +107,18 @@ export interface SyncedCount {
   readonly kind: ItemKind;
   readonly communityCode: string;
   count: number;
+}
+
+/**
+ * A community's visit list as last fetched (api/visit-list-answer.ts). Holds
+ * addresses and states only, never answers or names; replaced whole by each refresh.
+ */
+export interface StoredVisitList {
+  readonly communityCode: string;
+  /** The server's answer, kept as it came. */
+  readonly list: VisitList;
+  /** When this phone fetched it (ms), shown as the time of the last refresh. */
+  readonly fetchedAt: number;
 }
 
 export interface MetaEntry {

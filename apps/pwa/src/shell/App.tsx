@@ -8,6 +8,7 @@ import { useEngineStatus, useOutbox, useUnsentSummary } from '../outbox-react/ou
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
 import { hrefOf, type Route, useRoute } from '../ui/route.ts';
+import { useVisitListsKeptFresh } from '../visits/keep-fresh.ts';
 import {
   InterviewPage,
   OutboxPage,
@@ -20,6 +21,7 @@ import { LoginPage } from './LoginPage.tsx';
 import { registerServiceWorker, type UpdateHandle } from './register-sw.ts';
 import { UpdatePrompt } from './UpdatePrompt.tsx';
 import { useLogout } from './use-logout.ts';
+import { LazyVisitListPage, loadedVisitListPage } from './visit-list-loader.ts';
 
 // Split out: a canvasser's phone never downloads the coordinator's screens.
 const DashboardPage = lazy(() => import('../dashboard/DashboardPage.tsx'));
@@ -94,6 +96,10 @@ function SignedIn({ user, route }: { user: User; route: Route }) {
   const { logout, error } = useLogout();
   const [confirming, setConfirming] = useState(false);
   const coordinator = user.role === 'coordinator' || user.role === 'admin';
+  // Field staff take their communities' visit lists with them (a coordinator's 27 are fetched
+  // only when opened).
+  const fieldStaff = user.role === 'canvasser' || user.role === 'interviewer';
+  useVisitListsKeptFresh(user.communities, fieldStaff);
 
   const page = (() => {
     switch (route.name) {
@@ -109,6 +115,17 @@ function SignedIn({ user, route }: { user: User; route: Route }) {
             <InterviewPage id={route.id} user={user} communities={communities} />
           </Suspense>
         );
+      case 'visits': {
+        // Its screens and rules load after the first screen (see visit-list-loader.ts).
+        const Loaded = loadedVisitListPage();
+        return Loaded ? (
+          <Loaded user={user} communities={communities} code={route.code} />
+        ) : (
+          <Suspense fallback={<p className="loading">正在加载…</p>}>
+            <LazyVisitListPage user={user} communities={communities} code={route.code} />
+          </Suspense>
+        );
+      }
       case 'outbox':
         return (
           <Suspense fallback={<p className="loading">正在加载…</p>}>

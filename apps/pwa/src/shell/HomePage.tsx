@@ -1,10 +1,15 @@
-import { Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { User } from '../api/types.ts';
 import { newId } from '../outbox/ids.ts';
+import { useOutbox } from '../outbox-react/outbox-context.tsx';
 import { OFFLINE_MESSAGES, offlineSupport } from '../ui/offline-support.ts';
 import { hrefOf } from '../ui/route.ts';
 import { checkStorage } from '../ui/storage.ts';
 import { DraftList } from './collector-screens.ts';
+import { warmVisitList } from './visit-list-loader.ts';
+
+// Loaded after the first screen: the figures arrive with (or after) the network anyway.
+const FieldProgress = lazy(() => import('../progress/FieldProgress.tsx'));
 
 const ROLE_NAMES = {
   admin: '管理员',
@@ -34,6 +39,17 @@ export function HomePage({
   const surveys = true;
   const interviews = user.role !== 'canvasser';
   const coordinator = user.role === 'coordinator' || user.role === 'admin';
+  const fieldStaff = user.role === 'canvasser' || user.role === 'interviewer';
+  const { db } = useOutbox();
+  const communities = user.communities.join('\n');
+  useEffect(() => {
+    if (!fieldStaff) return;
+    // After the first screen has shown: the list's code and stored lists, ahead of the tap.
+    const timer = setTimeout(() => {
+      void warmVisitList(db, communities.split('\n')).catch(() => {});
+    }, 1_000);
+    return () => clearTimeout(timer);
+  }, [fieldStaff, db, communities]);
   return (
     <main className="home">
       <p className="greeting">
@@ -49,7 +65,17 @@ export function HomePage({
           {storageWarning}
         </p>
       ) : null}
+      {fieldStaff ? (
+        <Suspense fallback={null}>
+          <FieldProgress user={user} />
+        </Suspense>
+      ) : null}
       <nav className="actions">
+        {fieldStaff ? (
+          <a className="button primary big" href={hrefOf({ name: 'visits', code: '' })}>
+            走访名单
+          </a>
+        ) : null}
         {surveys ? (
           <a className="button primary big" href={hrefOf({ name: 'survey', id: newId() })}>
             填写满意度问卷

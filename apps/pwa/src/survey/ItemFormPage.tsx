@@ -14,13 +14,13 @@ export interface CollectorPageProps {
 
 export interface ItemFormPageProps {
   readonly id: string;
-  readonly kind: ItemKind;
+  readonly kind: Exclude<ItemKind, 'visit'>;
   /** The signed-in person: another person's item on a shared phone is not opened. */
   readonly collector: string;
   /** Said instead of the form once the item is submitted (it must not be edited any more). */
   readonly submittedText: string;
   /** The form for the stored item (undefined: a new one); call `onSaved` once it is queued. */
-  readonly children: (item: OutboxItem | undefined, onSaved: () => void) => ReactNode;
+  readonly children: (item: OutboxItem | undefined, onSaved: (form?: unknown) => void) => ReactNode;
 }
 
 /**
@@ -30,8 +30,9 @@ export interface ItemFormPageProps {
 export function ItemFormPage({ id, kind, collector, submittedText, children }: ItemFormPageProps) {
   const { db } = useOutbox();
   const { loading, item } = useItemOnce(db, id);
-  const [saved, setSaved] = useState(false);
-  if (saved) return <SavedNotice kind={kind} />;
+  // The submitted form (for 下一户), once IndexedDB committed it.
+  const [saved, setSaved] = useState<{ form: unknown } | null>(null);
+  if (saved) return <SavedNotice kind={kind} id={id} form={saved.form} />;
   if (loading) return <p className="loading">正在打开…</p>;
   if (item?.collectedBy && item.collectedBy !== collector) {
     return <p className="empty">这条记录由其他人员采集，只有其本人登录后才能查看和修改。</p>;
@@ -44,9 +45,9 @@ export function ItemFormPage({ id, kind, collector, submittedText, children }: I
           服务器退回：{item.reason.message}。改好后重新提交。
         </p>
       ) : null}
-      {children(item, () => {
+      {children(item, (form) => {
         forgetFormUrl();
-        setSaved(true);
+        setSaved({ form });
       })}
     </main>
   );

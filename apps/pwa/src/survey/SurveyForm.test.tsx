@@ -251,7 +251,7 @@ describe('the survey form', () => {
     await user.selectOptions(screen.getByLabelText('居民区'), 'DEMO02');
     await answerAll(user);
     await user.click(screen.getByRole('button', { name: '提交' }));
-    expect(await screen.findByText('已保存')).toBeTruthy();
+    expect(await screen.findByText('已保存，待上传')).toBeTruthy();
     expect(location.hash).toBe('#/');
   });
 

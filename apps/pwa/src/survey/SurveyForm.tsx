@@ -11,6 +11,7 @@ import type { Community } from '../api/types.ts';
 import { AddressFields } from './AddressFields.tsx';
 import { ChoiceQuestion } from './ChoiceQuestion.tsx';
 import { CommunitySelect } from './CommunitySelect.tsx';
+import { CountedWarning } from './CountedWarning.tsx';
 import { otherTextOf, toggleMultiple } from './choice.ts';
 import { FieldError } from './FieldError.tsx';
 import { countErrors, errorAt, schemaResolver } from './form-resolver.ts';
@@ -34,7 +35,8 @@ export interface SurveyFormProps {
   readonly initial: SurveyFormValues;
   readonly communities: readonly Community[];
   readonly collectedBy?: string;
-  readonly onSaved: () => void;
+  /** Called with the submitted values once they are queued (下一户 keeps some of them). */
+  readonly onSaved: (values: SurveyFormValues) => void;
   /**
    * The questionnaire version the year uses (GET /api/me); a draft started with another edition
    * is finished with its own and says so. Absent: the draft's own edition is taken as the year's.
@@ -90,7 +92,8 @@ function EditionForm({
     kind: 'survey',
     collectedBy,
     watch,
-    onSaved,
+    // The hook hands back what `queue` was given: the submitted values.
+    onSaved: (form) => onSaved(form as SurveyFormValues),
   });
 
   function set<K extends AnswerKey>(key: K, value: SurveyFormValues['answers'][K]) {
@@ -187,6 +190,7 @@ function EditionForm({
         error={errorAt(errors, 'address')}
         areas={communities.find((c) => c.code === values.communityCode)?.areas}
       />
+      <CountedWarning id={id} communityCode={values.communityCode} householdKey={key} />
 
       <fieldset className={`channel${errorAt(errors, 'channel') ? ' has-error' : ''}`}>
         <legend>采集方式</legend>

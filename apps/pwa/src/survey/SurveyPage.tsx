@@ -2,6 +2,7 @@ import { JIUTING_2025, questionnaireOrCurrent } from '@jiuting/questionnaire';
 import { useSession } from '../api/session.ts';
 import { type CollectorPageProps, ItemFormPage } from './ItemFormPage.tsx';
 import { defaultCommunity } from './last-community.ts';
+import { prefillOf } from './prefill.ts';
 import { SurveyForm } from './SurveyForm.tsx';
 import { emptySurveyValues, type SurveyFormValues } from './survey-values.ts';
 
@@ -38,10 +39,10 @@ export function SurveyPage({ id, user, communities }: CollectorPageProps) {
         <SurveyForm
           key={id}
           id={id}
-          initial={withDefaults(
-            item?.form,
-            emptySurveyValues(defaultCommunity(communities), 'door', yearVersion),
-          )}
+          initial={withDefaults(item?.form, {
+            ...emptySurveyValues(defaultCommunity(communities), 'door', yearVersion),
+            ...prefillOf(id),
+          })}
           yearVersion={yearVersion}
           communities={communities}
           collectedBy={user.username}

@@ -16,7 +16,8 @@ export interface QueueOnSubmitOptions {
   readonly collectedBy: string | undefined;
   /** react-hook-form's `watch`: every change is autosaved as a draft. */
   readonly watch: WatchChanges;
-  readonly onSaved: () => void;
+  /** Called with the submitted form once IndexedDB committed it. */
+  readonly onSaved: (form: { communityCode: string }) => void;
 }
 
 export interface QueueOnSubmit {
@@ -63,7 +64,7 @@ export function useQueueOnSubmit({
     setSaveError(null);
     // Only now has IndexedDB committed: the caller may say 已保存.
     rememberCommunity(form.communityCode);
-    onSaved();
+    onSaved(form);
     void engine.syncNow();
   };
 

@@ -6,6 +6,8 @@ export type Route =
   | { readonly name: 'survey'; readonly id: string }
   | { readonly name: 'interview'; readonly id: string }
   | { readonly name: 'outbox' }
+  /** The visit list of a community (`code` '' until one is chosen). */
+  | { readonly name: 'visits'; readonly code: string }
   | { readonly name: 'dashboard' }
   | { readonly name: 'assessment' }
   /** The coordinators' print pages; `path` is what follows `#/print/` (see print/print-route.ts). */
@@ -15,6 +17,7 @@ export function parseRoute(hash: string): Route {
   const [, page, id] = hash.replace(/^#/, '').split('/');
   if ((page === 'survey' || page === 'interview') && id) return { name: page, id };
   if (page === 'outbox') return { name: 'outbox' };
+  if (page === 'visits') return { name: 'visits', code: id ? decodeURIComponent(id) : '' };
   if (page === 'dashboard') return { name: 'dashboard' };
   if (page === 'assessment') return { name: 'assessment' };
   if (page === 'print') {
@@ -24,6 +27,9 @@ export function parseRoute(hash: string): Route {
 }
 
 export function hrefOf(route: Route): string {
+  if (route.name === 'visits') {
+    return route.code === '' ? '#/visits' : `#/visits/${encodeURIComponent(route.code)}`;
+  }
   if (route.name === 'print') return route.path === '' ? '#/print' : `#/print/${route.path}`;
   return route.name === 'survey' || route.name === 'interview'
     ? `#/${route.name}/${route.id}`

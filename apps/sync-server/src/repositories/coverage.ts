@@ -16,6 +16,12 @@ export interface InterviewCount {
   lastReceivedAt: string | null;
 }
 
+export interface FieldProgress {
+  code: string;
+  today: number;
+  mine: number;
+}
+
 export interface CollectorDay {
   userId: string;
   day: string;
@@ -56,9 +62,19 @@ export function coverageRepository(db: Db) {
      GROUP BY user_id, interview_date`,
   );
 
+  const fieldProgress = db.prepare<[string, string, number], FieldProgress>(
+    `SELECT community_code AS code,
+            coalesce(sum(CASE WHEN day = ? THEN counted END), 0) AS today,
+            coalesce(sum(CASE WHEN user_key = ? THEN counted END), 0) AS mine
+     FROM coverage_daily WHERE assessment_year = ? GROUP BY community_code`,
+  );
+
   // Every figure is one assessment year's: a household counts once in each year.
   return {
     responseTotals: (year: number) => responses.all(year),
+    /** Per community: households counted on `day` (by anyone) and by `userId`, in `year`. */
+    fieldProgress: (year: number, day: string, userId: string) =>
+      fieldProgress.all(day, userId, year),
     interviewCounts: (year: number) => interviews.all(year),
     /** Per collector and day (Shanghai date of collection; an interview's own date). */
     collectorDays(year: number): CollectorDay[] {

@@ -112,6 +112,24 @@ beforeEach(async () => {
 afterEach(async () => cleanup());
 
 describe('GET /api/coverage', () => {
+  it('tells the person asking, per community, the households counted today and their own', async () => {
+    clock = new Date('2025-11-21T08:00:00.000Z'); // the 21st in Shanghai
+    const answer = await app.inject({
+      method: 'GET',
+      url: '/api/coverage',
+      headers: { cookie: canvasserA.cookie },
+    });
+    // C1 today: 2号楼201室 (B) and 3号楼301室 (A, 00:30 on the 21st); 1号101室 was the 20th.
+    // A's own counted households: 1号101室 and 3号楼301室 in C1, 5号楼501室 in C2.
+    expect(answer.json().fieldProgress).toEqual({
+      day: '2025-11-21',
+      communities: [
+        { code: 'C1', today: 2, mine: 2 },
+        { code: 'C2', today: 1, mine: 1 },
+      ],
+    });
+  });
+
   it('counts each household once, keeps repeats, and scores by hand-checked figures', async () => {
     const { communities, town } = await coverage();
     const [c1, c2] = communities;

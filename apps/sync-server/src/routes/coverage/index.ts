@@ -1,4 +1,5 @@
 import { CoverageAnswerSchema } from '@jiuting/api-contract';
+import { shanghaiDay } from '@jiuting/questionnaire';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses } from '../../errors.ts';
 import { principalOf } from '../../plugins/auth.ts';
@@ -63,11 +64,23 @@ const routes: FastifyPluginAsyncZod = async (app) => {
             : undefined;
         },
       );
+      const day = shanghaiDay(app.now().toISOString());
+      const progress = new Map(
+        app.repos.coverage.fieldProgress(year, day, user.id).map((p) => [p.code, p] as const),
+      );
       return {
         year,
         communities,
         town: { ...townTotals(communities), visits: townVisits(communities) },
         collectors,
+        fieldProgress: {
+          day,
+          communities: visible.map((c) => ({
+            code: c.code,
+            today: progress.get(c.code)?.today ?? 0,
+            mine: progress.get(c.code)?.mine ?? 0,
+          })),
+        },
       };
     },
   );
