@@ -11,8 +11,10 @@ const LAYERS: readonly (readonly string[])[] = [
   ['outbox'],
   ['ui'],
   ['outbox-react'],
+  // The visit list's rules and screens: the survey opens from it and asks it about a household.
+  ['visits'],
   ['survey', 'print'],
-  ['interview', 'resident', 'dashboard', 'assessment', 'outbox-screens'],
+  ['interview', 'resident', 'dashboard', 'assessment', 'outbox-screens', 'progress'],
   ['shell'],
 ];
 

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { renderWithApp } from '../../test/render.tsx';
 import { freshDb, queueItems, surveyItem } from '../outbox/outbox.test-kit.ts';
 import { applyOutcomes, claimBatch } from '../outbox/store.ts';
-import { prefillOf } from '../survey/prefill.ts';
+import { prefillOf } from '../visits/prefill.ts';
 import { listedHousehold } from '../visits/visit-list-fixture.ts';
 import { saveVisitList } from '../visits/visit-list-store.ts';
 import { SavedNotice } from './SavedNotice.tsx';

@@ -4,7 +4,7 @@ import type { OutboxItem } from '../outbox/types.ts';
 import { useOutbox } from '../outbox-react/outbox-context.tsx';
 import { useLive } from '../outbox-react/use-live.ts';
 import { hrefOf, navigate } from '../ui/route.ts';
-import { stashPrefill } from './prefill.ts';
+import { stashPrefill } from '../visits/prefill.ts';
 
 /**
  * Shown only after IndexedDB committed the item, and says what is true: 已保存，待上传 while it

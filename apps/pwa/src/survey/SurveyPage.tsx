@@ -1,8 +1,8 @@
 import { JIUTING_2025, questionnaireOrCurrent } from '@jiuting/questionnaire';
 import { useSession } from '../api/session.ts';
+import { prefillOf } from '../visits/prefill.ts';
 import { type CollectorPageProps, ItemFormPage } from './ItemFormPage.tsx';
 import { defaultCommunity } from './last-community.ts';
-import { prefillOf } from './prefill.ts';
 import { SurveyForm } from './SurveyForm.tsx';
 import { emptySurveyValues, type SurveyFormValues } from './survey-values.ts';
 

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { CANVASSER, COMMUNITIES, renderWithApp } from '../../test/render.tsx';
 import type { Fetch } from '../api/client.ts';
 import { freshDb } from '../outbox/outbox.test-kit.ts';
-import { prefillOf } from '../survey/prefill.ts';
+import { prefillOf } from './prefill.ts';
 import VisitListPage from './VisitListPage.tsx';
 import type { VisitList } from './visit-list.ts';
 import { listedHousehold } from './visit-list-fixture.ts';

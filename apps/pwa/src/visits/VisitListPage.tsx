@@ -2,12 +2,12 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import { ApiError } from '../api/client.ts';
 import type { Community, User } from '../api/types.ts';
 import { newId } from '../outbox/ids.ts';
-import { stashPrefill } from '../survey/prefill.ts';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { formatTime } from '../ui/format.ts';
 import { hrefOf, navigate } from '../ui/route.ts';
 import { HouseholdList } from './HouseholdList.tsx';
 import { prefillFor } from './next-survey.ts';
+import { stashPrefill } from './prefill.ts';
 import { useVisitList } from './use-visit-list.ts';
 import {
   AREA_NONE_LABEL,

@@ -4,7 +4,7 @@ import {
   parseHouseholdAddress,
 } from '@jiuting/questionnaire';
 import type { OutboxDatabase } from '../outbox/db.ts';
-import { keptForNext, type SurveyPrefill } from '../survey/prefill.ts';
+import { keptForNext, type SurveyPrefill } from './prefill.ts';
 import type { ListedHousehold } from './visit-list.ts';
 import { nextHousehold, visitRows } from './visit-list.ts';
 import { localMarks } from './visit-marks.ts';

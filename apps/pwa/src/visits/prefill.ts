@@ -1,15 +1,18 @@
-import type { SurveyFormValues } from './survey-values.ts';
-
 // A survey started from the visit list or by 下一户 opens with its address (and channel) filled
 // in. The values ride in sessionStorage under the new survey's id until its first draft is saved
 // (then the draft is what reopens); nothing here outlives the tab.
 
-export type SurveyPrefill = Partial<
-  Pick<
-    SurveyFormValues,
-    'communityCode' | 'area' | 'road' | 'lane' | 'building' | 'unit' | 'room' | 'channel'
-  >
->;
+/** The survey form's address boxes and channel (survey/survey-values.ts names them the same). */
+export interface SurveyPrefill {
+  readonly communityCode?: string;
+  readonly area?: string;
+  readonly road?: string;
+  readonly lane?: string;
+  readonly building?: string;
+  readonly unit?: string;
+  readonly room?: string;
+  readonly channel?: 'door' | 'phone' | 'paper';
+}
 
 const PREFIX = 'jiuting:prefill:';
 
@@ -32,7 +35,7 @@ export function prefillOf(id: string): SurveyPrefill {
 
 /** What 下一户 keeps of a submitted form: the community, the building up to the unit, the channel. */
 export function keptForNext(form: unknown): SurveyPrefill {
-  const f = (form ?? {}) as Partial<SurveyFormValues>;
+  const f = (form ?? {}) as Record<string, unknown>;
   const text = (v: unknown) => (typeof v === 'string' ? v : '');
   const channel =
     f.channel === 'door' || f.channel === 'phone' || f.channel === 'paper' ? f.channel : 'door';
