@@ -4,8 +4,7 @@ import { coverageRepository } from '../repositories/coverage.ts';
 import { registersRepository } from '../repositories/registers.ts';
 import { reportsRepository } from '../repositories/reports.ts';
 import { visitsRepository } from '../repositories/visits.ts';
-import { communityCoverage } from '../services/coverage.ts';
-import { withVisitFigures } from '../services/visit-figures.ts';
+import { coverageRows } from '../services/coverage-rows.ts';
 import type { AssessmentExportData } from './types.ts';
 
 /**
@@ -24,16 +23,7 @@ export function readExportData(
   const registers = registersRepository(db);
   const visits = visitsRepository(db);
   return {
-    communities: withVisitFigures(
-      communityCoverage(
-        communities.list(),
-        coverage.responseTotals(year),
-        coverage.interviewCounts(year),
-        registers.totals(),
-      ),
-      visits.counts(),
-      visits.sampleCoverage(),
-    ),
+    communities: coverageRows({ coverage, registers, visits }, communities.list(), year),
     responses: reports.countedResponsesStream(year),
     responseCount: reports.countCountedResponses(year),
     interviews: reports.validInterviews(year),

@@ -115,6 +115,20 @@ export function townTotals(rows: readonly CommunityCoverage[]): TownSurveyTotals
   };
 }
 
+/** A collector's row before any of their work is added. */
+export function emptyCollectorRow(user: User): CollectorWork {
+  return {
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    households: 0,
+    responses: 0,
+    interviews: 0,
+    byDay: [],
+  };
+}
+
 export function collectorProgress(
   days: readonly CollectorDay[],
   users: ReadonlyMap<string, User>,
@@ -125,16 +139,7 @@ export function collectorProgress(
     if (!user) continue;
     let row = out.get(d.userId);
     if (!row) {
-      row = {
-        userId: user.id,
-        username: user.username,
-        displayName: user.displayName,
-        role: user.role,
-        households: 0,
-        responses: 0,
-        interviews: 0,
-        byDay: [],
-      };
+      row = emptyCollectorRow(user);
       out.set(d.userId, row);
     }
     row.households += d.households;

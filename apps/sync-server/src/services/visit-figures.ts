@@ -1,22 +1,5 @@
+import type { SampleFigures, VisitFigures } from '@jiuting/api-contract';
 import type { CollectorVisitCounts, SampleCoverage, VisitCounts } from '../repositories/visits.ts';
-
-export interface VisitFigures {
-  notHome: number;
-  refused: number;
-  vacant: number;
-  /** 回访: households whose latest outcome is 不在家 and that are not counted. */
-  revisit: number;
-}
-
-export interface SampleFigures {
-  seed: number;
-  drawnAt: string;
-  size: number;
-  reserveSize: number;
-  /** Counted households that came from the sample list, and from the reserve. */
-  countedSample: number;
-  countedReserve: number;
-}
 
 const NO_VISITS: VisitFigures = { notHome: 0, refused: 0, vacant: 0, revisit: 0 };
 

@@ -144,7 +144,8 @@ export function yearRoutes(ctx: AssessmentService): FastifyPluginAsyncZod {
       async (request) => {
         const body = request.body;
         const at = app.now().toISOString();
-        const year = ctx.createYear(body.year, actorOf(request), at, (previous) => {
+        const actor = actorOf(request);
+        const year = ctx.createYear(body.year, actor, at, (previous) => {
           if (previous && previous.year > body.year) {
             throw new AppError(
               'assessment_year_not_next',
@@ -159,7 +160,7 @@ export function yearRoutes(ctx: AssessmentService): FastifyPluginAsyncZod {
           );
           const created = ctx.repo.createYear({
             year: body.year,
-            by: actorOf(request).id,
+            by: actor.id,
             at,
             questionnaireVersion,
             collectionFrom: body.collectionFrom ?? null,

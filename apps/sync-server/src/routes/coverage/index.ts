@@ -3,8 +3,9 @@ import { shanghaiDay } from '@jiuting/questionnaire';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses } from '../../errors.ts';
 import { principalOf } from '../../plugins/auth.ts';
-import { collectorProgress, communityCoverage, townTotals } from '../../services/coverage.ts';
-import { townVisits, withCollectorVisits, withVisitFigures } from '../../services/visit-figures.ts';
+import { collectorProgress, emptyCollectorRow, townTotals } from '../../services/coverage.ts';
+import { coverageRows } from '../../services/coverage-rows.ts';
+import { townVisits, withCollectorVisits } from '../../services/visit-figures.ts';
 import { fastSchemaSerializer } from '../fast-serializer.ts';
 import { YearQuerySchema } from '../schemas.ts';
 
@@ -31,37 +32,16 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const mine = new Set(user.communities);
       // Field staff see the progress of their own communities and their own work, nothing else.
       const visible = app.repos.communities.list().filter((c) => staff || mine.has(c.code));
-      const visits = app.repos.visits;
-      const communities = withVisitFigures(
-        communityCoverage(
-          visible,
-          app.repos.coverage.responseTotals(year),
-          app.repos.coverage.interviewCounts(year),
-          app.repos.registers.totals(),
-        ),
-        visits.counts(),
-        visits.sampleCoverage(),
-      );
+      const communities = coverageRows(app.repos, visible, year);
       const users = new Map(
         (staff ? app.repos.users.list() : [user]).map((u) => [u.id, u] as const),
       );
       const collectors = withCollectorVisits(
         collectorProgress(app.repos.coverage.collectorDays(year), users),
-        visits.collectorCounts(),
+        app.repos.visits.collectorCounts(),
         (userId) => {
           const u = users.get(userId);
-          return u
-            ? {
-                userId: u.id,
-                username: u.username,
-                displayName: u.displayName,
-                role: u.role,
-                households: 0,
-                responses: 0,
-                interviews: 0,
-                byDay: [],
-              }
-            : undefined;
+          return u ? emptyCollectorRow(u) : undefined;
         },
       );
       const day = shanghaiDay(app.now().toISOString());
