@@ -180,6 +180,42 @@ describe('tabs and browsers that die', () => {
     await engine.stop();
   });
 
+  test('a claim whose lease already ran out does not make an offline engine try every second: it keeps its backoff', async () => {
+    await queueItems(db, [surveyItem()]);
+    // A tab that died long ago left this claim; the lease ran out while the phone had no signal.
+    await claimBatch(db, 'crashed-tab', Date.now() - 120_000, 90_000, 10);
+    let pings = 0;
+    fixture.fault = (path) => {
+      if (path === '/api/ping') pings += 1;
+      return 'offline';
+    };
+    // Backoff after the first failure: 5 s.
+    const engine = fixture.engine(db, { random: () => 1 });
+    engine.start();
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    expect(pings).toBe(1);
+    expect(engine.getStatus().nextAttemptAt).toBeGreaterThan(Date.now() + 1_000);
+    await engine.stop();
+  });
+
+  test("another person's abandoned claim does not make the signed-in person's engine ask the server every second", async () => {
+    await queueItems(db, [surveyItem()], Date.now(), 'canvasser-li');
+    await claimBatch(db, 'li-crashed-tab', Date.now() - 120_000, 90_000, 10);
+    let pings = 0;
+    fixture.fault = (path) => {
+      if (path === '/api/ping') pings += 1;
+      return undefined;
+    };
+    const engine = fixture.engine(db);
+    engine.start();
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    expect(pings).toBe(1);
+    expect(engine.getStatus().phase).toBe('idle');
+    // 李's item waits, claimed or not, for her to sign in.
+    expect(await states()).toEqual({ sending: 1 });
+    await engine.stop();
+  });
+
   test("a failed run still wakes up when another tab's abandoned claim expires, before its own backoff", async () => {
     const [claimedId] = await queueItems(db, [surveyItem()]);
     await claimBatch(db, 'crashed-tab', Date.now(), 500, 10);

@@ -314,17 +314,21 @@ export class SyncEngine {
 
   /**
    * Items another tab claimed and may never finish (it died without a Web Lock to show it):
-   * look again when its lease ends, whether or not this run went well.
+   * look again when its lease ends, whether or not this run went well. A lease already over is
+   * nothing to wait for: this run could have taken it, and did not because the phone is offline,
+   * the session is gone or the item is another person's. Waking for it would ask the server
+   * every second instead of backing off.
    */
   private async watchForeignClaims(): Promise<void> {
+    const now = this.now();
     const claimed = await this.db.items
       .where('state')
       .equals('sending')
-      .filter((item) => item.claimedBy !== this.engineId)
+      .filter((item) => item.claimedBy !== this.engineId && (item.leaseUntil ?? 0) > now)
       .toArray();
     if (claimed.length === 0) return;
     const firstExpiry = Math.min(...claimed.map((item) => item.leaseUntil ?? 0));
-    this.wakeAtOrBefore(Math.max(this.now() + 1_000, firstExpiry + 1_000));
+    this.wakeAtOrBefore(firstExpiry + 1_000);
   }
 
   private fail(phase: 'offline', message: string): void {
