@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { forgetJournal, journalChange, replayDraftJournal, settleChange } from './draft-journal.ts';
 import { freshDb, queueItems, surveyItem } from './outbox.test-kit.ts';
+import { saveDraft } from './store.ts';
 
 const ID = '6f1c2a4e-1111-4222-8333-944455556666';
 const change = (room: string, at = 1_000) => ({
@@ -43,6 +44,17 @@ describe('the draft journal', () => {
     journalChange({ ...change('999'), id });
     await replayDraftJournal(db);
     expect(await db.items.get(id)).toEqual(before);
+    expect(Object.keys(localStorage)).toEqual([]);
+  });
+
+  test('an older change left in the journal does not overwrite a newer draft IndexedDB holds', async () => {
+    const db = freshDb();
+    journalChange(change('501', 1_000));
+    // The next change did not fit in localStorage (full), but IndexedDB took it.
+    const { id, kind, form, communityCode, collectedBy } = change('502');
+    await saveDraft(db, { id, kind, form, communityCode, collectedBy }, 2_000);
+    expect(await replayDraftJournal(db)).toBe(0);
+    expect((await db.items.get(ID))?.form).toMatchObject({ room: '502' });
     expect(Object.keys(localStorage)).toEqual([]);
   });
 

@@ -55,8 +55,9 @@ export function forgetJournal(id: string): void {
 }
 
 /**
- * Writes every change left in the journal to IndexedDB (saveDraft: never over a submitted item),
- * then forgets it. Run once at start, before any form reads its draft. Twice: no-op.
+ * Writes every change left in the journal to IndexedDB (saveDraft: never over a submitted item,
+ * nor over a draft changed later than the entry), then forgets it. Run once at start, before any
+ * form reads its draft. Twice: no-op. Resolves to how many drafts it changed.
  */
 export async function replayDraftJournal(db: OutboxDatabase): Promise<number> {
   const store = storage();
@@ -76,12 +77,18 @@ export async function replayDraftJournal(db: OutboxDatabase): Promise<number> {
     } catch {}
     if (entry && typeof entry.id === 'string') {
       const { id, kind, form, communityCode, collectedBy, at } = entry;
-      await saveDraft(
-        db,
-        { id, kind, form, communityCode, ...(collectedBy ? { collectedBy } : {}) },
-        at,
-      );
-      replayed += 1;
+      // A change localStorage could not take (full) left the one before it here, while
+      // IndexedDB took the newer one: the older entry must not overwrite it.
+      const written = await db.transaction('rw', db.items, async () => {
+        const stored = await db.items.get(id);
+        if (stored !== undefined && stored.updatedAt > at) return false;
+        return saveDraft(
+          db,
+          { id, kind, form, communityCode, ...(collectedBy ? { collectedBy } : {}) },
+          at,
+        );
+      });
+      if (written) replayed += 1;
     }
     if (text !== null) settleChange(key.slice(PREFIX.length), text);
   }
