@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'acorn';
 import { afterEach, describe, expect, test } from 'vitest';
 import { BROWSER_FLOORS } from './browser-floors.ts';
 
@@ -50,6 +51,12 @@ describe('a page on a phone too old for it', () => {
         'Mozilla/5.0 (Linux; Android 8.1.0; vivo Y71) AppleWebKit/537.36 Chrome/80.0 Mobile',
       ),
     ).toBe('');
+  });
+
+  test('the script parses on the phones it is for: plain ES5, not the floor the bundle check holds it to', () => {
+    // The bundle check reads every built file at its page's floor (ES2020), but this one runs
+    // exactly where that floor is not met: `?.`, `let` or an arrow here and it says nothing.
+    expect(() => parse(script, { ecmaVersion: 5, sourceType: 'script' })).not.toThrow();
   });
 
   test('nothing on the residents’ page blames WeChat’s version', () => {
