@@ -184,6 +184,14 @@ test("a proxy's HTML 413 for a single item rejects it for good with a message th
   expect(outcome?.kind === 'rejected' && outcome.reason.message).toMatch(/本机/);
 });
 
+test('a 408 (the body came too slowly over a weak signal) halves a batch, and a single item waits to be tried again instead of being rejected', () => {
+  const timeout = { kind: 'response', status: 408, body: undefined } as const;
+  expect(decideSyncAnswer([item('a'), item('b')], timeout).step).toBe('split');
+  const decision = decideSyncAnswer([item('only')], timeout);
+  expect(decision.step).toBe('backoff');
+  expect(decision.outcomes.get('only')).toEqual({ kind: 'retry' });
+});
+
 test('a per-item retry (the server failed to store that one) keeps it queued while the others settle', () => {
   const ok = item('ok');
   const poison = item('poison');

@@ -15,7 +15,8 @@ import type { SendingItem } from './types.ts';
  * | 401 (session gone)                           | back to queued, all kept              | stop, ask login   |
  * | 403 (forbidden / csrf)                       | back to queued, all kept              | stop, show reason |
  * | 429 (rate limited)                           | back to queued                        | back off          |
- * | 413 or other 4xx, batch of several           | back to queued                        | halve the batch   |
+ * | 408, 413 or other 4xx, batch of several      | back to queued                        | halve the batch   |
+ * | 408 (body too slow), batch of one            | back to queued                        | back off          |
  * | 413, batch of one                            | rejected: too large for the network   | go on             |
  * | other 4xx, batch of one                      | rejected with the server's reason     | go on             |
  * | 5xx, network failure, 2xx that is not JSON   | back to queued                        | back off          |
@@ -103,6 +104,9 @@ export function decideSyncAnswer(batch: readonly SendingItem[], answer: ApiOutco
   // Any other 4xx is about the request's content (or its size). With several items we cannot
   // tell which one, so the batch is halved until the item it is about stands alone.
   if (batch.length > 1) return { outcomes: allRetry(batch), step: 'split' };
+  // A 408 says the body came too slowly (a weak signal in a stairwell), not that it is wrong:
+  // a smaller batch may pass, and a single item is tried again later, never rejected.
+  if (status === 408) return { outcomes: allRetry(batch), step: 'backoff' };
   const only = batch[0];
   if (only === undefined) return { outcomes: new Map(), step: 'continue' };
   const reason = {
