@@ -40,6 +40,17 @@ describe('what the collectors’ app says about working offline', () => {
     expect(health.warning).not.toMatch(/不支持/);
   });
 
+  test('the login page inside WeChat (no service worker) says how to open the app in the phone’s browser', () => {
+    vi.stubGlobal('navigator', {
+      ...navigator,
+      userAgent: WECHAT_IOS,
+      serviceWorker: undefined,
+    });
+    renderWithApp(<LoginPage />);
+    expect(screen.getByText(OFFLINE_MESSAGES.wechat)).toBeTruthy();
+    expect(screen.queryByText(/无信号时也能打开本应用/)).toBeNull();
+  });
+
   test('the login page over http says offline is off because the site is not on https', () => {
     vi.stubGlobal('isSecureContext', false);
     renderWithApp(<LoginPage />);
