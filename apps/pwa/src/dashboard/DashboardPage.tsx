@@ -7,6 +7,7 @@ import { FeedbackView } from './FeedbackView.tsx';
 import { ManageCommunities } from './ManageCommunities.tsx';
 import { ManageSessions } from './ManageSessions.tsx';
 import { ManageUsers } from './ManageUsers.tsx';
+import { OutboxImport } from './OutboxImport.tsx';
 import { OverviewView } from './OverviewView.tsx';
 import { QualityView } from './QualityView.tsx';
 import { RegisterView } from './RegisterView.tsx';
@@ -49,6 +50,7 @@ const MANAGE_PARTS = {
   communities: '居民区与二维码',
   users: '账号',
   sessions: '登录设备',
+  outbox: '导入待上传文件',
 } as const;
 
 function ManageView() {
@@ -71,6 +73,7 @@ function ManageView() {
       {part === 'communities' ? <ManageCommunities /> : null}
       {part === 'users' ? <ManageUsers myRole={session.data?.user?.role ?? 'coordinator'} /> : null}
       {part === 'sessions' ? <ManageSessions /> : null}
+      {part === 'outbox' ? <OutboxImport /> : null}
     </>
   );
 }
