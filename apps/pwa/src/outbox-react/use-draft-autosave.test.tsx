@@ -5,6 +5,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { CANVASSER, COMMUNITIES, renderWithApp } from '../../test/render.tsx';
 import { freshDb } from '../outbox/outbox.test-kit.ts';
 import { SurveyPage } from '../survey/SurveyPage.tsx';
+import { DRAFT_RETRY_MS } from './use-draft-autosave.ts';
 
 const ID = '6f1c2a4e-1111-4222-8333-944455556666';
 
@@ -102,6 +103,24 @@ describe('drafts hold every change', () => {
     unmount();
     await waitFor(async () => expect((await answers(db))?.q3).toBe('B'));
   });
+
+  test('a change whose write failed is written again by itself while the form stays open, and the warning goes', async () => {
+    const user = userEvent.setup();
+    const db = freshDb();
+    await openSurvey(db);
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    vi.spyOn(db.items, 'add').mockRejectedValueOnce(
+      new DOMException('storage full', 'QuotaExceededError'),
+    );
+    await user.click(option(3, 'B. 不知晓'));
+    await screen.findByText(/^草稿没能保存/);
+    // No further tap, no leaving the form: the retry timer alone writes it.
+    await waitFor(async () => expect((await answers(db))?.q3).toBe('B'), {
+      timeout: DRAFT_RETRY_MS + 3_000,
+      interval: 200,
+    });
+    await waitFor(() => expect(screen.queryByText(/^草稿没能保存/)).toBeNull());
+  }, 15_000);
 
   test('a change is in the journal the moment it is made, and leaves it once IndexedDB holds it', async () => {
     const { db } = await openSurvey();
