@@ -68,6 +68,10 @@ export async function residentOnOlderBrowser(stage: Stage): Promise<void> {
 
   expect(pageErrors).toEqual([]);
   expect(notFound).toEqual([]);
+  // WeChat's and other in-app browsers ask for /favicon.ico whatever the page links.
+  const favicon = await page.request.get(`${server.url}/favicon.ico`);
+  expect(favicon.status()).toBe(200);
+  expect(favicon.headers()['content-type']).toMatch(/^image\//);
   const after = await coverageOf(stage, 'DEMO04');
   expect(after?.surveyedHouseholds).toBe((before?.surveyedHouseholds ?? 0) + 1);
   await browser.close();

@@ -69,7 +69,24 @@ function icon(size, safe) {
   ]);
 }
 
+/** An .ico holding one PNG (every browser since IE 11 reads that), for /favicon.ico. */
+function ico(png, size) {
+  const header = Buffer.alloc(6);
+  header.writeUInt16LE(1, 2); // type: icon
+  header.writeUInt16LE(1, 4); // one image
+  const entry = Buffer.alloc(16);
+  entry[0] = size;
+  entry[1] = size;
+  entry.writeUInt16LE(1, 4); // colour planes
+  entry.writeUInt16LE(24, 6); // bits per pixel
+  entry.writeUInt32LE(png.length, 8);
+  entry.writeUInt32LE(header.length + entry.length, 12);
+  return Buffer.concat([header, entry, png]);
+}
+
 const dir = new URL('../public/icons/', import.meta.url);
 writeFileSync(new URL('icon-192.png', dir), icon(192, false));
 writeFileSync(new URL('icon-512.png', dir), icon(512, false));
 writeFileSync(new URL('maskable-512.png', dir), icon(512, true));
+// In-app browsers (WeChat's among them) ask for /favicon.ico whatever the page links: no 404.
+writeFileSync(new URL('../public/favicon.ico', import.meta.url), ico(icon(32, false), 32));
