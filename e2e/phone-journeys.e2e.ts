@@ -50,7 +50,7 @@ describe.skipIf(!chromium.run)('a day in the town, on real browsers', () => {
     inTown(draftSurvivesCrash),
   );
   test(
-    '3b. closing the page right after the last tap, on a phone as old as the app’s floor, keeps every tap in the draft',
+    '3b. closing the page right after the last tap, on a phone as old as the app’s floor, keeps every tap in the draft, and the finished survey is sent',
     inTown(draftKeptOnClose),
   );
   test(

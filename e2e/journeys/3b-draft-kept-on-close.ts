@@ -2,13 +2,23 @@ import { expect } from 'vitest';
 import { BROWSER_FLOORS } from '../../apps/pwa/build/browser-floors.ts';
 import { launchPhone, shot } from '../harness/browser.ts';
 import { apisNewerThan, withoutApis } from '../harness/older-browser.ts';
-import { fillAddress, openNewSurvey, signIn, tapOption } from '../harness/phone.ts';
-import type { Stage } from '../harness/stage.ts';
+import {
+  fillAddress,
+  openNewSurvey,
+  signIn,
+  submitSurvey,
+  TYPICAL_ANSWERS,
+  tapAnswers,
+  tapOption,
+  waitForUnsent,
+} from '../harness/phone.ts';
+import { coverageOf, type Stage } from '../harness/stage.ts';
 
 /**
  * Journey 3b: a canvasser fills the address and three answers as fast as a thumb goes and closes
  * the page the moment the last answer is tapped, on a phone as old as the app's floor (Chrome 87:
- * no structuredClone). The draft holds every one of them, the last tap included.
+ * no structuredClone). The draft holds every one of them, the last tap included; finished and
+ * submitted on that phone, it reaches the server.
  */
 export async function draftKeptOnClose(stage: Stage): Promise<void> {
   const { server, admin } = stage;
@@ -45,6 +55,17 @@ export async function draftKeptOnClose(stage: Stage): Promise<void> {
     true,
   ]);
   await shot(reopened, 'journey3b-draft-after-close');
+
+  // Finished on the same old phone: submitted, sent by the outbox, counted once.
+  const pageErrors: string[] = [];
+  reopened.on('pageerror', (error) => pageErrors.push(error.message));
+  const { q1: _q1, q2: _q2, q3: _q3, ...rest } = TYPICAL_ANSWERS;
+  await tapAnswers(reopened, rest);
+  await submitSurvey(reopened);
+  await reopened.goto(server.url);
+  await waitForUnsent(reopened, 0, 30_000);
+  expect(pageErrors).toEqual([]);
+  expect((await coverageOf(stage, 'DEMO03'))?.responses).toBe(1);
   console.log(`journey 3b: address and three answers in ${filledInMs} ms, then closed at once`);
   await context.close();
 }
