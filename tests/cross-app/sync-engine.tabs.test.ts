@@ -129,6 +129,21 @@ describe('tabs and browsers that die', () => {
     expect(Date.now() - diedAt).toBeLessThan(5_000);
   });
 
+  test('after the browser is killed and opened again, the new run sends what the dead one had claimed at once, not after its lease', async () => {
+    const { locks } = memoryLocks();
+    await queueItems(
+      db,
+      Array.from({ length: 5 }, () => surveyItem()),
+    );
+    // The killed browser's run claimed everything for 90 s; the browser freed its lock as it died.
+    await claimBatch(db, 'killed-browser', Date.now(), 90_000, 10);
+    const relaunched = fixture.engine(db, { locks });
+    const started = Date.now();
+    await relaunched.syncNow();
+    expect(await states()).toEqual({ synced: 5 });
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
   test('stopping an engine (the tab closes) hands its claims back, so another engine sends them at once', async () => {
     const [id] = await queueItems(db, [surveyItem()]);
     const closing = fixture.engine(db, { engineId: 'closing-tab' });
