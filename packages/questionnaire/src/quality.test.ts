@@ -180,6 +180,18 @@ describe('door_above_qr', () => {
     });
   });
 
+  it('fires at exactly 15 points where the doubles fall short of it (64.02 against 49.02)', () => {
+    const rows = [
+      ...spaced(DOOR_ABOVE_QR_MIN_EACH, 30, { score: 64.02 }),
+      ...spaced(DOOR_ABOVE_QR_MIN_EACH, 120, { channel: 'qr', collectorId: null, score: 49.02 }),
+    ];
+    expect(communitySignals(rows)[0]).toMatchObject({
+      doorMean: 64.02,
+      qrMean: 49.02,
+      doorAboveQr: true,
+    });
+  });
+
   it('does not fire with fewer than ten QR answers, and ignores repeats', () => {
     const rows = [
       ...spaced(DOOR_ABOVE_QR_MIN_EACH, 30, { score: 90 }),

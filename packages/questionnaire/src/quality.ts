@@ -219,7 +219,8 @@ export function communitySignals(rows: readonly QualityRow[]): CommunityQualityS
       qrMean !== null &&
       door.length >= DOOR_ABOVE_QR_MIN_EACH &&
       qr.length >= DOOR_ABOVE_QR_MIN_EACH &&
-      doorMean - qrMean >= DOOR_ABOVE_QR_POINTS;
+      // In hundredths: 64.02 − 49.02 is 14.999… as doubles, and the line is 15 as written.
+      Math.round(doorMean * 100) - Math.round(qrMean * 100) >= DOOR_ABOVE_QR_POINTS * 100;
     return {
       communityCode,
       doorCount: door.length,

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { type Call, COMMUNITIES, renderWithServer } from './assessment.test-kit.tsx';
 import type { ItemScore, Scoring } from './assessment-api.ts';
 import { ScorerView } from './ScorerView.tsx';
@@ -82,6 +82,9 @@ function scoringServer(
     return undefined;
   };
 }
+
+// Typed rows are kept in localStorage as drafts; each test starts with none.
+beforeEach(() => localStorage.clear());
 
 describe('department scorer screen', () => {
   it('lists the department’s items and every community with a decimal keypad in 0.5 steps and the 12345 basis', async () => {
@@ -276,5 +279,51 @@ describe('department scorer screen', () => {
     expect(unload()).toBe(false);
     await user.type(screen.getByLabelText('九亭1居得分'), '4');
     expect(unload()).toBe(true);
+  });
+
+  it('keeps typed scores as drafts when the screen is left any way, and brings them back unsaved', async () => {
+    const user = userEvent.setup();
+    const first = renderWithServer(<ScorerView year={2025} />, scoringServer());
+    await user.type(await screen.findByLabelText('九亭1居得分'), '4');
+    await user.type(screen.getByLabelText('九亭1居评分依据'), '工单下降');
+    // Leaving without the dialog: another page, a logout, a closed tab.
+    first.unmount();
+
+    const { calls } = renderWithServer(<ScorerView year={2025} />, scoringServer());
+    expect(((await screen.findByLabelText('九亭1居得分')) as HTMLInputElement).value).toBe('4');
+    expect((screen.getByLabelText('九亭1居评分依据') as HTMLInputElement).value).toBe('工单下降');
+    expect(screen.getByText('已恢复上次未保存的 1 个居民区的得分，请核对后保存')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: '保存（1 处修改）' }));
+    await screen.findByText('已保存 1 个居民区的得分');
+    expect(calls.filter((c) => c.method === 'POST').map((c) => c.body)).toEqual([
+      {
+        entries: [
+          {
+            itemId: 'mass.hotline.work-orders',
+            communityCode: 'JT01',
+            points: 4,
+            basis: '工单下降',
+          },
+        ],
+      },
+    ]);
+    // Saved, it is a draft no more: nothing is brought back next time.
+    expect(Object.keys(localStorage).filter((k) => k.startsWith('jiuting:score-drafts:'))).toEqual(
+      [],
+    );
+  });
+
+  it('forgets the drafts it was told to discard', async () => {
+    const user = userEvent.setup();
+    const first = renderWithServer(<ScorerView year={2025} />, scoringServer());
+    await user.type(await screen.findByLabelText('九亭1居得分'), '4');
+    await user.click(screen.getByRole('tab', { name: '维护社会和谐稳定' }));
+    await user.click(
+      within(screen.getByRole('alertdialog')).getByRole('button', { name: '放弃修改并切换' }),
+    );
+    first.unmount();
+    renderWithServer(<ScorerView year={2025} />, scoringServer());
+    expect(((await screen.findByLabelText('九亭1居得分')) as HTMLInputElement).value).toBe('');
+    expect(screen.queryByText(/已恢复上次未保存/)).toBeNull();
   });
 });

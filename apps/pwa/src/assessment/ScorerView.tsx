@@ -13,15 +13,18 @@ import {
   useScoring,
 } from './assessment-api.ts';
 import { OwnProposals, ProposeForm } from './ProposalsPanel.tsx';
+import {
+  readScoreDrafts,
+  type ScoreDraft,
+  scoreDraftsKey,
+  writeScoreDrafts,
+} from './score-drafts.ts';
 
 // A department scorer's screen: one of the department's items at a time, every community with a
 // points box (numeric keypad, 0.5 steps) and a short basis, one save for the changed rows, and —
 // for the lead department — the confirmation that makes the item count in the results.
 
-interface Draft {
-  readonly points: string;
-  readonly basis: string;
-}
+type Draft = ScoreDraft;
 
 const HOTLINE_ITEM = 'mass.hotline.work-orders';
 
@@ -109,7 +112,7 @@ function ScorerItems({ data }: { data: Scoring }) {
         </div>
       ) : null}
       {item ? (
-        <ItemSheet key={item.id} data={data} item={item} onUnsaved={setUnsaved} />
+        <ItemSheet key={`${data.year}:${item.id}`} data={data} item={item} onUnsaved={setUnsaved} />
       ) : (
         <p className="empty">本部门没有需要评分的项目。</p>
       )}
@@ -129,6 +132,8 @@ function ScorerItems({ data }: { data: Scoring }) {
           danger
           onCancel={() => setLeavingFor(null)}
           onConfirm={() => {
+            // Discarding is what was asked: the item's kept drafts go too.
+            if (item) writeScoreDrafts(scoreDraftsKey(data.year, data.department.id, item.id), {});
             setItemId(leavingFor);
             setUnsaved(0);
             setLeavingFor(null);
@@ -150,9 +155,19 @@ function ItemSheet({
 }) {
   const locked = data.state === 'locked';
   const stored = useMemo(() => draftsOf(item, data.scores), [item, data.scores]);
-  const [drafts, setDrafts] = useState(stored);
+  const keptKey = scoreDraftsKey(data.year, data.department.id, item.id);
+  // Rows typed earlier and never saved come back as they were left (a locked year takes none).
+  const [kept] = useState(() => (locked ? {} : readScoreDrafts(keptKey)));
+  const [drafts, setDrafts] = useState<Record<string, Draft>>(() => ({ ...stored, ...kept }));
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(() => {
+    const restored = data.communities.filter((c) => {
+      const k = kept[c.code];
+      const s = stored[c.code];
+      return k && (k.points !== (s?.points ?? '') || k.basis !== (s?.basis ?? ''));
+    }).length;
+    return restored > 0 ? `已恢复上次未保存的 ${restored} 个居民区的得分，请核对后保存` : null;
+  });
   const [confirming, setConfirming] = useState(false);
   const [rule, setRule] = useState<CombinationRule>('lead');
   const save = useAssessmentWrite<{ entries: unknown[] }, { saved: number; changed: number }>(
@@ -182,6 +197,12 @@ function ItemSheet({
     return d && (d.points !== (s?.points ?? '') || d.basis !== (s?.basis ?? ''));
   });
   useEffect(() => onUnsaved(changed.length), [changed.length, onUnsaved]);
+  // Every keystroke is kept at once, so no way of leaving the screen loses a typed row.
+  const unsavedRows = JSON.stringify(changed.map((c) => [c.code, drafts[c.code]]));
+  useEffect(() => {
+    if (locked) return;
+    writeScoreDrafts(keptKey, Object.fromEntries(JSON.parse(unsavedRows)));
+  }, [keptKey, locked, unsavedRows]);
   // Closing or reloading the page with unsaved rows: the browser asks before they are lost.
   useEffect(() => {
     if (changed.length === 0) return;

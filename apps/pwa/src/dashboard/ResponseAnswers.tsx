@@ -78,6 +78,7 @@ export function ResponseAnswers({ item, open = false }: { item: ReviewResponse; 
         门牌（原样）：{item.householdAddress} · 填写用时：
         {fill === null || fill < 0 ? '无记录' : duration(fill)} · 改答：
         {item.answerChanges ?? '无记录'} 次
+        {item.sessionId ? ` · 设备会话：${item.sessionId.slice(0, 8)}` : ''}
       </p>
       <dl>
         {QUESTIONS.map((q) => (

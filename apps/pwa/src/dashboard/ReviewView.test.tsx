@@ -38,6 +38,7 @@ function reviewServer() {
     },
     startedAt: '2026-11-26T01:54:30Z',
     answerChanges: 2,
+    sessionId: '3f9a1c2e-7b4d-4e21-9c55-0a1b2c3d4e5f',
     flags: ['night'],
     invalid: null,
   };
@@ -78,7 +79,11 @@ describe('review', () => {
     // Every choice at a glance before opening.
     expect(row.getByText('（1A 2C 3A 4B 5C 6D 7C 8B 9A 10 A,H 11 F）')).toBeTruthy();
     await user.click(row.getByText('查看答案'));
-    expect(row.getByText(/门牌（原样）：12-301 · 填写用时：5 分 30 秒 · 改答：2 次/)).toBeTruthy();
+    expect(
+      row.getByText(
+        '门牌（原样）：12-301 · 填写用时：5 分 30 秒 · 改答：2 次 · 设备会话：3f9a1c2e',
+      ),
+    ).toBeTruthy();
     expect(row.getByText('A. 楼道堆物；H. 其他：路灯坏了')).toBeTruthy();
     expect(row.getByText('D. 改善较大')).toBeTruthy();
   });

@@ -41,6 +41,8 @@ export interface ReviewResponse extends ReviewItemBase {
   readonly answers: Readonly<Record<string, unknown>>;
   readonly startedAt: string | null;
   readonly answerChanges: number | null;
+  /** The collector's device session; null for QR answers and imports. */
+  readonly sessionId: string | null;
   readonly flags: readonly ResponseFlag[];
 }
 

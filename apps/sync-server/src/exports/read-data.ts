@@ -4,6 +4,7 @@ import { coverageRepository } from '../repositories/coverage.ts';
 import { registersRepository } from '../repositories/registers.ts';
 import { reportsRepository } from '../repositories/reports.ts';
 import { visitsRepository } from '../repositories/visits.ts';
+import { yearsRepository } from '../repositories/years.ts';
 import { coverageRows } from '../services/coverage-rows.ts';
 import type { AssessmentExportData } from './types.ts';
 
@@ -23,7 +24,11 @@ export function readExportData(
   const registers = registersRepository(db);
   const visits = visitsRepository(db);
   return {
-    communities: coverageRows({ coverage, registers, visits }, communities.list(), year),
+    communities: coverageRows(
+      { coverage, registers, visits, years: yearsRepository(db) },
+      communities.list(),
+      year,
+    ),
     responses: reports.countedResponsesStream(year),
     responseCount: reports.countCountedResponses(year),
     interviews: reports.validInterviews(year),

@@ -12,6 +12,7 @@ import {
   QUESTIONS,
   type QuestionDef,
   type QuestionnaireDef,
+  roundHalfUpToHundredths,
   SATISFACTION_MAX_POINTS,
   type ScoredQuestionId,
   type SurveyAnswers,
@@ -41,7 +42,9 @@ import type {
 
 const yesNo = (value: boolean) => (value ? '是' : '否');
 const sum = (values: readonly number[]) => values.reduce((total, v) => total + v, 0);
-const round2 = (value: number) => Math.round(value * 100) / 100;
+// Half up on the decimal value, as the satisfaction points are: a mean of 18.525 is 18.53 here
+// too, never the 18.52 its binary double rounds to.
+const round2 = roundHalfUpToHundredths;
 const coverageTargetPercent = `${Math.round(COVERAGE_TARGET * 100)}%`;
 
 const SUMMARY_COLUMNS: readonly Column[] = [

@@ -242,6 +242,14 @@ describe('buildAssessmentWorkbook', () => {
     );
   });
 
+  it('rounds a mean to 0.01 half up on its decimal value, as the satisfaction points are', async () => {
+    const sheet = sheetOf(
+      await openWorkbook({ ...FIXTURE, communities: [{ ...JT01, meanSurveyScore: 18.525 }, JT02] }),
+      '汇总',
+    );
+    expect(cellAt(sheet, 'JT01', '问卷平均分（满分100）').value).toBe(18.53);
+  });
+
   it('builds an empty workbook with headers and a zero town line when nothing is collected yet', async () => {
     const workbook = await openWorkbook({
       communities: [],

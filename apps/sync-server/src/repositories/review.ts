@@ -35,6 +35,12 @@ export interface ReviewResponse extends ReviewItemBase {
   /** Paradata: the first answer's time and the answer changes; null when the phone sent none. */
   startedAt: string | null;
   answerChanges: number | null;
+  /**
+   * The collector's device session the response came through (a sign-in on one phone); null for
+   * a resident's QR answer and for imports. Two collectors on one phone, or one collector on
+   * several, show here.
+   */
+  sessionId: string | null;
 }
 
 export interface ReviewInterview extends ReviewItemBase {
@@ -291,7 +297,7 @@ export function reviewRepository(
         'response',
         filter,
         `t.household_key AS householdKey, t.channel, t.score, t.counted, t.content,
-         t.started_at AS startedAt, t.answer_changes AS answerChanges`,
+         t.started_at AS startedAt, t.answer_changes AS answerChanges, t.session_id AS sessionId`,
       );
       return {
         total,
@@ -311,6 +317,7 @@ export function reviewRepository(
             answers: content.answers ?? {},
             startedAt: r.startedAt,
             answerChanges: r.answerChanges,
+            sessionId: r.sessionId,
             invalid: markOf(r),
           };
         }),

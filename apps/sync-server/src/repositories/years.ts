@@ -1,3 +1,4 @@
+import { DEFAULT_SATISFACTION_RULE, type SatisfactionRule } from '@jiuting/questionnaire';
 import type { Db } from '../db/open.ts';
 import { currentYear, type YearFacts } from '../services/assessment-year.ts';
 
@@ -10,8 +11,19 @@ export function yearsRepository(db: Db) {
             collection_from AS collectionFrom, collection_to AS collectionTo, created_at AS openedAt
      FROM assessment_years ORDER BY year`,
   );
+  const settings = db.prepare<[number], { share: number | null }>(
+    "SELECT json_extract(settings, '$.interviewShare') AS share FROM assessment_years WHERE year = ?",
+  );
   return {
     facts: (): YearFacts[] => facts.all(),
+    /**
+     * How the year blends interviews into the 30 points: its settings' interview share (set by
+     * the team before the lock), the scorecard's default of 0 until then.
+     */
+    satisfactionRule(year: number): SatisfactionRule {
+      const share = settings.get(year)?.share;
+      return typeof share === 'number' ? { interviewShare: share } : DEFAULT_SATISFACTION_RULE;
+    },
     /** The year new collection goes to and every view defaults to (the latest one opened). */
     current: (): YearFacts => currentYear(facts.all()),
     /** The year a view asked for, or the open one. */

@@ -2,6 +2,7 @@ import type { Community } from '../repositories/communities.ts';
 import type { CoverageRepository } from '../repositories/coverage.ts';
 import type { RegistersRepository } from '../repositories/registers.ts';
 import type { VisitsRepository } from '../repositories/visits.ts';
+import type { YearsRepository } from '../repositories/years.ts';
 import { communityCoverage } from './coverage.ts';
 import { withVisitFigures } from './visit-figures.ts';
 
@@ -15,6 +16,7 @@ export function coverageRows(
     coverage: CoverageRepository;
     registers: RegistersRepository;
     visits: VisitsRepository;
+    years: YearsRepository;
   },
   communities: readonly Community[],
   year: number,
@@ -25,6 +27,7 @@ export function coverageRows(
       repos.coverage.responseTotals(year),
       repos.coverage.interviewCounts(year),
       repos.registers.totals(),
+      repos.years.satisfactionRule(year),
     ),
     repos.visits.counts(),
     repos.visits.sampleCoverage(),

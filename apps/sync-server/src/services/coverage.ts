@@ -7,6 +7,7 @@ import {
   interviewProgress,
   interviewViewScore,
   mean,
+  type SatisfactionRule,
   satisfactionPoints,
 } from '@jiuting/questionnaire';
 import type { Community } from '../repositories/communities.ts';
@@ -35,7 +36,10 @@ export function communityCoverage(
   communities: readonly Community[],
   responseTotals: readonly ResponseTotals[],
   interviewCounts: readonly InterviewCount[],
-  registerTotals: readonly RegisterTotals[] = [],
+  registerTotals: readonly RegisterTotals[],
+  // The year's interview share (its settings): the dashboard, the export and the assessment's
+  // results show one satisfaction figure, never one per screen.
+  rule: SatisfactionRule,
 ): CommunityCoverage[] {
   const totals = new Map(responseTotals.map((r) => [r.code, r]));
   const registers = new Map(registerTotals.map((r) => [r.code, r]));
@@ -88,7 +92,7 @@ export function communityCoverage(
       },
       meanSurveyScore,
       meanInterviewScore,
-      satisfactionPoints: satisfactionPoints(meanSurveyScore, meanInterviewScore),
+      satisfactionPoints: satisfactionPoints(meanSurveyScore, meanInterviewScore, rule),
       lastActivityAt,
       register: register ? { outside: register.outside } : null,
     };

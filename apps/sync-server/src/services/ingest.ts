@@ -41,8 +41,11 @@ export interface IngestContext {
   communities: ReadonlySet<string> | 'all';
   /** The kinds of record the sender may file (see kindsFor in repositories/users.ts). */
   kinds: ReadonlySet<SyncItemKind>;
-  /** A resident's QR answer: the coarse client fingerprint, stored with the response. */
-  fingerprint?: string | null;
+  /**
+   * A resident's QR answer: its coarse client fingerprint under the salt of the assessment year
+   * the answer lands in (decided here), stored with the response.
+   */
+  fingerprintFor?: (assessmentYear: number) => string;
 }
 
 export type SyncItemKind = SyncItem['kind'];
@@ -100,7 +103,7 @@ export function createIngest(deps: {
         score: scoreResponse(item).total,
         startedAt: item.paradata?.startedAt ?? null,
         answerChanges: item.paradata?.answerChanges ?? null,
-        fingerprint: ctx.fingerprint ?? null,
+        fingerprint: ctx.fingerprintFor?.(assessmentYear) ?? null,
       });
       return { id: item.id, status: 'accepted', repeat: !counted };
     }

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 
 import { call, coordinator, scorerOf, useAssessmentApp, YEAR } from './test-kit.ts';
@@ -79,6 +80,43 @@ describe('12345 hotline import from a file', () => {
         ordersThisYear: 120,
         satisfactionRate: 96.5,
       }),
+    ]);
+  });
+
+  it('takes a GBK CSV from Chinese Excel, and names its bad lines as for UTF-8', async () => {
+    const url = `/api/assessment/${YEAR}/hotline/import`;
+    const upload = (text: string) =>
+      call(coordinator, 'POST', url, {
+        file: { name: '工单.csv', base64: iconv.encode(text, 'gbk').toString('base64') },
+      });
+    const bad = await upload(
+      '居民区编号,今年工单数,去年工单数,满意率\r\nDEMO01,120,150,96.5%\r\nDEMO02,八十,60,88\r\n',
+    );
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().issues.map((i: { path: string }) => i.path)).toEqual(['第3行']);
+    const good = await upload(
+      '居民区编号,今年工单数,去年工单数,满意率\r\nDEMO01,120,150,96.5%\r\n',
+    );
+    expect(good.statusCode, good.body).toBe(200);
+    const rows = (await call(coordinator, 'GET', `/api/assessment/${YEAR}/hotline`)).json().rows;
+    expect(rows).toEqual([
+      expect.objectContaining({ communityCode: 'DEMO01', ordersThisYear: 120 }),
+    ]);
+  });
+
+  it('names a bad row of an .xlsx by its row number', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('工单');
+    sheet.addRow(['居民区编号', '今年工单数', '去年工单数', '满意率']);
+    sheet.addRow(['DEMO01', 120, 150, '96.5%']);
+    sheet.addRow(['DEMO02', 80, 60, 188]);
+    const base64 = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
+    const res = await call(coordinator, 'POST', `/api/assessment/${YEAR}/hotline/import`, {
+      file: { name: '工单.xlsx', base64 },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().issues).toEqual([
+      { path: '第3行', message: expect.stringContaining('满意率') },
     ]);
   });
 });

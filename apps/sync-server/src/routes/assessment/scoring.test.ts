@@ -225,14 +225,24 @@ describe('several departments on one item', () => {
       oldValue: { points: 9, department: 'armed-forces' },
       newValue: { points: 10, department: 'armed-forces' },
     });
-    expect(audit.entries.filter((e: { action: string }) => e.action === 'item_confirmed')).toEqual([
+    const confirmations = audit.entries.filter(
+      (e: { action: string }) => e.action === 'item_confirmed',
+    );
+    expect(confirmations).toEqual([
       expect.objectContaining({
+        oldValue: { confirmed: 27, department: 'party-mass-office', rule: 'lead' },
         newValue: { confirmed: 27, department: 'party-mass-office', rule: 'mean' },
       }),
       expect.objectContaining({
+        oldValue: null,
         newValue: { confirmed: 27, department: 'party-mass-office', rule: 'lead' },
+        reason: null,
       }),
     ]);
+    // Re-confirming by the mean moved every figure: each community's old → new is in the trail.
+    expect(confirmations[0].reason).toMatch(/^党群办重新确认，27 个居民区已确认的得分改变：/);
+    expect(confirmations[0].reason).toMatch(/示例0?1（演示数据） 13 → 11 分/);
+    expect(confirmations[0].reason).toMatch(/示例0?2（演示数据） 13 → 11.5 分/);
 
     // Each department still reads back its own figure.
     const own = (who: LoggedIn) =>

@@ -316,6 +316,22 @@ export function scoringRoutes(ctx: AssessmentService): FastifyPluginAsyncZod {
           if (disagree.length > 0) {
             throw new AppError('entries_disagree', disagree, disagree[0]?.message);
           }
+          // A confirmation replaced by another figure (the other lead group's, or another rule)
+          // is named community by community, old → new, so a changed grade can be traced.
+          const names = new Map(communities.map((c) => [c.code, c.name] as const));
+          const before = new Map(
+            ctx.repo
+              .listScores(year.year)
+              .filter((s) => s.itemId === itemId)
+              .map((s) => [s.communityCode, s] as const),
+          );
+          const replaced = figures.flatMap((f) => {
+            const old = before.get(f.code);
+            return old && old.points !== f.points
+              ? [`${names.get(f.code)} ${old.points} → ${f.points} 分`]
+              : [];
+          });
+          const previous = [...before.values()][0];
           for (const f of figures) {
             ctx.repo.putConfirmed(year.year, {
               communityCode: f.code,
@@ -333,7 +349,18 @@ export function scoringRoutes(ctx: AssessmentService): FastifyPluginAsyncZod {
             audit: {
               action: 'item_confirmed',
               itemId,
+              oldValue: previous
+                ? {
+                    confirmed: before.size,
+                    department: previous.department,
+                    rule: previous.combinationRule,
+                  }
+                : null,
               newValue: { confirmed: figures.length, department, rule },
+              reason:
+                replaced.length > 0
+                  ? `${departmentById(department).name}重新确认，${replaced.length} 个居民区已确认的得分改变：${replaced.join('、')}`
+                  : null,
             },
           };
         });

@@ -1,6 +1,7 @@
 import { sampleInterview, sampleSurvey } from '@jiuting/questionnaire/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readExportData } from '../../exports/read-data.ts';
 import { buildTestApp, CLIENT_HEADERS, type LoggedIn, loginAs } from '../../testing.ts';
 import { lockAcceptingAll } from './test-kit.ts';
 
@@ -106,6 +107,14 @@ describe('the year’s settings', () => {
     });
     // 30 × (0.8 × 100 + 0.2 × 0) ÷ 100 = 24
     expect((await demo01()).satisfaction.computed).toBe(24);
+    // One figure everywhere: the dashboard and the export's 汇总 show the year's blend too.
+    const coverage = await call(coordinator, 'GET', `/api/coverage?year=${YEAR}`);
+    const onDashboard = coverage
+      .json()
+      .communities.find((c: { code: string }) => c.code === 'DEMO01');
+    expect(onDashboard.satisfactionPoints).toBe(24);
+    const exported = readExportData(app.db, YEAR).communities.find((c) => c.code === 'DEMO01');
+    expect(exported?.satisfactionPoints).toBe(24);
   });
 
   it('choose what coverage under 30% costs: no-survey-points leaves the points to an override', async () => {

@@ -1,7 +1,7 @@
 import { sampleSurvey } from '@jiuting/questionnaire/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildTestApp, CLIENT_HEADERS } from '../../testing.ts';
+import { buildTestApp, CLIENT_HEADERS, loginAs } from '../../testing.ts';
 
 let app: FastifyInstance;
 let cleanup: () => Promise<void>;
@@ -47,12 +47,35 @@ describe('the QR answer’s coarse fingerprint', () => {
     expect(everything).not.toContain('MicroMessenger');
   });
 
-  it('is kept only for its assessment year: the next year’s first answer deletes the old salt and fingerprints', async () => {
-    const old = await submit('203.0.113.7');
+  it('is kept for its assessment year across New Year, and cleared by the next year’s first answer', async () => {
+    // Signed in again each time: the clock jumps past a session's life.
+    const openYear = async (year: number) => {
+      const coordinator = await loginAs(app, 'coordinator');
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/assessment/years',
+        headers: { ...CLIENT_HEADERS, cookie: coordinator.cookie },
+        payload: { year },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    await openYear(2025);
+    const december = await submit('203.0.113.7');
+    // The 2025 survey runs on into January: one salt, so the same phone still links.
     clock = new Date('2026-01-05T02:00:00.000Z');
-    const next = await submit('203.0.113.7', UA, '2026-01-05T09:00:00+08:00');
-    expect(fingerprintOf(old)).toBeNull();
+    const january = await submit('203.0.113.7', UA, '2026-01-05T10:00:00+08:00');
+    expect(fingerprintOf(december)).toMatch(/^[0-9a-f]{64}$/);
+    expect(fingerprintOf(january)).toBe(fingerprintOf(december));
+
+    // The 2026 year opens (new posters): its first answer makes a new salt and clears 2025's.
+    clock = new Date('2026-10-01T02:00:00.000Z');
+    await openYear(2026);
+    token = app.repos.communities.get('DEMO07')?.qrToken as string;
+    const next = await submit('203.0.113.7', UA, '2026-10-01T10:00:00+08:00');
+    expect(fingerprintOf(december)).toBeNull();
+    expect(fingerprintOf(january)).toBeNull();
     expect(fingerprintOf(next)).toMatch(/^[0-9a-f]{64}$/);
+    expect(fingerprintOf(next)).not.toBe(fingerprintOf(december));
     expect(app.db.prepare('SELECT year FROM fingerprint_salts').pluck().all()).toEqual([2026]);
   });
 });

@@ -1,4 +1,4 @@
-import { CURRENT_QUESTIONNAIRE, shanghaiDay } from '@jiuting/questionnaire';
+import { CURRENT_QUESTIONNAIRE } from '@jiuting/questionnaire';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, errorResponses } from '../../errors.ts';
@@ -83,12 +83,13 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         throw new AppError('validation_failed', [{ path: 'kind', message: '只能提交问卷' }]);
       }
       const receivedAt = app.now().toISOString();
-      // Computed here, never stored as it came: see security/client-fingerprint.ts.
-      const fingerprint = clientFingerprint(
-        salts.saltFor(Number(shanghaiDay(receivedAt).slice(0, 4)), receivedAt),
-        request.ip,
-        request.headers['user-agent'] ?? '',
-      );
+      // Computed here, never stored as it came: see security/client-fingerprint.ts. The salt is
+      // the answer's assessment year's, which ingest decides: a year whose collection crosses
+      // New Year keeps one salt, so its fingerprints link across the turn and stay until the
+      // next year's first QR answer.
+      const userAgent = request.headers['user-agent'] ?? '';
+      const fingerprintFor = (assessmentYear: number) =>
+        clientFingerprint(salts.saltFor(assessmentYear, receivedAt), request.ip, userAgent);
       const [result] = await app.ingest(
         [body],
         {
@@ -99,7 +100,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           exportedBy: null,
           communities: new Set([community.code]),
           kinds: new Set(['survey']),
-          fingerprint,
+          fingerprintFor,
         },
         request.log,
       );

@@ -37,6 +37,8 @@ export const ReviewResponseSchema = z.object({
   answers: z.record(z.string(), z.unknown()),
   startedAt: z.string().nullable(),
   answerChanges: z.number().nullable(),
+  /** The collector's device session (a sign-in on one phone); null for QR answers and imports. */
+  sessionId: z.string().nullable(),
   /** The quality signals that flag it (see GET /api/quality). */
   flags: z.array(FlagSchema),
 });

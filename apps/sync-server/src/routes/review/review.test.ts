@@ -204,6 +204,15 @@ describe('the review list', () => {
     const shown = [...page1.items, ...page2.items].find((i: { id: string }) => i.id === second.id);
     expect(shown).toMatchObject({ householdAddress: '1-101', answers: LOWEST_MARKS_ANSWERS });
     expect(page1.items[0].collector).toBe('测试canvasser');
+    // Each response names the device session (the canvasser's sign-in) it came through.
+    const canvasserSession = app.db
+      .prepare('SELECT id FROM sessions WHERE user_id = ?')
+      .pluck()
+      .get(canvasser.userId);
+    expect(canvasserSession).toEqual(expect.any(String));
+    expect(
+      [...page1.items, ...page2.items].map((i: { sessionId: unknown }) => i.sessionId),
+    ).toEqual([canvasserSession, canvasserSession, canvasserSession]);
     expect((await get('/api/review/responses?community=NOPE')).json().total).toBe(0);
     const repeats = (await get('/api/review/responses?status=repeat')).json();
     expect(repeats.items.map((i: { id: string }) => i.id)).toEqual([second.id]);

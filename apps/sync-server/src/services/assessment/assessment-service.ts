@@ -1,4 +1,3 @@
-import { satisfactionPoints } from '@jiuting/questionnaire';
 import {
   bonusRulesFor,
   DEFAULT_YEAR_SETTINGS,
@@ -99,21 +98,20 @@ export function assessmentService(
 ): AssessmentService {
   const repo = repos.assessment;
 
-  // The 30 points come from the coverage service's means, blended by the year's interview share
-  // (with the default share of 0, the same figure the coverage dashboard shows).
+  // The 30 points are the coverage service's, blended by the year's interview share: the same
+  // figure the dashboard and the export's 汇总 show.
   const liveCommunities = (year: number, settings: YearSettings): LockedCommunity[] =>
     communityCoverage(
       repos.communities.list(),
       repos.coverage.responseTotals(year),
       repos.coverage.interviewCounts(year),
       repos.registers.totals(),
+      { interviewShare: settings.interviewShare },
     ).map((c) => ({
       code: c.code,
       name: c.name,
       type: c.type,
-      computed: satisfactionPoints(c.meanSurveyScore, c.meanInterviewScore, {
-        interviewShare: settings.interviewShare,
-      }),
+      computed: c.satisfactionPoints,
       coverage: {
         surveyed: c.surveyedHouseholds,
         total: c.totalHouseholds,
