@@ -192,6 +192,27 @@ describe('buildAssessmentWorkbook', () => {
     expect(rows).toHaveLength(1 + 9 + 6);
   });
 
+  it('shows dates as date-times, percentages as percentages, wide texts wrapped and only the town line in bold', async () => {
+    const workbook = await openWorkbook();
+    const summary = sheetOf(workbook, '汇总');
+    expect(cellAt(summary, '全镇', '总户数').font?.bold).toBe(true);
+    expect(cellAt(summary, '全镇', '覆盖率').numFmt).toBe('0.0%');
+    expect(cellAt(summary, 'JT01', '总户数').font?.bold).toBeFalsy();
+    expect(cellAt(summary, 'JT01', '最近采集时间（北京时间）').numFmt).toBe('yyyy-mm-dd hh:mm:ss');
+    const responses = sheetOf(workbook, '问卷明细');
+    expect(cellAt(responses, R1.id, '采集时间（北京时间）').numFmt).toBe('yyyy-mm-dd hh:mm:ss');
+    expect(cellAt(responses, R1.id, '问卷总分').numFmt).toBe('0');
+    expect(cellAt(responses, R1.id, '问卷总分').font?.bold).toBeFalsy();
+    const suggestion = cellAt(responses, R3.id, '12. 您对社区工作还有哪些意见和建议?');
+    expect(suggestion.alignment).toMatchObject({ wrapText: true, vertical: 'top' });
+    expect(cellAt(responses, R1.id, '居民区编号').alignment?.wrapText).toBeFalsy();
+    const interviews = sheetOf(workbook, '访谈记录');
+    expect(cellAt(interviews, I1.id, '访谈日期').numFmt).toBe('yyyy-mm-dd');
+    const tallies = sheetOf(workbook, '问题与建议');
+    expect(tallies.getRow(HEADER_ROW + 1).getCell(4).font?.bold).toBe(true);
+    expect(tallies.getRow(HEADER_ROW + 2).getCell(4).font?.bold).toBeFalsy();
+  });
+
   it('stores text that looks like a formula as a plain string cell, never a formula', async () => {
     const workbook = await openWorkbook();
     const responses = sheetOf(workbook, '问卷明细');

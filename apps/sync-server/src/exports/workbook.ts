@@ -77,6 +77,22 @@ async function drain(sheet: ExcelJS.Worksheet): Promise<void> {
   } while (pending() > MAX_PENDING_CHUNKS);
 }
 
+/**
+ * A data cell's look: its column's number format, and residents' and interviewers' texts
+ * wrapped inside their wide column instead of hiding; total lines in bold. Frozen, because the
+ * same object is shared by every cell of the column.
+ */
+function cellStyle(column: Column, bold: boolean): Readonly<Partial<ExcelJS.Style>> {
+  const numFmt = NUMBER_FORMATS[column.kind];
+  return Object.freeze({
+    ...(numFmt ? { numFmt } : {}),
+    ...(column.kind === 'text' && column.width >= WRAPPED_TEXT_WIDTH
+      ? { alignment: { wrapText: true, vertical: 'top' as const } }
+      : {}),
+    ...(bold ? { font: { bold: true } } : {}),
+  });
+}
+
 async function addSheet(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
   table: Table,
@@ -114,21 +130,22 @@ async function addSheet(
   };
   header.commit();
 
+  // One style object per column, given to every cell of it: exceljs looks a cell's style up by
+  // the object first and only serialises a style it has not seen, so a new style per cell cost
+  // a JSON round trip each (a quarter of the workbook's time at 100,000 responses).
+  const styles = columns.map((column) => cellStyle(column, false));
+  const totalStyles = columns.map((column) => cellStyle(column, true));
   const totals = new Set(table.totalRowIndexes ?? []);
+  const count = columns.length;
   let index = 0;
   for (const values of table.rows) {
     const row = sheet.getRow(HEADER_ROW + 1 + index);
-    columns.forEach((column, i) => {
+    const rowStyles = totals.has(index) ? totalStyles : styles;
+    for (let i = 0; i < count; i += 1) {
       const cell = row.getCell(i + 1);
-      cell.value = cellValue(values[i] ?? null, column);
-      const numFmt = NUMBER_FORMATS[column.kind];
-      if (numFmt) cell.numFmt = numFmt;
-      // Residents' and interviewers' texts wrap inside their wide column instead of hiding.
-      if (column.kind === 'text' && column.width >= WRAPPED_TEXT_WIDTH) {
-        cell.alignment = { wrapText: true, vertical: 'top' };
-      }
-    });
-    if (totals.has(index)) row.font = { bold: true };
+      cell.value = cellValue(values[i] ?? null, columns[i] as Column);
+      cell.style = rowStyles[i] as Partial<ExcelJS.Style>;
+    }
     // Written to the zip as it goes: memory holds a few hundred rows, not 100,000.
     row.commit();
     index += 1;
