@@ -329,7 +329,7 @@ function interviewsTable(data: AssessmentExportData): Table {
  * community, after a first line with the number of responses (what every count is out of).
  */
 function suggestionsTable(data: AssessmentExportData): Table {
-  const tallies = tallySuggestions(data);
+  const tallies = data.suggestionTallies ?? tallySuggestions(data);
   const share = (count: number) =>
     tallies.respondents.town > 0 ? count / tallies.respondents.town : null;
   return {

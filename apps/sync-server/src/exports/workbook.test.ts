@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { FIXTURE, HOSTILE, I1, I2, JT01, JT02, R1, R2, R3 } from './export-fixture.ts';
+import { tallySuggestions } from './tallies.ts';
 import { buildAssessmentWorkbook } from './workbook.ts';
 
 const GENERATED_AT = new Date('2026-11-27T10:30:00Z');
@@ -190,6 +191,30 @@ describe('buildAssessmentWorkbook', () => {
     expect(line(11, 'F')).toEqual(['物业管理更规范', 1, 1 / 3, 0, 1]);
     // q10 prints A–I, q11 prints A–D, F, G: one line per printed option.
     expect(rows).toHaveLength(1 + 9 + 6);
+  });
+
+  it('reads the year’s responses once for the whole workbook, and 问题与建议 counts the same as counting them apart', async () => {
+    let passes = 0;
+    const responses = {
+      *[Symbol.iterator]() {
+        passes += 1;
+        yield* FIXTURE.responses;
+      },
+    };
+    const bytes = await buildAssessmentWorkbook(
+      { ...FIXTURE, responses },
+      { generatedAt: GENERATED_AT },
+    );
+    expect(passes).toBe(1);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    const sheet = sheetOf(workbook, '问题与建议');
+    const tallies = tallySuggestions(FIXTURE);
+    const rows = sheet.getSheetValues().slice(HEADER_ROW + 1) as unknown[][];
+    expect(rows.map((r) => r[4])).toEqual([
+      tallies.respondents.town,
+      ...tallies.options.map((o) => o.town),
+    ]);
   });
 
   it('shows dates as date-times, percentages as percentages, wide texts wrapped and only the town line in bold', async () => {
