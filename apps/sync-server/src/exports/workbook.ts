@@ -58,24 +58,42 @@ function cellValue(value: CellValue, column: Column): string | number | Date | n
 
 /** Rows written between looks at how much of the sheet still waits to be zipped. */
 const ROWS_PER_TURN = 500;
-/** exceljs's chunks (64 KB each) a sheet may hold unzipped before the writer waits. */
-const MAX_PENDING_CHUNKS = 64;
+/** Sheet XML the writer may have waiting for the zip before it waits itself. */
+const MAX_PENDING_BYTES = 4 * 1024 * 1024;
+/** exceljs's own chunks are this big. */
+const CHUNK_BYTES = 64 * 1024;
 
-interface PendingBuffers {
-  stream?: { buffers?: unknown[] };
+interface WritableState {
+  writableLength?: number;
+  _writableState?: { length?: number };
+}
+
+interface SheetStream {
+  stream?: { buffers?: unknown[]; pipes?: WritableState[] };
+}
+
+/** Bytes of a sheet written but not yet taken by the zip: exceljs's chunks and its pipe's queue. */
+function pendingBytes(sheet: ExcelJS.Worksheet): number {
+  const stream = (sheet as unknown as SheetStream).stream;
+  let bytes = (stream?.buffers?.length ?? 0) * CHUNK_BYTES;
+  for (const pipe of stream?.pipes ?? []) {
+    bytes += pipe.writableLength ?? pipe._writableState?.length ?? 0;
+  }
+  return bytes;
 }
 
 /**
- * Lets the zip catch up. exceljs's streaming writer takes rows without backpressure: written in
- * one synchronous loop, a sheet of 100,000 rows sat whole in memory before the zip read any of
- * it (the export peaked at 1 GB). Between batches of rows the event loop turns, so the zip and
- * the file take what was written, and while too much still waits the writer waits too.
+ * Lets the zip catch up. exceljs's streaming writer takes rows without backpressure: it hands
+ * each 64 KB chunk to the zip's input and ignores that input's "full" answer, so a sheet of
+ * 100,000 rows queued up to 120 MB of XML there while the zip compressed it (the export
+ * peaked at 1 GB when written in one synchronous loop). Between batches of rows the event loop
+ * turns, and while more than a few MB wait the writer waits too.
  */
 async function drain(sheet: ExcelJS.Worksheet): Promise<void> {
-  const pending = () => (sheet as unknown as PendingBuffers).stream?.buffers?.length ?? 0;
-  do {
-    await new Promise((resolve) => setImmediate(resolve));
-  } while (pending() > MAX_PENDING_CHUNKS);
+  await new Promise((resolve) => setImmediate(resolve));
+  while (pendingBytes(sheet) > MAX_PENDING_BYTES) {
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
 }
 
 /**
