@@ -40,56 +40,6 @@ it('gives the WAL its disk space back after a burst, at the next write', async (
   }
 });
 
-it('gives the WAL its space back once writes stop, with no write after the burst', async () => {
-  const { dbPath } = tempDbPath();
-  const db = openDatabase(dbPath);
-  db.pragma('wal_autocheckpoint = 0');
-  db.exec('CREATE TABLE t (x TEXT)');
-  const insert = db.prepare('INSERT INTO t VALUES (?)');
-  db.transaction(() => {
-    for (let i = 0; i < 12_000; i += 1) insert.run('x'.repeat(1000));
-  })();
-  const wal = () => statSync(`${dbPath}-wal`).size;
-  expect(wal()).toBeGreaterThan(2 * JOURNAL_SIZE_LIMIT_BYTES);
-  const checkpointer = startCheckpointer(dbPath, { intervalMs: 20 });
-  try {
-    expect(await waitUntil(() => wal() === 0, 5000)).toBe(true);
-    expect(db.prepare('SELECT count(*) FROM t').pluck().get()).toBe(12_000);
-  } finally {
-    await checkpointer.stop();
-    db.close();
-  }
-});
-
-it('never truncates under a reader: the reader keeps its snapshot and a writer is not held up', async () => {
-  const { dbPath } = tempDbPath();
-  const db = openDatabase(dbPath);
-  db.pragma('wal_autocheckpoint = 0');
-  db.exec('CREATE TABLE t (x TEXT)');
-  const insert = db.prepare('INSERT INTO t VALUES (?)');
-  insert.run('before');
-  // An export's long read transaction on its own connection.
-  const reader = openDatabase(dbPath);
-  reader.exec('BEGIN');
-  expect(reader.prepare('SELECT count(*) FROM t').pluck().get()).toBe(1);
-  const checkpointer = startCheckpointer(dbPath, { intervalMs: 20 });
-  try {
-    for (let i = 0; i < 20; i += 1) {
-      await new Promise((r) => setTimeout(r, 25));
-      const t0 = Date.now();
-      insert.run(`during ${i}`);
-      expect(Date.now() - t0).toBeLessThan(1000);
-    }
-    expect(reader.prepare('SELECT count(*) FROM t').pluck().get()).toBe(1);
-    reader.exec('COMMIT');
-    expect(reader.prepare('SELECT count(*) FROM t').pluck().get()).toBe(21);
-  } finally {
-    await checkpointer.stop();
-    reader.close();
-    db.close();
-  }
-});
-
 it('restarts a worker that died, and stops at once even when it is dead', async () => {
   // A database the worker cannot open: it dies on every start.
   const dbPath = join(tempDbPath().dir, 'no-such-dir', 'x.db');

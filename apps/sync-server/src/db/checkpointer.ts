@@ -6,11 +6,10 @@ import { JOURNAL_SIZE_LIMIT_BYTES } from './open.ts';
 // connection that writes, it lands inside whichever sync request happens to trigger it and
 // shows up as that phone's slow request. A second connection in a worker thread checkpoints on
 // a timer instead. PASSIVE never blocks the writer; once it has copied the whole WAL, the next
-// write starts the WAL over and journal_size_limit cuts the file back; when no write comes (the
-// server idle), a TRUNCATE checkpoint that never waits gives the space back. (A TRUNCATE that
-// waits holds the write lock while it waits for readers, and a sync request failed with
-// SQLITE_BUSY behind it in the export benchmark.) The main connection keeps a high
-// auto-checkpoint threshold as a fallback should this worker stop.
+// write starts the WAL over and journal_size_limit cuts the file back. (TRUNCATE would give the
+// space back without waiting for a write, but it holds the write lock while it waits for
+// readers, and a sync request failed with SQLITE_BUSY behind it in the export benchmark.) The
+// main connection keeps a high auto-checkpoint threshold as a fallback should this worker stop.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
@@ -18,20 +17,9 @@ const db = new Database(workerData.dbPath);
 db.pragma('busy_timeout = 5000');
 db.pragma('journal_size_limit = ' + workerData.journalSizeLimit);
 let failing = false;
-let lastVersion = -1;
 const timer = setInterval(() => {
   try {
-    const [result] = db.pragma('wal_checkpoint(PASSIVE)');
-    // Idle (nothing committed since the last tick) with a WAL left behind: hand its space
-    // back now rather than at the next write, which may be hours away. Without a busy
-    // timeout, so it never waits for a reader (an export's long read) while holding the
-    // write lock: busy, it gives up at once and tries again next tick.
-    const version = db.pragma('data_version', { simple: true });
-    if (version === lastVersion && result && result.log > 0 && result.checkpointed === result.log) {
-      db.pragma('busy_timeout = 0');
-      try { db.pragma('wal_checkpoint(TRUNCATE)'); } finally { db.pragma('busy_timeout = 5000'); }
-    }
-    lastVersion = version;
+    db.pragma('wal_checkpoint(PASSIVE)');
     if (failing) { failing = false; parentPort.postMessage({ ok: true }); }
   } catch (err) {
     failing = true;
