@@ -11,22 +11,37 @@ const SCRIPT = fileURLToPath(
   new URL(FROM_SOURCE ? '../scripts/backup.ts' : '../scripts/backup.js', import.meta.url),
 );
 
+type BackupLog = Pick<FastifyBaseLogger, 'info' | 'error'>;
+
+/** One backup by the backup script, with the server's settings; resolves once it has ended. */
+export function runScheduledBackup(
+  log: BackupLog,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<boolean> {
+  const args = [...process.execArgv, ...(FROM_SOURCE ? ['--import', 'tsx'] : []), SCRIPT];
+  return new Promise((resolve) => {
+    execFile(process.execPath, args, { env }, (err, stdout, stderr) => {
+      if (err) log.error({ output: stderr.trim() }, 'scheduled backup failed');
+      else log.info({ output: stdout.trim() }, 'scheduled backup done');
+      resolve(!err);
+    });
+  });
+}
+
 export function scheduleBackups(options: {
   intervalHours: number;
   backupDir: string;
-  log: FastifyBaseLogger;
+  log: BackupLog;
+  /** Injectable for tests; the backup script in a child process otherwise. */
+  run?: () => unknown;
+  now?: () => number;
 }): { stop(): void } {
   const intervalMs = options.intervalHours * 3600_000;
-  const run = () => {
-    const args = [...process.execArgv, ...(FROM_SOURCE ? ['--import', 'tsx'] : []), SCRIPT];
-    execFile(process.execPath, args, { env: process.env }, (err, stdout, stderr) => {
-      if (err) options.log.error({ output: stderr.trim() }, 'scheduled backup failed');
-      else options.log.info({ output: stdout.trim() }, 'scheduled backup done');
-    });
-  };
+  const run = options.run ?? (() => runScheduledBackup(options.log));
+  const now = options.now ?? Date.now;
   // The first one as soon as it is due (a restart does not reset the clock), then every interval.
   const last = lastBackupAt(options.backupDir)?.getTime() ?? 0;
-  const firstIn = Math.max(60_000, last + intervalMs - Date.now());
+  const firstIn = Math.max(60_000, last + intervalMs - now());
   let timer = setTimeout(function tick() {
     run();
     timer = setTimeout(tick, intervalMs);

@@ -23,6 +23,10 @@ export function readExportData(
   const reports = reportsRepository(db);
   const registers = registersRepository(db);
   const visits = visitsRepository(db);
+  // Read when a sheet asks for them, still inside the caller's read transaction: a CSV of one
+  // sheet does not read the others (户册核对's lines alone scan every response).
+  const registerCheck = once(() => registers.checkRows());
+  const visitLines = once(() => visits.exportLines());
   return {
     communities: coverageRows(
       { coverage, registers, visits, years: yearsRepository(db) },
@@ -32,7 +36,19 @@ export function readExportData(
     responses: reports.countedResponsesStream(year),
     responseCount: reports.countCountedResponses(year),
     interviews: reports.validInterviews(year),
-    registerCheck: registers.checkRows(),
-    visits: visits.exportLines(),
+    get registerCheck() {
+      return registerCheck();
+    },
+    get visits() {
+      return visitLines();
+    },
+  };
+}
+
+function once<T>(read: () => T): () => T {
+  let value: { readonly read: T } | undefined;
+  return () => {
+    value ??= { read: read() };
+    return value.read;
   };
 }

@@ -1,5 +1,5 @@
 import { questionById } from '@jiuting/questionnaire';
-import type { AssessmentExportData } from './types.ts';
+import type { AssessmentExportData, ResponseDetailRow } from './types.ts';
 
 export type TalliedQuestionId = 'q10' | 'q11';
 export const TALLIED_QUESTION_IDS: readonly TalliedQuestionId[] = ['q10', 'q11'];
@@ -35,7 +35,20 @@ export interface SuggestionTallies {
  * the responses (an export streams them from the database; each pass is a read of the year).
  */
 export function tallySuggestions(data: AssessmentExportData): SuggestionTallies {
-  const communities: CommunityRef[] = data.communities.map(({ code, name }) => ({ code, name }));
+  const tally = suggestionTally(data.communities);
+  for (const response of data.responses) tally.add(response);
+  return tally.result();
+}
+
+/**
+ * The same count, fed one response at a time: the workbook counts while it writes 问卷明细, so
+ * the year is read once, not once more for 问题与建议.
+ */
+export function suggestionTally(summary: readonly CommunityRef[]): {
+  add(response: ResponseDetailRow): void;
+  result(): SuggestionTallies;
+} {
+  const communities: CommunityRef[] = summary.map(({ code, name }) => ({ code, name }));
   const known = new Set(communities.map((c) => c.code));
   const respondents = { town: 0, byCommunity: {} as Record<string, number> };
   const counts = new Map<string, { town: number; byCommunity: Record<string, number> }>();
@@ -46,7 +59,7 @@ export function tallySuggestions(data: AssessmentExportData): SuggestionTallies 
     }
   }
 
-  for (const response of data.responses) {
+  const add = (response: ResponseDetailRow) => {
     const code = response.communityCode;
     if (!known.has(code)) {
       known.add(code);
@@ -63,29 +76,32 @@ export function tallySuggestions(data: AssessmentExportData): SuggestionTallies 
         tally.byCommunity[code] = (tally.byCommunity[code] ?? 0) + 1;
       }
     }
-  }
-
-  // Every community in every count, 0 where none answered, in column order.
-  const filled = (byCommunity: Record<string, number>) =>
-    Object.fromEntries(communities.map((c) => [c.code, byCommunity[c.code] ?? 0])) as Record<
-      string,
-      number
-    >;
-  const options = TALLIED_QUESTION_IDS.flatMap((questionId) =>
-    questionById(questionId).options.map((option) => {
-      const tally = counts.get(key(questionId, option.letter)) ?? { town: 0, byCommunity: {} };
-      return {
-        questionId,
-        letter: option.letter,
-        label: option.label,
-        town: tally.town,
-        byCommunity: filled(tally.byCommunity),
-      };
-    }),
-  );
-  return {
-    communities,
-    respondents: { town: respondents.town, byCommunity: filled(respondents.byCommunity) },
-    options,
   };
+
+  const result = (): SuggestionTallies => {
+    // Every community in every count, 0 where none answered, in column order.
+    const filled = (byCommunity: Record<string, number>) =>
+      Object.fromEntries(communities.map((c) => [c.code, byCommunity[c.code] ?? 0])) as Record<
+        string,
+        number
+      >;
+    const options = TALLIED_QUESTION_IDS.flatMap((questionId) =>
+      questionById(questionId).options.map((option) => {
+        const tally = counts.get(key(questionId, option.letter)) ?? { town: 0, byCommunity: {} };
+        return {
+          questionId,
+          letter: option.letter,
+          label: option.label,
+          town: tally.town,
+          byCommunity: filled(tally.byCommunity),
+        };
+      }),
+    );
+    return {
+      communities,
+      respondents: { town: respondents.town, byCommunity: filled(respondents.byCommunity) },
+      options,
+    };
+  };
+  return { add, result };
 }

@@ -6,6 +6,7 @@ import type {
   InterviewMethod,
   SurveyAnswers,
 } from '@jiuting/questionnaire';
+import type { SuggestionTallies } from './tallies.ts';
 
 // The export's input is plain data the repositories can fill, so the files can be built and
 // tested without a database. Scores and tallies are not part of it: they are computed from the
@@ -112,6 +113,11 @@ export interface AssessmentExportData {
   readonly registerCheck: readonly RegisterCheckRow[];
   /** Absent from a caller that does not read them: the sheet is then empty. */
   readonly visits?: readonly VisitRow[];
+  /**
+   * 问题与建议's counts when already made from these same responses (the workbook counts them
+   * while it writes 问卷明细); absent, the sheet counts them itself.
+   */
+  readonly suggestionTallies?: SuggestionTallies;
 }
 
 export const SHEET_NAMES = [

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { FIXTURE, HOSTILE, I1, I2, JT01, JT02, R1, R2, R3 } from './export-fixture.ts';
+import { tallySuggestions } from './tallies.ts';
 import { buildAssessmentWorkbook } from './workbook.ts';
 
 const GENERATED_AT = new Date('2026-11-27T10:30:00Z');
@@ -190,6 +191,51 @@ describe('buildAssessmentWorkbook', () => {
     expect(line(11, 'F')).toEqual(['物业管理更规范', 1, 1 / 3, 0, 1]);
     // q10 prints A–I, q11 prints A–D, F, G: one line per printed option.
     expect(rows).toHaveLength(1 + 9 + 6);
+  });
+
+  it('reads the year’s responses once for the whole workbook, and 问题与建议 counts the same as counting them apart', async () => {
+    let passes = 0;
+    const responses = {
+      *[Symbol.iterator]() {
+        passes += 1;
+        yield* FIXTURE.responses;
+      },
+    };
+    const bytes = await buildAssessmentWorkbook(
+      { ...FIXTURE, responses },
+      { generatedAt: GENERATED_AT },
+    );
+    expect(passes).toBe(1);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    const sheet = sheetOf(workbook, '问题与建议');
+    const tallies = tallySuggestions(FIXTURE);
+    const rows = sheet.getSheetValues().slice(HEADER_ROW + 1) as unknown[][];
+    expect(rows.map((r) => r[4])).toEqual([
+      tallies.respondents.town,
+      ...tallies.options.map((o) => o.town),
+    ]);
+  });
+
+  it('shows dates as date-times, percentages as percentages, wide texts wrapped and only the town line in bold', async () => {
+    const workbook = await openWorkbook();
+    const summary = sheetOf(workbook, '汇总');
+    expect(cellAt(summary, '全镇', '总户数').font?.bold).toBe(true);
+    expect(cellAt(summary, '全镇', '覆盖率').numFmt).toBe('0.0%');
+    expect(cellAt(summary, 'JT01', '总户数').font?.bold).toBeFalsy();
+    expect(cellAt(summary, 'JT01', '最近采集时间（北京时间）').numFmt).toBe('yyyy-mm-dd hh:mm:ss');
+    const responses = sheetOf(workbook, '问卷明细');
+    expect(cellAt(responses, R1.id, '采集时间（北京时间）').numFmt).toBe('yyyy-mm-dd hh:mm:ss');
+    expect(cellAt(responses, R1.id, '问卷总分').numFmt).toBe('0');
+    expect(cellAt(responses, R1.id, '问卷总分').font?.bold).toBeFalsy();
+    const suggestion = cellAt(responses, R3.id, '12. 您对社区工作还有哪些意见和建议?');
+    expect(suggestion.alignment).toMatchObject({ wrapText: true, vertical: 'top' });
+    expect(cellAt(responses, R1.id, '居民区编号').alignment?.wrapText).toBeFalsy();
+    const interviews = sheetOf(workbook, '访谈记录');
+    expect(cellAt(interviews, I1.id, '访谈日期').numFmt).toBe('yyyy-mm-dd');
+    const tallies = sheetOf(workbook, '问题与建议');
+    expect(tallies.getRow(HEADER_ROW + 1).getCell(4).font?.bold).toBe(true);
+    expect(tallies.getRow(HEADER_ROW + 2).getCell(4).font?.bold).toBeFalsy();
   });
 
   it('stores text that looks like a formula as a plain string cell, never a formula', async () => {

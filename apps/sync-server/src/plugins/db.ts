@@ -3,6 +3,7 @@ import { takeBackup } from '../db/backup.ts';
 import { startCheckpointer } from '../db/checkpointer.ts';
 import { migrate, pendingMigrations, schemaVersion } from '../db/migrate.ts';
 import { type Db, FALLBACK_AUTOCHECKPOINT_PAGES, openDatabase } from '../db/open.ts';
+import { errorRepeats } from './error-repeats.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -31,6 +32,7 @@ export default fp(
     app.decorate('db', db);
     app.decorate('now', opts.now);
     db.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
+    const deaths = errorRepeats(() => Date.now());
     const checkpointer = startCheckpointer(opts.dbPath, {
       log: {
         failing: (message) => app.log.error({ message }, 'background checkpoint failing'),
@@ -38,8 +40,18 @@ export default fp(
           app.log.error({ message, count }, 'background checkpoint still failing'),
         recovered: (count) =>
           app.log.info({ count }, 'background checkpoint recovered after failures'),
-        died: (reason) =>
-          app.log.error({ reason }, 'background checkpoint worker died; restarting it'),
+        // A worker that cannot even open the database dies at every restart (each second).
+        died: (reason) => {
+          const verdict = deaths(reason);
+          if (verdict.log === 'first') {
+            app.log.error({ reason }, 'background checkpoint worker died; restarting it');
+          } else if (verdict.log === 'repeated') {
+            app.log.error(
+              { reason, repeats: verdict.count },
+              'background checkpoint worker keeps dying; restarting it',
+            );
+          }
+        },
       },
     });
     // Runs after in-flight requests have finished (Fastify closes the server first).

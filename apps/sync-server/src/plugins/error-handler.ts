@@ -2,6 +2,7 @@ import type { FastifyError } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, ERRORS, type ErrorCode, errorBody } from '../errors.ts';
+import { errorRepeats } from './error-repeats.ts';
 
 const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'invalid_json',
@@ -24,6 +25,7 @@ function isStorageFailure(err: { code?: string }): boolean {
 /** Every error, from any route or plugin, leaves as `{ error, message, issues? }` — no stack. */
 export default fp(
   async (app) => {
+    const repeats = errorRepeats(() => app.now().getTime());
     app.setErrorHandler((err: FastifyError, request, reply) => {
       if (err instanceof AppError) {
         return reply.code(err.statusCode).send(err.toBody());
@@ -47,7 +49,16 @@ export default fp(
       }
       // A full or read-only disk: the health report says writes are failing until a probe succeeds.
       if (isStorageFailure(err) && app.hasDecorator('health')) app.health.storageFailed();
-      request.log.error({ err }, 'unexpected error');
+      // The same failure again and again (a full disk, every phone retrying): logged in full
+      // once, then once a minute with how many there were.
+      const verdict = repeats(`${err.code ?? err.name}: ${err.message}`);
+      if (verdict.log === 'first') request.log.error({ err }, 'unexpected error');
+      else if (verdict.log === 'repeated') {
+        request.log.error(
+          { code: err.code, repeats: verdict.count },
+          'unexpected error repeated in the last minute',
+        );
+      }
       return reply.code(500).send(errorBody('internal_error'));
     });
   },

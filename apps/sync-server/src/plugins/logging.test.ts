@@ -90,3 +90,51 @@ it('logs no feedback search term, no QR token, and keeps a mistyped password out
     await cleanup();
   }
 });
+
+it('logs a storage failure once in full while phones keep retrying, then once a minute with the count', async () => {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  let now = Date.parse('2026-11-30T02:00:00Z');
+  const { app, cleanup } = await buildTestApp({
+    logger: { level: 'info', stream },
+    now: () => new Date(now),
+  });
+  try {
+    const canvasser = await loginAs(app, 'canvasser');
+    // As a disk turned read-only: every write fails, reads go on.
+    app.db.pragma('query_only = ON');
+    const sync = () =>
+      app.inject({
+        method: 'POST',
+        url: '/api/sync',
+        headers: { ...CLIENT_HEADERS, cookie: canvasser.cookie },
+        payload: { items: [sampleSurvey()] },
+      });
+    for (let i = 0; i < 5; i += 1) {
+      // 500, so the phone keeps the item and retries.
+      expect((await sync()).statusCode).toBe(500);
+      now += 10_000;
+    }
+    const errors = () => lines.map((line) => JSON.parse(line)).filter((entry) => entry.level >= 50);
+    expect(errors()).toHaveLength(1);
+    expect(errors()[0]).toMatchObject({
+      msg: 'unexpected error',
+      err: { code: 'SQLITE_READONLY' },
+    });
+    now += 20_000;
+    expect((await sync()).statusCode).toBe(500);
+    expect(errors()).toHaveLength(2);
+    expect(errors()[1]).toMatchObject({
+      msg: 'unexpected error repeated in the last minute',
+      code: 'SQLITE_READONLY',
+      repeats: 5,
+    });
+  } finally {
+    await cleanup();
+  }
+});
