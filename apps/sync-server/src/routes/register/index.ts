@@ -1,5 +1,6 @@
 import {
   CommunityParamsSchema,
+  FileAnswerSchema,
   OutsideActionSchema,
   OutsideDecisionAnswerSchema,
   OutsideParamsSchema,
@@ -47,14 +48,20 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     if (!app.repos.communities.get(code)) throw new AppError('community_not_found');
   };
 
-  app.get('/register/template', { onRequest: staff }, async (_request, reply) =>
-    reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header(
-        'content-disposition',
-        `attachment; filename="register-template.csv"; filename*=UTF-8''${encodeURIComponent('户册模板.csv')}`,
-      )
-      .send(REGISTER_TEMPLATE_CSV),
+  app.get(
+    '/register/template',
+    {
+      schema: { response: { 200: FileAnswerSchema, ...errorResponses(401, 403) } },
+      onRequest: staff,
+    },
+    async (_request, reply) =>
+      reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header(
+          'content-disposition',
+          `attachment; filename="register-template.csv"; filename*=UTF-8''${encodeURIComponent('户册模板.csv')}`,
+        )
+        .send(REGISTER_TEMPLATE_CSV),
   );
 
   app.post(
