@@ -112,6 +112,9 @@ export const LockBodySchema = z.strictObject({
     .optional(),
 });
 
+/** POST /api/assessment/:year/lock, as the app sends it. */
+export type LockBody = z.input<typeof LockBodySchema>;
+
 export const LockIssueSchema = z.object({
   key: z.string(),
   kind: z.string(),
