@@ -94,3 +94,10 @@ export const SatisfactionAnswerSchema = z.object({
   points: z.number().nullable(),
   source: z.string(),
 });
+
+export type AdjustedAnswer = z.infer<typeof AdjustedAnswerSchema>;
+export type SatisfactionAnswer = z.infer<typeof SatisfactionAnswerSchema>;
+/** What the app sends (`z.input`: before defaults and trimming). */
+export type BonusBody = z.input<typeof BonusBodySchema>;
+export type DeductionsBody = z.input<typeof DeductionsBodySchema>;
+export type SatisfactionBody = z.input<typeof SatisfactionBodySchema>;

@@ -91,3 +91,9 @@ export type ProposalsAnswer = z.infer<typeof ProposalsAnswerSchema>;
 
 /** POST …/proposals/:id/decision. */
 export const DecisionAnswerSchema = z.object({ state: z.enum(['accepted', 'refused']) });
+
+export type ProposalCreated = z.infer<typeof ProposalCreatedSchema>;
+export type DecisionAnswer = z.infer<typeof DecisionAnswerSchema>;
+/** What the app sends (`z.input`: before defaults and trimming). */
+export type ProposalBody = z.input<typeof ProposalBodySchema>;
+export type DecisionBody = z.input<typeof DecisionBodySchema>;

@@ -127,3 +127,9 @@ export type HotlineAnswer = z.infer<typeof HotlineAnswerSchema>;
 
 /** POST /api/assessment/:year/hotline/import. */
 export const HotlineImportAnswerSchema = z.object({ imported: z.number() });
+
+export type SavedScoresAnswer = z.infer<typeof SavedScoresAnswerSchema>;
+export type ConfirmAnswer = z.infer<typeof ConfirmAnswerSchema>;
+export type HotlineImportAnswer = z.infer<typeof HotlineImportAnswerSchema>;
+/** What the app sends (`z.input`: before defaults and trimming). */
+export type ScoreEntriesBody = z.input<typeof ScoreEntriesSchema>;

@@ -161,3 +161,8 @@ export const YearAnswerSchema = z.object({ year: YearSchema }).meta({ id: 'YearA
 /** GET /api/assessment/:year/lock-check. */
 export const LockCheckAnswerSchema = z.object({ issues: z.array(LockIssueSchema) });
 export type LockCheckAnswer = z.infer<typeof LockCheckAnswerSchema>;
+
+/** What the app sends (`z.input`: before defaults and trimming). */
+export type CreateYearBody = z.input<typeof CreateYearSchema>;
+export type GradeRuleBody = z.input<typeof GradeRuleBodySchema>;
+export type SettingsBody = z.input<typeof SettingsBodySchema>;
