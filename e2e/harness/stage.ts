@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { CommunityCoverageRow, CoverageAnswer } from '@jiuting/api-contract';
 import { ApiClient } from './api.ts';
 import { closeBrowsers } from './browser.ts';
 import { BUILD_DIR } from './paths.ts';
@@ -32,18 +33,11 @@ export async function closeStage(stage: Stage | undefined): Promise<void> {
   if (stage) rmSync(stage.deployDir, { recursive: true, force: true });
 }
 
-export interface CoverageRow {
-  code: string;
-  surveyedHouseholds: number;
-  totalHouseholds: number;
-  responses: number;
-  repeats: number;
-}
-
-export async function coverageOf(stage: Stage, code: string): Promise<CoverageRow | undefined> {
-  const coverage = await stage.admin.request<{ communities: CoverageRow[] }>(
-    'GET',
-    '/api/coverage',
-  );
+/** A community's row of GET /api/coverage, as the admin reads it. */
+export async function coverageOf(
+  stage: Stage,
+  code: string,
+): Promise<CommunityCoverageRow | undefined> {
+  const coverage = await stage.admin.request<CoverageAnswer>('GET', '/api/coverage');
   return coverage.communities.find((c) => c.code === code);
 }

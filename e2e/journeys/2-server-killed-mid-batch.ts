@@ -1,38 +1,19 @@
 import { expect } from 'vitest';
-import { launchPhone, shot } from '../harness/browser.ts';
-import { fillQueue } from '../harness/outbox.ts';
-import {
-  fillAddress,
-  openNewSurvey,
-  signIn,
-  submitSurvey,
-  TYPICAL_ANSWERS,
-  tapAnswers,
-  unsentCount,
-  waitForUnsent,
-  waitUntilInstalled,
-} from '../harness/phone.ts';
+import { shot } from '../harness/browser.ts';
+import { unsentCount, waitForUnsent } from '../harness/phone.ts';
 import { coverageOf, type Stage } from '../harness/stage.ts';
+import { phoneWithUnsent } from '../harness/unsent-phone.ts';
 import { waitFor } from '../harness/wait.ts';
 
 /** Journey 2: the server is killed while a batch of 50 is on its way; it ends with exactly 50 rows. */
 export async function serverKilledMidBatch(stage: Stage): Promise<void> {
-  const { server, admin } = stage;
-  const password = await admin.createStaff('canvasser02', 'canvasser', ['DEMO02']);
-  const { context } = await launchPhone();
-  const currentPage = context.pages()[0] ?? (await context.newPage());
-  await currentPage.goto(server.url);
-  await signIn(currentPage, 'canvasser02', password);
-  await waitUntilInstalled(currentPage);
-
-  await context.setOffline(true);
-  await openNewSurvey(currentPage);
-  await fillAddress(currentPage, { building: '100', room: '101', answers: {} }, 'DEMO02');
-  await tapAnswers(currentPage, TYPICAL_ANSWERS);
-  await submitSurvey(currentPage);
-  await fillQueue(currentPage, 49);
-  await currentPage.reload();
-  await waitForUnsent(currentPage, 50, 10_000);
+  const { server } = stage;
+  const { context, page: currentPage } = await phoneWithUnsent(stage, {
+    username: 'canvasser02',
+    community: 'DEMO02',
+    building: '100',
+    unsent: 50,
+  });
 
   // The moment the batch leaves the phone, the server dies (no graceful shutdown).
   let killed: Promise<void> | undefined;

@@ -1,18 +1,9 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { launchPhone, shot } from '../harness/browser.ts';
-import { fillQueue } from '../harness/outbox.ts';
-import {
-  fillAddress,
-  openNewSurvey,
-  signIn,
-  submitSurvey,
-  TYPICAL_ANSWERS,
-  tapAnswers,
-  waitForUnsent,
-  waitUntilInstalled,
-} from '../harness/phone.ts';
+import { shot } from '../harness/browser.ts';
+import { waitForUnsent } from '../harness/phone.ts';
 import { coverageOf, type Stage } from '../harness/stage.ts';
+import { phoneWithUnsent } from '../harness/unsent-phone.ts';
 import { waitFor } from '../harness/wait.ts';
 
 /**
@@ -22,22 +13,13 @@ import { waitFor } from '../harness/wait.ts';
  * 90 s claim runs out.
  */
 export async function lockHolderDies(stage: Stage): Promise<void> {
-  const { server, admin } = stage;
-  const password = await admin.createStaff('canvasser07', 'canvasser', ['DEMO07']);
-  const { context } = await launchPhone();
-  const first = context.pages()[0] ?? (await context.newPage());
-  await first.goto(server.url);
-  await signIn(first, 'canvasser07', password);
-  await waitUntilInstalled(first);
-
-  await context.setOffline(true);
-  await openNewSurvey(first);
-  await fillAddress(first, { building: '70', room: '101', answers: {} }, 'DEMO07');
-  await tapAnswers(first, TYPICAL_ANSWERS);
-  await submitSurvey(first);
-  await fillQueue(first, 19);
-  await first.reload();
-  await waitForUnsent(first, 20, 10_000);
+  const { server } = stage;
+  const { context, page: first } = await phoneWithUnsent(stage, {
+    username: 'canvasser07',
+    community: 'DEMO07',
+    building: '70',
+    unsent: 20,
+  });
   const second = await context.newPage();
   await second.goto(server.url);
   await waitForUnsent(second, 20, 10_000);

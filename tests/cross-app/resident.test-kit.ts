@@ -7,6 +7,7 @@ import { request } from 'node:http';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import type { ReviewResponse } from '@jiuting/api-contract';
 import type { Fetch } from '../../apps/pwa/src/api/client.ts';
 
 /** What a POST meets: the server, no network, a 500, or an answer lost on the way back. */
@@ -44,18 +45,7 @@ export function nodeFetch(url: string, init: RequestInit = {}): Promise<Response
 }
 
 /** A response as the coordinators' review lists it (GET /api/review/responses). */
-export interface StoredResponse {
-  id: string;
-  channel: string;
-  counted: boolean;
-  /** The canvasser's name; null for a resident's own QR answer. */
-  collector: string | null;
-  householdAddress: string;
-  answers: Record<string, unknown>;
-  collectedAt: string;
-  startedAt: string | null;
-  answerChanges: number | null;
-}
+export type StoredResponse = ReviewResponse;
 
 export interface ResidentFixture {
   readonly url: string;

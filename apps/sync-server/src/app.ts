@@ -4,6 +4,7 @@ import Fastify, {
   type FastifyInstance,
   type FastifyRequest,
   type FastifyServerOptions,
+  type RouteOptions,
 } from 'fastify';
 import {
   serializerCompiler,
@@ -74,6 +75,8 @@ export interface AppOptions {
   underPressure?: PressureOptions;
   /** Collect the routes' schemas into `app.swagger()` (docs:api and its test only). */
   openapi?: boolean;
+  /** Sees every route as it is declared (tests that check the routes' schemas). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 declare module 'fastify' {
@@ -139,6 +142,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(authPlugin);
 
   if (options.openapi) await registerOpenApi(app);
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   await app.register(
     async (api) => {
       await api.register(pingRoutes);

@@ -43,10 +43,34 @@ export interface OpenApiDocument {
 export async function openApiDocument(): Promise<OpenApiDocument> {
   const { app, cleanup } = await buildTestApp({ openapi: true, seedDemoCommunities: false });
   try {
-    return (app as unknown as { swagger(): OpenApiDocument }).swagger();
+    return withoutUnusedComponents((app as unknown as { swagger(): OpenApiDocument }).swagger());
   } finally {
     await cleanup();
   }
+}
+
+/**
+ * The zod transform writes every shared schema (`.meta({ id })`) twice, as it reads requests
+ * (`…Input`) and as it answers; most are only ever one of the two. Keeps the components some
+ * route, or a kept component, refers to.
+ */
+export function withoutUnusedComponents(doc: OpenApiDocument): OpenApiDocument {
+  const components = doc.components as { schemas?: Record<string, unknown> } | undefined;
+  const schemas = components?.schemas;
+  if (!schemas) return doc;
+  const refsIn = (value: unknown) =>
+    [...JSON.stringify(value).matchAll(/"#\/components\/schemas\/([^"]+)"/g)].map(
+      (m) => m[1] as string,
+    );
+  const kept = new Set<string>();
+  const pending = refsIn(doc.paths);
+  for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
+    if (kept.has(name)) continue;
+    kept.add(name);
+    pending.push(...refsIn(schemas[name]));
+  }
+  const used = Object.fromEntries(Object.entries(schemas).filter(([name]) => kept.has(name)));
+  return { ...doc, components: { ...components, schemas: used } };
 }
 
 function typeOf(schema: JsonSchema | undefined, depth = 0): string {
@@ -107,6 +131,12 @@ export function renderReference(doc: OpenApiDocument): string {
       lines.push('');
     }
   }
+  // The shared schemas the routes name by reference, each once.
+  const components = (doc.components as { schemas?: Record<string, JsonSchema> } | undefined)
+    ?.schemas;
+  const shared = Object.entries(components ?? {});
+  if (shared.length > 0) lines.push('## 共用模式', '');
+  for (const [name, schema] of shared) lines.push(`- \`${name}\`：\`${fields(schema)}\``);
   return `${lines.join('\n').trimEnd()}\n`;
 }
 

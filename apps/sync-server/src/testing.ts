@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { type AppOptions, buildApp } from './app.ts';
+import { migrate } from './db/migrate.ts';
+import { type Db, openDatabase } from './db/open.ts';
 import { SESSION_COOKIE } from './plugins/auth.ts';
 import type { Role } from './repositories/users.ts';
 import { hashPassword, type ScryptCost } from './security/passwords.ts';
@@ -84,6 +86,26 @@ export async function loginAs(
 }
 
 /** Builds the app on a throwaway database with a low scrypt cost; nothing listens. */
+/**
+ * A migration's test: a database in a temporary directory at schema version `upTo` (the one
+ * before the migration under test), for `fn` to store rows as the old schema held them, migrate
+ * and check what became of them. Closed and deleted afterwards, whatever `fn` did.
+ */
+export async function withMigratedDb<T>(
+  upTo: number,
+  fn: (db: Db, dbPath: string) => T | Promise<T>,
+): Promise<T> {
+  const { dir, dbPath } = tempDbPath();
+  const db = openDatabase(dbPath);
+  try {
+    migrate(db, { upTo });
+    return await fn(db, dbPath);
+  } finally {
+    if (db.open) db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function buildTestApp(
   options: Partial<AppOptions> = {},
 ): Promise<{ app: FastifyInstance; dbPath: string; cleanup: () => Promise<void> }> {

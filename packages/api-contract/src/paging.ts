@@ -10,3 +10,19 @@ export const PageQueryFields = {
     .max(200, '每页最多 200 条')
     .default(50),
 };
+
+/** A list query with nothing but its page. */
+export const PageQuerySchema = z.object(PageQueryFields);
+
+/** A page of a list as every list route answers it. */
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    total: z.number(),
+    page: z.number(),
+    pageSize: z.number(),
+  });
+}
+
+/** A page of `T` as the PWA reads any list answer. */
+export type Page<T> = Omit<z.infer<ReturnType<typeof pageOf>>, 'items'> & { items: T[] };

@@ -1,19 +1,12 @@
+import type { HealthReportAnswer } from '@jiuting/api-contract';
 import { useQuery } from '@tanstack/react-query';
 import { useApi } from './api-context.tsx';
 import type { ApiClient } from './client.ts';
 import { OfflineError } from './client.ts';
 import { queryKeys } from './query-keys.ts';
 
-/** The parts of GET /api/health the coordinators' pages read (docs/api.md). */
-export interface ServerHealth {
-  readonly status: 'ok' | 'warning' | 'failing';
-  readonly publicUrl: {
-    readonly url: string | null;
-    readonly problem: 'missing' | 'http' | 'localhost' | null;
-  };
-  /** In Chinese, ready to show. */
-  readonly warnings: readonly string[];
-}
+/** The parts of GET /api/health the coordinators' pages read (warnings in Chinese, to show). */
+export type ServerHealth = Pick<HealthReportAnswer, 'status' | 'publicUrl' | 'warnings'>;
 
 function isHealth(body: unknown): body is ServerHealth {
   return (

@@ -1,3 +1,4 @@
+import type { MeAnswer } from '@jiuting/api-contract';
 import { useQuery } from '@tanstack/react-query';
 import { useApi } from './api-context.tsx';
 import { ApiError, OfflineError } from './client.ts';
@@ -36,10 +37,7 @@ export function forgetSession(): void {
 }
 
 /** The open year and the questionnaire version it uses; absent from a server older than years. */
-export interface OpenYear {
-  readonly assessmentYear?: number;
-  readonly questionnaireVersion?: number;
-}
+export type OpenYear = Partial<Pick<MeAnswer, 'assessmentYear' | 'questionnaireVersion'>>;
 
 function openYearOf(body: OpenYear): OpenYear {
   return {

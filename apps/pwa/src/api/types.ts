@@ -1,4 +1,4 @@
-import type { ApiErrorBody } from '@jiuting/api-contract';
+import type { ApiErrorBody, StaffCommunity } from '@jiuting/api-contract';
 
 // Shapes of the server's answers (docs/api.md): inferred from the schemas its routes declare
 // (@jiuting/api-contract) where the contract has them. The PWA reads only the fields it shows.
@@ -12,18 +12,13 @@ export type {
   User,
 } from '@jiuting/api-contract';
 
-export interface Community {
-  readonly code: string;
-  readonly name: string;
-  readonly type: '导入居' | '村改居';
-  readonly totalHouseholds: number;
-  readonly liaisonLeader?: string;
-  /**
-   * The 小区/自然村 of its register, offered in the address form; empty without a register, and
-   * absent from communities a phone cached before the server sent them.
-   */
-  readonly areas?: readonly string[];
-}
+/**
+ * A community as the phone keeps it: the server's, without the resident link's token.
+ * `liaisonLeader` and `areas` (the 小区/自然村 offered in the address form) may be absent from
+ * communities a phone cached before the server sent them.
+ */
+export type Community = Omit<StaffCommunity, 'liaisonLeader' | 'areas' | 'qrToken'> &
+  Partial<Pick<StaffCommunity, 'liaisonLeader' | 'areas'>>;
 
 export function isApiErrorBody(value: unknown): value is ApiErrorBody {
   return (

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { AdjustmentsView } from './AdjustmentsView.tsx';
-import { type Call, renderWithServer } from './assessment.test-kit.tsx';
+import { type Call, itemFigures, renderWithServer } from './assessment.test-kit.tsx';
 import type { CommunityResult } from './assessment-api.ts';
 
 const ROW: CommunityResult = {
@@ -17,12 +17,16 @@ const ROW: CommunityResult = {
   complete: false,
   missing: [],
   pending: [],
-  items: {},
+  items: itemFigures(),
+  indicators: {},
   satisfaction: { points: 27, source: 'survey', computed: 27, override: null },
   bonus: { points: 1, uncapped: 1, capped: false },
   deductions: { points: 0, capped: false },
   bonusInput: { honours: [{ work: '垃圾分类', level: 'city', bodies: 1 }], cases: [] },
   deductionsInput: [{ kind: 'discipline.main-leader', points: 1.5, note: '旧事项' }],
+  coverage: null,
+  interviews: null,
+  coverageBelowFloor: false,
 };
 
 function panel(heading: RegExp): HTMLElement {

@@ -1,3 +1,4 @@
+import type { CreateYearBody } from '@jiuting/api-contract';
 import { useState } from 'react';
 import type { User } from '../api/types.ts';
 import { useAssessmentWrite, useYears } from './assessment-api.ts';
@@ -53,7 +54,7 @@ export default function AssessmentPage({ user }: { user: User }) {
 function CreateYear({ existing }: { existing: readonly number[] }) {
   const next = new Date().getFullYear();
   const [value, setValue] = useState(String(existing.includes(next) ? next + 1 : next));
-  const create = useAssessmentWrite<{ year: number }>('POST', '/api/assessment/years');
+  const create = useAssessmentWrite<CreateYearBody>('POST', '/api/assessment/years');
   return (
     <details className="create-year">
       <summary>创建年度考核</summary>

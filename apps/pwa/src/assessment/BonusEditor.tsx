@@ -1,3 +1,4 @@
+import type { AdjustedAnswer } from '@jiuting/api-contract';
 import { BONUS_RULE_TEXT, type YearSettings } from '@jiuting/scorecard';
 import { useState } from 'react';
 import { AuditReasonField, Outcome, RemoveButton, useEntries } from './adjustment-fields.tsx';
@@ -32,7 +33,7 @@ export function BonusEditor({
   const cases = useEntries<SelfGovernanceCase>(row.bonusInput.cases);
   const [reason, setReason] = useState('');
   const [ok, setOk] = useState<string | null>(null);
-  const save = useAssessmentWrite<unknown, { points: number; capped: boolean }>(
+  const save = useAssessmentWrite<unknown, AdjustedAnswer>(
     'PUT',
     `/api/assessment/${year}/communities/${row.code}/bonus`,
   );

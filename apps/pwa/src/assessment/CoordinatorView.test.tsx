@@ -1,17 +1,16 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { type Call, renderWithServer } from './assessment.test-kit.tsx';
+import {
+  assessmentYear,
+  type Call,
+  itemFigures,
+  renderWithServer,
+} from './assessment.test-kit.tsx';
 import type { AssessmentYear, CommunityResult } from './assessment-api.ts';
 import { CoordinatorView } from './CoordinatorView.tsx';
 
-const OPEN: AssessmentYear = {
-  year: 2025,
-  state: 'open',
-  createdAt: '2025-11-01T00:00:00Z',
-  lockedAt: null,
-  lockNote: null,
-};
+const OPEN: AssessmentYear = assessmentYear();
 
 function result(
   code: string,
@@ -33,12 +32,16 @@ function result(
     complete: false,
     missing: [],
     pending: ['regular.stability.overall'],
-    items: { 'mass.satisfaction.overall': 27.35, 'mass.hotline.work-orders': 4.5 },
+    items: itemFigures({ 'mass.satisfaction.overall': 27.35, 'mass.hotline.work-orders': 4.5 }),
     satisfaction: { points: 27.35, source: 'survey', computed: 27.35, override: null },
     bonus: { points: 0, uncapped: 0, capped: false },
     deductions: { points: 0, capped: false },
     bonusInput: { honours: [], cases: [] },
     deductionsInput: [],
+    indicators: {},
+    coverage: null,
+    interviews: null,
+    coverageBelowFloor: false,
   };
 }
 

@@ -1,3 +1,4 @@
+import type { AdjustedAnswer } from '@jiuting/api-contract';
 import { DEDUCTION_CATEGORIES } from '@jiuting/scorecard';
 import { useState } from 'react';
 import { AuditReasonField, Outcome, RemoveButton, useEntries } from './adjustment-fields.tsx';
@@ -19,7 +20,7 @@ export function DeductionsEditor({
   const cases = useEntries<DeductionCase>(row.deductionsInput);
   const [reason, setReason] = useState('');
   const [ok, setOk] = useState<string | null>(null);
-  const save = useAssessmentWrite<unknown, { points: number; capped: boolean }>(
+  const save = useAssessmentWrite<unknown, AdjustedAnswer>(
     'PUT',
     `/api/assessment/${year}/communities/${row.code}/deductions`,
   );

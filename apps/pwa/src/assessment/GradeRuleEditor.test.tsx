@@ -1,18 +1,13 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { type Call, renderWithServer } from './assessment.test-kit.tsx';
+import { assessmentYear, type Call, renderWithServer } from './assessment.test-kit.tsx';
 import type { AssessmentYear } from './assessment-api.ts';
 import { RankingView } from './RankingView.tsx';
 
-const OPEN: AssessmentYear = {
-  year: 2025,
-  state: 'open',
-  createdAt: '2025-11-01T00:00:00Z',
-  lockedAt: null,
-  lockNote: null,
+const OPEN: AssessmentYear = assessmentYear({
   gradeRule: { kind: 'shares', excellentPercent: 30, goodPercent: 50 },
-};
+});
 
 function server(answer: (call: Call) => { status?: number; body: unknown }) {
   return (call: Call) =>

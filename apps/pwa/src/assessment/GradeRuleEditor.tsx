@@ -1,3 +1,4 @@
+import type { GradeRuleBody } from '@jiuting/api-contract';
 import { DEFAULT_GRADE_RULE, type GradeRule } from '@jiuting/scorecard';
 import { useState } from 'react';
 import { type AssessmentYear, useAssessmentWrite } from './assessment-api.ts';
@@ -29,10 +30,7 @@ export function GradeRuleEditor({ year }: { year: AssessmentYear }) {
     String(current.kind === 'shares' ? current.goodPercent : current.goodFrom),
   );
   const [reason, setReason] = useState('');
-  const save = useAssessmentWrite<{ rule: GradeRule; reason: string }>(
-    'PUT',
-    `/api/assessment/${year.year}/grade-rule`,
-  );
+  const save = useAssessmentWrite<GradeRuleBody>('PUT', `/api/assessment/${year.year}/grade-rule`);
   const shares = kind === 'shares';
   const rule: GradeRule = shares
     ? { kind, excellentPercent: Number(first), goodPercent: Number(second) }

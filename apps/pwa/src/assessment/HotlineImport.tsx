@@ -1,3 +1,4 @@
+import type { HotlineImportAnswer } from '@jiuting/api-contract';
 import { useState } from 'react';
 import { ApiError } from '../api/client.ts';
 import {
@@ -26,7 +27,7 @@ export function HotlineImport({
   // A chosen file is sent as its bytes (GBK and .xlsx are read by the server); typing clears it.
   const [file, setFile] = useState<UploadedFile | null>(null);
   const [ok, setOk] = useState<string | null>(null);
-  const upload = useAssessmentWrite<TableUploadBody, { imported: number }>(
+  const upload = useAssessmentWrite<TableUploadBody, HotlineImportAnswer>(
     'POST',
     `/api/assessment/${year}/hotline/import`,
   );

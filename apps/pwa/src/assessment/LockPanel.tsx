@@ -1,3 +1,4 @@
+import type { LockBody } from '@jiuting/api-contract';
 import { useState } from 'react';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { downloadExport } from '../ui/download.ts';
@@ -8,11 +9,6 @@ import {
   useLockCheck,
 } from './assessment-api.ts';
 import { formatTime } from './labels.ts';
-
-interface LockBody {
-  readonly note: string;
-  readonly accepted: { key: string; reason: string }[];
-}
 
 /**
  * What is still incomplete, each to resolve (elsewhere) or accept here with a reason; the lock

@@ -1,3 +1,4 @@
+import type { DecisionAnswer, DecisionBody, ProposalCreated } from '@jiuting/api-contract';
 import {
   DEDUCTION_KINDS,
   departmentById,
@@ -36,7 +37,7 @@ export const PROPOSAL_STATES: Readonly<Record<Proposal['state'], string>> = {
 
 function Decision({ year, proposal }: { year: number; proposal: Proposal }) {
   const [reason, setReason] = useState('');
-  const decide = useAssessmentWrite<{ accept: boolean; reason: string }, { state: string }>(
+  const decide = useAssessmentWrite<DecisionBody, DecisionAnswer>(
     'POST',
     `/api/assessment/${year}/proposals/${proposal.id}/decision`,
   );
@@ -142,7 +143,7 @@ export function ProposeForm({
   const [deduction, setDeduction] = useState<keyof typeof DEDUCTION_KINDS>('finance.budget');
   const [deductionPoints, setDeductionPoints] = useState('');
   const [evidence, setEvidence] = useState('');
-  const send = useAssessmentWrite<Record<string, unknown>, { id: number }>(
+  const send = useAssessmentWrite<Record<string, unknown>, ProposalCreated>(
     'POST',
     `/api/assessment/${year}/proposals`,
   );

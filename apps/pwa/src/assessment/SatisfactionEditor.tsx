@@ -1,3 +1,4 @@
+import type { SatisfactionAnswer } from '@jiuting/api-contract';
 import { useState } from 'react';
 import { Outcome } from './adjustment-fields.tsx';
 import { type CommunityResult, useAssessmentWrite } from './assessment-api.ts';
@@ -20,7 +21,7 @@ export function SatisfactionEditor({
   );
   const [reason, setReason] = useState('');
   const [ok, setOk] = useState<string | null>(null);
-  const save = useAssessmentWrite<unknown, { points: number | null }>(
+  const save = useAssessmentWrite<unknown, SatisfactionAnswer>(
     'PUT',
     `/api/assessment/${year}/communities/${row.code}/satisfaction`,
   );

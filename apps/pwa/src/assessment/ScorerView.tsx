@@ -1,3 +1,4 @@
+import type { ConfirmAnswer, SavedScoresAnswer } from '@jiuting/api-contract';
 import { checkItemPoints } from '@jiuting/scorecard';
 import { useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../api/client.ts';
@@ -170,11 +171,11 @@ function ItemSheet({
   });
   const [confirming, setConfirming] = useState(false);
   const [rule, setRule] = useState<CombinationRule>('lead');
-  const save = useAssessmentWrite<{ entries: unknown[] }, { saved: number; changed: number }>(
+  const save = useAssessmentWrite<{ entries: unknown[] }, SavedScoresAnswer>(
     'POST',
     `/api/assessment/${data.year}/scores`,
   );
-  const confirm = useAssessmentWrite<{ rule: CombinationRule }, { confirmed: number }>(
+  const confirm = useAssessmentWrite<{ rule: CombinationRule }, ConfirmAnswer>(
     'POST',
     `/api/assessment/${data.year}/items/${item.id}/confirm`,
   );

@@ -1,23 +1,18 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { renderWithServer } from './assessment.test-kit.tsx';
+import { assessmentYear, renderWithServer } from './assessment.test-kit.tsx';
 import type { AssessmentYear } from './assessment-api.ts';
 import { RankingView } from './RankingView.tsx';
 
-const OPEN: AssessmentYear = {
-  year: 2025,
-  state: 'open',
-  createdAt: '2025-11-01T00:00:00Z',
-  lockedAt: null,
-  lockNote: null,
+const OPEN: AssessmentYear = assessmentYear({
   settings: {
     casePoints: { min: 0.5, max: 1 },
     casesCap: 1,
     interviewShare: 0.2,
     coverageConsequence: 'no-excellent',
   },
-};
+});
 
 describe('the year’s settings on the ranking page', () => {
   it('states them in words, and sends changed figures with a reason', async () => {

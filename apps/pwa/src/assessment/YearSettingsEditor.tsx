@@ -1,3 +1,4 @@
+import type { SettingsBody } from '@jiuting/api-contract';
 import {
   COVERAGE_CONSEQUENCE_LABELS,
   COVERAGE_CONSEQUENCES,
@@ -33,10 +34,7 @@ export function YearSettingsEditor({ year }: { year: AssessmentYear }) {
   const [share, setShare] = useState(String(Math.round(current.interviewShare * 100)));
   const [consequence, setConsequence] = useState<CoverageConsequence>(current.coverageConsequence);
   const [reason, setReason] = useState('');
-  const save = useAssessmentWrite<{ settings: YearSettings; reason: string }>(
-    'PUT',
-    `/api/assessment/${year.year}/settings`,
-  );
+  const save = useAssessmentWrite<SettingsBody>('PUT', `/api/assessment/${year.year}/settings`);
   const settings: YearSettings = {
     casePoints: { min: Number(min), max: Number(max) },
     casesCap: Number(cap),

@@ -4,8 +4,8 @@ import { useState } from 'react';
 // reason and the save outcome.
 
 /** One list of entries being edited; the whole list is what gets saved. */
-export function useEntries<T>(initial: T[]) {
-  const [entries, setEntries] = useState<T[]>(initial);
+export function useEntries<T>(initial: readonly T[]) {
+  const [entries, setEntries] = useState<T[]>([...initial]);
   return {
     entries,
     patch: (i: number, patch: Partial<T>) =>

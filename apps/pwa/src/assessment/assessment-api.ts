@@ -1,190 +1,46 @@
 import type {
+  AssessmentYear,
+  AuditAnswer,
+  HotlineAnswer,
+  LockCheckAnswer,
+  ProposalsAnswer,
+  ResultsAnswer as Results,
+  ScoringAnswer as Scoring,
+  YearsAnswer,
+} from '@jiuting/api-contract';
+import type {
+  CombinationRule,
   DeductionCase,
-  GradeRule,
   Honour,
   SelfGovernanceCase,
-  YearSettings,
 } from '@jiuting/scorecard';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../api/api-context.tsx';
 
-// Shapes of /api/assessment/* (docs/api.md, "The comprehensive assessment") and the hooks that
-// read them. Query keys come from one factory so a save invalidates exactly what it changed.
+// The hooks that read /api/assessment/* (docs/api.md, "The comprehensive assessment"). Query keys come from one factory so a save invalidates exactly what it changed.
 
-export interface AssessmentYear {
-  readonly year: number;
-  readonly state: 'open' | 'locked';
-  readonly createdAt: string;
-  readonly lockedAt: string | null;
-  readonly lockNote: string | null;
-  /** The rule the year's grades follow (the scorecard's default until the team sets one). */
-  readonly gradeRule?: GradeRule;
-  /** What the lock accepted as incomplete, each with its reason. */
-  readonly lockExceptions?: readonly LockException[];
-  /** Case points and cap, interview share, coverage consequence (defaults until set). */
-  readonly settings?: YearSettings;
-}
+// Every answer's shape is inferred from the routes' schemas (@jiuting/api-contract).
+export type {
+  AssessmentYear,
+  AuditEntry,
+  CommunityResult,
+  ConfirmedScore,
+  DepartmentEntry,
+  HotlineFigures,
+  ItemScore,
+  LockIssue,
+  Proposal,
+  ResultsAnswer as Results,
+  ScoringAnswer as Scoring,
+  ScoringItem,
+} from '@jiuting/api-contract';
+export type { CombinationRule, DeductionCase, Honour, SelfGovernanceCase };
 
-export interface LockException {
-  readonly key: string;
-  readonly kind: string;
-  readonly message: string;
-  readonly reason: string;
-}
+/** What the lock accepted as incomplete, each with its reason. */
+export type LockException = AssessmentYear['lockExceptions'][number];
 
-/** Something that stands between the year and its lock (GET …/lock-check). */
-export interface LockIssue {
-  readonly key: string;
-  readonly kind: string;
-  readonly message: string;
-  readonly communityCode: string | null;
-  readonly itemId: string | null;
-}
-
-export interface ScoringItem {
-  readonly id: string;
-  readonly title: string;
-  readonly indicator: string;
-  readonly maxPoints: number;
-  readonly step: number;
-  readonly subItems: readonly string[];
-  readonly printedDepartments: string;
-  readonly lead: boolean;
-}
-
-export interface ItemScore {
-  readonly communityCode: string;
-  readonly itemId: string;
-  readonly points: number;
-  readonly basis: string;
-  readonly department: string;
-  readonly enteredAt: string;
-  readonly confirmedAt: string | null;
-}
-
-/** Another department's own entry, as the lead sees it beside its own. */
-export interface DepartmentEntry {
-  readonly communityCode: string;
-  readonly itemId: string;
-  readonly department: string;
-  readonly departmentName: string;
-  readonly points: number;
-  readonly basis: string;
-  readonly enteredByName: string;
-  readonly enteredAt: string;
-}
-
-export type CombinationRule = 'lead' | 'mean';
-
-export interface ConfirmedScore {
-  readonly communityCode: string;
-  readonly itemId: string;
-  readonly points: number;
-  readonly basis: string;
-  readonly department: string;
-  readonly combinationRule: CombinationRule;
-  readonly confirmedAt: string | null;
-}
-
-export interface HotlineFigures {
-  readonly communityCode: string;
-  readonly ordersThisYear: number;
-  readonly ordersLastYear: number;
-  readonly satisfactionRate: number;
-  readonly importedAt: string;
-}
-
-export interface AssessmentCommunity {
-  readonly code: string;
-  readonly name: string;
-  readonly type: string;
-}
-
-export interface Scoring {
-  readonly year: number;
-  readonly state: 'open' | 'locked';
-  readonly department: { readonly id: string; readonly name: string };
-  readonly items: readonly ScoringItem[];
-  readonly communities: readonly AssessmentCommunity[];
-  /** This department's own entries. */
-  readonly scores: readonly ItemScore[];
-  /** Every department's entries for the items this department leads. */
-  readonly entries: readonly DepartmentEntry[];
-  /** The confirmed figures of this department's items. */
-  readonly confirmed: readonly ConfirmedScore[];
-  readonly hotline: readonly HotlineFigures[];
-}
-
-// The entries' shapes are the scorecard package's own.
-export type { DeductionCase, Honour, SelfGovernanceCase };
-
-export interface CommunityResult {
-  readonly code: string;
-  readonly name: string;
-  readonly type: '导入居' | '村改居';
-  /** null while 待定: not complete, and the year not locked. */
-  readonly rank: number | null;
-  readonly ofType: number;
-  readonly grade: '优秀' | '良好' | '一般' | null;
-  readonly total: number;
-  readonly indicatorPoints: number;
-  readonly complete: boolean;
-  readonly missing: readonly string[];
-  readonly pending: readonly string[];
-  readonly items: Readonly<Record<string, number | null>>;
-  readonly satisfaction: {
-    readonly points: number | null;
-    readonly source: 'survey' | 'override' | 'missing';
-    readonly computed: number | null;
-    readonly override: { points: number; reason: string; by: string; at: string } | null;
-  };
-  readonly bonus: { readonly points: number; readonly uncapped: number; readonly capped: boolean };
-  readonly deductions: { readonly points: number; readonly capped: boolean };
-  readonly bonusInput: { honours: Honour[]; cases: SelfGovernanceCase[] };
-  readonly deductionsInput: DeductionCase[];
-  readonly coverage?: {
-    readonly surveyed: number;
-    readonly total: number;
-    readonly ratio: number;
-    readonly meetsTarget: boolean;
-  } | null;
-  readonly interviews?: { readonly count: number; readonly meetsTarget: boolean } | null;
-  /** Household coverage under the plan's 30% floor. */
-  readonly coverageBelowFloor?: boolean;
-}
-
-export interface Results {
-  readonly year: number;
-  readonly state: 'open' | 'locked';
-  readonly communities: readonly CommunityResult[];
-}
-
-export interface AuditEntry {
-  readonly id: number;
-  readonly at: string;
-  readonly actorName: string;
-  readonly action: string;
-  readonly communityCode: string | null;
-  readonly itemId: string | null;
-  readonly oldValue: unknown;
-  readonly newValue: unknown;
-  readonly reason: string | null;
-}
-
-/** A department's proposed bonus or deduction entry (GET …/proposals). */
-export interface Proposal {
-  readonly id: number;
-  readonly communityCode: string;
-  readonly kind: 'honour' | 'case' | 'deduction';
-  readonly entry: Honour | SelfGovernanceCase | DeductionCase;
-  readonly evidence: string;
-  readonly department: string;
-  readonly proposedByName: string;
-  readonly proposedAt: string;
-  readonly state: 'proposed' | 'accepted' | 'refused';
-  readonly decidedAt: string | null;
-  readonly decisionReason: string | null;
-}
+/** A community as a department's scoring page lists it. */
+export type AssessmentCommunity = Scoring['communities'][number];
 
 export const assessmentKeys = {
   all: () => ['assessment'] as const,
@@ -201,7 +57,7 @@ export function useProposals(year: number) {
   const api = useApi();
   return useQuery({
     queryKey: assessmentKeys.proposals(year),
-    queryFn: () => api.json<{ proposals: Proposal[] }>('GET', `/api/assessment/${year}/proposals`),
+    queryFn: () => api.json<ProposalsAnswer>('GET', `/api/assessment/${year}/proposals`),
   });
 }
 
@@ -209,7 +65,7 @@ export function useLockCheck(year: number, enabled: boolean) {
   const api = useApi();
   return useQuery({
     queryKey: assessmentKeys.lockCheck(year),
-    queryFn: () => api.json<{ issues: LockIssue[] }>('GET', `/api/assessment/${year}/lock-check`),
+    queryFn: () => api.json<LockCheckAnswer>('GET', `/api/assessment/${year}/lock-check`),
     enabled,
   });
 }
@@ -218,7 +74,7 @@ export function useYears() {
   const api = useApi();
   return useQuery({
     queryKey: assessmentKeys.years(),
-    queryFn: () => api.json<{ years: AssessmentYear[] }>('GET', '/api/assessment/years'),
+    queryFn: () => api.json<YearsAnswer>('GET', '/api/assessment/years'),
   });
 }
 
@@ -242,7 +98,7 @@ export function useAudit(year: number) {
   const api = useApi();
   return useQuery({
     queryKey: assessmentKeys.audit(year),
-    queryFn: () => api.json<{ entries: AuditEntry[] }>('GET', `/api/assessment/${year}/audit`),
+    queryFn: () => api.json<AuditAnswer>('GET', `/api/assessment/${year}/audit`),
   });
 }
 
@@ -250,7 +106,7 @@ export function useHotline(year: number) {
   const api = useApi();
   return useQuery({
     queryKey: assessmentKeys.hotline(year),
-    queryFn: () => api.json<{ rows: HotlineFigures[] }>('GET', `/api/assessment/${year}/hotline`),
+    queryFn: () => api.json<HotlineAnswer>('GET', `/api/assessment/${year}/hotline`),
   });
 }
 

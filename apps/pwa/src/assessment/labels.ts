@@ -3,13 +3,14 @@ import {
   HONOUR_LEVEL_NAMES,
   INDICATORS,
   ITEMS,
+  type ItemId,
   itemTitle,
 } from '@jiuting/scorecard';
 
 // Names a coordinator reads, all from @jiuting/scorecard so the screen and the export agree.
 
 export interface ItemColumn {
-  readonly id: string;
+  readonly id: ItemId;
   /** "2.1": indicator number, item within it (as 附件2 numbers them). */
   readonly short: string;
   readonly title: string;

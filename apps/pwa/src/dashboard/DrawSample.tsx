@@ -1,3 +1,4 @@
+import type { SampleDraw as DrawAnswer, RegisterAnswer } from '@jiuting/api-contract';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useApi } from '../api/api-context.tsx';
@@ -7,17 +8,8 @@ import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 // A coordinator draws the community's fair sample from its register (method: the questionnaire
 // package's README). The seed is shown so the draw can be redone and checked.
 
-export interface SampleSummary {
-  readonly seed: number;
-  readonly drawnAt: string;
-  readonly frame: number;
-  readonly size: number;
-  readonly reserveSize: number;
-}
-
-interface DrawAnswer extends SampleSummary {
-  readonly replacedSeed: number | null;
-}
+/** The sample a community has, as GET …/register names it. */
+export type SampleSummary = NonNullable<RegisterAnswer['sample']>;
 
 const beijing = (iso: string) =>
   new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });

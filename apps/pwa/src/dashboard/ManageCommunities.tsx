@@ -1,3 +1,4 @@
+import type { CommunitiesImportAnswer, QrTokenAnswer } from '@jiuting/api-contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useApi } from '../api/api-context.tsx';
@@ -39,7 +40,7 @@ function ImportForm() {
   const [file, setFile] = useState<UploadedFile | null>(null);
   const importing = useMutation({
     mutationFn: (body: TableUploadBody) =>
-      api.json<{ imported: number; removedDemo: number }>('POST', '/api/communities/import', body),
+      api.json<CommunitiesImportAnswer>('POST', '/api/communities/import', body),
     onSuccess: () => refresh(),
   });
   const submit = (event: FormEvent) => {
@@ -120,7 +121,7 @@ function CommunityRow({ community }: { community: StaffCommunity }) {
   });
   const rotate = useMutation({
     mutationFn: () =>
-      api.json<{ token: string }>(
+      api.json<QrTokenAnswer>(
         'POST',
         `/api/communities/${encodeURIComponent(community.code)}/qr-token`,
       ),

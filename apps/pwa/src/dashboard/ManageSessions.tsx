@@ -1,3 +1,4 @@
+import type { SessionsAnswer } from '@jiuting/api-contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useApi } from '../api/api-context.tsx';
@@ -22,7 +23,7 @@ export function ManageSessions() {
   const client = useQueryClient();
   const sessions = useQuery({
     queryKey: dashboardKeys.sessions(),
-    queryFn: () => api.json<{ sessions: DeviceSession[] }>('GET', '/api/sessions'),
+    queryFn: () => api.json<SessionsAnswer>('GET', '/api/sessions'),
   });
   const [confirming, setConfirming] = useState<DeviceSession | null>(null);
   const revoke = useMutation({

@@ -1,3 +1,4 @@
+import type { CreatedUserAnswer, UsersAnswer } from '@jiuting/api-contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useApi } from '../api/api-context.tsx';
@@ -54,7 +55,7 @@ function CreateUser({ roles }: { roles: string[] }) {
   const [communities, setCommunities] = useState<string[]>([]);
   const create = useMutation({
     mutationFn: () =>
-      api.json<{ user: StaffUser; password?: string }>('POST', '/api/users', {
+      api.json<CreatedUserAnswer>('POST', '/api/users', {
         username: username.trim(),
         displayName: displayName.trim(),
         role,
@@ -214,7 +215,7 @@ export function ManageUsers({ myRole }: { myRole: string }) {
   const api = useApi();
   const users = useQuery({
     queryKey: dashboardKeys.users(),
-    queryFn: () => api.json<{ users: StaffUser[] }>('GET', '/api/users'),
+    queryFn: () => api.json<UsersAnswer>('GET', '/api/users'),
   });
   // A coordinator manages field staff; an admin everyone.
   const roles =

@@ -36,7 +36,17 @@ const flagged: FlaggedResponse = {
 
 const answer: QualityAnswer = {
   year: 2025,
-  thresholds: { minFillSeconds: 38 },
+  thresholds: {
+    minFillSeconds: 38,
+    collectorBurstCount: 6,
+    collectorBurstMinutes: 30,
+    fingerprintBurstCount: 5,
+    fingerprintBurstMinutes: 10,
+    nightStartHour: 22,
+    nightEndHour: 6,
+    doorAboveQrPoints: 10,
+    doorAboveQrMinEach: 10,
+  },
   communities: [
     {
       code: 'JT01',

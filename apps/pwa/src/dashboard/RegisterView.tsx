@@ -1,3 +1,4 @@
+import type { RegisterImportResult as ImportAnswer, RegisterAnswer } from '@jiuting/api-contract';
 import { areaOfHouseholdKey, UNASSIGNED_AREA } from '@jiuting/questionnaire';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -5,48 +6,11 @@ import { useApi } from '../api/api-context.tsx';
 import { ApiError } from '../api/client.ts';
 import { TABLE_FILE_ACCEPT, type UploadedFile, uploadedFile } from '../api/table-upload.ts';
 import { CommunityPicker } from './CommunityPicker.tsx';
-import { DrawSample, type SampleSummary } from './DrawSample.tsx';
+import { DrawSample } from './DrawSample.tsx';
 import { dashboardKeys } from './dashboard-keys.ts';
 
 // The household register (户册) of one community: import the 居委会's file, see coverage by
 // building, and review the responses whose address is not in it (册外).
-
-interface RegisterAnswer {
-  readonly registered: boolean;
-  readonly spread: {
-    readonly buildings: number;
-    readonly buildingShare: number;
-    readonly busiestShare: number;
-    readonly narrow: boolean;
-  };
-  readonly buildings: readonly {
-    readonly area: string;
-    readonly building: string;
-    readonly households: number;
-    readonly counted: number;
-  }[];
-  readonly outside: readonly StoredResponse[];
-  /** Without a register: the valid 未分区 responses, and the areas other responses name. */
-  readonly unassigned: readonly StoredResponse[];
-  readonly answeredAreas: readonly string[];
-  /** Absent from a server older than the sample. */
-  readonly sample?: SampleSummary | null;
-}
-
-interface StoredResponse {
-  readonly id: string;
-  readonly householdKey: string;
-  readonly channel: string;
-  readonly collectedAt: string;
-}
-
-interface ImportAnswer {
-  readonly households: number;
-  readonly added: number;
-  readonly updated: number;
-  readonly removed: number;
-  readonly keptWithResponses: number;
-}
 
 const percent = (ratio: number) => `${Math.round(ratio * 100)}%`;
 

@@ -46,6 +46,16 @@ describe('sync conflicts on the review screen', () => {
     expect(document.querySelector('b')).toBeNull();
   });
 
+  it('names a visit outcome that conflicted as one (not a blank kind)', async () => {
+    renderDashboard(<ReviewView />, ({ method, path }) =>
+      method === 'GET' && path.startsWith('/api/sync-conflicts')
+        ? { body: { items: [{ ...conflict, kind: 'visit' }], total: 1, page: 1, pageSize: 50 } }
+        : undefined,
+    );
+    const row = within(await screen.findByTestId(`conflict-${ID}`));
+    expect(row.getByText(`走访结果 ${ID}`)).toBeTruthy();
+  });
+
   it('says so when there are none', async () => {
     renderDashboard(<ReviewView />, ({ path }) =>
       path.startsWith('/api/sync-conflicts')

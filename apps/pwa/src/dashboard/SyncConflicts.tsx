@@ -9,7 +9,12 @@ const SOURCES: Record<string, string> = {
   outbox: '导入待上传文件',
   qr: '居民扫码',
 };
-const KINDS: Record<SyncConflict['kind'], string> = { survey: '问卷', interview: '访谈' };
+// Every kind the server can answer (the contract's enum): a visit outcome conflicts too.
+const KINDS: Record<SyncConflict['kind'], string> = {
+  survey: '问卷',
+  interview: '访谈',
+  visit: '走访结果',
+};
 
 /** Enough of a SHA-256 to tell two versions apart by eye. */
 const short = (hash: string) => hash.slice(0, 12);

@@ -3,15 +3,14 @@ import { useApi } from '../api/api-context.tsx';
 import { dashboardKeys } from './dashboard-keys.ts';
 import type {
   CoverageAnswer,
-  CursorPage,
   FeedbackField,
   FeedbackTallies,
   FeedbackText,
   Page,
   QualityAnswer,
   ReviewFilters,
-  ReviewInterview,
   ReviewKind,
+  ReviewPage,
   ReviewResponse,
   SyncConflict,
 } from './dashboard-types.ts';
@@ -60,7 +59,7 @@ export function useReviewList(
   return useQuery({
     queryKey: dashboardKeys.reviewList(kind, forKind, page, year, cursor),
     queryFn: () =>
-      api.json<CursorPage<ReviewResponse | ReviewInterview>>(
+      api.json<ReviewPage>(
         'GET',
         `/api/review/${kind}${query({ ...forKind, year, page, pageSize: PAGE_SIZE, cursor })}`,
       ),

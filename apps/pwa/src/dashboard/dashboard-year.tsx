@@ -1,3 +1,4 @@
+import type { YearsAnswer } from '@jiuting/api-contract';
 import { useQuery } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useState } from 'react';
 import { useApi } from '../api/api-context.tsx';
@@ -25,15 +26,6 @@ export function DashboardYearProvider({ children }: { children: ReactNode }) {
 /** The year the views ask for; undefined: the open year (the server's default). */
 export function useDashboardYear(): number | undefined {
   return useContext(DashboardYearContext).year;
-}
-
-interface YearsAnswer {
-  readonly years: readonly {
-    year: number;
-    state: 'open' | 'locked';
-    rawDeletedAt: string | null;
-  }[];
-  readonly currentYear: number;
 }
 
 const stateLabel = (y: YearsAnswer['years'][number], current: number) =>

@@ -1,3 +1,4 @@
+import type { StaffCommunity } from '@jiuting/api-contract';
 import { questionnaireOrCurrent } from '@jiuting/questionnaire';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../api/api-context.tsx';
@@ -15,9 +16,7 @@ import './print.css';
 // poster per community for the notice board, and the blank paper questionnaire.
 
 /** GET /api/communities for a coordinator carries each community's current QR token. */
-export interface PrintableCommunity extends Community {
-  readonly qrToken?: string;
-}
+export type PrintableCommunity = Community & Pick<StaffCommunity, 'qrToken'>;
 
 // Under the shared communities key, so invalidating the communities (a token rotated on the
 // dashboard) refetches this too; never from the offline copy, whose tokens may be old.

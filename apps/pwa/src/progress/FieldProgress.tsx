@@ -1,3 +1,4 @@
+import type { FieldProgress as FieldProgressFigures } from '@jiuting/api-contract';
 import { COVERAGE_TARGET, INTERVIEW_TARGET } from '@jiuting/questionnaire';
 import { useQuery } from '@tanstack/react-query';
 import { useApi } from '../api/api-context.tsx';
@@ -11,10 +12,8 @@ import './progress.css';
 /** The parts of GET /api/coverage the home screen shows. */
 interface FieldCoverage {
   readonly communities: readonly CommunityCoverage[];
-  readonly fieldProgress?: {
-    readonly day: string;
-    readonly communities: ReadonlyArray<{ code: string; today: number; mine: number }>;
-  };
+  /** Absent from an answer remembered before the server sent it. */
+  readonly fieldProgress?: FieldProgressFigures;
 }
 
 interface Remembered {

@@ -1,3 +1,4 @@
+import type { ResidentLinkAnswer } from '@jiuting/api-contract';
 import type { SurveyResponse } from '@jiuting/questionnaire';
 import { type ApiClient, createApiClient, type Fetch } from '../api/client.ts';
 import { isApiErrorBody } from '../api/types.ts';
@@ -5,13 +6,9 @@ import { isApiErrorBody } from '../api/types.ts';
 // The resident page's only two calls (docs/api.md, public routes). Every answer is turned into
 // one of a few outcomes a resident can act on; codes stay here and never reach the screen.
 
-export interface ResidentLink {
-  readonly community: { readonly code: string; readonly name: string };
-  readonly questionnaire: { readonly id: string; readonly version: number };
-  /** The open year and the questionnaire version it uses (absent from a server before years). */
-  readonly assessmentYear?: number;
-  readonly questionnaireVersion?: number;
-}
+/** GET /api/public/q/:token; the open year and its version are absent from a server before years. */
+export type ResidentLink = Omit<ResidentLinkAnswer, 'assessmentYear' | 'questionnaireVersion'> &
+  Partial<Pick<ResidentLinkAnswer, 'assessmentYear' | 'questionnaireVersion'>>;
 
 /** The version the link's year uses, as the server says it (either field), if it says. */
 export function linkQuestionnaireVersion(link: ResidentLink): number | undefined {

@@ -1,10 +1,10 @@
+import type { LoginAnswer } from '@jiuting/api-contract';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useApi } from '../api/api-context.tsx';
 import { ApiError, OfflineError } from '../api/client.ts';
 import { queryKeys } from '../api/query-keys.ts';
 import { rememberUser, type Session } from '../api/session.ts';
-import type { User } from '../api/types.ts';
 import { useOutbox } from '../outbox-react/outbox-context.tsx';
 import { loginHint } from '../ui/offline-support.ts';
 
@@ -26,7 +26,7 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      const { user } = await api.json<{ user: User }>('POST', '/api/auth/login', {
+      const { user } = await api.json<LoginAnswer>('POST', '/api/auth/login', {
         username: username.trim(),
         password,
       });

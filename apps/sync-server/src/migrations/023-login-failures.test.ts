@@ -1,20 +1,9 @@
-import { rmSync } from 'node:fs';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { migrate } from '../db/migrate.ts';
-import { openDatabase } from '../db/open.ts';
-import { tempDbPath } from '../testing.ts';
+import { withMigratedDb } from '../testing.ts';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-it('forgets the usernames typed at failed logins and keeps every other audit row as it was', () => {
-  const { dir, dbPath } = tempDbPath();
-  dirs.push(dir);
-  const db = openDatabase(dbPath);
-  try {
-    migrate(db, { upTo: 22 });
+it('forgets the usernames typed at failed logins and keeps every other audit row as it was', () =>
+  withMigratedDb(22, (db) => {
     const add = db.prepare(
       'INSERT INTO audit (at, actor_user_id, action, target, ip) VALUES (?, ?, ?, ?, ?)',
     );
@@ -26,7 +15,4 @@ it('forgets the usernames typed at failed logins and keeps every other audit row
       { action: 'login_failed', target: null, ip: '10.0.0.1' },
       { action: 'login', target: 'session-1', ip: '10.0.0.1' },
     ]);
-  } finally {
-    db.close();
-  }
-});
+  }));

@@ -1,21 +1,10 @@
-import { rmSync } from 'node:fs';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { migrate } from '../db/migrate.ts';
-import { openDatabase } from '../db/open.ts';
 import { feedbackRepository } from '../repositories/feedback.ts';
-import { tempDbPath } from '../testing.ts';
+import { withMigratedDb } from '../testing.ts';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-it('fills the feedback summary from the responses stored before it, counted ones only', () => {
-  const { dir, dbPath } = tempDbPath();
-  dirs.push(dir);
-  const db = openDatabase(dbPath);
-  try {
-    migrate(db, { upTo: 28 });
+it('fills the feedback summary from the responses stored before it, counted ones only', () =>
+  withMigratedDb(28, (db) => {
     db.prepare(
       `INSERT INTO communities (code, name, type, total_households, created_at, updated_at)
        VALUES ('C1', '示例', '导入居', 100, 't', 't')`,
@@ -53,7 +42,4 @@ it('fills the feedback summary from the responses stored before it, counted ones
     expect(feedback.texts({ search: '停车难', limit: 10, offset: 0 }).total).toBe(1);
     add.run('r4', content({ q10: [], q11: [], q12: '停车难，车位少' }), '3号301室', 't4', 1);
     expect(feedback.texts({ search: '停车难', limit: 10, offset: 0 }).total).toBe(2);
-  } finally {
-    db.close();
-  }
-});
+  }));

@@ -1,20 +1,9 @@
-import { rmSync } from 'node:fs';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { migrate } from '../db/migrate.ts';
-import { openDatabase } from '../db/open.ts';
-import { tempDbPath } from '../testing.ts';
+import { withMigratedDb } from '../testing.ts';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-it('keeps every stored score as its department’s entry, and only confirmed ones as scores', () => {
-  const { dir, dbPath } = tempDbPath();
-  dirs.push(dir);
-  const db = openDatabase(dbPath);
-  try {
-    migrate(db, { upTo: 29 });
+it('keeps every stored score as its department’s entry, and only confirmed ones as scores', () =>
+  withMigratedDb(29, (db) => {
     const at = '2025-12-01T02:00:00.000Z';
     db.prepare(
       `INSERT INTO communities (code, name, type, total_households, created_at, updated_at)
@@ -48,7 +37,4 @@ it('keeps every stored score as its department’s entry, and only confirmed one
       db.prepare('SELECT item_id, points, combination_rule FROM assessment_item_scores').all(),
     ).toEqual([{ item_id: 'regular.stability.overall', points: 9, combination_rule: 'lead' }]);
     expect(db.pragma('foreign_key_check')).toEqual([]);
-  } finally {
-    db.close();
-  }
-});
+  }));

@@ -1,22 +1,11 @@
-import { rmSync } from 'node:fs';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { migrate } from '../db/migrate.ts';
-import { openDatabase } from '../db/open.ts';
 import { qualityRepository } from '../repositories/quality.ts';
 import { submissionsRepository } from '../repositories/submissions.ts';
-import { tempDbPath } from '../testing.ts';
+import { withMigratedDb } from '../testing.ts';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-it('keeps the scored letters of responses stored before the column, as the signals read them', () => {
-  const { dir, dbPath } = tempDbPath();
-  dirs.push(dir);
-  const db = openDatabase(dbPath);
-  try {
-    migrate(db, { upTo: 33 });
+it('keeps the scored letters of responses stored before the column, as the signals read them', () =>
+  withMigratedDb(33, (db) => {
     db.prepare(
       `INSERT INTO communities (code, name, type, total_households, created_at, updated_at)
        VALUES ('C1', '示例', '导入居', 100, 't', 't')`,
@@ -55,7 +44,4 @@ it('keeps the scored letters of responses stored before the column, as the signa
     );
     const [row] = qualityRepository(db).responses('2025-01-01', '2025-12-31');
     expect(row?.scored).toEqual({ q3: 'A', q4: 'B', q5: 'C', q6: 'D', q7: 'A', q8: 'B', q9: 'C' });
-  } finally {
-    db.close();
-  }
-});
+  }));

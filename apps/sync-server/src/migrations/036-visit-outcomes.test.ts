@@ -1,31 +1,5 @@
-import { rmSync } from 'node:fs';
-import { afterEach, expect, it } from 'vitest';
-import { migrate } from '../db/migrate.ts';
-import { openDatabase } from '../db/open.ts';
-import { tempDbPath } from '../testing.ts';
-
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-function upgraded() {
-  const { dir, dbPath } = tempDbPath();
-  dirs.push(dir);
-  const db = openDatabase(dbPath);
-  migrate(db, { upTo: 35 });
-  db.prepare(
-    `INSERT INTO communities (code, name, type, total_households, created_at, updated_at)
-     VALUES ('C1', '示例', '导入居', 100, 't', 't')`,
-  ).run();
-  db.prepare(
-    `INSERT INTO responses (id, content_hash, content, community_code, household_key, channel,
-       collected_at, collected_day, score, received_at, counted)
-     VALUES ('r1', 'h', '{}', 'C1', '12号301室', 'door', 't', '2025-11-20', 90, 't', 1)`,
-  ).run();
-  migrate(db);
-  return db;
-}
+import { expect, it } from 'vitest';
+import { upgradedFrom35 } from './old-rows.test-kit.ts';
 
 const addVisit = (outcome: string, source = 'sync') => `
   INSERT INTO visits (id, content_hash, content, community_code, household_key, outcome,
@@ -33,9 +7,8 @@ const addVisit = (outcome: string, source = 'sync') => `
   VALUES ('v-${outcome}-${source}', 'h', '{}', 'C1', '12号302室', '${outcome}',
     '2025-11-20T10:00:00+08:00', '2025-11-20', 2025, 't', '${source}')`;
 
-it('adds the visits table beside the responses, which are left as they were', () => {
-  const db = upgraded();
-  try {
+it('adds the visits table beside the responses, which are left as they were', () =>
+  upgradedFrom35((db) => {
     db.prepare(addVisit('not_home')).run();
     expect(db.prepare('SELECT id, counted FROM responses').all()).toEqual([
       { id: 'r1', counted: 1 },
@@ -43,17 +16,10 @@ it('adds the visits table beside the responses, which are left as they were', ()
     expect(db.prepare('SELECT outcome, assessment_year FROM visits').all()).toEqual([
       { outcome: 'not_home', assessment_year: 2025 },
     ]);
-  } finally {
-    db.close();
-  }
-});
+  }));
 
-it('refuses an outcome or a source the protocol does not have', () => {
-  const db = upgraded();
-  try {
+it('refuses an outcome or a source the protocol does not have', () =>
+  upgradedFrom35((db) => {
     expect(() => db.prepare(addVisit('moved')).run()).toThrow(/CHECK/);
     expect(() => db.prepare(addVisit('refused', 'qr')).run()).toThrow(/CHECK/);
-  } finally {
-    db.close();
-  }
-});
+  }));

@@ -1,35 +1,8 @@
-import { rmSync } from 'node:fs';
-import { afterEach, expect, it } from 'vitest';
-import { migrate } from '../db/migrate.ts';
-import { openDatabase } from '../db/open.ts';
-import { tempDbPath } from '../testing.ts';
+import { expect, it } from 'vitest';
+import { upgradedFrom35 } from './old-rows.test-kit.ts';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-function upgraded() {
-  const { dir, dbPath } = tempDbPath();
-  dirs.push(dir);
-  const db = openDatabase(dbPath);
-  migrate(db, { upTo: 35 });
-  db.prepare(
-    `INSERT INTO communities (code, name, type, total_households, created_at, updated_at)
-     VALUES ('C1', '示例', '导入居', 100, 't', 't')`,
-  ).run();
-  db.prepare(
-    `INSERT INTO responses (id, content_hash, content, community_code, household_key, channel,
-       collected_at, collected_day, score, received_at, counted)
-     VALUES ('r1', 'h', '{}', 'C1', '12号301室', 'door', 't', '2025-11-20', 90, 't', 1)`,
-  ).run();
-  migrate(db);
-  return db;
-}
-
-it('keeps one sample per community, its households ranked, gone with the sample', () => {
-  const db = upgraded();
-  try {
+it('keeps one sample per community, its households ranked, gone with the sample', () =>
+  upgradedFrom35((db) => {
     db.prepare(
       `INSERT INTO community_samples (community_code, seed, drawn_at, frame, size, reserve_size)
        VALUES ('C1', 7, 't', 10, 3, 1)`,
@@ -43,7 +16,4 @@ it('keeps one sample per community, its households ranked, gone with the sample'
     expect(() => add.run('12号301室', 'reserve', 1)).toThrow(/UNIQUE|PRIMARY/);
     db.prepare("DELETE FROM community_samples WHERE community_code = 'C1'").run();
     expect(db.prepare('SELECT count(*) FROM sample_households').pluck().get()).toBe(0);
-  } finally {
-    db.close();
-  }
-});
+  }));

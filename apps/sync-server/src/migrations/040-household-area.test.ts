@@ -1,20 +1,9 @@
-import { rmSync } from 'node:fs';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { migrate } from '../db/migrate.ts';
-import { openDatabase } from '../db/open.ts';
-import { tempDbPath } from '../testing.ts';
+import { withMigratedDb } from '../testing.ts';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-it('keeps the keys stored before areas as they were, in the area 未分区', () => {
-  const { dir, dbPath } = tempDbPath();
-  dirs.push(dir);
-  const db = openDatabase(dbPath);
-  try {
-    migrate(db, { upTo: 39 });
+it('keeps the keys stored before areas as they were, in the area 未分区', () =>
+  withMigratedDb(39, (db) => {
     db.prepare(
       `INSERT INTO communities (code, name, type, total_households, created_at, updated_at)
        VALUES ('C1', '示例', '导入居', 100, 't', 't')`,
@@ -34,7 +23,4 @@ it('keeps the keys stored before areas as they were, in the area 未分区', () 
       { household_key: '12号301室', household_area: '未分区' },
       { household_key: '新姚村·3组25号', household_area: '新姚村' },
     ]);
-  } finally {
-    db.close();
-  }
-});
+  }));

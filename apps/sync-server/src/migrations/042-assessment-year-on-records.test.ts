@@ -1,20 +1,9 @@
-import { rmSync } from 'node:fs';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { migrate } from '../db/migrate.ts';
-import { openDatabase } from '../db/open.ts';
-import { tempDbPath } from '../testing.ts';
+import { withMigratedDb } from '../testing.ts';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-it('puts each stored record in the year it was collected for, and counts coverage per year', () => {
-  const { dir, dbPath } = tempDbPath();
-  dirs.push(dir);
-  const db = openDatabase(dbPath);
-  try {
-    migrate(db, { upTo: 41 });
+it('puts each stored record in the year it was collected for, and counts coverage per year', () =>
+  withMigratedDb(41, (db) => {
     db.exec(
       `INSERT INTO communities (code, name, type, total_households, created_at, updated_at)
          VALUES ('C1', '示例', '导入居', 100, 't', 't');
@@ -68,17 +57,10 @@ it('puts each stored record in the year it was collected for, and counts coverag
         )
         .get(),
     ).toEqual({ questionnaire_version: 1, collection_from: null, collection_to: null });
-  } finally {
-    db.close();
-  }
-});
+  }));
 
-it('gives every record of a database with no year the first year, 2025', () => {
-  const { dir, dbPath } = tempDbPath();
-  dirs.push(dir);
-  const db = openDatabase(dbPath);
-  try {
-    migrate(db, { upTo: 41 });
+it('gives every record of a database with no year the first year, 2025', () =>
+  withMigratedDb(41, (db) => {
     db.exec(
       `INSERT INTO communities (code, name, type, total_households, created_at, updated_at)
          VALUES ('C1', '示例', '导入居', 100, 't', 't');
@@ -92,7 +74,4 @@ it('gives every record of a database with no year the first year, 2025', () => {
       assessment_year: 2025,
       counted: 1,
     });
-  } finally {
-    db.close();
-  }
-});
+  }));

@@ -1,20 +1,9 @@
-import { rmSync } from 'node:fs';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { migrate } from '../db/migrate.ts';
-import { openDatabase } from '../db/open.ts';
-import { tempDbPath } from '../testing.ts';
+import { withMigratedDb } from '../testing.ts';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-it('fills the register summary from the registers and responses an older release stored', () => {
-  const { dir, dbPath } = tempDbPath();
-  dirs.push(dir);
-  const db = openDatabase(dbPath);
-  try {
-    migrate(db, { upTo: 44 });
+it('fills the register summary from the registers and responses an older release stored', () =>
+  withMigratedDb(44, (db) => {
     db.exec(`
       INSERT INTO communities (code, name, type, total_households, created_at, updated_at)
         VALUES ('C1', '有户册', '导入居', 100, 't', 't'), ('C2', '无户册', '村改居', 50, 't', 't');
@@ -38,7 +27,4 @@ it('fills the register summary from the registers and responses an older release
     expect(db.prepare('SELECT * FROM register_summary').all()).toEqual([
       { community_code: 'C1', households: 2, counted: 1, score_sum: 80, outside: 1 },
     ]);
-  } finally {
-    db.close();
-  }
-});
+  }));

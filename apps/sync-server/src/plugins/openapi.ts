@@ -17,8 +17,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       openapi: '3.0.3',
       info: {
         title: '九亭镇居民区组织考核 · 同步服务器 API',
-        description:
-          '由各路由声明的 zod 模式（@jiuting/api-contract 与各路由的 schemas.ts）生成；说明见 docs/api.md。',
+        description: '由各路由声明的 zod 模式（@jiuting/api-contract）生成；说明见 docs/api.md。',
         version: '1',
       },
     },

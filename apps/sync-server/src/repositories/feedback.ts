@@ -1,8 +1,9 @@
+import { FEEDBACK_TEXT_FIELDS } from '@jiuting/api-contract';
 import type { Db } from '../db/open.ts';
 
 export type TalliedQuestion = 'q10' | 'q11';
 /** The free texts residents typed: q12 (意见和建议) and the 其他 boxes of q10 and q11. */
-export const FEEDBACK_TEXT_FIELDS = ['q12', 'q10Other', 'q11Other'] as const;
+export { FEEDBACK_TEXT_FIELDS };
 export type FeedbackTextField = (typeof FEEDBACK_TEXT_FIELDS)[number];
 
 export interface OptionCount {

@@ -1,4 +1,12 @@
 import {
+  AdjustedAnswerSchema,
+  AssessmentCommunityParamsSchema,
+  BonusBodySchema,
+  DeductionsBodySchema,
+  SatisfactionAnswerSchema,
+  SatisfactionBodySchema,
+} from '@jiuting/api-contract';
+import {
   bonusRulesFor,
   checkSatisfactionOverride,
   computeBonus,
@@ -6,17 +14,10 @@ import {
   ScorecardError,
 } from '@jiuting/scorecard';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { errorResponses } from '../../errors.ts';
 import type { AssessmentService } from '../../services/assessment/assessment-service.ts';
 import { refusal, refusedOnRuleError } from '../../services/assessment/assessment-service.ts';
 import { actorOf } from './actor.ts';
-import {
-  BonusBodySchema,
-  CommunityParamsSchema,
-  DeductionsBodySchema,
-  SatisfactionBodySchema,
-} from './schemas.ts';
 
 /** The coordinators' adjustments per community: bonus, deductions, the satisfaction override. */
 export function adjustmentRoutes(ctx: AssessmentService): FastifyPluginAsyncZod {
@@ -27,10 +28,10 @@ export function adjustmentRoutes(ctx: AssessmentService): FastifyPluginAsyncZod 
       '/assessment/:year/communities/:code/bonus',
       {
         schema: {
-          params: CommunityParamsSchema,
+          params: AssessmentCommunityParamsSchema,
           body: BonusBodySchema,
           response: {
-            200: z.object({ points: z.number(), capped: z.boolean() }),
+            200: AdjustedAnswerSchema,
             ...errorResponses(400, 401, 403, 404, 409),
           },
         },
@@ -63,10 +64,10 @@ export function adjustmentRoutes(ctx: AssessmentService): FastifyPluginAsyncZod 
       '/assessment/:year/communities/:code/deductions',
       {
         schema: {
-          params: CommunityParamsSchema,
+          params: AssessmentCommunityParamsSchema,
           body: DeductionsBodySchema,
           response: {
-            200: z.object({ points: z.number(), capped: z.boolean() }),
+            200: AdjustedAnswerSchema,
             ...errorResponses(400, 401, 403, 404, 409),
           },
         },
@@ -98,10 +99,10 @@ export function adjustmentRoutes(ctx: AssessmentService): FastifyPluginAsyncZod 
       '/assessment/:year/communities/:code/satisfaction',
       {
         schema: {
-          params: CommunityParamsSchema,
+          params: AssessmentCommunityParamsSchema,
           body: SatisfactionBodySchema,
           response: {
-            200: z.object({ points: z.number().nullable(), source: z.string() }),
+            200: SatisfactionAnswerSchema,
             ...errorResponses(400, 401, 403, 404, 409),
           },
         },

@@ -1,12 +1,16 @@
+import {
+  HotlineAnswerSchema,
+  HotlineImportAnswerSchema,
+  TableUploadSchema,
+  YearParamsSchema,
+} from '@jiuting/api-contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { AppError, errorResponses } from '../../errors.ts';
 import type { AssessmentService } from '../../services/assessment/assessment-service.ts';
 import { parseTableRows } from '../../tables/csv-rows.ts';
 import { uploadBodyLimit, uploadedRows } from '../table-upload.ts';
 import { actorOf } from './actor.ts';
 import { hotlineTable } from './hotline-csv.ts';
-import { CsvBodySchema, HotlineSchema, YearParamsSchema } from './schemas.ts';
 
 /** The year's 12345 figures: read by the team and 城运中心, replaced by an import. */
 export function hotlineRoutes(ctx: AssessmentService): FastifyPluginAsyncZod {
@@ -19,7 +23,7 @@ export function hotlineRoutes(ctx: AssessmentService): FastifyPluginAsyncZod {
         schema: {
           params: YearParamsSchema,
           response: {
-            200: z.object({ rows: z.array(HotlineSchema) }),
+            200: HotlineAnswerSchema,
             ...errorResponses(401, 403, 404),
           },
         },
@@ -34,9 +38,9 @@ export function hotlineRoutes(ctx: AssessmentService): FastifyPluginAsyncZod {
         bodyLimit: uploadBodyLimit(1024 * 1024),
         schema: {
           params: YearParamsSchema,
-          body: CsvBodySchema,
+          body: TableUploadSchema,
           response: {
-            200: z.object({ imported: z.number() }),
+            200: HotlineImportAnswerSchema,
             ...errorResponses(400, 401, 403, 404, 409),
           },
         },

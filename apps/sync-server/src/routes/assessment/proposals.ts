@@ -1,4 +1,13 @@
 import {
+  DecisionAnswerSchema,
+  DecisionBodySchema,
+  ProposalBodySchema,
+  ProposalCreatedSchema,
+  ProposalParamsSchema,
+  ProposalsAnswerSchema,
+  YearParamsSchema,
+} from '@jiuting/api-contract';
+import {
   type AdjustmentProposal,
   bonusRulesFor,
   checkProposal,
@@ -10,7 +19,6 @@ import {
   type SelfGovernanceCase,
 } from '@jiuting/scorecard';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { AppError, errorResponses } from '../../errors.ts';
 import { principalOf } from '../../plugins/auth.ts';
 import type { AssessmentService } from '../../services/assessment/assessment-service.ts';
@@ -20,18 +28,10 @@ import {
   type YearAudit,
 } from '../../services/assessment/assessment-service.ts';
 import { actorOf } from './actor.ts';
-import {
-  DecisionBodySchema,
-  ProposalBodySchema,
-  ProposalSchema,
-  YearParamsSchema,
-} from './schemas.ts';
 
 // Departments propose bonus and deduction entries with their evidence; coordinators accept
 // (the entry joins the community's inputs, checked against the caps) or refuse them. Every
 // step is one transaction with its audit row.
-
-const ProposalParamsSchema = YearParamsSchema.extend({ id: z.coerce.number().int().positive() });
 
 export function proposalRoutes(ctx: AssessmentService): FastifyPluginAsyncZod {
   return async (app) => {
@@ -46,7 +46,7 @@ export function proposalRoutes(ctx: AssessmentService): FastifyPluginAsyncZod {
           params: YearParamsSchema,
           body: ProposalBodySchema,
           response: {
-            200: z.object({ id: z.number() }),
+            200: ProposalCreatedSchema,
             ...errorResponses(400, 401, 403, 404, 409),
           },
         },
@@ -101,7 +101,7 @@ export function proposalRoutes(ctx: AssessmentService): FastifyPluginAsyncZod {
         schema: {
           params: YearParamsSchema,
           response: {
-            200: z.object({ proposals: z.array(ProposalSchema) }),
+            200: ProposalsAnswerSchema,
             ...errorResponses(401, 403, 404),
           },
         },
@@ -123,7 +123,7 @@ export function proposalRoutes(ctx: AssessmentService): FastifyPluginAsyncZod {
           params: ProposalParamsSchema,
           body: DecisionBodySchema,
           response: {
-            200: z.object({ state: z.enum(['accepted', 'refused']) }),
+            200: DecisionAnswerSchema,
             ...errorResponses(400, 401, 403, 404, 409),
           },
         },

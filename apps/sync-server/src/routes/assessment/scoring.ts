@@ -1,6 +1,14 @@
+import {
+  ConfirmAnswerSchema,
+  ConfirmBodySchema,
+  ItemParamsSchema,
+  SavedScoresAnswerSchema,
+  ScoreEntriesSchema,
+  ScoringAnswerSchema,
+  YearParamsSchema,
+} from '@jiuting/api-contract';
 import type { FieldIssue } from '@jiuting/questionnaire';
 import {
-  COMBINATION_RULES,
   type CombinationRule,
   canConfirm,
   checkItemScoreEntry,
@@ -16,40 +24,17 @@ import {
 } from '@jiuting/scorecard';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { AppError, errorResponses } from '../../errors.ts';
 import { principalOf } from '../../plugins/auth.ts';
 import type { ItemEntry, ItemScore } from '../../repositories/assessment.ts';
 import type { AssessmentService, YearAudit } from '../../services/assessment/assessment-service.ts';
 import { actorOf } from './actor.ts';
-import {
-  ConfirmBodySchema,
-  ConfirmedScoreSchema,
-  HotlineSchema,
-  ItemEntrySchema,
-  ItemParamsSchema,
-  ItemScoreSchema,
-  ScoreEntriesSchema,
-  YearParamsSchema,
-} from './schemas.ts';
 
 // Codes that mean "this item is not yours": answered 403, whatever else the batch holds.
 const NOT_YOURS: ReadonlySet<string> = new Set([
   'department_not_scorer',
   'item_not_department_scored',
 ]);
-
-const ScoringItemSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  indicator: z.string(),
-  maxPoints: z.number(),
-  step: z.number(),
-  subItems: z.array(z.string()),
-  printedDepartments: z.string(),
-  /** This department confirms the item's points (its lead). */
-  lead: z.boolean(),
-});
 
 function departmentOf(request: FastifyRequest): DepartmentId {
   const { department } = principalOf(request).user;
@@ -85,19 +70,7 @@ export function scoringRoutes(ctx: AssessmentService): FastifyPluginAsyncZod {
         schema: {
           params: YearParamsSchema,
           response: {
-            200: z.object({
-              year: z.number(),
-              state: z.enum(['open', 'locked']),
-              department: z.object({ id: z.string(), name: z.string() }),
-              items: z.array(ScoringItemSchema),
-              communities: z.array(
-                z.object({ code: z.string(), name: z.string(), type: z.string() }),
-              ),
-              scores: z.array(ItemScoreSchema),
-              entries: z.array(ItemEntrySchema),
-              confirmed: z.array(ConfirmedScoreSchema),
-              hotline: z.array(HotlineSchema),
-            }),
+            200: ScoringAnswerSchema,
             ...errorResponses(401, 403, 404),
           },
         },
@@ -161,7 +134,7 @@ export function scoringRoutes(ctx: AssessmentService): FastifyPluginAsyncZod {
           params: YearParamsSchema,
           body: ScoreEntriesSchema,
           response: {
-            200: z.object({ saved: z.number(), changed: z.number() }),
+            200: SavedScoresAnswerSchema,
             ...errorResponses(400, 401, 403, 404, 409),
           },
         },
@@ -265,7 +238,7 @@ export function scoringRoutes(ctx: AssessmentService): FastifyPluginAsyncZod {
           params: ItemParamsSchema,
           body: ConfirmBodySchema,
           response: {
-            200: z.object({ confirmed: z.number(), rule: z.enum(COMBINATION_RULES) }),
+            200: ConfirmAnswerSchema,
             ...errorResponses(400, 401, 403, 404, 409),
           },
         },

@@ -1,26 +1,23 @@
 import {
-  DEFAULT_GRADE_RULE,
-  DEFAULT_YEAR_SETTINGS,
-  GradeRuleSchema,
-  YearSettingsSchema,
-} from '@jiuting/scorecard';
+  CollectionBodySchema,
+  CreateYearSchema,
+  GradeRuleBodySchema,
+  LockBodySchema,
+  LockCheckAnswerSchema,
+  SettingsBodySchema,
+  YearAnswerSchema,
+  YearParamsSchema,
+  YearsAnswerSchema,
+} from '@jiuting/api-contract';
+import { DEFAULT_GRADE_RULE, DEFAULT_YEAR_SETTINGS } from '@jiuting/scorecard';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { AppError, errorResponses } from '../../errors.ts';
 import type { AssessmentYear } from '../../repositories/assessment.ts';
 import type { AssessmentService } from '../../services/assessment/assessment-service.ts';
 import { type LockFacts, lockIssues } from '../../services/assessment/lock-checks.ts';
 import { knownQuestionnaireVersions } from '../../services/assessment-year.ts';
 import { actorOf } from './actor.ts';
-import {
-  CollectionBodySchema,
-  CreateYearSchema,
-  LockBodySchema,
-  LockIssueSchema,
-  YearParamsSchema,
-  YearSchema,
-} from './schemas.ts';
 
 const toYear = (y: AssessmentYear) => ({
   year: y.year,
@@ -35,24 +32,6 @@ const toYear = (y: AssessmentYear) => ({
   collectionFrom: y.collectionFrom,
   collectionTo: y.collectionTo,
   rawDeletedAt: y.rawDeletedAt,
-});
-
-const SettingsBodySchema = z.strictObject({
-  settings: YearSettingsSchema,
-  reason: z
-    .string({ error: '请写明修改年度设置的理由' })
-    .trim()
-    .min(1, '请写明修改年度设置的理由')
-    .max(200, '理由不能超过 200 个字'),
-});
-
-const GradeRuleBodySchema = z.strictObject({
-  rule: GradeRuleSchema,
-  reason: z
-    .string({ error: '请写明修改等次规则的理由' })
-    .trim()
-    .min(1, '请写明修改等次规则的理由')
-    .max(200, '理由不能超过 200 个字'),
 });
 
 /** One assessment a year: created open, locked once 镇党委 has decided, never reopened. */
@@ -113,7 +92,7 @@ export function yearRoutes(ctx: AssessmentService): FastifyPluginAsyncZod {
       {
         schema: {
           response: {
-            200: z.object({ years: z.array(YearSchema), currentYear: z.number() }),
+            200: YearsAnswerSchema,
             ...errorResponses(401, 403),
           },
         },
@@ -131,7 +110,7 @@ export function yearRoutes(ctx: AssessmentService): FastifyPluginAsyncZod {
       {
         schema: {
           body: CreateYearSchema,
-          response: { 200: z.object({ year: YearSchema }), ...errorResponses(400, 401, 403, 409) },
+          response: { 200: YearAnswerSchema, ...errorResponses(400, 401, 403, 409) },
         },
         onRequest: staff,
       },
@@ -201,7 +180,7 @@ export function yearRoutes(ctx: AssessmentService): FastifyPluginAsyncZod {
           params: YearParamsSchema,
           body: CollectionBodySchema,
           response: {
-            200: z.object({ year: YearSchema }),
+            200: YearAnswerSchema,
             ...errorResponses(400, 401, 403, 404, 409),
           },
         },
@@ -229,7 +208,7 @@ export function yearRoutes(ctx: AssessmentService): FastifyPluginAsyncZod {
       {
         schema: {
           params: YearParamsSchema,
-          response: { 200: z.object({ year: YearSchema }), ...errorResponses(401, 403, 404) },
+          response: { 200: YearAnswerSchema, ...errorResponses(401, 403, 404) },
         },
         onRequest: anyone,
       },
@@ -245,7 +224,7 @@ export function yearRoutes(ctx: AssessmentService): FastifyPluginAsyncZod {
           params: YearParamsSchema,
           body: GradeRuleBodySchema,
           response: {
-            200: z.object({ year: YearSchema }),
+            200: YearAnswerSchema,
             ...errorResponses(400, 401, 403, 404, 409),
           },
         },
@@ -271,7 +250,7 @@ export function yearRoutes(ctx: AssessmentService): FastifyPluginAsyncZod {
           params: YearParamsSchema,
           body: SettingsBodySchema,
           response: {
-            200: z.object({ year: YearSchema }),
+            200: YearAnswerSchema,
             ...errorResponses(400, 401, 403, 404, 409),
           },
         },
@@ -296,7 +275,7 @@ export function yearRoutes(ctx: AssessmentService): FastifyPluginAsyncZod {
         schema: {
           params: YearParamsSchema,
           response: {
-            200: z.object({ issues: z.array(LockIssueSchema) }),
+            200: LockCheckAnswerSchema,
             ...errorResponses(401, 403, 404),
           },
         },
@@ -315,7 +294,7 @@ export function yearRoutes(ctx: AssessmentService): FastifyPluginAsyncZod {
           params: YearParamsSchema,
           body: LockBodySchema,
           response: {
-            200: z.object({ year: YearSchema }),
+            200: YearAnswerSchema,
             ...errorResponses(400, 401, 403, 404, 409),
           },
         },

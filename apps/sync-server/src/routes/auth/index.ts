@@ -1,15 +1,15 @@
+import {
+  LoginAnswerSchema,
+  LoginBodySchema,
+  MeAnswerSchema,
+  OkAnswerSchema,
+} from '@jiuting/api-contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { AppError, errorResponses } from '../../errors.ts';
 import { principalOf } from '../../plugins/auth.ts';
 import { hashPassword, verifyPassword } from '../../security/passwords.ts';
-import { reachableCommunities, UserSchema } from '../schemas.ts';
+import { reachableCommunities } from '../schemas.ts';
 import { FailedLoginCounter } from './failed-logins.ts';
-
-const LoginBodySchema = z.object({
-  username: z.string({ error: '请输入用户名' }).trim().min(1, '请输入用户名').max(64),
-  password: z.string({ error: '请输入密码' }).min(1, '请输入密码').max(256),
-});
 
 const LOGIN_WINDOW = 15 * 60_000;
 /** Failures one address may make across every username in LOGIN_WINDOW. */
@@ -38,7 +38,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         body: LoginBodySchema,
-        response: { 200: z.object({ user: UserSchema }), ...errorResponses(400, 401, 429) },
+        response: { 200: LoginAnswerSchema, ...errorResponses(400, 401, 429) },
       },
       // Guessing one account's password from one address is slowed here; guessing many
       // usernames from one address, and one account from many, by the counts below.
@@ -105,7 +105,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/auth/logout',
     {
-      schema: { response: { 200: z.object({ ok: z.literal(true) }), ...errorResponses(401) } },
+      schema: { response: { 200: OkAnswerSchema, ...errorResponses(401) } },
       // Every role, including ones added later (department scorers), can see itself and sign out.
       onRequest: app.requireSignedIn,
     },
@@ -133,12 +133,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         response: {
-          200: z.object({
-            user: UserSchema,
-            /** The open year and its questionnaire version: what a new form is filled with. */
-            assessmentYear: z.number(),
-            questionnaireVersion: z.number(),
-          }),
+          200: MeAnswerSchema,
           ...errorResponses(401),
         },
       },

@@ -1,46 +1,18 @@
+import {
+  CommunitiesAnswerSchema,
+  CommunitiesImportAnswerSchema,
+  CommunityAnswerSchema,
+  CommunityParamsSchema,
+  CommunityPatchSchema,
+  QrTokenAnswerSchema,
+} from '@jiuting/api-contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { AppError, errorResponses } from '../../errors.ts';
 import { principalOf } from '../../plugins/auth.ts';
 import type { CommunityWithToken } from '../../repositories/communities.ts';
 import { COMMUNITIES_TABLE } from '../../tables/community-csv.ts';
 import { parseTableRows } from '../../tables/csv-rows.ts';
-import { plain } from '../schemas.ts';
 import { TableUploadSchema, uploadBodyLimit, uploadedRows } from '../table-upload.ts';
-
-const CommunitySchema = z.object({
-  code: z.string(),
-  name: z.string(),
-  type: z.enum(['导入居', '村改居']),
-  totalHouseholds: z.number().int(),
-  liaisonLeader: z.string(),
-  /** The 小区/自然村 of its register, for the address form; empty without a register. */
-  areas: z.array(z.string()),
-  /** Only for coordinators and admins: the resident QR link's token. */
-  qrToken: z.string().optional(),
-});
-
-const CodeParamsSchema = z.object({ code: z.string().max(32) });
-
-const CommunityPatchSchema = z
-  .strictObject({
-    name: plain(
-      z.string().trim().min(1, '名称不能为空').max(50, '名称不能超过 50 个字'),
-      '名称',
-    ).optional(),
-    type: z.enum(['导入居', '村改居'], { error: '类型应为“导入居”或“村改居”' }).optional(),
-    totalHouseholds: z
-      .number({ error: '总户数应为数字' })
-      .int('总户数应为整数')
-      .min(1, '总户数应为正整数')
-      .max(999_999)
-      .optional(),
-    liaisonLeader: plain(
-      z.string().trim().max(50, '联系领导不能超过 50 个字'),
-      '联系领导',
-    ).optional(),
-  })
-  .refine((patch) => Object.keys(patch).length > 0, '没有要修改的内容');
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const staff = app.requireRole('admin', 'coordinator');
@@ -59,7 +31,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         response: {
-          200: z.object({ communities: z.array(CommunitySchema) }),
+          200: CommunitiesAnswerSchema,
           ...errorResponses(401),
         },
       },
@@ -93,7 +65,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         body: TableUploadSchema,
         response: {
-          200: z.object({ imported: z.number(), removedDemo: z.number() }),
+          200: CommunitiesImportAnswerSchema,
           ...errorResponses(400, 401, 403),
         },
       },
@@ -126,10 +98,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/communities/:code',
     {
       schema: {
-        params: CodeParamsSchema,
+        params: CommunityParamsSchema,
         body: CommunityPatchSchema,
         response: {
-          200: z.object({ community: CommunitySchema }),
+          200: CommunityAnswerSchema,
           ...errorResponses(400, 401, 403, 404),
         },
       },
@@ -160,8 +132,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/communities/:code/qr-token',
     {
       schema: {
-        params: CodeParamsSchema,
-        response: { 200: z.object({ token: z.string() }), ...errorResponses(401, 403, 404) },
+        params: CommunityParamsSchema,
+        response: { 200: QrTokenAnswerSchema, ...errorResponses(401, 403, 404) },
       },
       onRequest: staff,
     },

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream, fstatSync, openSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Readable } from 'node:stream';
+import { ExportFileParamsSchema, FileAnswerSchema } from '@jiuting/api-contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { AppError, errorResponses } from '../../errors.ts';
 import { type ExportJob, exportRunner } from '../../exports/export-runner.ts';
 import {
@@ -40,8 +39,6 @@ function sheetOf(file: string): SheetName | undefined {
   if ((SHEET_NAMES as readonly string[]).includes(name)) return name as SheetName;
   return SHEET_ALIASES.get(name);
 }
-
-const FileParamsSchema = z.object({ file: z.string().max(40) });
 
 // The office's files. The export module is pure; a worker thread fills it from its own read-only
 // connection with what coverage counts (counted responses, valid interviews, the same
@@ -108,7 +105,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       // A file stream, not JSON: Fastify sends a stream as it is, without the serializer.
       schema: {
         querystring: YearQuerySchema,
-        response: { 200: z.custom<Readable>(), ...errorResponses(400, 401, 403, 422) },
+        response: { 200: FileAnswerSchema, ...errorResponses(400, 401, 403, 422) },
       },
       onRequest: staff,
     },
@@ -134,9 +131,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/exports/:file',
     {
       schema: {
-        params: FileParamsSchema,
+        params: ExportFileParamsSchema,
         querystring: YearQuerySchema,
-        response: { 200: z.custom<Readable>(), ...errorResponses(400, 401, 403, 404, 422) },
+        response: { 200: FileAnswerSchema, ...errorResponses(400, 401, 403, 404, 422) },
       },
       onRequest: staff,
     },

@@ -1,53 +1,12 @@
+import {
+  FeedbackTalliesSchema,
+  FeedbackTextsQuerySchema,
+  FeedbackTextsSchema,
+} from '@jiuting/api-contract';
 import { questionById } from '@jiuting/questionnaire';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { errorResponses } from '../../errors.ts';
-import { FEEDBACK_TEXT_FIELDS, type TalliedQuestion } from '../../repositories/feedback.ts';
-import { PageQueryFields } from '../schemas.ts';
-
-const OptionTallySchema = z.object({
-  letter: z.string(),
-  label: z.string(),
-  town: z.number(),
-  byCommunity: z.record(z.string(), z.number()),
-});
-
-const TalliesSchema = z.object({
-  respondents: z.object({ town: z.number(), byCommunity: z.record(z.string(), z.number()) }),
-  questions: z.array(
-    z.object({
-      id: z.enum(['q10', 'q11']),
-      number: z.number(),
-      text: z.string(),
-      options: z.array(OptionTallySchema),
-    }),
-  ),
-});
-
-const TextsQuerySchema = z.object({
-  community: z.string().max(32).optional(),
-  field: z
-    .enum(FEEDBACK_TEXT_FIELDS, { error: '文字类别应为 q12、q10Other 或 q11Other' })
-    .optional(),
-  q: z.string().trim().max(100, '搜索内容不能超过 100 个字').optional(),
-  ...PageQueryFields,
-});
-
-const TextsSchema = z.object({
-  items: z.array(
-    z.object({
-      responseId: z.string(),
-      communityCode: z.string(),
-      communityName: z.string(),
-      field: z.enum(FEEDBACK_TEXT_FIELDS),
-      text: z.string(),
-      collectedAt: z.string(),
-    }),
-  ),
-  total: z.number(),
-  page: z.number(),
-  pageSize: z.number(),
-});
+import type { TalliedQuestion } from '../../repositories/feedback.ts';
 
 const TALLIED: readonly TalliedQuestion[] = ['q10', 'q11'];
 
@@ -60,7 +19,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/feedback/tallies',
     {
-      schema: { response: { 200: TalliesSchema, ...errorResponses(401, 403) } },
+      schema: { response: { 200: FeedbackTalliesSchema, ...errorResponses(401, 403) } },
       onRequest: staff,
     },
     async () => {
@@ -97,8 +56,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/feedback/texts',
     {
       schema: {
-        querystring: TextsQuerySchema,
-        response: { 200: TextsSchema, ...errorResponses(400, 401, 403) },
+        querystring: FeedbackTextsQuerySchema,
+        response: { 200: FeedbackTextsSchema, ...errorResponses(400, 401, 403) },
       },
       onRequest: staff,
     },

@@ -1,25 +1,16 @@
+import { OutboxFileSchema, SyncResultsSchema } from '@jiuting/api-contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { AppError, errorResponses } from '../../errors.ts';
 import { principalOf } from '../../plugins/auth.ts';
 import { kindsFor } from '../../repositories/users.ts';
 import { countStatuses, type ItemResult } from '../../services/ingest.ts';
-import { plain, SyncResultsSchema } from '../schemas.ts';
 
 // The file a canvasser saves from the PWA when a phone cannot reach the server (or is about
 // to be wiped). A coordinator loads it here: same per-item path as /sync, so loading a file
 // twice, or a file whose items later synced anyway, adds nothing. Its items are credited to the
 // collector the file names (`exportedBy`, a username), not to the coordinator who loads it:
 // coverage, review and the exports all read that one attribution (the row's user). Who loaded
-// it is in the audit row.
-const OutboxFileSchema = z.object({
-  format: z.literal('jiuting-outbox', { error: '不是待上传记录文件' }),
-  version: z.literal(1, { error: '不支持的文件版本' }),
-  exportedAt: plain(z.string().max(64, '导出时间格式不正确'), '导出时间'),
-  exportedBy: z.unknown(),
-  items: z.array(z.unknown()).min(1, '文件中没有记录').max(20_000, '一个文件最多 20000 条记录'),
-});
-
+// it is in the audit row. The file's shape is the contract's OutboxFileSchema.
 // A 20,000-item file validated, hashed and stored in one go held the event loop for over a
 // second; in chunks, the phones' syncs and pings are answered between them. Each chunk is its
 // own transaction, with its audit row: a failure part-way leaves earlier chunks stored (and

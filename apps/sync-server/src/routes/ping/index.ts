@@ -1,11 +1,10 @@
+import { PingAnswerSchema } from '@jiuting/api-contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    '/ping',
-    { schema: { response: { 200: z.object({ ok: z.literal(true), time: z.string() }) } } },
-    async () => ({ ok: true as const, time: app.now().toISOString() }),
-  );
+  app.get('/ping', { schema: { response: { 200: PingAnswerSchema } } }, async () => ({
+    ok: true as const,
+    time: app.now().toISOString(),
+  }));
 };
 export default routes;

@@ -1,10 +1,12 @@
+import {
+  ResidentLinkSchema,
+  ResidentReceiptSchema,
+  TokenParamsSchema,
+} from '@jiuting/api-contract';
 import { CURRENT_QUESTIONNAIRE } from '@jiuting/questionnaire';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { AppError, errorResponses } from '../../errors.ts';
 import { clientFingerprint } from '../../security/client-fingerprint.ts';
-
-const TokenParamsSchema = z.object({ token: z.string().max(64) });
 
 // Residents, not staff: no login, so everything a stranger can send is bounded — per address
 // rate, body size, one response per request, channel `qr` only.
@@ -31,13 +33,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         params: TokenParamsSchema,
         response: {
-          200: z.object({
-            community: z.object({ code: z.string(), name: z.string() }),
-            questionnaire: z.object({ id: z.string(), version: z.number() }),
-            /** The open year and the questionnaire version it collects with. */
-            assessmentYear: z.number(),
-            questionnaireVersion: z.number(),
-          }),
+          200: ResidentLinkSchema,
           ...errorResponses(404, 410, 429),
         },
       },
@@ -62,10 +58,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         params: TokenParamsSchema,
         response: {
-          200: z.object({
-            id: z.string(),
-            status: z.enum(['accepted', 'duplicate']),
-          }),
+          200: ResidentReceiptSchema,
           ...errorResponses(400, 404, 409, 410, 413, 429),
         },
       },

@@ -1,3 +1,4 @@
+import { QualityAnswerSchema, QualityQuerySchema } from '@jiuting/api-contract';
 import {
   COLLECTOR_BURST_COUNT,
   COLLECTOR_BURST_MINUTES,
@@ -8,93 +9,11 @@ import {
   MIN_FILL_SECONDS,
   NIGHT_END_HOUR,
   NIGHT_START_HOUR,
-  RESPONSE_FLAGS,
 } from '@jiuting/questionnaire';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { errorResponses } from '../../errors.ts';
 import { keptUntilChanged } from '../../services/kept-until-changed.ts';
 import { qualityReport } from '../../services/quality.ts';
-import { PageQueryFields } from '../schemas.ts';
-
-export const FlagSchema = z.enum(RESPONSE_FLAGS, {
-  error: `标记应为 ${RESPONSE_FLAGS.join('、')} 之一`,
-});
-
-const FlagCountsSchema = z.object(
-  Object.fromEntries(RESPONSE_FLAGS.map((f) => [f, z.number()])) as Record<
-    (typeof RESPONSE_FLAGS)[number],
-    z.ZodNumber
-  >,
-);
-
-const QuerySchema = z.object({
-  year: z.coerce
-    .number({ error: '年度应为数字' })
-    .int()
-    .min(2025, '年度不能早于 2025')
-    .max(2100, '年度不正确')
-    .optional(),
-  community: z.string().max(32).optional(),
-  collector: z.string().max(64).optional(),
-  flag: FlagSchema.optional(),
-  ...PageQueryFields,
-});
-
-const TallyFields = { responses: z.number(), flagged: z.number(), flags: FlagCountsSchema };
-
-export const QualitySchema = z.object({
-  year: z.number(),
-  thresholds: z.object({
-    minFillSeconds: z.number(),
-    collectorBurstCount: z.number(),
-    collectorBurstMinutes: z.number(),
-    fingerprintBurstCount: z.number(),
-    fingerprintBurstMinutes: z.number(),
-    nightStartHour: z.number(),
-    nightEndHour: z.number(),
-    doorAboveQrPoints: z.number(),
-    doorAboveQrMinEach: z.number(),
-  }),
-  communities: z.array(
-    z.object({
-      code: z.string(),
-      name: z.string(),
-      ...TallyFields,
-      doorCount: z.number(),
-      qrCount: z.number(),
-      doorMean: z.number().nullable(),
-      qrMean: z.number().nullable(),
-      doorAboveQr: z.boolean(),
-    }),
-  ),
-  collectors: z.array(
-    z.object({ userId: z.string(), name: z.string().nullable(), ...TallyFields }),
-  ),
-  flagged: z.object({
-    items: z.array(
-      z.object({
-        id: z.string(),
-        communityCode: z.string(),
-        communityName: z.string(),
-        collector: z.string().nullable(),
-        collectorId: z.string().nullable(),
-        channel: z.string(),
-        householdKey: z.string(),
-        collectedAt: z.string(),
-        fillSeconds: z.number().nullable(),
-        answerChanges: z.number().nullable(),
-        score: z.number(),
-        counted: z.boolean(),
-        invalid: z.boolean(),
-        flags: z.array(FlagSchema),
-      }),
-    ),
-    total: z.number(),
-    page: z.number(),
-    pageSize: z.number(),
-  }),
-});
 
 // Coordinators' evidence on the survey data: read-only. A response is judged (marked invalid)
 // only through review, which audits it; nothing here changes a count or a score.
@@ -109,8 +28,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/quality',
     {
       schema: {
-        querystring: QuerySchema,
-        response: { 200: QualitySchema, ...errorResponses(400, 401, 403) },
+        querystring: QualityQuerySchema,
+        response: { 200: QualityAnswerSchema, ...errorResponses(400, 401, 403) },
       },
       onRequest: app.requireRole('admin', 'coordinator'),
     },

@@ -1,4 +1,13 @@
 import {
+  CommunityParamsSchema,
+  FileAnswerSchema,
+  OutsideActionSchema,
+  OutsideDecisionAnswerSchema,
+  OutsideParamsSchema,
+  RegisterAnswerSchema,
+  RegisterImportResultSchema,
+} from '@jiuting/api-contract';
+import {
   AREA_SEPARATOR,
   areaOfHouseholdKey,
   coverageSpread,
@@ -7,7 +16,6 @@ import {
   UNASSIGNED_AREA,
 } from '@jiuting/questionnaire';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { AppError, errorResponses } from '../../errors.ts';
 import { principalOf } from '../../plugins/auth.ts';
 import type { CommunitySample } from '../../repositories/visits.ts';
@@ -17,7 +25,6 @@ import {
   REGISTER_TEMPLATE_CSV,
   registerHouseholdOf,
 } from '../../tables/register-file.ts';
-import { plain } from '../schemas.ts';
 import {
   TABLE_FILE_MAX_BYTES,
   TableUploadSchema,
@@ -27,56 +34,6 @@ import {
 
 // The household register (户册) of a community: import, what it shows, and the review of
 // responses whose address is not in it (册外).
-
-const CodeParamsSchema = z.object({ code: z.string().max(32) });
-const OutsideParamsSchema = z.object({ code: z.string().max(32), id: z.string().max(64) });
-
-const OutsideActionSchema = z.discriminatedUnion('action', [
-  // The address is a real household the 居委会 missed: it joins the register as 居住 and counts.
-  z.strictObject({ action: z.literal('add') }),
-  // A response stored before areas (未分区): the coordinator says which 小区/自然村 it is in, so
-  // its key becomes `area·key`, the key the register and new responses use.
-  z.strictObject({
-    action: z.literal('area'),
-    area: plain(
-      z
-        .string({ error: '请填写小区/自然村' })
-        .trim()
-        .min(1, '请填写小区/自然村')
-        .max(30, '小区/自然村不能超过 30 个字')
-        .refine((area) => !area.includes(AREA_SEPARATOR), '小区/自然村不能含“·”'),
-      '小区/自然村',
-    ),
-  }),
-  // The address is not a household of this community: the response is marked invalid.
-  z.strictObject({
-    action: z.literal('invalidate'),
-    reason: plain(
-      z
-        .string({ error: '请填写标记无效的原因' })
-        .trim()
-        .min(1, '请填写标记无效的原因')
-        .max(200, '原因不能超过 200 个字'),
-      '原因',
-    ),
-  }),
-]);
-
-const OutsideResponseSchema = z.object({
-  id: z.string(),
-  householdKey: z.string(),
-  channel: z.string(),
-  collectedAt: z.string(),
-  receivedAt: z.string(),
-});
-
-const ImportResultSchema = z.object({
-  households: z.number(),
-  added: z.number(),
-  updated: z.number(),
-  removed: z.number(),
-  keptWithResponses: z.number(),
-});
 
 function sampleSummary(sample: CommunitySample | undefined) {
   if (!sample) return null;
@@ -91,14 +48,20 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     if (!app.repos.communities.get(code)) throw new AppError('community_not_found');
   };
 
-  app.get('/register/template', { onRequest: staff }, async (_request, reply) =>
-    reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header(
-        'content-disposition',
-        `attachment; filename="register-template.csv"; filename*=UTF-8''${encodeURIComponent('户册模板.csv')}`,
-      )
-      .send(REGISTER_TEMPLATE_CSV),
+  app.get(
+    '/register/template',
+    {
+      schema: { response: { 200: FileAnswerSchema, ...errorResponses(401, 403) } },
+      onRequest: staff,
+    },
+    async (_request, reply) =>
+      reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header(
+          'content-disposition',
+          `attachment; filename="register-template.csv"; filename*=UTF-8''${encodeURIComponent('户册模板.csv')}`,
+        )
+        .send(REGISTER_TEMPLATE_CSV),
   );
 
   app.post(
@@ -106,9 +69,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       bodyLimit: uploadBodyLimit(TABLE_FILE_MAX_BYTES),
       schema: {
-        params: CodeParamsSchema,
+        params: CommunityParamsSchema,
         body: TableUploadSchema,
-        response: { 200: ImportResultSchema, ...errorResponses(400, 401, 403, 404, 413) },
+        response: { 200: RegisterImportResultSchema, ...errorResponses(400, 401, 403, 404, 413) },
       },
       onRequest: staff,
     },
@@ -142,40 +105,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/communities/:code/register',
     {
       schema: {
-        params: CodeParamsSchema,
+        params: CommunityParamsSchema,
         response: {
-          200: z.object({
-            registered: z.boolean(),
-            // NARROW_COVERAGE_RULE of @jiuting/questionnaire decides `narrow`.
-            spread: z.object({
-              buildings: z.number(),
-              buildingShare: z.number(),
-              busiestShare: z.number(),
-              narrow: z.boolean(),
-            }),
-            buildings: z.array(
-              z.object({
-                area: z.string(),
-                building: z.string(),
-                households: z.number(),
-                counted: z.number(),
-              }),
-            ),
-            outside: z.array(OutsideResponseSchema),
-            // Without a register: the valid 未分区 responses, and the areas other responses name.
-            unassigned: z.array(OutsideResponseSchema),
-            answeredAreas: z.array(z.string()),
-            // The community's drawn sample (POST /api/communities/:code/sample), or null.
-            sample: z
-              .object({
-                seed: z.number(),
-                drawnAt: z.string(),
-                frame: z.number(),
-                size: z.number(),
-                reserveSize: z.number(),
-              })
-              .nullable(),
-          }),
+          200: RegisterAnswerSchema,
           ...errorResponses(401, 403, 404),
         },
       },
@@ -206,10 +138,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         params: OutsideParamsSchema,
         body: OutsideActionSchema,
         response: {
-          200: z.object({
-            householdKey: z.string(),
-            action: z.enum(['add', 'invalidate', 'area']),
-          }),
+          200: OutsideDecisionAnswerSchema,
           ...errorResponses(400, 401, 403, 404, 409),
         },
       },

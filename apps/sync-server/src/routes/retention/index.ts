@@ -1,5 +1,5 @@
+import { RetentionAppliedSchema, RetentionPlanSchema } from '@jiuting/api-contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { errorResponses } from '../../errors.ts';
 import { principalOf } from '../../plugins/auth.ts';
 import { applyRetention, retentionPlan } from '../../services/retention.ts';
@@ -9,24 +9,6 @@ export interface RetentionRouteOptions {
   backupDir: string;
   backupCopyDir: string | undefined;
 }
-
-const RetentionYearSchema = z.object({
-  year: z.number(),
-  state: z.enum(['open', 'locked']),
-  lockedAt: z.string().nullable(),
-  dueAt: z.string().nullable(),
-  due: z.boolean(),
-  rawDeletedAt: z.string().nullable(),
-  responses: z.number(),
-  interviewsWithText: z.number(),
-});
-
-const PlanSchema = z.object({
-  retentionYears: z.number(),
-  checkedAt: z.string(),
-  years: z.array(RetentionYearSchema),
-  backups: z.array(z.string()),
-});
 
 // The retention rule (services/retention.ts) for the coordinators and the admin: a dry run of
 // what would go, and the deletion itself (audited; the IT office can run the same with
@@ -43,7 +25,7 @@ const routes: FastifyPluginAsyncZod<RetentionRouteOptions> = async (app, opts) =
   app.get(
     '/retention',
     {
-      schema: { response: { 200: PlanSchema, ...errorResponses(401, 403) } },
+      schema: { response: { 200: RetentionPlanSchema, ...errorResponses(401, 403) } },
       onRequest: staff,
     },
     async () => retentionPlan(app.db, options()),
@@ -54,12 +36,7 @@ const routes: FastifyPluginAsyncZod<RetentionRouteOptions> = async (app, opts) =
     {
       schema: {
         response: {
-          200: PlanSchema.extend({
-            deleted: z.array(
-              z.object({ year: z.number(), responses: z.number(), interviews: z.number() }),
-            ),
-            backup: z.string().nullable(),
-          }),
+          200: RetentionAppliedSchema,
           ...errorResponses(401, 403),
         },
       },

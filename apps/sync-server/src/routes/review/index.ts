@@ -1,89 +1,24 @@
-import { CHANNEL_IDS, responseFlags } from '@jiuting/questionnaire';
+import {
+  IdParamsSchema,
+  type ReviewInterview,
+  ReviewInterviewAnswerSchema,
+  type ReviewInterviewSchema,
+  ReviewInterviewsPageSchema,
+  ReviewListQuerySchema,
+  type ReviewPage,
+  ReviewReasonBodySchema,
+  type ReviewResponse,
+  ReviewResponseAnswerSchema,
+  type ReviewResponseSchema,
+  ReviewResponsesPageSchema,
+} from '@jiuting/api-contract';
+import { responseFlags } from '@jiuting/questionnaire';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { AppError, errorResponses } from '../../errors.ts';
 import { principalOf } from '../../plugins/auth.ts';
 import type { ReviewKind } from '../../repositories/review.ts';
 import { keptUntilChanged } from '../../services/kept-until-changed.ts';
-import { FlagSchema } from '../quality/index.ts';
-import { PageQueryFields, plain, YearQuerySchema } from '../schemas.ts';
-
-const MarkSchema = z
-  .object({
-    at: z.string(),
-    reason: z.string(),
-    byUserId: z.string().nullable(),
-    byDisplayName: z.string().nullable(),
-  })
-  .nullable();
-
-const ItemBase = {
-  id: z.string(),
-  communityCode: z.string(),
-  communityName: z.string(),
-  collector: z.string().nullable(),
-  collectedAt: z.string(),
-  receivedAt: z.string(),
-  invalid: MarkSchema,
-};
-
-export const ReviewResponseSchema = z.object({
-  ...ItemBase,
-  householdKey: z.string(),
-  householdAddress: z.string(),
-  channel: z.string(),
-  score: z.number(),
-  counted: z.boolean(),
-  answers: z.record(z.string(), z.unknown()),
-  startedAt: z.string().nullable(),
-  answerChanges: z.number().nullable(),
-  /** The collector's device session (a sign-in on one phone); null for QR answers and imports. */
-  sessionId: z.string().nullable(),
-  /** The quality signals that flag it (see GET /api/quality). */
-  flags: z.array(FlagSchema),
-});
-
-export const ReviewInterviewSchema = z.object({
-  ...ItemBase,
-  group: z.string(),
-  method: z.string(),
-  date: z.string(),
-  view: z.string(),
-});
-
-const ListQuerySchema = YearQuerySchema.extend({
-  community: z.string().max(32).optional(),
-  /** One record, as the quality view opens it. */
-  id: z.string().max(64).optional(),
-  status: z
-    .enum(['all', 'valid', 'invalid', 'repeat'], {
-      error: '状态应为 all、valid、invalid 或 repeat',
-    })
-    .default('all'),
-  channel: z.enum(CHANNEL_IDS, { error: '采集方式应为 door、qr、phone 或 paper' }).optional(),
-  collector: z.string().max(64).optional(),
-  flag: FlagSchema.optional(),
-  address: plain(z.string().max(80, '门牌地址不能超过 80 个字'), '门牌地址').optional(),
-  /** A page's nextCursor: the page after it, found by the index (page is then only echoed). */
-  cursor: z
-    .string()
-    .regex(/^\d{1,15}$/, '翻页位置不正确，请从第一页重新打开')
-    .optional(),
-  ...PageQueryFields,
-});
-
-const IdParamsSchema = z.object({ id: z.string().max(64) });
-
-const ReasonBodySchema = z.strictObject({
-  reason: plain(
-    z
-      .string({ error: '请填写标记无效的原因' })
-      .trim()
-      .min(1, '请填写标记无效的原因')
-      .max(200, '原因不能超过 200 个字'),
-    '原因',
-  ),
-});
 
 const KINDS: Record<'responses' | 'interviews', ReviewKind> = {
   responses: 'response',
@@ -104,7 +39,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   const staff = app.requireRole('admin', 'coordinator');
 
   for (const [segment, kind] of Object.entries(KINDS)) {
-    const itemSchema = kind === 'response' ? ReviewResponseSchema : ReviewInterviewSchema;
+    // The kind's own schema at run time; either kind's answer to the handler's types.
+    const pageSchema: z.ZodType<ReviewPage> =
+      kind === 'response' ? ReviewResponsesPageSchema : ReviewInterviewsPageSchema;
+    const itemAnswerSchema: z.ZodType<{ item: ReviewResponse | ReviewInterview }> =
+      kind === 'response' ? ReviewResponseAnswerSchema : ReviewInterviewAnswerSchema;
     type Item = z.infer<typeof ReviewResponseSchema> | z.infer<typeof ReviewInterviewSchema>;
     const answer = (id: string): { item: Item } => {
       const item = review.find(kind, id);
@@ -141,15 +80,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       `/review/${segment}`,
       {
         schema: {
-          querystring: ListQuerySchema,
+          querystring: ReviewListQuerySchema,
           response: {
-            200: z.object({
-              items: z.array(itemSchema),
-              total: z.number(),
-              page: z.number(),
-              pageSize: z.number(),
-              nextCursor: z.string().nullable(),
-            }),
+            200: pageSchema,
             ...errorResponses(400, 401, 403),
           },
         },
@@ -193,9 +126,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       {
         schema: {
           params: IdParamsSchema,
-          body: ReasonBodySchema,
+          body: ReviewReasonBodySchema,
           response: {
-            200: z.object({ item: itemSchema }),
+            200: itemAnswerSchema,
             ...errorResponses(400, 401, 403, 404, 409),
           },
         },
@@ -215,7 +148,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         schema: {
           params: IdParamsSchema,
           response: {
-            200: z.object({ item: itemSchema }),
+            200: itemAnswerSchema,
             ...errorResponses(400, 401, 403, 404, 409),
           },
         },

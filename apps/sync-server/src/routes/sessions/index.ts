@@ -1,23 +1,8 @@
+import { IdParamsSchema, OkAnswerSchema, SessionsAnswerSchema } from '@jiuting/api-contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { AppError, errorResponses } from '../../errors.ts';
 import { principalOf } from '../../plugins/auth.ts';
 import { manageableRoles } from '../../repositories/users.ts';
-import { RoleSchema } from '../schemas.ts';
-
-const SessionSchema = z.object({
-  id: z.string(),
-  userId: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  role: RoleSchema,
-  userAgent: z.string(),
-  ip: z.string(),
-  createdAt: z.string(),
-  lastSeenAt: z.string(),
-  expiresAt: z.string(),
-  current: z.boolean(),
-});
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const staff = app.requireRole('admin', 'coordinator');
@@ -27,7 +12,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         response: {
-          200: z.object({ sessions: z.array(SessionSchema) }),
+          200: SessionsAnswerSchema,
           ...errorResponses(401, 403),
         },
       },
@@ -58,8 +43,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/sessions/:id',
     {
       schema: {
-        params: z.object({ id: z.string().max(64) }),
-        response: { 200: z.object({ ok: z.literal(true) }), ...errorResponses(401, 403, 404) },
+        params: IdParamsSchema,
+        response: { 200: OkAnswerSchema, ...errorResponses(401, 403, 404) },
       },
       onRequest: staff,
     },

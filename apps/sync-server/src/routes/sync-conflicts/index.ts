@@ -1,22 +1,6 @@
+import { PageQuerySchema, SyncConflictsPageSchema } from '@jiuting/api-contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { errorResponses } from '../../errors.ts';
-import { PageQueryFields } from '../schemas.ts';
-
-const SyncConflictSchema = z.object({
-  conflictId: z.number(),
-  id: z.string(),
-  at: z.string(),
-  userId: z.string().nullable(),
-  username: z.string().nullable(),
-  displayName: z.string().nullable(),
-  sessionId: z.string().nullable(),
-  source: z.string(),
-  kind: z.enum(['survey', 'interview', 'visit']),
-  communityCode: z.string(),
-  storedHash: z.string(),
-  receivedHash: z.string(),
-});
 
 // Records refused because their id was already stored with other content: which record, who
 // sent it from which device, when, and the hashes of both versions (never their content).
@@ -25,14 +9,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/sync-conflicts',
     {
       schema: {
-        querystring: z.object(PageQueryFields),
+        querystring: PageQuerySchema,
         response: {
-          200: z.object({
-            items: z.array(SyncConflictSchema),
-            total: z.number(),
-            page: z.number(),
-            pageSize: z.number(),
-          }),
+          200: SyncConflictsPageSchema,
           ...errorResponses(400, 401, 403),
         },
       },

@@ -1,19 +1,9 @@
+import { SyncBodySchema, SyncResultsSchema } from '@jiuting/api-contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { errorResponses } from '../../errors.ts';
 import { principalOf } from '../../plugins/auth.ts';
 import { kindsFor } from '../../repositories/users.ts';
 import { countStatuses } from '../../services/ingest.ts';
-import { SyncResultsSchema } from '../schemas.ts';
-
-// Items are checked one by one (so one bad item cannot block the others): the route itself
-// only insists on a list of 1–500 of something.
-const SyncBodySchema = z.object({
-  items: z
-    .array(z.unknown(), { error: 'items 应为记录列表' })
-    .min(1, '至少提交一条记录')
-    .max(500, '每次最多提交 500 条记录'),
-});
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(

@@ -1,46 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { DEPARTMENT_IDS } from '@jiuting/scorecard';
+import {
+  CreatedUserAnswerSchema,
+  CreateUserSchema,
+  IdParamsSchema,
+  PatchUserSchema,
+  StaffUserAnswerSchema,
+  UsersAnswerSchema,
+} from '@jiuting/api-contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { AppError, errorResponses } from '../../errors.ts';
 import { principalOf } from '../../plugins/auth.ts';
 import { FIELD_ROLES, manageableRoles, type Role, type User } from '../../repositories/users.ts';
 import { isStrongPassword, WEAK_PASSWORD_MESSAGE } from '../../security/password-strength.ts';
 import { hashPassword, randomPassword } from '../../security/passwords.ts';
-import { plain, RoleSchema, StaffUserSchema } from '../schemas.ts';
-
-const PasswordSchema = z
-  .string({ error: '密码应为文字' })
-  .min(10, '密码至少 10 位')
-  .max(256, '密码不能超过 256 位');
-
-const CommunityCodesSchema = z.array(plain(z.string().max(32), '居民区编号')).max(100);
-
-const DepartmentSchema = z.enum(DEPARTMENT_IDS, { error: '未知的评分部门' });
-
-const CreateUserSchema = z.strictObject({
-  username: z
-    .string({ error: '请填写用户名' })
-    .regex(/^[A-Za-z0-9_.-]{2,32}$/, '用户名为 2–32 位字母、数字、下划线、点或连字符'),
-  displayName: plain(z.string({ error: '请填写姓名' }).trim().min(1, '请填写姓名').max(32), '姓名'),
-  role: RoleSchema,
-  /** Omitted: a random password is made and returned once. */
-  password: PasswordSchema.optional(),
-  communities: CommunityCodesSchema.default([]),
-  /** Required for, and only for, a department_scorer. */
-  department: DepartmentSchema.optional(),
-});
-
-const PatchUserSchema = z
-  .strictObject({
-    displayName: plain(z.string().trim().min(1, '请填写姓名').max(32), '姓名').optional(),
-    role: RoleSchema.optional(),
-    password: PasswordSchema.optional(),
-    communities: CommunityCodesSchema.optional(),
-    disabled: z.boolean().optional(),
-    department: DepartmentSchema.optional(),
-  })
-  .refine((patch) => Object.keys(patch).length > 0, '没有要修改的内容');
 
 const routes: FastifyPluginAsyncZod = async (app) => {
   const staff = app.requireRole('admin', 'coordinator');
@@ -89,7 +61,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         response: {
-          200: z.object({ users: z.array(StaffUserSchema) }),
+          200: UsersAnswerSchema,
           ...errorResponses(401, 403),
         },
       },
@@ -106,7 +78,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         body: CreateUserSchema,
         response: {
-          200: z.object({ user: StaffUserSchema, password: z.string().optional() }),
+          200: CreatedUserAnswerSchema,
           ...errorResponses(400, 401, 403, 409),
         },
       },
@@ -163,10 +135,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     '/users/:id',
     {
       schema: {
-        params: z.object({ id: z.string().max(64) }),
+        params: IdParamsSchema,
         body: PatchUserSchema,
         response: {
-          200: z.object({ user: StaffUserSchema }),
+          200: StaffUserAnswerSchema,
           ...errorResponses(400, 401, 403, 404),
         },
       },

@@ -1,9 +1,9 @@
+import { CommunityParamsSchema, VisitListSchema } from '@jiuting/api-contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError, errorResponses } from '../../errors.ts';
 import { principalOf } from '../../plugins/auth.ts';
 import { visitListHouseholds } from '../../services/visit-list.ts';
 import sampleRoutes from './sample.ts';
-import { CommunityParamsSchema, VisitListSchema } from './schemas.ts';
 
 // The canvassers' visit list: a community's register with each household's state, the sample
 // first. A handful of queries for the whole community, never one per household.

@@ -1,9 +1,13 @@
 import { randomInt } from 'node:crypto';
+import {
+  CommunityParamsSchema,
+  SampleDrawBodySchema,
+  SampleDrawSchema,
+} from '@jiuting/api-contract';
 import { drawHouseholdSample, MAX_SAMPLE_SEED } from '@jiuting/questionnaire';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError, errorResponses } from '../../errors.ts';
 import { principalOf } from '../../plugins/auth.ts';
-import { CommunityParamsSchema, SampleDrawBodySchema, SampleDrawSchema } from './schemas.ts';
 
 // A coordinator draws a community's fair sample (drawHouseholdSample of @jiuting/questionnaire):
 // stored with its seed, audited, and published in the visit list. A redraw replaces it.

@@ -1,10 +1,9 @@
 import { MAX_SAMPLE_SEED } from '@jiuting/questionnaire';
 import { z } from 'zod';
 
-// Request and response schemas of the visit routes (to move into the api-contract package).
+// The canvassers' visit list and a community's sample.
 
-export const CommunityParamsSchema = z.object({ code: z.string().max(32) });
-
+/** The server's state of a household (contract 11 §2). */
 export const VisitStateSchema = z.enum([
   'unvisited',
   'counted',
@@ -14,6 +13,8 @@ export const VisitStateSchema = z.enum([
   'vacant',
 ]);
 
+export type ServerVisitState = z.infer<typeof VisitStateSchema>;
+
 export const SampleSummarySchema = z.object({
   drawnAt: z.string(),
   seed: z.number(),
@@ -21,28 +22,33 @@ export const SampleSummarySchema = z.object({
   reserveSize: z.number(),
 });
 
+/** A household of the list, with what the server knows of it. */
+export const ListedHouseholdSchema = z.object({
+  key: z.string(),
+  area: z.string(),
+  // As register_households stores them: `building` carries 组 and 弄 as the key prints them
+  // (`100弄12号`, `3组25号`); `lane` repeats the 弄 number; unit and room are bare numbers.
+  road: z.string(),
+  lane: z.string(),
+  building: z.string(),
+  unit: z.string(),
+  room: z.string(),
+  address: z.string(),
+  status: z.enum(['居住', '空置', '非住宅']),
+  state: VisitStateSchema,
+  lastVisitAt: z.string().nullable(),
+  sample: z.object({ list: z.enum(['sample', 'reserve']), rank: z.number() }).nullable(),
+});
+export type ListedHousehold = z.infer<typeof ListedHouseholdSchema>;
+
+/** GET /api/communities/:code/visit-list (the phone stores it as it came). */
 export const VisitListSchema = z.object({
   communityCode: z.string(),
   generatedAt: z.string(),
   /** false: the community has no 户册, and `households` is empty. */
   registered: z.boolean(),
   sample: SampleSummarySchema.nullable(),
-  households: z.array(
-    z.object({
-      key: z.string(),
-      area: z.string(),
-      road: z.string(),
-      lane: z.string(),
-      building: z.string(),
-      unit: z.string(),
-      room: z.string(),
-      address: z.string(),
-      status: z.enum(['居住', '空置', '非住宅']),
-      state: VisitStateSchema,
-      lastVisitAt: z.string().nullable(),
-      sample: z.object({ list: z.enum(['sample', 'reserve']), rank: z.number() }).nullable(),
-    }),
-  ),
+  households: z.array(ListedHouseholdSchema),
 });
 export type VisitList = z.infer<typeof VisitListSchema>;
 
@@ -77,3 +83,4 @@ export const SampleDrawSchema = z.object({
     }),
   ),
 });
+export type SampleDraw = z.infer<typeof SampleDrawSchema>;

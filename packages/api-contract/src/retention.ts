@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/** A year as the retention rule sees it. */
+export const RetentionYearSchema = z
+  .object({
+    year: z.number(),
+    state: z.enum(['open', 'locked']),
+    lockedAt: z.string().nullable(),
+    dueAt: z.string().nullable(),
+    due: z.boolean(),
+    rawDeletedAt: z.string().nullable(),
+    responses: z.number(),
+    interviewsWithText: z.number(),
+  })
+  .meta({ id: 'RetentionYear' });
+export type RetentionYear = z.infer<typeof RetentionYearSchema>;
+
+/** GET /api/retention: the dry run. */
+export const RetentionPlanSchema = z.object({
+  retentionYears: z.number(),
+  checkedAt: z.string(),
+  years: z.array(RetentionYearSchema),
+  backups: z.array(z.string()),
+});
+export type RetentionPlan = z.infer<typeof RetentionPlanSchema>;
+
+/** POST /api/retention/apply: the plan, what was deleted, and the backup made first. */
+export const RetentionAppliedSchema = RetentionPlanSchema.extend({
+  deleted: z.array(z.object({ year: z.number(), responses: z.number(), interviews: z.number() })),
+  backup: z.string().nullable(),
+});
+export type RetentionApplied = z.infer<typeof RetentionAppliedSchema>;
