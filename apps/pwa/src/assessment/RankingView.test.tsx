@@ -1,16 +1,10 @@
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { renderWithServer } from './assessment.test-kit.tsx';
+import { assessmentYear, itemFigures, renderWithServer } from './assessment.test-kit.tsx';
 import type { AssessmentYear, CommunityResult } from './assessment-api.ts';
 import { RankingView } from './RankingView.tsx';
 
-const YEAR: AssessmentYear = {
-  year: 2025,
-  state: 'open',
-  createdAt: '2025-11-01T00:00:00Z',
-  lockedAt: null,
-  lockNote: null,
-};
+const YEAR: AssessmentYear = assessmentYear();
 
 const row = (
   code: string,
@@ -30,12 +24,16 @@ const row = (
   complete,
   missing: [],
   pending: [],
-  items: {},
+  items: itemFigures(),
+  indicators: {},
   satisfaction: { points: null, source: 'missing', computed: null, override: null },
   bonus: { points: 0, uncapped: 0, capped: false },
   deductions: { points: 0, capped: false },
   bonusInput: { honours: [], cases: [] },
   deductionsInput: [],
+  coverage: null,
+  interviews: null,
+  coverageBelowFloor: false,
 });
 
 describe('the ranking', () => {
