@@ -58,11 +58,14 @@ export const CollectionBodySchema = z
     questionnaireVersion: QuestionnaireVersionSchema,
     collectionFrom: CollectionDaySchema,
     collectionTo: CollectionDaySchema,
-    reason: z
-      .string({ error: '请写明修改采集设置的理由' })
-      .trim()
-      .min(1, '请写明修改采集设置的理由')
-      .max(200, '理由不能超过 200 个字'),
+    reason: plain(
+      z
+        .string({ error: '请写明修改采集设置的理由' })
+        .trim()
+        .min(1, '请写明修改采集设置的理由')
+        .max(200, '理由不能超过 200 个字'),
+      '理由',
+    ),
   })
   .refine(windowInOrder, WINDOW_ORDER_ISSUE);
 

@@ -12,6 +12,7 @@ import type { AssessmentYear } from '../../repositories/assessment.ts';
 import type { AssessmentService } from '../../services/assessment/assessment-service.ts';
 import { type LockFacts, lockIssues } from '../../services/assessment/lock-checks.ts';
 import { knownQuestionnaireVersions } from '../../services/assessment-year.ts';
+import { plain } from '../schemas.ts';
 import { actorOf } from './actor.ts';
 import {
   CollectionBodySchema,
@@ -39,20 +40,26 @@ const toYear = (y: AssessmentYear) => ({
 
 const SettingsBodySchema = z.strictObject({
   settings: YearSettingsSchema,
-  reason: z
-    .string({ error: '请写明修改年度设置的理由' })
-    .trim()
-    .min(1, '请写明修改年度设置的理由')
-    .max(200, '理由不能超过 200 个字'),
+  reason: plain(
+    z
+      .string({ error: '请写明修改年度设置的理由' })
+      .trim()
+      .min(1, '请写明修改年度设置的理由')
+      .max(200, '理由不能超过 200 个字'),
+    '理由',
+  ),
 });
 
 const GradeRuleBodySchema = z.strictObject({
   rule: GradeRuleSchema,
-  reason: z
-    .string({ error: '请写明修改等次规则的理由' })
-    .trim()
-    .min(1, '请写明修改等次规则的理由')
-    .max(200, '理由不能超过 200 个字'),
+  reason: plain(
+    z
+      .string({ error: '请写明修改等次规则的理由' })
+      .trim()
+      .min(1, '请写明修改等次规则的理由')
+      .max(200, '理由不能超过 200 个字'),
+    '理由',
+  ),
 });
 
 /** One assessment a year: created open, locked once 镇党委 has decided, never reopened. */
