@@ -44,6 +44,17 @@ const windowInOrder = (c: { collectionFrom?: string | null; collectionTo?: strin
   !c.collectionFrom || !c.collectionTo || c.collectionFrom <= c.collectionTo;
 const WINDOW_ORDER_ISSUE = { message: '采集结束日期不能早于开始日期', path: ['collectionTo'] };
 
+// A reason goes into the audit trail as typed: plain() refuses hidden characters there.
+const reasonFor = (what: string) =>
+  plain(
+    z
+      .string({ error: `请写明修改${what}的理由` })
+      .trim()
+      .min(1, `请写明修改${what}的理由`)
+      .max(200, '理由不能超过 200 个字'),
+    '理由',
+  );
+
 export const CreateYearSchema = z
   .strictObject({
     year: z.number({ error: '请填写年度' }).int('年度应为整数').min(2000).max(2100),
@@ -56,20 +67,9 @@ export const CollectionBodySchema = z
     questionnaireVersion: QuestionnaireVersionSchema,
     collectionFrom: CollectionDaySchema,
     collectionTo: CollectionDaySchema,
-    reason: z
-      .string({ error: '请写明修改采集设置的理由' })
-      .trim()
-      .min(1, '请写明修改采集设置的理由')
-      .max(200, '理由不能超过 200 个字'),
+    reason: reasonFor('采集设置'),
   })
   .refine(windowInOrder, WINDOW_ORDER_ISSUE);
-
-const reasonFor = (what: string) =>
-  z
-    .string({ error: `请写明修改${what}的理由` })
-    .trim()
-    .min(1, `请写明修改${what}的理由`)
-    .max(200, '理由不能超过 200 个字');
 
 /** PUT /api/assessment/:year/settings. */
 export const SettingsBodySchema = z.strictObject({

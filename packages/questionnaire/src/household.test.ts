@@ -4,6 +4,7 @@ import {
   composeHouseholdAddress,
   formatHouseholdKey,
   householdKey,
+  MAX_ADDRESS_LENGTH,
   parseHouseholdAddress,
 } from './household.ts';
 
@@ -166,6 +167,15 @@ describe('householdKey refuses what is not one household', () => {
 
   it('gives null for a value that is not text', () => {
     expect(householdKey(12301 as unknown as string)).toBeNull();
+  });
+
+  // Reading rescans the text (quadratic): a register cell or a field of 30,000 characters held
+  // the server for seconds. Nothing that long is one household.
+  it(`gives null for text longer than ${MAX_ADDRESS_LENGTH} characters, even one ending in an address`, () => {
+    const long = `${'九'.repeat(MAX_ADDRESS_LENGTH)}12号301室`;
+    expect(householdKey(long)).toBeNull();
+    expect(parseHouseholdAddress(long)).toBeNull();
+    expect(householdKey(`${'九'.repeat(40)}12号301室`)).not.toBeNull();
   });
 });
 

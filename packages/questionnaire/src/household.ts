@@ -124,8 +124,16 @@ function slotOfMarker(marker: string | undefined, isLast: boolean, hasBuilding: 
 }
 
 /** Parses what a person typed into its parts, or null when it is not one household. */
+/**
+ * The longest text read as an address: far beyond any ledger's (`上海市松江区九亭镇…301室` is
+ * about 30 characters). Reading takes time that grows with the square of the length (the numeral
+ * and token expressions rescan), so a 30,000-character cell or field would hold the server for
+ * seconds; anything longer is simply not an address.
+ */
+export const MAX_ADDRESS_LENGTH = 200;
+
 export function parseHouseholdAddress(input: string): HouseholdAddress | null {
-  if (typeof input !== 'string') return null;
+  if (typeof input !== 'string' || input.length > MAX_ADDRESS_LENGTH) return null;
   // NFKC turns full-width digits, letters and dashes into their ASCII forms.
   // A space between two numbers separates them (`12 301`); next to a marker it means nothing.
   // The character before a space is matched and put back rather than looked behind at: Safari

@@ -101,6 +101,13 @@ describe('a valid survey response', () => {
     expect(SurveyResponseSchema.parse(clone(full))).toStrictEqual(full);
   });
 
+  it('refuses an over-long address with the length message alone (nothing else reads it)', () => {
+    const householdAddress = '九'.repeat(5000);
+    expect(refusal(SurveyResponseSchema, { ...response, householdAddress })).toEqual([
+      { path: 'householdAddress', message: '门牌地址不能超过 80 个字' },
+    ]);
+  });
+
   it('keeps the address exactly as typed (the household key is computed, not stored over it)', () => {
     const typed = { ...response, householdAddress: ' 12 号楼 301 室 ' };
     expect(SurveyResponseSchema.parse(typed).householdAddress).toBe(' 12 号楼 301 室 ');

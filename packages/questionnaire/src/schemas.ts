@@ -226,7 +226,9 @@ export const CommunityCodeSchema = z
 
 export const HouseholdAddressSchema = z.string({ error: '请填写门牌地址' }).check(
   z.minLength(1, '请填写门牌地址'),
-  z.maxLength(80, '门牌地址不能超过 80 个字'),
+  // Nothing else is checked on a text over the limit: one clear message, and the address reader
+  // never sees a stranger's 5,000 characters.
+  z.maxLength(80, { error: '门牌地址不能超过 80 个字', abort: true }),
   z.refine((text: string) => !containsUnsafeCharacter(text), {
     message: `门牌地址${UNSAFE_CHARACTER_MESSAGE}`,
     abort: true,

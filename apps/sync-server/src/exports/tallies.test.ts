@@ -59,4 +59,23 @@ describe('tallySuggestions', () => {
     expect(tallyOf(tallies, 'q10', 'C').byCommunity).toEqual({ JT01: 0, JT02: 1, JT99: 1 });
     expect(tallyOf(tallies, 'q10', 'C').town).toBe(2);
   });
+
+  // A community code is letters, digits, `_` and `-`: `constructor` and `__proto__` are codes.
+  it('counts communities coded like Object.prototype members as numbers, as any other', () => {
+    const odd = ['constructor', '__proto__', 'toString'].map((code) => ({
+      ...R3,
+      id: `odd-${code}`,
+      communityCode: code,
+      communityName: `${code}居`,
+    }));
+    const tallies = tallySuggestions({ ...FIXTURE, responses: [...FIXTURE.responses, ...odd] });
+    const counts = tallyOf(tallies, 'q10', 'C').byCommunity;
+    for (const code of ['constructor', '__proto__', 'toString']) {
+      expect(Object.getOwnPropertyDescriptor(counts, code)?.value, code).toBe(1);
+      expect(
+        Object.getOwnPropertyDescriptor(tallies.respondents.byCommunity, code)?.value,
+        code,
+      ).toBe(1);
+    }
+  });
 });

@@ -50,12 +50,15 @@ export function suggestionTally(summary: readonly CommunityRef[]): {
 } {
   const communities: CommunityRef[] = summary.map(({ code, name }) => ({ code, name }));
   const known = new Set(communities.map((c) => c.code));
-  const respondents = { town: 0, byCommunity: {} as Record<string, number> };
+  // Counts keyed by community code start from no prototype: `constructor` is a valid code, and
+  // `{}['constructor'] ?? 0` is a function, not 0.
+  const perCommunity = () => Object.create(null) as Record<string, number>;
+  const respondents = { town: 0, byCommunity: perCommunity() };
   const counts = new Map<string, { town: number; byCommunity: Record<string, number> }>();
   const key = (questionId: TalliedQuestionId, letter: string) => `${questionId}:${letter}`;
   for (const questionId of TALLIED_QUESTION_IDS) {
     for (const option of questionById(questionId).options) {
-      counts.set(key(questionId, option.letter), { town: 0, byCommunity: {} });
+      counts.set(key(questionId, option.letter), { town: 0, byCommunity: perCommunity() });
     }
   }
 
@@ -87,7 +90,10 @@ export function suggestionTally(summary: readonly CommunityRef[]): {
       >;
     const options = TALLIED_QUESTION_IDS.flatMap((questionId) =>
       questionById(questionId).options.map((option) => {
-        const tally = counts.get(key(questionId, option.letter)) ?? { town: 0, byCommunity: {} };
+        const tally = counts.get(key(questionId, option.letter)) ?? {
+          town: 0,
+          byCommunity: perCommunity(),
+        };
         return {
           questionId,
           letter: option.letter,

@@ -8,6 +8,12 @@ import type { Role, User } from '../repositories/users.ts';
 export const SESSION_COOKIE = 'jt_session';
 /** Long enough that a phone used offline for a week (then some) still syncs when it returns. */
 export const SESSION_LIFETIME_MS = 14 * 24 * 3600_000;
+/**
+ * However often it is used, a session ends this long after its sign-in (ASVS 5.0 7.3.2: an
+ * absolute lifetime): a phone lost while in use does not stay signed in for ever. A month is
+ * one sign-in per month of canvassing; what the phone holds meanwhile waits in its outbox.
+ */
+export const SESSION_ABSOLUTE_LIFETIME_MS = 30 * 24 * 3600_000;
 // Refreshing the expiry is a write; once an hour per device is plenty for a sliding lifetime.
 const REFRESH_AFTER_MS = 3600_000;
 
@@ -60,9 +66,12 @@ export default fp(
       if (!user || user.disabled) return;
       request.principal = { user, sessionId: session.id };
       if (now.getTime() - Date.parse(session.last_seen_at) > REFRESH_AFTER_MS) {
-        const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS).toISOString();
-        app.repos.sessions.touch(session.id, now.toISOString(), expiresAt);
-        reply.setCookie(SESSION_COOKIE, token, cookieOptions(request, SESSION_LIFETIME_MS));
+        const endMs = Math.min(
+          now.getTime() + SESSION_LIFETIME_MS,
+          Date.parse(session.created_at) + SESSION_ABSOLUTE_LIFETIME_MS,
+        );
+        app.repos.sessions.touch(session.id, now.toISOString(), new Date(endMs).toISOString());
+        reply.setCookie(SESSION_COOKIE, token, cookieOptions(request, endMs - now.getTime()));
       }
     });
 

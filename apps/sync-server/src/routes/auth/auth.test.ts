@@ -202,6 +202,21 @@ describe('sessions', () => {
     expect((await me(app, cookie)).statusCode).toBe(401);
   });
 
+  it('ends a session 30 days after its sign-in even when it is used every day', async () => {
+    let now = new Date('2025-11-01T08:00:00Z');
+    const app = await setup({ now: () => now });
+    const { cookie } = await loginAs(app, 'canvasser');
+    for (let day = 1; day < 30; day += 1) {
+      now = new Date(Date.parse('2025-11-01T08:00:00Z') + day * 24 * 3600_000);
+      expect((await me(app, cookie)).statusCode, `day ${day}`).toBe(200);
+    }
+    now = new Date('2025-12-01T08:00:01Z');
+    expect((await me(app, cookie)).statusCode).toBe(401);
+    // Signing in again starts a new month.
+    const { cookie: again } = await loginAs(app, 'canvasser');
+    expect((await me(app, again)).statusCode).toBe(200);
+  });
+
   it('keeps a session used within 14 days alive and expires one left unused for 14 days', async () => {
     let now = new Date('2025-11-01T00:00:00Z');
     const app = await setup({ now: () => now });
