@@ -53,8 +53,12 @@ function tally(into: Tally, flags: readonly ResponseFlag[] | undefined): void {
   for (const f of flags) into.flags[f] += 1;
 }
 
-export function qualityReport(rows: readonly QualityResponse[], filter: QualityFilter) {
-  const flags = responseFlags(rows);
+/** `flags`: the rows' flags when kept already (services/kept-flags.ts); computed otherwise. */
+export function qualityReport(
+  rows: readonly QualityResponse[],
+  filter: QualityFilter,
+  flags: ReadonlyMap<string, ResponseFlag[]> = responseFlags(rows),
+) {
   const signals = new Map(communitySignals(rows).map((s) => [s.communityCode, s]));
 
   const communities = new Map<string, Tally & { code: string; name: string }>();
@@ -109,8 +113,17 @@ export function qualityReport(rows: readonly QualityResponse[], filter: QualityF
       flags: mine,
     });
   }
+  // Newest first; ties by id, so the order does not depend on the order rows were read in.
   flagged.sort((a, b) =>
-    a.collectedAt < b.collectedAt ? 1 : a.collectedAt > b.collectedAt ? -1 : 0,
+    a.collectedAt < b.collectedAt
+      ? 1
+      : a.collectedAt > b.collectedAt
+        ? -1
+        : a.id < b.id
+          ? -1
+          : a.id > b.id
+            ? 1
+            : 0,
   );
   return {
     communities: [...communities.values()]

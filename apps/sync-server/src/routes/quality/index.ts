@@ -13,6 +13,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses } from '../../errors.ts';
+import { type FlaggedRows, keptFlags } from '../../services/kept-flags.ts';
 import { keptUntilChanged } from '../../services/kept-until-changed.ts';
 import { qualityReport } from '../../services/quality.ts';
 import { PageQueryFields } from '../schemas.ts';
@@ -104,6 +105,22 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   // 30,000 responses; the report only changes when the data does.
   // A few filters at a time: a report's flagged list can hold thousands of responses.
   const reports = keptUntilChanged<ReturnType<typeof qualityReport>>(quality.version, 4);
+  // Each year's rows and flags, brought up to date from the responses stored since (two years
+  // at a time: the open one and the one a coordinator compares it with).
+  const years = new Map<number, () => FlaggedRows>();
+  const flaggedYear = (year: number): FlaggedRows => {
+    let kept = years.get(year);
+    if (!kept) {
+      if (years.size >= 2) years.delete(years.keys().next().value as number);
+      kept = keptFlags({
+        changes: quality.changes,
+        all: () => quality.responsesOfYear(year),
+        after: (seq) => quality.responsesAfter(seq, year),
+      });
+      years.set(year, kept);
+    }
+    return kept();
+  };
 
   app.get(
     '/quality',
@@ -118,9 +135,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const { community, collector, flag, page, pageSize } = request.query;
       // The assessment year's responses (the open year by default), not a calendar year's.
       const year = app.repos.years.resolve(request.query.year);
-      const report = reports(JSON.stringify([year, community, collector, flag]), () =>
-        qualityReport(quality.responsesOfYear(year), { community, collector, flag }),
-      );
+      const report = reports(JSON.stringify([year, community, collector, flag]), () => {
+        const { rows, flags } = flaggedYear(year);
+        return qualityReport(rows, { community, collector, flag }, flags);
+      });
       const start = (page - 1) * pageSize;
       return {
         year,
