@@ -1,5 +1,6 @@
 import { burstGroup, type ResponseFlag, responseFlags } from '@jiuting/questionnaire';
 import type { QualityResponse } from '../repositories/quality.ts';
+import { type FlaggedResponse, flaggedResponse, newestFirst } from './quality.ts';
 
 /** Where a scope's responses come from (a year's, or every year's). */
 export interface FlagSource {
@@ -13,6 +14,8 @@ export interface FlagSource {
 export interface FlaggedRows {
   readonly rows: readonly QualityResponse[];
   readonly flags: ReadonlyMap<string, ResponseFlag[]>;
+  /** Every flagged response, in the report's order (newest first). */
+  readonly flagged: readonly FlaggedResponse[];
 }
 
 interface State {
@@ -21,6 +24,7 @@ interface State {
   rows: QualityResponse[];
   groups: Map<string, QualityResponse[]>;
   flags: Map<string, ResponseFlag[]>;
+  flagged: FlaggedResponse[];
 }
 
 /**
@@ -48,7 +52,13 @@ export function keptFlags(source: FlagSource): () => FlaggedRows {
 function recount(rows: QualityResponse[], seq: number, rest: string): State {
   const groups = new Map<string, QualityResponse[]>();
   for (const row of rows) join(groups, row);
-  return { seq, rest, rows, groups, flags: responseFlags(rows) };
+  const flags = responseFlags(rows);
+  const flagged: FlaggedResponse[] = [];
+  for (const row of rows) {
+    const mine = flags.get(row.id);
+    if (mine) flagged.push(flaggedResponse(row, mine));
+  }
+  return { seq, rest, rows, groups, flags, flagged: flagged.sort(newestFirst) };
 }
 
 function join(groups: Map<string, QualityResponse[]>, row: QualityResponse): string | null {
@@ -73,9 +83,36 @@ function addNew(state: State, added: readonly QualityResponse[]): void {
   // A group's bursts depend on all of its rows and on nothing outside it.
   const affected = [...alone, ...[...touched].flatMap((key) => state.groups.get(key) ?? [])];
   const fresh = responseFlags(affected);
+  const changed = new Set<string>();
+  const entries: FlaggedResponse[] = [];
   for (const row of affected) {
+    changed.add(row.id);
     const mine = fresh.get(row.id);
-    if (mine) state.flags.set(row.id, mine);
-    else state.flags.delete(row.id);
+    if (mine) {
+      state.flags.set(row.id, mine);
+      entries.push(flaggedResponse(row, mine));
+    } else state.flags.delete(row.id);
   }
+  // The list stays in order without sorting it whole: the affected rows' entries leave, their
+  // new ones (sorted, few) are merged in.
+  state.flagged = merge(
+    state.flagged.filter((f) => !changed.has(f.id)),
+    entries.sort(newestFirst),
+  );
+}
+
+function merge(a: FlaggedResponse[], b: FlaggedResponse[]): FlaggedResponse[] {
+  if (b.length === 0) return a;
+  const out: FlaggedResponse[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length)
+    out.push(
+      newestFirst(a[i] as FlaggedResponse, b[j] as FlaggedResponse) <= 0
+        ? (a[i++] as FlaggedResponse)
+        : (b[j++] as FlaggedResponse),
+    );
+  while (i < a.length) out.push(a[i++] as FlaggedResponse);
+  while (j < b.length) out.push(b[j++] as FlaggedResponse);
+  return out;
 }

@@ -136,8 +136,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       // The assessment year's responses (the open year by default), not a calendar year's.
       const year = app.repos.years.resolve(request.query.year);
       const report = reports(JSON.stringify([year, community, collector, flag]), () => {
-        const { rows, flags } = flaggedYear(year);
-        return qualityReport(rows, { community, collector, flag }, flags);
+        const kept = flaggedYear(year);
+        return qualityReport(kept.rows, { community, collector, flag }, kept);
       });
       const start = (page - 1) * pageSize;
       return {
