@@ -106,9 +106,9 @@ describe('a phone shared by several people', () => {
 });
 
 describe('tabs and browsers that die', () => {
-  test('the tab holding the lock claims the next batch while one is on its way, and no item is in two requests', async () => {
-    // Holding the lock, its claims take over any other claim: the batch on its way must not be
-    // taken again by the claim made during its upload.
+  test('the tab holding the lock sends each item in exactly one request, batch after batch', async () => {
+    // Holding the lock, its claims take over any other claim, its own included: a claim made
+    // while a batch is on its way (to overlap the upload) must not take that batch again.
     const { locks } = memoryLocks();
     const payloads = Array.from({ length: 23 }, () => surveyItem());
     await queueItems(db, payloads);

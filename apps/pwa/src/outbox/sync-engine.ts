@@ -2,8 +2,13 @@ import { type ApiClient, pingServer } from '../api/client.ts';
 import type { OutboxDatabase } from './db.ts';
 import { backoffDelay, decideSyncAnswer } from './decide.ts';
 import { newId } from './ids.ts';
-import { applyOutcomes, claimBatch, purgeSynced, releaseClaims } from './store.ts';
-import type { SendingItem } from './types.ts';
+import {
+  applyOutcomes,
+  applyOutcomesAndClaim,
+  claimBatch,
+  purgeSynced,
+  releaseClaims,
+} from './store.ts';
 
 export type EnginePhase = 'idle' | 'syncing' | 'offline' | 'needsLogin' | 'forbidden' | 'stopped';
 
@@ -232,52 +237,38 @@ export class SyncEngine {
       let limit = this.batchSize;
       // Items the server asked to have again later: not resent in this run.
       const deferred = new Set<string>();
-      const claimOptions = (inFlight: readonly SendingItem[] = []) => ({
+      const claimOptions = () => ({
         collector: identity.username,
         maxBytes: this.maxBatchBytes,
-        // The batch on its way is this engine's claim: never claimed again (a take-over claim
-        // would otherwise take it), so no item is in two requests.
-        exclude:
-          inFlight.length === 0
-            ? deferred
-            : new Set([...deferred, ...inFlight.map((item) => item.id)]),
+        exclude: deferred,
         takeOverClaims: locked,
       });
       let batch = this.paused
         ? []
         : await claimBatch(this.db, this.engineId, this.now(), this.leaseMs, limit, claimOptions());
       while (batch.length > 0) {
-        // The network call happens between two transactions, never inside one. While it is on
-        // its way the next batch is claimed (leased to this engine, so no other tab takes it):
-        // the phone's IndexedDB work overlaps the upload instead of following it.
-        const answering = this.api.send('POST', '/api/sync', {
+        // The network call happens between two transactions, never inside one.
+        const answer = await this.api.send('POST', '/api/sync', {
           items: batch.map((item) => item.payload),
         });
-        const claimingNext = claimBatch(
-          this.db,
-          this.engineId,
-          this.now(),
-          this.leaseMs,
-          limit,
-          claimOptions(batch),
-        ).then(
-          (items) => ({ items }),
-          (error: unknown) => ({ error }),
-        );
-        const [answer, next] = await Promise.all([answering, claimingNext]);
         const decision = decideSyncAnswer(batch, answer);
-        await applyOutcomes(this.db, this.engineId, decision.outcomes, this.now());
-        if ('error' in next) throw next.error;
         if (decision.step === 'continue' && !this.paused) {
           for (const [id, outcome] of decision.outcomes) {
             if (outcome.kind === 'retry') deferred.add(id);
           }
-          batch = next.items;
+          // A batch went through: record it and claim the next in one transaction.
+          batch = await applyOutcomesAndClaim(
+            this.db,
+            this.engineId,
+            decision.outcomes,
+            this.now(),
+            this.leaseMs,
+            limit,
+            claimOptions(),
+          );
           continue;
         }
-        // The run stops or changes course: the batch claimed ahead goes back to the queue (the
-        // answered one is recorded above, so only it is still this engine's claim).
-        if (next.items.length > 0) await releaseClaims(this.db, this.engineId);
+        await applyOutcomes(this.db, this.engineId, decision.outcomes, this.now());
         if (this.paused) break;
         if (decision.step === 'backoff') return this.fail('offline', '上传失败，稍后自动重试');
         if (decision.step === 'needsLogin' || decision.step === 'forbidden') {
