@@ -3,6 +3,17 @@
 import { startTestServer } from '../../apps/sync-server/src/testing.ts';
 
 const server = await startTestServer();
+// BENCH_WITHOUT=index1,trigger2: an A/B of what a migration added, in the same minutes: the
+// named indexes and triggers are dropped before the first request.
+for (const name of (process.env.BENCH_WITHOUT ?? '').split(',').filter(Boolean)) {
+  const kind = server.app.db
+    .prepare<[string], string>('SELECT type FROM sqlite_master WHERE name = ?')
+    .pluck()
+    .get(name);
+  if (kind !== 'index' && kind !== 'trigger')
+    throw new Error(`BENCH_WITHOUT: no index or trigger ${name}`);
+  server.app.db.exec(`DROP ${kind.toUpperCase()} ${name}`);
+}
 const { cookie } = await server.login('canvasser');
 const codes = server.app.repos.communities.list().map((c) => c.code);
 process.stdout.write(

@@ -158,6 +158,36 @@ try {
     await measure(get(`/api/review/responses?page=1000&cursor=${cursorSeq}`)),
     'target < 20',
   );
+  // A page's quality flags: the rows that decide them, read through the indexes of migration
+  // 050, beside the query before it (an OR of the page's collectors and fingerprints over their
+  // whole span of days, which no index served: NOT INDEXED gives it the plan it had then).
+  const pageIds = (await get('/api/review/responses')()).items.map(
+    (item: { id: string }) => item.id,
+  );
+  const flagRows = app.repos.quality.responsesAround(pageIds).length;
+  line(
+    `  flags of page 1: responsesAround (${flagRows} rows)`,
+    await measure(() => app.repos.quality.responsesAround(pageIds)),
+    'target < 20',
+  );
+  const before = app.db.prepare(
+    `WITH listed AS (
+       SELECT id, user_id, client_fingerprint, collected_day FROM responses
+       WHERE id IN (SELECT value FROM json_each(?)))
+     SELECT r.id, r.scored FROM responses r NOT INDEXED
+     WHERE r.id IN (SELECT id FROM listed)
+       OR ((r.user_id IN (SELECT user_id FROM listed WHERE user_id IS NOT NULL)
+            OR r.client_fingerprint IN
+              (SELECT client_fingerprint FROM listed WHERE client_fingerprint IS NOT NULL))
+           AND r.collected_day BETWEEN (SELECT date(min(collected_day), '-1 day') FROM listed)
+                                   AND (SELECT date(max(collected_day), '+1 day') FROM listed))`,
+  );
+  const beforeRows = before.all(JSON.stringify(pageIds)).length;
+  line(
+    `  yardstick: the query before migration 050 (${beforeRows} rows)`,
+    await measure(() => before.all(JSON.stringify(pageIds))),
+    '—',
+  );
   // The list's own SQL (count + page), without the quality flags each page also computes.
   const review = reviewRepository(app.db, app.repos.submissions);
   const base = { status: 'all' as const, limit: 50, offset: 0 };

@@ -106,6 +106,22 @@ describe('a phone shared by several people', () => {
 });
 
 describe('tabs and browsers that die', () => {
+  test('the tab holding the lock sends each item in exactly one request, batch after batch', async () => {
+    // Holding the lock, its claims take over any other claim, its own included: a claim made
+    // while a batch is on its way (to overlap the upload) must not take that batch again.
+    const { locks } = memoryLocks();
+    const payloads = Array.from({ length: 23 }, () => surveyItem());
+    await queueItems(db, payloads);
+    const engine = fixture.engine(db, { locks, batchSize: 5 });
+
+    await engine.syncNow();
+
+    const sent = fixture.sentBatches.flat();
+    expect(fixture.sentBatches.map((batch) => batch.length)).toEqual([5, 5, 5, 5, 3]);
+    expect(new Set(sent).size).toBe(payloads.length);
+    expect(await states()).toEqual({ synced: payloads.length });
+  });
+
   test('a tab that loses the lock race waits for it, and sends a dead tab’s claimed items as soon as the lock is freed', async () => {
     const { locks, hold } = memoryLocks();
     await queueItems(

@@ -174,17 +174,29 @@ function groupBy(
   return groups;
 }
 
+/**
+ * The group whose bursts a response can be part of: its collector's (door or phone) or its QR
+ * fingerprint's; null for neither. A response's flags depend only on itself and its group, so
+ * a caller that keeps flags can recompute just the groups that new responses join.
+ */
+export function burstGroup(
+  row: Pick<QualityRow, 'collectorId' | 'channel' | 'fingerprint'>,
+): string | null {
+  if (row.collectorId !== null && IN_PERSON.has(row.channel)) return `collector:${row.collectorId}`;
+  if (row.channel === 'qr' && row.fingerprint !== null) return `fingerprint:${row.fingerprint}`;
+  return null;
+}
+
 /** Each response's flags (responses without any are absent). Pass the valid responses of a year. */
 export function responseFlags(rows: readonly QualityRow[]): Map<string, ResponseFlag[]> {
+  const groups = groupBy(rows, burstGroup);
   const collectorBursts = bursts(
-    groupBy(rows, (r) =>
-      r.collectorId !== null && IN_PERSON.has(r.channel) ? r.collectorId : null,
-    ),
+    new Map([...groups].filter(([key]) => key.startsWith('collector:'))),
     COLLECTOR_BURST_COUNT,
     COLLECTOR_BURST_MINUTES,
   );
   const fingerprintBursts = bursts(
-    groupBy(rows, (r) => (r.channel === 'qr' ? r.fingerprint : null)),
+    new Map([...groups].filter(([key]) => key.startsWith('fingerprint:'))),
     FINGERPRINT_BURST_COUNT,
     FINGERPRINT_BURST_MINUTES,
   );

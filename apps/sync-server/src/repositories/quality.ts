@@ -1,4 +1,8 @@
-import type { QualityRow } from '@jiuting/questionnaire';
+import {
+  COLLECTOR_BURST_MINUTES,
+  FINGERPRINT_BURST_MINUTES,
+  type QualityRow,
+} from '@jiuting/questionnaire';
 import type { Db } from '../db/open.ts';
 
 /** A response as the quality signals read it, with what a coordinator needs to find it. */
@@ -27,6 +31,9 @@ interface Row {
   scored: string;
 }
 
+/** Twice the longer burst window, so every run a response can be in is read whole. */
+const NEAR_SECONDS = 2 * Math.max(COLLECTOR_BURST_MINUTES, FINGERPRINT_BURST_MINUTES) * 60;
+
 /**
  * Every response of a span of Shanghai days, invalid ones included: a burst happened whatever a
  * coordinator later decided about one of its responses. Only the scored letters are read, from
@@ -47,33 +54,47 @@ export function qualityRepository(db: Db) {
     `SELECT ${COLUMNS} FROM responses r WHERE r.assessment_year = ?`,
   );
   // What decides the flags of the listed responses: themselves, and the responses of their
-  // collectors and fingerprints from the day before the first to the day after the last (a
-  // burst window is at most an hour, so it can cross midnight but not a whole day).
+  // collectors and fingerprints within twice the longer burst window of each.
+  // Each branch is an index range per listed response (its day and the days either side,
+  // migration 050; CROSS JOIN keeps the listed rows outside), narrowed by the time before any
+  // row is read in full, so a page costs what its own neighbours do, not a scan of the table.
+  // Invalidated responses count too: a burst happened whatever a coordinator decided later.
   const around = db.prepare<[string], Row>(
-    `WITH listed AS (
-       SELECT id, user_id, client_fingerprint, collected_day FROM responses
-       WHERE id IN (SELECT value FROM json_each(?)))
-     SELECT ${COLUMNS} FROM responses r
-     WHERE r.id IN (SELECT id FROM listed)
-       OR ((r.user_id IN (SELECT user_id FROM listed WHERE user_id IS NOT NULL)
-            OR r.client_fingerprint IN
-              (SELECT client_fingerprint FROM listed WHERE client_fingerprint IS NOT NULL))
-           AND r.collected_day BETWEEN (SELECT date(min(collected_day), '-1 day') FROM listed)
-                                   AND (SELECT date(max(collected_day), '+1 day') FROM listed))`,
+    `WITH listed AS MATERIALIZED (
+       SELECT seq, user_id, client_fingerprint, unixepoch(collected_at) AS at,
+         date(collected_day, '-1 day') AS from_day, date(collected_day, '+1 day') AS to_day
+       FROM responses WHERE id IN (SELECT value FROM json_each(?))),
+     near(seq) AS (
+       SELECT seq FROM listed
+       UNION SELECT r.seq FROM listed l CROSS JOIN responses r
+         ON r.user_id = l.user_id AND r.collected_day BETWEEN l.from_day AND l.to_day
+         AND r.user_id IS NOT NULL AND abs(unixepoch(r.collected_at) - l.at) <= ${NEAR_SECONDS}
+       UNION SELECT r.seq FROM listed l CROSS JOIN responses r
+         ON r.client_fingerprint = l.client_fingerprint
+         AND r.collected_day BETWEEN l.from_day AND l.to_day
+         AND r.client_fingerprint IS NOT NULL
+         AND abs(unixepoch(r.collected_at) - l.at) <= ${NEAR_SECONDS})
+     SELECT ${COLUMNS} FROM responses r WHERE r.seq IN (SELECT seq FROM near)`,
   );
   // What the signals read changes only when a response is stored (its seq is new), when a
-  // stored one changes (review, recount, area assignment: each writes its audit row in the
-  // same transaction), when a year's salt clears old fingerprints, or when a name changes.
-  // Cheap to read (index ends and two small tables), so a report can be kept until it moves.
-  const version = db
-    .prepare<[], string>(
-      `SELECT (SELECT coalesce(max(seq), 0) FROM responses)
-        || ':' || (SELECT coalesce(max(id), 0) FROM audit)
+  // stored one changes or goes (counted in response_changes by triggers, migration 051), when a
+  // year's salt clears old fingerprints, or when a name changes. Cheap to read (an index end and
+  // small tables), so a report can be kept until it moves, and brought up to date from the new
+  // rows alone when only the first part moved.
+  const changes = db.prepare<[], { seq: number; rest: string }>(
+    `SELECT (SELECT coalesce(max(seq), 0) FROM responses) AS seq,
+        (SELECT count FROM response_changes WHERE id = 1)
         || ':' || (SELECT count(*) || '/' || coalesce(max(year), 0) FROM fingerprint_salts)
         || ':' || (SELECT coalesce(max(updated_at), '') || '/' || count(*) FROM users)
-        || ':' || (SELECT coalesce(max(updated_at), '') || '/' || count(*) FROM communities)`,
-    )
-    .pluck();
+        || ':' || (SELECT coalesce(max(updated_at), '') || '/' || count(*) FROM communities)
+        AS rest`,
+  );
+  const afterInYear = db.prepare<[number, number], Row>(
+    `SELECT ${COLUMNS} FROM responses r WHERE r.seq > ? AND r.assessment_year = ? ORDER BY r.seq`,
+  );
+  const after = db.prepare<[number], Row>(
+    `SELECT ${COLUMNS} FROM responses r WHERE r.seq > ? ORDER BY r.seq`,
+  );
   // Names from the two small tables once, not joined into every one of thousands of rows.
   const communityNames = db
     .prepare<[], [string, string]>('SELECT code, name FROM communities')
@@ -86,7 +107,16 @@ export function qualityRepository(db: Db) {
       return named(byYear.all(year));
     },
     /** Changes whenever anything the signals read may have changed (see above). */
-    version: () => version.get() as string,
+    version(): string {
+      const { seq, rest } = changes.get() as { seq: number; rest: string };
+      return `${seq}:${rest}`;
+    },
+    /** As `version`, split: the last stored response's seq, and everything else. */
+    changes: () => changes.get() as { seq: number; rest: string },
+    /** Responses stored after `seq` (of one assessment year, or of every year), oldest first. */
+    responsesAfter(seq: number, year?: number): QualityResponse[] {
+      return named(year === undefined ? after.all(seq) : afterInYear.all(seq, year));
+    },
     /** Responses collected from `fromDay` to `toDay` (Shanghai `YYYY-MM-DD`, both included). */
     responses(fromDay: string, toDay: string): QualityResponse[] {
       return named(byDays.all(fromDay, toDay));

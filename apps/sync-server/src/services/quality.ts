@@ -53,8 +53,45 @@ function tally(into: Tally, flags: readonly ResponseFlag[] | undefined): void {
   for (const f of flags) into.flags[f] += 1;
 }
 
-export function qualityReport(rows: readonly QualityResponse[], filter: QualityFilter) {
-  const flags = responseFlags(rows);
+/** A flagged response as the report lists it. */
+export function flaggedResponse(row: QualityResponse, flags: ResponseFlag[]): FlaggedResponse {
+  return {
+    id: row.id,
+    communityCode: row.communityCode,
+    communityName: row.communityName,
+    collector: row.collectorName,
+    collectorId: row.collectorId,
+    channel: row.channel,
+    householdKey: row.householdKey,
+    collectedAt: row.collectedAt,
+    fillSeconds: fillSeconds(row),
+    answerChanges: row.answerChanges,
+    score: row.score,
+    counted: row.counted,
+    invalid: row.invalid,
+    flags,
+  };
+}
+
+/** The flagged list's order: newest first; ties by id, so it does not depend on read order. */
+export function newestFirst(a: FlaggedResponse, b: FlaggedResponse): number {
+  if (a.collectedAt !== b.collectedAt) return a.collectedAt < b.collectedAt ? 1 : -1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * `kept`: the rows' flags and every flagged response in list order, when kept already
+ * (services/kept-flags.ts); computed from the rows otherwise.
+ */
+export function qualityReport(
+  rows: readonly QualityResponse[],
+  filter: QualityFilter,
+  kept?: {
+    flags: ReadonlyMap<string, ResponseFlag[]>;
+    flagged: readonly FlaggedResponse[];
+  },
+) {
+  const flags = kept?.flags ?? responseFlags(rows);
   const signals = new Map(communitySignals(rows).map((s) => [s.communityCode, s]));
 
   const communities = new Map<string, Tally & { code: string; name: string }>();
@@ -89,29 +126,19 @@ export function qualityReport(rows: readonly QualityResponse[], filter: QualityF
       }
       tally(collector, mine);
     }
-    if (!mine) continue;
+    if (!mine || kept) continue;
     if (filter.collector !== undefined && row.collectorId !== filter.collector) continue;
     if (filter.flag !== undefined && !mine.includes(filter.flag)) continue;
-    flagged.push({
-      id: row.id,
-      communityCode: row.communityCode,
-      communityName: row.communityName,
-      collector: row.collectorName,
-      collectorId: row.collectorId,
-      channel: row.channel,
-      householdKey: row.householdKey,
-      collectedAt: row.collectedAt,
-      fillSeconds: fillSeconds(row),
-      answerChanges: row.answerChanges,
-      score: row.score,
-      counted: row.counted,
-      invalid: row.invalid,
-      flags: mine,
-    });
+    flagged.push(flaggedResponse(row, mine));
   }
-  flagged.sort((a, b) =>
-    a.collectedAt < b.collectedAt ? 1 : a.collectedAt > b.collectedAt ? -1 : 0,
-  );
+  if (kept) {
+    for (const f of kept.flagged) {
+      if (filter.community !== undefined && f.communityCode !== filter.community) continue;
+      if (filter.collector !== undefined && f.collectorId !== filter.collector) continue;
+      if (filter.flag !== undefined && !f.flags.includes(filter.flag)) continue;
+      flagged.push(f);
+    }
+  } else flagged.sort(newestFirst);
   return {
     communities: [...communities.values()]
       .map((c) => {

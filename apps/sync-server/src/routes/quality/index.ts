@@ -12,6 +12,7 @@ import {
 } from '@jiuting/questionnaire';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses } from '../../errors.ts';
+import { type FlaggedRows, keptFlags } from '../../services/kept-flags.ts';
 import { keptUntilChanged } from '../../services/kept-until-changed.ts';
 import { qualityReport } from '../../services/quality.ts';
 
@@ -23,6 +24,22 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   // 30,000 responses; the report only changes when the data does.
   // A few filters at a time: a report's flagged list can hold thousands of responses.
   const reports = keptUntilChanged<ReturnType<typeof qualityReport>>(quality.version, 4);
+  // Each year's rows and flags, brought up to date from the responses stored since (two years
+  // at a time: the open one and the one a coordinator compares it with).
+  const years = new Map<number, () => FlaggedRows>();
+  const flaggedYear = (year: number): FlaggedRows => {
+    let kept = years.get(year);
+    if (!kept) {
+      if (years.size >= 2) years.delete(years.keys().next().value as number);
+      kept = keptFlags({
+        changes: quality.changes,
+        all: () => quality.responsesOfYear(year),
+        after: (seq) => quality.responsesAfter(seq, year),
+      });
+      years.set(year, kept);
+    }
+    return kept();
+  };
 
   app.get(
     '/quality',
@@ -37,9 +54,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const { community, collector, flag, page, pageSize } = request.query;
       // The assessment year's responses (the open year by default), not a calendar year's.
       const year = app.repos.years.resolve(request.query.year);
-      const report = reports(JSON.stringify([year, community, collector, flag]), () =>
-        qualityReport(quality.responsesOfYear(year), { community, collector, flag }),
-      );
+      const report = reports(JSON.stringify([year, community, collector, flag]), () => {
+        const kept = flaggedYear(year);
+        return qualityReport(kept.rows, { community, collector, flag }, kept);
+      });
       const start = (page - 1) * pageSize;
       return {
         year,

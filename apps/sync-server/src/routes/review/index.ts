@@ -18,7 +18,7 @@ import type { z } from 'zod';
 import { AppError, errorResponses } from '../../errors.ts';
 import { principalOf } from '../../plugins/auth.ts';
 import type { ReviewKind } from '../../repositories/review.ts';
-import { keptUntilChanged } from '../../services/kept-until-changed.ts';
+import { keptFlags } from '../../services/kept-flags.ts';
 
 const KINDS: Record<'responses' | 'interviews', ReviewKind> = {
   responses: 'response',
@@ -28,10 +28,14 @@ const KINDS: Record<'responses' | 'interviews', ReviewKind> = {
 const routes: FastifyPluginAsyncZod = async (app) => {
   const { review, quality } = app.repos;
   // Flags are computed per request, so they always match the data: for a page, from the rows
-  // that decide its items' flags; for the flag filter, over every response (all years).
-  const flagsKept = keptUntilChanged<ReturnType<typeof responseFlags>>(quality.version, 1);
-  const allFlags = () =>
-    flagsKept('all', () => responseFlags(quality.responses('0000-01-01', '9999-12-31')));
+  // that decide its items' flags; for the flag filter, over every response (all years), kept
+  // and brought up to date from the responses stored since.
+  const allFlagged = keptFlags({
+    changes: quality.changes,
+    all: () => quality.responses('0000-01-01', '9999-12-31'),
+    after: (seq) => quality.responsesAfter(seq),
+  });
+  const allFlags = () => allFlagged().flags;
   const withFlags = <T extends { id: string }>(items: readonly T[]) => {
     const flags = responseFlags(quality.responsesAround(items.map((item) => item.id)));
     return items.map((item) => ({ ...item, flags: flags.get(item.id) ?? [] }));
