@@ -6,13 +6,11 @@ import { JOURNAL_SIZE_LIMIT_BYTES } from './open.ts';
 // connection that writes, it lands inside whichever sync request happens to trigger it and
 // shows up as that phone's slow request. A second connection in a worker thread checkpoints on
 // a timer instead. PASSIVE never blocks the writer; once it has copied the whole WAL, the next
-// write starts the WAL over and journal_size_limit cuts the file back. (TRUNCATE would give the
-// space back without waiting for a write, but it holds the write lock while it waits for
-// readers, and a sync request failed with SQLITE_BUSY behind it in the export benchmark. Even
-// one that never waits holds the write lock for a moment: a write transaction that began
-// deferred and upgrades to a writer in that moment fails at once, with no busy wait — the
-// export benchmark's ingest died of it. Truncating when idle needs BEGIN IMMEDIATE on every
-// write transaction first.) The
+// write starts the WAL over and journal_size_limit cuts the file back. Not TRUNCATE here: it
+// holds the write lock for a moment, and a write transaction of the serving connection that
+// began deferred and upgrades in that moment fails at once with SQLITE_BUSY (the export
+// benchmark's ingest died of it). The serving connection truncates for itself once quiet
+// (wal-trim.ts), where no transaction of its own can be half-way. The
 // main connection keeps a high auto-checkpoint threshold as a fallback should this worker stop.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');

@@ -3,6 +3,7 @@ import { takeBackup } from '../db/backup.ts';
 import { startCheckpointer } from '../db/checkpointer.ts';
 import { migrate, pendingMigrations, schemaVersion } from '../db/migrate.ts';
 import { type Db, FALLBACK_AUTOCHECKPOINT_PAGES, openDatabase } from '../db/open.ts';
+import { startWalTrim } from '../db/wal-trim.ts';
 import { errorRepeats } from './error-repeats.ts';
 
 declare module 'fastify' {
@@ -54,8 +55,10 @@ export default fp(
         },
       },
     });
+    const walTrim = startWalTrim(db);
     // Runs after in-flight requests have finished (Fastify closes the server first).
     app.addHook('onClose', async () => {
+      walTrim.stop();
       await checkpointer.stop();
       db.close();
     });
