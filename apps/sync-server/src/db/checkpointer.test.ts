@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { tempDbPath } from '../testing.ts';
@@ -82,3 +82,29 @@ it('lets a script that awaits stop() as its last step finish normally (not exit 
   expect(run.stdout).toContain('stopped');
   // A child process that loads tsx: seconds on a loaded machine.
 }, 30_000);
+
+it('reports a run of checkpoint failures once, then again only with its count', async () => {
+  // Not a database: every checkpoint fails, as on a disk that has turned read-only.
+  const { dbPath } = tempDbPath();
+  writeFileSync(dbPath, 'x'.repeat(8192));
+  const failing: string[] = [];
+  const stillFailing: number[] = [];
+  const checkpointer = startCheckpointer(dbPath, {
+    intervalMs: 10,
+    reportEveryMs: 200,
+    log: {
+      failing: (message) => failing.push(message),
+      stillFailing: (_message, count) => stillFailing.push(count),
+    },
+  });
+  try {
+    expect(await waitUntil(() => stillFailing.length >= 2, 10_000)).toBe(true);
+    // One full report for the whole outage, then counts that grow: not one line per failure.
+    expect(failing).toHaveLength(1);
+    expect(failing[0]).toMatch(/not a database|SQLITE/i);
+    expect(stillFailing[1]).toBeGreaterThan(stillFailing[0] ?? 0);
+    expect(stillFailing[0]).toBeGreaterThan(2);
+  } finally {
+    await checkpointer.stop();
+  }
+});

@@ -49,7 +49,13 @@ export interface Checkpointer {
 
 export function startCheckpointer(
   dbPath: string,
-  options: { intervalMs?: number; restartAfterMs?: number; log?: Partial<CheckpointerLog> } = {},
+  options: {
+    intervalMs?: number;
+    restartAfterMs?: number;
+    /** How often a run of failures is reported again (a minute; shorter in tests). */
+    reportEveryMs?: number;
+    log?: Partial<CheckpointerLog>;
+  } = {},
 ): Checkpointer {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   const log = options.log ?? {};
@@ -84,7 +90,7 @@ export function startCheckpointer(
       if (failures === 1) {
         lastReport = now;
         log.failing?.(message.error ?? '');
-      } else if (now - lastReport >= 60_000) {
+      } else if (now - lastReport >= (options.reportEveryMs ?? 60_000)) {
         lastReport = now;
         log.stillFailing?.(message.error ?? '', failures);
       }
