@@ -21,6 +21,8 @@ export interface FeedbackText {
 }
 
 export interface FeedbackTextFilter {
+  /** The assessment year whose texts are listed. */
+  year: number;
   community?: string | undefined;
   field?: FeedbackTextField | undefined;
   /** Matched as a substring; % and _ are literal characters, not wildcards. */
@@ -50,22 +52,23 @@ const SHORTEST_INDEXED_SEARCH = 3;
 // kept by triggers on responses in the same transaction as each write (migration 029), so the
 // views read a few thousand summary rows, not the JSON of every response.
 export function feedbackRepository(db: Db) {
-  const respondents = db.prepare<[], { code: string; count: number }>(
-    `SELECT community_code AS code, count FROM feedback_respondents WHERE count > 0
-     ORDER BY community_code`,
+  const respondents = db.prepare<[number], { code: string; count: number }>(
+    `SELECT community_code AS code, count FROM feedback_respondents
+     WHERE assessment_year = ? AND count > 0 ORDER BY community_code`,
   );
-  const optionCounts = db.prepare<[TalliedQuestion], OptionCount>(
+  const optionCounts = db.prepare<[number, TalliedQuestion], OptionCount>(
     `SELECT community_code AS code, letter, count FROM feedback_option_counts
-     WHERE question = ? AND count > 0 ORDER BY community_code, letter`,
+     WHERE assessment_year = ? AND question = ? AND count > 0 ORDER BY community_code, letter`,
   );
 
   return {
-    respondents: () => respondents.all(),
-    optionCounts: (question: TalliedQuestion) => optionCounts.all(question),
+    /** Counted responses per community in the year (the tallies' denominators). */
+    respondents: (year: number) => respondents.all(year),
+    optionCounts: (year: number, question: TalliedQuestion) => optionCounts.all(year, question),
 
     texts(filter: FeedbackTextFilter): { items: FeedbackText[]; total: number } {
-      const clauses: string[] = [];
-      const params: (string | number)[] = [];
+      const clauses: string[] = ['t.assessment_year = ?'];
+      const params: (string | number)[] = [filter.year];
       // The trigram index finds a query of three or more characters and pages it newest first
       // (its rowid is the list's order). A query of one or two characters (停车, 噪) has no
       // trigram: those scan the kept texts with LIKE as before, short strings rather than every
@@ -88,19 +91,13 @@ export function feedbackRepository(db: Db) {
         clauses.push('t.community_code = ?');
         params.push(filter.community);
       }
-      const where = clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '';
+      const where = `WHERE ${clauses.join(' AND ')}`;
       const from = indexed
         ? 'feedback_search s JOIN feedback_texts t ON t.id = s.rowid'
         : 'feedback_texts t';
-      // Counting the index's matches alone needs no row of feedback_texts unless a community
-      // narrows them (the field is the rowid's last two bits).
-      const indexOnly = indexed && !filter.community;
+      // The year lives in feedback_texts, so every count joins it (by primary key).
       const total = db
-        .prepare(
-          indexOnly
-            ? `SELECT count(*) FROM feedback_search s ${where.replaceAll('t.id', 's.rowid')}`
-            : `SELECT count(*) FROM ${from} ${where}`,
-        )
+        .prepare(`SELECT count(*) FROM ${from} ${where}`)
         .pluck()
         .get(...params) as number;
       const items = db

@@ -1,9 +1,9 @@
-import { questionById } from '@jiuting/questionnaire';
+import { questionById, questionnaireOrCurrent } from '@jiuting/questionnaire';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses } from '../../errors.ts';
 import { FEEDBACK_TEXT_FIELDS, type TalliedQuestion } from '../../repositories/feedback.ts';
-import { PageQueryFields } from '../schemas.ts';
+import { PageQueryFields, YearQuerySchema } from '../schemas.ts';
 
 const OptionTallySchema = z.object({
   letter: z.string(),
@@ -13,6 +13,7 @@ const OptionTallySchema = z.object({
 });
 
 const TalliesSchema = z.object({
+  year: z.number(),
   respondents: z.object({ town: z.number(), byCommunity: z.record(z.string(), z.number()) }),
   questions: z.array(
     z.object({
@@ -24,7 +25,7 @@ const TalliesSchema = z.object({
   ),
 });
 
-const TextsQuerySchema = z.object({
+const TextsQuerySchema = YearQuerySchema.extend({
   community: z.string().max(32).optional(),
   field: z
     .enum(FEEDBACK_TEXT_FIELDS, { error: '文字类别应为 q12、q10Other 或 q11Other' })
@@ -45,6 +46,7 @@ const TextsSchema = z.object({
     }),
   ),
   total: z.number(),
+  year: z.number(),
   page: z.number(),
   pageSize: z.number(),
 });
@@ -60,19 +62,28 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/feedback/tallies',
     {
-      schema: { response: { 200: TalliesSchema, ...errorResponses(401, 403) } },
+      schema: {
+        querystring: YearQuerySchema,
+        response: { 200: TalliesSchema, ...errorResponses(400, 401, 403) },
+      },
       onRequest: staff,
     },
-    async () => {
-      const respondents = feedback.respondents();
+    async (request) => {
+      const year = app.repos.years.resolve(request.query.year);
+      // Options as the year's edition prints them (a changed option reads as that year asked).
+      const edition = questionnaireOrCurrent(
+        app.repos.years.facts().find((y) => y.year === year)?.questionnaireVersion,
+      );
+      const respondents = feedback.respondents(year);
       return {
+        year,
         respondents: {
           town: respondents.reduce((sum, r) => sum + r.count, 0),
           byCommunity: Object.fromEntries(respondents.map((r) => [r.code, r.count])),
         },
         questions: TALLIED.map((id) => {
-          const question = questionById(id);
-          const counts = feedback.optionCounts(id);
+          const question = questionById(id, edition);
+          const counts = feedback.optionCounts(year, id);
           return {
             id,
             number: question.number,
@@ -104,14 +115,16 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { community, field, q, page, pageSize } = request.query;
+      const year = app.repos.years.resolve(request.query.year);
       const found = feedback.texts({
+        year,
         community,
         field,
         search: q || undefined,
         limit: pageSize,
         offset: (page - 1) * pageSize,
       });
-      return { ...found, page, pageSize };
+      return { ...found, year, page, pageSize };
     },
   );
 };
