@@ -27,7 +27,7 @@ export function readExportData(
     responses: reports.countedResponsesStream(year),
     responseCount: reports.countCountedResponses(year),
     interviews: reports.validInterviews(year),
-    registerCheck: registers.checkRows(),
-    visits: visits.exportLines(),
+    registerCheck: registers.checkRows(year),
+    visits: visits.exportLines(year),
   };
 }

@@ -24,9 +24,9 @@ export function coverageRows(
       communities,
       repos.coverage.responseTotals(year),
       repos.coverage.interviewCounts(year),
-      repos.registers.totals(),
+      repos.registers.totals(year),
     ),
-    repos.visits.counts(),
-    repos.visits.sampleCoverage(),
+    repos.visits.counts(year),
+    repos.visits.sampleCoverage(year),
   );
 }

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponses } from '../../errors.ts';
+import { AppError, errorResponses } from '../../errors.ts';
 import { principalOf } from '../../plugins/auth.ts';
-import { applyRetention, retentionPlan } from '../../services/retention.ts';
+import { applyRetention, retentionConfirmation, retentionPlan } from '../../services/retention.ts';
 
 export interface RetentionRouteOptions {
   retentionYears: number;
@@ -49,10 +49,23 @@ const routes: FastifyPluginAsyncZod<RetentionRouteOptions> = async (app, opts) =
     async () => retentionPlan(app.db, options()),
   );
 
+  // Deleting is for good: the coordinator types the due years the dry run showed, so a click
+  // alone never deletes, and a year that fell due since the dry run is not deleted unseen.
+  const ConfirmSchema = z.object(
+    {
+      confirm: z
+        .string({ error: '请输入将删除原始答卷的年度以确认（如 2025）' })
+        .trim()
+        .max(200, '确认内容不能超过 200 个字'),
+    },
+    { error: '请输入将删除原始答卷的年度以确认（如 2025）' },
+  );
+
   app.post(
     '/retention/apply',
     {
       schema: {
+        body: ConfirmSchema,
         response: {
           200: PlanSchema.extend({
             deleted: z.array(
@@ -60,12 +73,27 @@ const routes: FastifyPluginAsyncZod<RetentionRouteOptions> = async (app, opts) =
             ),
             backup: z.string().nullable(),
           }),
-          ...errorResponses(401, 403),
+          ...errorResponses(400, 401, 403, 409),
         },
       },
       onRequest: staff,
     },
     async (request) => {
+      const expected = retentionConfirmation(retentionPlan(app.db, options()));
+      // Years typed with a comma or spaces between them read the same.
+      const typed = request.body.confirm
+        .split(/[、,，\s]+/)
+        .filter((y) => y !== '')
+        .join('、');
+      if (typed !== expected) {
+        throw new AppError(
+          'retention_not_confirmed',
+          undefined,
+          expected === ''
+            ? '现在没有到期的年度，未删除任何内容'
+            : `确认的年度与现在到期的年度（${expected}）不一致，未删除任何内容`,
+        );
+      }
       const result = await applyRetention(app.db, {
         ...options(),
         actorUserId: principalOf(request).user.id,

@@ -106,7 +106,7 @@ export function assessmentService(
       repos.communities.list(),
       repos.coverage.responseTotals(year),
       repos.coverage.interviewCounts(year),
-      repos.registers.totals(),
+      repos.registers.totals(year),
     ).map((c) => ({
       code: c.code,
       name: c.name,
