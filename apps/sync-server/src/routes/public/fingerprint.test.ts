@@ -1,7 +1,7 @@
 import { sampleSurvey } from '@jiuting/questionnaire/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildTestApp, CLIENT_HEADERS } from '../../testing.ts';
+import { buildTestApp, CLIENT_HEADERS, loginAs } from '../../testing.ts';
 
 let app: FastifyInstance;
 let cleanup: () => Promise<void>;
@@ -31,6 +31,16 @@ const submit = (ip: string, ua = UA, collectedAt = '2025-11-20T10:00:00+08:00') 
       return body.id as string;
     });
 };
+const openYear = async (year: number) => {
+  const { cookie } = await loginAs(app, 'coordinator');
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/assessment/years',
+    headers: { ...CLIENT_HEADERS, cookie },
+    payload: { year },
+  });
+  expect(res.statusCode, res.body).toBe(200);
+};
 const fingerprintOf = (id: string) =>
   app.db.prepare('SELECT client_fingerprint FROM responses WHERE id = ?').pluck().get(id);
 
@@ -47,9 +57,22 @@ describe('the QR answer’s coarse fingerprint', () => {
     expect(everything).not.toContain('MicroMessenger');
   });
 
+  it('is salted per assessment year, not per calendar year: January answers of the open 2025 round compare with December’s', async () => {
+    await openYear(2025);
+    const december = await submit('203.0.113.7');
+    clock = new Date('2026-01-05T02:00:00.000Z');
+    const january = await submit('203.0.113.7', UA, '2026-01-05T09:00:00+08:00');
+    expect(fingerprintOf(january)).toBe(fingerprintOf(december));
+    expect(app.db.prepare('SELECT year FROM fingerprint_salts').pluck().all()).toEqual([2025]);
+  });
+
   it('is kept only for its assessment year: the next year’s first answer deletes the old salt and fingerprints', async () => {
+    await openYear(2025);
     const old = await submit('203.0.113.7');
     clock = new Date('2026-01-05T02:00:00.000Z');
+    await openYear(2026);
+    // Opening the year rotated the posters' links.
+    token = app.repos.communities.get('DEMO07')?.qrToken as string;
     const next = await submit('203.0.113.7', UA, '2026-01-05T09:00:00+08:00');
     expect(fingerprintOf(old)).toBeNull();
     expect(fingerprintOf(next)).toMatch(/^[0-9a-f]{64}$/);

@@ -1,4 +1,4 @@
-import { CURRENT_QUESTIONNAIRE, shanghaiDay } from '@jiuting/questionnaire';
+import { CURRENT_QUESTIONNAIRE } from '@jiuting/questionnaire';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, errorResponses } from '../../errors.ts';
@@ -85,7 +85,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       const receivedAt = app.now().toISOString();
       // Computed here, never stored as it came: see security/client-fingerprint.ts.
       const fingerprint = clientFingerprint(
-        salts.saltFor(Number(shanghaiDay(receivedAt).slice(0, 4)), receivedAt),
+        // The open year's: a QR link belongs to it (an older year's link answers 410 above).
+        salts.saltFor(app.repos.years.current().year, receivedAt),
         request.ip,
         request.headers['user-agent'] ?? '',
       );
