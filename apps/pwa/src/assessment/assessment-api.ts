@@ -23,6 +23,37 @@ export interface AssessmentYear {
   readonly lockExceptions?: readonly LockException[];
   /** Case points and cap, interview share, coverage consequence (defaults until set). */
   readonly settings?: YearSettings;
+  /** The questionnaire version the year collects with, and its collection window (Shanghai days). */
+  readonly questionnaireVersion?: number;
+  readonly collectionFrom?: string | null;
+  readonly collectionTo?: string | null;
+  /** When the retention rule deleted the year's raw answers; null while kept. */
+  readonly rawDeletedAt?: string | null;
+}
+
+/** One year of the retention dry run (GET /api/retention). */
+export interface RetentionYear {
+  readonly year: number;
+  readonly state: 'open' | 'locked';
+  readonly lockedAt: string | null;
+  readonly dueAt: string | null;
+  readonly due: boolean;
+  readonly rawDeletedAt: string | null;
+  readonly responses: number;
+  readonly interviewsWithText: number;
+}
+
+export interface RetentionPlan {
+  readonly retentionYears: number;
+  readonly checkedAt: string;
+  readonly years: readonly RetentionYear[];
+  /** Backup files a deletion now would prune. */
+  readonly backups: readonly string[];
+}
+
+export interface RetentionResult extends RetentionPlan {
+  readonly deleted: readonly { year: number; responses: number; interviews: number }[];
+  readonly backup: string | null;
 }
 
 export interface LockException {
@@ -195,7 +226,17 @@ export const assessmentKeys = {
   hotline: (year: number) => ['assessment', year, 'hotline'] as const,
   lockCheck: (year: number) => ['assessment', year, 'lock-check'] as const,
   proposals: (year: number) => ['assessment', year, 'proposals'] as const,
+  retention: () => ['assessment', 'retention'] as const,
 };
+
+/** The retention rule's dry run: what a deletion now would remove. */
+export function useRetentionPlan() {
+  const api = useApi();
+  return useQuery({
+    queryKey: assessmentKeys.retention(),
+    queryFn: () => api.json<RetentionPlan>('GET', '/api/retention'),
+  });
+}
 
 export function useProposals(year: number) {
   const api = useApi();

@@ -37,7 +37,7 @@ export const dashboardKeys = {
     page: number,
     year?: number,
   ) => ['feedback', 'texts', search, community, field, page, year] as const,
-  register: (community: string) => ['register', community] as const,
+  register: (community: string, year?: number) => ['register', community, year] as const,
   users: () => ['users'] as const,
   sessions: () => ['sessions'] as const,
 };
