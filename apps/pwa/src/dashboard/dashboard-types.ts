@@ -39,6 +39,8 @@ export interface ReviewResponse extends ReviewItemBase {
   readonly counted: boolean;
   /** As stored: question ids → printed letters (a list for q10, q11) or text. */
   readonly answers: Readonly<Record<string, unknown>>;
+  /** The questionnaire version the answers were given in; absent from an older server (version 1). */
+  readonly questionnaireVersion?: number;
   readonly startedAt: string | null;
   readonly answerChanges: number | null;
   readonly flags: readonly ResponseFlag[];

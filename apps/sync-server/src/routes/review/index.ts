@@ -35,6 +35,8 @@ export const ReviewResponseSchema = z.object({
   score: z.number(),
   counted: z.boolean(),
   answers: z.record(z.string(), z.unknown()),
+  /** The questionnaire version the answers were given in (their letters are that version's). */
+  questionnaireVersion: z.number(),
   startedAt: z.string().nullable(),
   answerChanges: z.number().nullable(),
   /** The quality signals that flag it (see GET /api/quality). */
