@@ -85,11 +85,12 @@ describe('review', () => {
 
   it('labels each response’s letters by the questionnaire version it was filled with', async () => {
     const user = userEvent.setup();
-    const base = (
-      reviewServer()({ method: 'GET', path: '/api/review/responses', body: undefined })?.body as {
-        items: ReviewResponse[];
-      }
-    ).items[0] as ReviewResponse;
+    const listed = reviewServer()({
+      method: 'GET',
+      path: '/api/review/responses',
+      body: undefined,
+    }) as { body: { items: ReviewResponse[] } };
+    const base = listed.body.items[0] as ReviewResponse;
     const answers = { ...base.answers, q4: 'C' };
     const items: ReviewResponse[] = [
       { ...base, id: 'v1', questionnaireVersion: 1, answers },
