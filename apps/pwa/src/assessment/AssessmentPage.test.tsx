@@ -44,11 +44,14 @@ it('opens the next year with the questionnaire version chosen, saying what openi
   await user.type(year, '2026');
   const version = screen.getByLabelText('新年度的问卷版本') as HTMLSelectElement;
   expect(version.value).toBe('');
-  expect(version.options[0]?.textContent).toBe('问卷版本：沿用上一年度');
-  await user.selectOptions(version, '2');
+  expect([...version.options].map((o) => o.textContent)).toEqual([
+    '问卷版本：沿用上一年度',
+    '第 1 版（2025 年）',
+  ]);
+  await user.selectOptions(version, '1');
   await user.click(screen.getByRole('button', { name: '开启' }));
   expect(calls.find((c) => c.method === 'POST')?.body).toEqual({
     year: 2026,
-    questionnaireVersion: 2,
+    questionnaireVersion: 1,
   });
 });

@@ -1,9 +1,8 @@
-import { QUESTIONNAIRE_VERSIONS } from '@jiuting/questionnaire';
 import { useState } from 'react';
 import type { User } from '../api/types.ts';
 import { useAssessmentWrite, useYears } from './assessment-api.ts';
 import { CoordinatorView } from './CoordinatorView.tsx';
-import { versionLabel } from './questionnaire-labels.ts';
+import { CHOOSABLE_VERSIONS, versionLabel } from './questionnaire-labels.ts';
 import { ScorerView } from './ScorerView.tsx';
 import './assessment.css';
 
@@ -78,7 +77,7 @@ function CreateYear({ existing }: { existing: readonly number[] }) {
         onChange={(e) => setVersion(e.target.value)}
       >
         <option value="">{opening ? '问卷版本：沿用上一年度' : '问卷版本：默认'}</option>
-        {QUESTIONNAIRE_VERSIONS.map((q) => (
+        {CHOOSABLE_VERSIONS.map((q) => (
           <option key={q.version} value={q.version}>
             {versionLabel(q)}
           </option>

@@ -37,17 +37,15 @@ describe('the year’s questionnaire version and collection window', () => {
     const save = screen.getByRole('button', { name: '保存采集设置' });
     expect((save as HTMLButtonElement).disabled).toBe(true);
     const version = screen.getByLabelText('问卷版本') as HTMLSelectElement;
-    expect([...version.options].map((o) => o.textContent)).toEqual([
-      '第 1 版（2025 年）',
-      '第 2 版（2026 年示例，不是本镇正式问卷）',
-    ]);
-    await user.selectOptions(version, '2');
+    // The town's versions only: the worked example (version 2) is no year's questionnaire.
+    expect([...version.options].map((o) => o.textContent)).toEqual(['第 1 版（2025 年）']);
+    await user.selectOptions(version, '1');
     await user.type(screen.getByLabelText('采集开始日期（留空：自开启年度起）'), '2026-01-05');
     await user.type(screen.getByLabelText('修改采集设置的理由'), '镇党委会议决定');
     await user.click(save);
     expect(await screen.findByText('已保存采集设置（已记入修改记录）。')).toBeTruthy();
     expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({
-      questionnaireVersion: 2,
+      questionnaireVersion: 1,
       collectionFrom: '2026-01-05',
       collectionTo: null,
       reason: '镇党委会议决定',

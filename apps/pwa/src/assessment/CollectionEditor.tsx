@@ -1,8 +1,7 @@
-import { QUESTIONNAIRE_VERSIONS } from '@jiuting/questionnaire';
 import { useState } from 'react';
 import { ApiError } from '../api/client.ts';
 import { type AssessmentYear, useAssessmentWrite } from './assessment-api.ts';
-import { versionLabel, versionNumberLabel } from './questionnaire-labels.ts';
+import { CHOOSABLE_VERSIONS, versionLabel, versionNumberLabel } from './questionnaire-labels.ts';
 
 interface CollectionBody {
   questionnaireVersion: number;
@@ -67,7 +66,7 @@ export function CollectionEditor({ year }: { year: AssessmentYear }) {
           <label className="field">
             <span>问卷版本</span>
             <select value={version} onChange={(e) => setVersion(e.target.value)}>
-              {QUESTIONNAIRE_VERSIONS.map((q) => (
+              {CHOOSABLE_VERSIONS.map((q) => (
                 <option key={q.version} value={q.version}>
                   {versionLabel(q)}
                 </option>

@@ -44,10 +44,9 @@ const PLAN: RetentionPlan = {
 };
 
 const rows = () =>
-  within(screen.getByRole('table'))
-    .getAllByRole('row')
-    .slice(1)
-    .map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent));
+  within(screen.getByRole('list', { name: '各年度保存情况' }))
+    .getAllByRole('listitem')
+    .map((li) => [...li.children].map((c) => c.textContent));
 
 describe('the retention rule’s screen', () => {
   it('shows the dry run year by year, and deletes only after the due years are typed', async () => {
@@ -67,9 +66,9 @@ describe('the retention rule’s screen', () => {
     });
     expect(await screen.findByText(/锁定 2 年后/)).toBeTruthy();
     expect(rows()).toEqual([
-      ['2025 年', '已到期（2028年1月10日），可以删除', '1234 份', '56 份'],
-      ['2026 年', '已锁定，保存至 2029年1月12日', '900 份', '40 份'],
-      ['2027 年', '未锁定，不会删除', '10 份', '0 份'],
+      ['2025 年', '已到期（2028年1月10日），可以删除', '问卷 1234 份 · 含文字的访谈 56 份'],
+      ['2026 年', '已锁定，保存至 2029年1月12日', '问卷 900 份 · 含文字的访谈 40 份'],
+      ['2027 年', '未锁定，不会删除', '问卷 10 份 · 含文字的访谈 0 份'],
     ]);
     expect(
       screen.getByText(/将删除 2025 年度的 1234 份问卷原始答卷和 56 份访谈文字记录/).textContent,

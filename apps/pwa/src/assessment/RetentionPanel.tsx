@@ -62,29 +62,21 @@ export function RetentionPanel() {
         按个人信息保护要求，年度考核锁定 {retentionYears}{' '}
         年后，删除该年度的原始答卷（问卷答案、填写的地址和意见建议）和访谈中的文字记录；各居民区的统计数字、考核结果和修改记录保留。
       </p>
-      <div className="table-scroll">
-        <table>
-          <caption>各年度（试算，未删除任何内容）</caption>
-          <thead>
-            <tr>
-              <th scope="col">年度</th>
-              <th scope="col">状态</th>
-              <th scope="col">问卷</th>
-              <th scope="col">含文字的访谈</th>
-            </tr>
-          </thead>
-          <tbody>
-            {years.map((y) => (
-              <tr key={y.year} className={y.due ? 'due' : undefined}>
-                <th scope="row">{y.year} 年</th>
-                <td>{stateText(y)}</td>
-                <td>{y.rawDeletedAt ? '—' : `${y.responses} 份`}</td>
-                <td>{y.rawDeletedAt ? '—' : `${y.interviewsWithText} 份`}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      {/* A list, not a table: four columns do not fit a phone's 360 px. */}
+      <h4>各年度（试算，未删除任何内容）</h4>
+      <ul className="retention-years" aria-label="各年度保存情况">
+        {years.map((y) => (
+          <li key={y.year} className={y.due ? 'due' : undefined}>
+            <strong>{y.year} 年</strong>
+            <span>{stateText(y)}</span>
+            {y.rawDeletedAt ? null : (
+              <span className="muted">
+                问卷 {y.responses} 份 · 含文字的访谈 {y.interviewsWithText} 份
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
       {apply.isSuccess ? (
         <p role="status">
           已删除{' '}

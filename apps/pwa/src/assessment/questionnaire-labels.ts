@@ -1,5 +1,14 @@
 import { QUESTIONNAIRE_VERSIONS, type QuestionnaireDef } from '@jiuting/questionnaire';
 
+/**
+ * The versions a year may collect with: the town's own, never an example edition (the server
+ * refuses those too, questionnaire_version_unknown). Older versions stay choosable: a year may
+ * reuse one.
+ */
+export const CHOOSABLE_VERSIONS: readonly QuestionnaireDef[] = QUESTIONNAIRE_VERSIONS.filter(
+  (q) => !q.example,
+);
+
 /** A questionnaire version as the coordinators choose it: its number, year and whether it is real. */
 export function versionLabel(q: QuestionnaireDef): string {
   return q.example
