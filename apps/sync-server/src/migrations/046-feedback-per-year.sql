@@ -9,7 +9,11 @@ DROP TRIGGER feedback_after_delete;
 ALTER TABLE feedback_texts ADD COLUMN assessment_year INTEGER NOT NULL DEFAULT 2025;
 UPDATE feedback_texts SET assessment_year =
   (SELECT r.assessment_year FROM responses r WHERE r.id = feedback_texts.response_id);
-CREATE INDEX feedback_texts_year ON feedback_texts(assessment_year, community_code);
+-- Each index's entries for one year (and one community) are in rowid order, so a year's list,
+-- or a community's in a year, pages newest first without a sort and counts from the index.
+CREATE INDEX feedback_texts_year ON feedback_texts(assessment_year);
+DROP INDEX feedback_texts_community;
+CREATE INDEX feedback_texts_community ON feedback_texts(community_code, assessment_year);
 
 DROP TABLE feedback_option_counts;
 DROP TABLE feedback_respondents;
