@@ -44,6 +44,12 @@ function phrase(text: string): string {
 /** Where each field sits in feedback_texts.id (seq × 4 + slot; migration 029). */
 const FIELD_SLOT: Record<FeedbackTextField, number> = { q10Other: 3, q11Other: 2, q12: 1 };
 
+/** Each year's texts have ids from year × 2^40 (migration 046): one range per year. */
+const YEAR_ID_SPAN = 2 ** 40;
+function yearIds(year: number): [number, number] {
+  return [year * YEAR_ID_SPAN, (year + 1) * YEAR_ID_SPAN - 1];
+}
+
 /** The trigram index holds substrings of three characters; a shorter query has none to look up. */
 const SHORTEST_INDEXED_SEARCH = 3;
 
@@ -61,14 +67,24 @@ export function feedbackRepository(db: Db) {
      WHERE assessment_year = ? AND question = ? AND count > 0 ORDER BY community_code, letter`,
   );
 
+  const textCount = db
+    .prepare<{ year: number; community: string | null; slot: number | null }, number>(
+      `SELECT coalesce(sum(count), 0) FROM feedback_text_counts
+       WHERE assessment_year = @year AND (@community IS NULL OR community_code = @community)
+         AND (@slot IS NULL OR slot = @slot)`,
+    )
+    .pluck();
+
   return {
     /** Counted responses per community in the year (the tallies' denominators). */
     respondents: (year: number) => respondents.all(year),
     optionCounts: (year: number, question: TalliedQuestion) => optionCounts.all(year, question),
 
     texts(filter: FeedbackTextFilter): { items: FeedbackText[]; total: number } {
-      const clauses: string[] = ['t.assessment_year = ?'];
-      const params: (string | number)[] = [filter.year];
+      // A year's texts are one rowid range (migration 046), in the list's order.
+      const [low, high] = yearIds(filter.year);
+      const clauses: string[] = ['t.id BETWEEN ? AND ?'];
+      const params: (string | number)[] = [low, high];
       // The trigram index finds a query of three or more characters and pages it newest first
       // (its rowid is the list's order). A query of one or two characters (停车, 噪) has no
       // trigram: those scan the kept texts with LIKE as before, short strings rather than every
@@ -88,18 +104,42 @@ export function feedbackRepository(db: Db) {
         params.push(FIELD_SLOT[filter.field]);
       }
       if (filter.community) {
-        clauses.push('t.community_code = ?');
-        params.push(filter.community);
+        // Without the index search, the year too, though the id range says it: (community,
+        // year) is then the index's prefix and its entries come in id order, with no sort. With
+        // it, the search's matches lead and each is looked up by id.
+        if (indexed) {
+          clauses.push('t.community_code = ?');
+          params.push(filter.community);
+        } else {
+          clauses.push('t.community_code = ? AND t.assessment_year = ?');
+          params.push(filter.community, filter.year);
+        }
       }
       const where = `WHERE ${clauses.join(' AND ')}`;
       const from = indexed
         ? 'feedback_search s JOIN feedback_texts t ON t.id = s.rowid'
         : 'feedback_texts t';
-      // The year lives in feedback_texts, so every count joins it (by primary key).
-      const total = db
-        .prepare(`SELECT count(*) FROM ${from} ${where}`)
-        .pluck()
-        .get(...params) as number;
+      let total: number;
+      if (!filter.search) {
+        // Without a search the total is kept per (year, community, field).
+        total = textCount.get({
+          year: filter.year,
+          community: filter.community ?? null,
+          slot: filter.field ? FIELD_SLOT[filter.field] : null,
+        }) as number;
+      } else {
+        // Counting the index's matches alone needs no row of feedback_texts unless a community
+        // narrows them (the year is the rowid's range, the field its last two bits).
+        const indexOnly = indexed && !filter.community;
+        total = db
+          .prepare(
+            indexOnly
+              ? `SELECT count(*) FROM feedback_search s ${where.replaceAll('t.id', 's.rowid')}`
+              : `SELECT count(*) FROM ${from} ${where}`,
+          )
+          .pluck()
+          .get(...params) as number;
+      }
       const items = db
         .prepare<unknown[], FeedbackText>(
           `SELECT t.response_id AS responseId, t.community_code AS communityCode,
