@@ -80,6 +80,10 @@ export const ERRORS = {
   },
   questionnaire_version_unknown: { status: 400, message: '未知的问卷版本' },
   qr_year_closed: { status: 410, message: '本年度测评已结束，感谢您的参与' },
+  retention_not_confirmed: {
+    status: 409,
+    message: '确认的年度与现在到期的年度不一致，未删除任何内容；请重新查看将删除的内容后再确认',
+  },
   not_lead_department: { status: 403, message: '只有牵头部门可以确认该项目的得分' },
   proposal_unknown: { status: 404, message: '没有这条加扣分建议' },
   proposal_decided: { status: 409, message: '这条建议已经处理过，不能再改' },

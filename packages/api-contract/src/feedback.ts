@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PageQueryFields, pageOf } from './paging.ts';
+import { YearQuerySchema } from './text.ts';
 
 /** The texts residents typed: q12 (suggestions) and the 其他 of q10 and q11. */
 export const FEEDBACK_TEXT_FIELDS = ['q12', 'q10Other', 'q11Other'] as const;
@@ -15,6 +16,8 @@ export type OptionTally = z.infer<typeof OptionTallySchema>;
 
 /** GET /api/feedback/tallies: every printed option of q10 and q11, chosen or not. */
 export const FeedbackTalliesSchema = z.object({
+  /** The assessment year counted (?year=, the open year by default). */
+  year: z.number(),
   respondents: z.object({ town: z.number(), byCommunity: z.record(z.string(), z.number()) }),
   questions: z.array(
     z.object({
@@ -27,7 +30,7 @@ export const FeedbackTalliesSchema = z.object({
 });
 export type FeedbackTallies = z.infer<typeof FeedbackTalliesSchema>;
 
-export const FeedbackTextsQuerySchema = z.object({
+export const FeedbackTextsQuerySchema = YearQuerySchema.extend({
   community: z.string().max(32).optional(),
   field: z
     .enum(FEEDBACK_TEXT_FIELDS, { error: '文字类别应为 q12、q10Other 或 q11Other' })
@@ -47,5 +50,8 @@ export const FeedbackTextSchema = z.object({
 export type FeedbackText = z.infer<typeof FeedbackTextSchema>;
 
 /** GET /api/feedback/texts: verbatim, as JSON strings (showing them as text is the client's job). */
-export const FeedbackTextsSchema = pageOf(FeedbackTextSchema);
+export const FeedbackTextsSchema = pageOf(FeedbackTextSchema).extend({
+  /** The assessment year whose texts these are. */
+  year: z.number(),
+});
 export type FeedbackTexts = z.infer<typeof FeedbackTextsSchema>;

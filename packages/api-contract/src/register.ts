@@ -64,6 +64,8 @@ export type RegisterImportResult = z.infer<typeof RegisterImportResultSchema>;
 
 /** GET /api/communities/:code/register. */
 export const RegisterAnswerSchema = z.object({
+  /** The assessment year whose responses the figures and the 册外 list are of. */
+  year: z.number(),
   registered: z.boolean(),
   // NARROW_COVERAGE_RULE of @jiuting/questionnaire decides `narrow`.
   spread: z.object({

@@ -36,6 +36,8 @@ export const ReviewResponseSchema = z
     answers: z.record(z.string(), z.unknown()),
     startedAt: z.string().nullable(),
     answerChanges: z.number().nullable(),
+    /** The questionnaire version the answers were given in (their letters are that version's). */
+    questionnaireVersion: z.number(),
     /** The collector's device session (a sign-in on one phone); null for QR answers and imports. */
     sessionId: z.string().nullable(),
     /** The quality signals that flag it (see GET /api/quality). */

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { User } from '../api/types.ts';
 import { useAssessmentWrite, useYears } from './assessment-api.ts';
 import { CoordinatorView } from './CoordinatorView.tsx';
+import { CHOOSABLE_VERSIONS, versionLabel } from './questionnaire-labels.ts';
 import { ScorerView } from './ScorerView.tsx';
 import './assessment.css';
 
@@ -54,10 +55,13 @@ export default function AssessmentPage({ user }: { user: User }) {
 function CreateYear({ existing }: { existing: readonly number[] }) {
   const next = new Date().getFullYear();
   const [value, setValue] = useState(String(existing.includes(next) ? next + 1 : next));
+  // '': the version the year before used (the server's default).
+  const [version, setVersion] = useState('');
   const create = useAssessmentWrite<CreateYearBody>('POST', '/api/assessment/years');
+  const opening = existing.length > 0;
   return (
     <details className="create-year">
-      <summary>创建年度考核</summary>
+      <summary>{opening ? '开启新年度' : '创建年度考核'}</summary>
       <input
         type="number"
         inputMode="numeric"
@@ -65,13 +69,35 @@ function CreateYear({ existing }: { existing: readonly number[] }) {
         value={value}
         onChange={(e) => setValue(e.target.value)}
       />
+      <select
+        aria-label="新年度的问卷版本"
+        value={version}
+        onChange={(e) => setVersion(e.target.value)}
+      >
+        <option value="">{opening ? '问卷版本：沿用上一年度' : '问卷版本：默认'}</option>
+        {CHOOSABLE_VERSIONS.map((q) => (
+          <option key={q.version} value={q.version}>
+            {versionLabel(q)}
+          </option>
+        ))}
+      </select>
+      {opening ? (
+        <p className="muted">
+          开启后：年度设置和等次规则从上一年度复制；各居民区的扫码二维码全部更换，旧海报扫码将显示“本年度测评已结束”，请重新打印海报。上一年度仍可查看，锁定前仍接收其补传的记录。
+        </p>
+      ) : null}
       <button
         type="button"
         className="button"
         disabled={create.isPending}
-        onClick={() => create.mutate({ year: Number(value) })}
+        onClick={() =>
+          create.mutate({
+            year: Number(value),
+            ...(version === '' ? {} : { questionnaireVersion: Number(version) }),
+          })
+        }
       >
-        创建
+        {opening ? '开启' : '创建'}
       </button>
       {create.error ? <span className="field-error">{create.error.message}</span> : null}
     </details>

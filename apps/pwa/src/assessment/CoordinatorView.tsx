@@ -2,10 +2,12 @@ import { useState } from 'react';
 import { AdjustmentsView } from './AdjustmentsView.tsx';
 import { AuditTrail } from './AuditTrail.tsx';
 import { type AssessmentYear, useResults } from './assessment-api.ts';
+import { CollectionEditor } from './CollectionEditor.tsx';
 import { HotlineImport } from './HotlineImport.tsx';
 import { LockPanel } from './LockPanel.tsx';
 import { RankingView } from './RankingView.tsx';
 import { ResultsTable } from './ResultsTable.tsx';
+import { RetentionPanel } from './RetentionPanel.tsx';
 
 export const COORDINATOR_TABS = {
   table: '总表',
@@ -14,6 +16,8 @@ export const COORDINATOR_TABS = {
   hotline: '12345 工单导入',
   audit: '修改记录',
   lock: '导出与锁定',
+  collection: '问卷版本与采集时间',
+  retention: '保存期限',
 } as const;
 type Tab = keyof typeof COORDINATOR_TABS;
 
@@ -44,7 +48,11 @@ export function CoordinatorView({ year }: { year: AssessmentYear }) {
           本年度考核已经镇党委定案并锁定（{year.lockNote}），所有数据只读。
         </p>
       ) : null}
-      {tab === 'audit' ? (
+      {tab === 'collection' ? (
+        <CollectionEditor year={year} />
+      ) : tab === 'retention' ? (
+        <RetentionPanel />
+      ) : tab === 'audit' ? (
         <AuditTrail year={year.year} communityName={communityName} />
       ) : tab === 'hotline' ? (
         <HotlineImport year={year.year} locked={locked} communityName={communityName} />

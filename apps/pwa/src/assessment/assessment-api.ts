@@ -5,6 +5,7 @@ import type {
   LockCheckAnswer,
   ProposalsAnswer,
   ResultsAnswer as Results,
+  RetentionPlan,
   ScoringAnswer as Scoring,
   YearsAnswer,
 } from '@jiuting/api-contract';
@@ -31,6 +32,9 @@ export type {
   LockIssue,
   Proposal,
   ResultsAnswer as Results,
+  RetentionApplied as RetentionResult,
+  RetentionPlan,
+  RetentionYear,
   ScoringAnswer as Scoring,
   ScoringItem,
 } from '@jiuting/api-contract';
@@ -51,7 +55,17 @@ export const assessmentKeys = {
   hotline: (year: number) => ['assessment', year, 'hotline'] as const,
   lockCheck: (year: number) => ['assessment', year, 'lock-check'] as const,
   proposals: (year: number) => ['assessment', year, 'proposals'] as const,
+  retention: () => ['assessment', 'retention'] as const,
 };
+
+/** The retention rule's dry run: what a deletion now would remove. */
+export function useRetentionPlan() {
+  const api = useApi();
+  return useQuery({
+    queryKey: assessmentKeys.retention(),
+    queryFn: () => api.json<RetentionPlan>('GET', '/api/retention'),
+  });
+}
 
 export function useProposals(year: number) {
   const api = useApi();

@@ -89,6 +89,7 @@ function qualityServer() {
     answers: { ...FULL_MARKS_ANSWERS, q11: ['F'] },
     startedAt: '2025-11-20T15:01:35Z',
     answerChanges: 0,
+    questionnaireVersion: 1,
     sessionId: null,
     flags: ['too_fast', 'night'],
     invalid: null,

@@ -8,6 +8,7 @@ import { TABLE_FILE_ACCEPT, type UploadedFile, uploadedFile } from '../api/table
 import { CommunityPicker } from './CommunityPicker.tsx';
 import { DrawSample } from './DrawSample.tsx';
 import { dashboardKeys } from './dashboard-keys.ts';
+import { useDashboardYear } from './dashboard-year.tsx';
 
 // The household register (户册) of one community: import the 居委会's file, see coverage by
 // building, and review the responses whose address is not in it (册外).
@@ -140,15 +141,20 @@ export function RegisterView() {
   const api = useApi();
   const client = useQueryClient();
   const [community, setCommunity] = useState('');
+  // The grid's counted households and the 册外 list are the picked year's.
+  const year = useDashboardYear();
   const register = useQuery({
-    queryKey: dashboardKeys.register(community),
+    queryKey: dashboardKeys.register(community, year),
     queryFn: () =>
-      api.json<RegisterAnswer>('GET', `/api/communities/${encodeURIComponent(community)}/register`),
+      api.json<RegisterAnswer>(
+        'GET',
+        `/api/communities/${encodeURIComponent(community)}/register${year === undefined ? '' : `?year=${year}`}`,
+      ),
     enabled: community !== '',
   });
   const refresh = () =>
     Promise.all([
-      client.invalidateQueries({ queryKey: dashboardKeys.register(community) }),
+      client.invalidateQueries({ queryKey: dashboardKeys.register(community, year) }),
       client.invalidateQueries({ queryKey: dashboardKeys.coverage() }),
       client.invalidateQueries({ queryKey: dashboardKeys.review() }),
     ]);

@@ -38,6 +38,7 @@ function reviewServer() {
     },
     startedAt: '2026-11-26T01:54:30Z',
     answerChanges: 2,
+    questionnaireVersion: 1,
     sessionId: '3f9a1c2e-7b4d-4e21-9c55-0a1b2c3d4e5f',
     flags: ['night'],
     invalid: null,
@@ -86,6 +87,44 @@ describe('review', () => {
     ).toBeTruthy();
     expect(row.getByText('A. 楼道堆物；H. 其他：路灯坏了')).toBeTruthy();
     expect(row.getByText('D. 改善较大')).toBeTruthy();
+  });
+
+  it('labels each response’s letters by the questionnaire version it was filled with', async () => {
+    const user = userEvent.setup();
+    const listed = reviewServer()({
+      method: 'GET',
+      path: '/api/review/responses',
+      body: undefined,
+    }) as { body: { items: ReviewResponse[] } };
+    const base = listed.body.items[0] as ReviewResponse;
+    const answers = { ...base.answers, q4: 'C' };
+    const items: ReviewResponse[] = [
+      { ...base, id: 'v1', questionnaireVersion: 1, answers },
+      { ...base, id: 'v2', questionnaireVersion: 2, answers },
+      { ...base, id: 'v9', questionnaireVersion: 9, answers },
+    ];
+    renderDashboard(<ReviewView />, ({ method, path }: Call) => {
+      if (method === 'GET' && path.startsWith('/api/review/responses')) {
+        return { body: { items, total: 3, page: 1, pageSize: 50 } };
+      }
+      if (path === '/api/communities') return { body: { communities: [] } };
+      return undefined;
+    });
+    const opened = async (id: string) => {
+      const row = within(await screen.findByTestId(`review-${id}`));
+      await user.click(row.getByText('查看答案'));
+      return row;
+    };
+    const v1 = await opened('v1');
+    expect(v1.getByText('C. 半年一次')).toBeTruthy();
+    expect(v1.getByText(/问卷版本：第 1 版（2025 年）/)).toBeTruthy();
+    const v2 = await opened('v2');
+    expect(v2.getByText('C. 半年一次（含电话、微信联系）')).toBeTruthy();
+    expect(v2.getByText(/问卷版本：第 2 版（2026 年）/)).toBeTruthy();
+    // A version this app does not know: its letters, never another version's words.
+    const v9 = await opened('v9');
+    expect(v9.getByText(/本应用不认识这个版本/)).toBeTruthy();
+    expect(v9.queryByText(/半年一次/)).toBeNull();
   });
 
   it('steps to the next page by the cursor the server gave, and back to page 1 without one', async () => {

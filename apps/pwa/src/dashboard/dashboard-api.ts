@@ -137,9 +137,10 @@ export function useReviewAction() {
 
 export function useFeedbackTallies() {
   const api = useApi();
+  const year = useDashboardYear();
   return useQuery({
-    queryKey: dashboardKeys.tallies(),
-    queryFn: () => api.json<FeedbackTallies>('GET', '/api/feedback/tallies'),
+    queryKey: dashboardKeys.tallies(year),
+    queryFn: () => api.json<FeedbackTallies>('GET', `/api/feedback/tallies${query({ year })}`),
     refetchInterval: REFRESH_MS,
   });
 }
@@ -151,12 +152,13 @@ export function useFeedbackTexts(
   page: number,
 ) {
   const api = useApi();
+  const year = useDashboardYear();
   return useQuery({
-    queryKey: dashboardKeys.texts(search, community, field, page),
+    queryKey: dashboardKeys.texts(search, community, field, page, year),
     queryFn: () =>
       api.json<Page<FeedbackText>>(
         'GET',
-        `/api/feedback/texts${query({ q: search, community, field, page, pageSize: PAGE_SIZE })}`,
+        `/api/feedback/texts${query({ q: search, community, field, year, page, pageSize: PAGE_SIZE })}`,
       ),
     placeholderData: (previous) => previous,
   });

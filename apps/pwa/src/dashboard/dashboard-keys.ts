@@ -29,10 +29,15 @@ export const dashboardKeys = {
   ) => ['review', 'quality', year, community, collector, flag, page] as const,
   syncConflicts: (page: number) => ['review', 'conflicts', page] as const,
   feedback: () => ['feedback'] as const,
-  tallies: () => ['feedback', 'tallies'] as const,
-  texts: (search: string, community: string, field: FeedbackField | '', page: number) =>
-    ['feedback', 'texts', search, community, field, page] as const,
-  register: (community: string) => ['register', community] as const,
+  tallies: (year?: number) => ['feedback', 'tallies', year] as const,
+  texts: (
+    search: string,
+    community: string,
+    field: FeedbackField | '',
+    page: number,
+    year?: number,
+  ) => ['feedback', 'texts', search, community, field, page, year] as const,
+  register: (community: string, year?: number) => ['register', community, year] as const,
   users: () => ['users'] as const,
   sessions: () => ['sessions'] as const,
 };

@@ -5,6 +5,7 @@ import { coverageFixture } from './coverage.test-kit.ts';
 import { renderDashboard } from './dashboard.test-kit.tsx';
 import { DashboardYearProvider, YearPicker } from './dashboard-year.tsx';
 import { ExportView } from './ExportView.tsx';
+import { FeedbackView } from './FeedbackView.tsx';
 import { OverviewView } from './OverviewView.tsx';
 
 const YEARS = {
@@ -56,6 +57,38 @@ describe('the dashboard’s year picker', () => {
     await userEvent.click(screen.getByRole('button', { name: '汇总.csv' }));
     await waitFor(() =>
       expect(fetch).toHaveBeenCalledWith('/api/exports/summary.csv?year=2025', expect.anything()),
+    );
+  });
+
+  it('reads residents’ feedback of the year a coordinator picks', async () => {
+    const tallies = { respondents: { town: 0, byCommunity: {} }, questions: [] };
+    const { server } = renderDashboard(
+      <DashboardYearProvider>
+        <YearPicker />
+        <FeedbackView />
+      </DashboardYearProvider>,
+      ({ path }) => {
+        if (path === '/api/assessment/years') return { body: YEARS };
+        if (path === '/api/communities') return { body: { communities: [] } };
+        if (path.startsWith('/api/feedback/tallies')) return { body: tallies };
+        if (path.startsWith('/api/feedback/texts')) {
+          return { body: { items: [], total: 0, page: 1, pageSize: 50 } };
+        }
+        return undefined;
+      },
+    );
+    const picker = (await screen.findByLabelText('考核年度')) as HTMLSelectElement;
+    await waitFor(() =>
+      expect(server.calls.some((c) => c.path === '/api/feedback/tallies')).toBe(true),
+    );
+    await userEvent.selectOptions(picker, '2025');
+    await waitFor(() =>
+      expect(server.calls.map((c) => c.path)).toEqual(
+        expect.arrayContaining([
+          '/api/feedback/tallies?year=2025',
+          expect.stringMatching(/^\/api\/feedback\/texts\?.*year=2025/),
+        ]),
+      ),
     );
   });
 });

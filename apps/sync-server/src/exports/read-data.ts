@@ -25,8 +25,8 @@ export function readExportData(
   const visits = visitsRepository(db);
   // Read when a sheet asks for them, still inside the caller's read transaction: a CSV of one
   // sheet does not read the others (户册核对's lines alone scan every response).
-  const registerCheck = once(() => registers.checkRows());
-  const visitLines = once(() => visits.exportLines());
+  const registerCheck = once(() => registers.checkRows(year));
+  const visitLines = once(() => visits.exportLines(year));
   return {
     communities: coverageRows(
       { coverage, registers, visits, years: yearsRepository(db) },

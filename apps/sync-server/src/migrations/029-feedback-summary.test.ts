@@ -26,20 +26,20 @@ it('fills the feedback summary from the responses stored before it, counted ones
     add.run('r3', content({ q10: ['C'], q11: [], q12: '  ' }), '2号201室', 't3', 1);
     migrate(db);
     const feedback = feedbackRepository(db);
-    expect(feedback.respondents()).toEqual([{ code: 'C1', count: 2 }]);
-    expect(feedback.optionCounts('q10')).toEqual([
+    expect(feedback.respondents(2025)).toEqual([{ code: 'C1', count: 2 }]);
+    expect(feedback.optionCounts(2025, 'q10')).toEqual([
       { code: 'C1', letter: 'A', count: 1 },
       { code: 'C1', letter: 'C', count: 1 },
       { code: 'C1', letter: 'H', count: 1 },
     ]);
-    expect(feedback.optionCounts('q11')).toEqual([{ code: 'C1', letter: 'B', count: 1 }]);
-    const all = feedback.texts({ limit: 10, offset: 0 });
+    expect(feedback.optionCounts(2025, 'q11')).toEqual([{ code: 'C1', letter: 'B', count: 1 }]);
+    const all = feedback.texts({ year: 2025, limit: 10, offset: 0 });
     expect(all.items.map((t) => [t.responseId, t.field, t.text])).toEqual([
       ['r1', 'q10Other', '路灯坏了'],
       ['r1', 'q12', '停车难'],
     ]);
     // The search index was filled too, and the triggers keep it from here on.
-    expect(feedback.texts({ search: '停车难', limit: 10, offset: 0 }).total).toBe(1);
+    expect(feedback.texts({ year: 2025, search: '停车难', limit: 10, offset: 0 }).total).toBe(1);
     add.run('r4', content({ q10: [], q11: [], q12: '停车难，车位少' }), '3号301室', 't4', 1);
-    expect(feedback.texts({ search: '停车难', limit: 10, offset: 0 }).total).toBe(2);
+    expect(feedback.texts({ year: 2025, search: '停车难', limit: 10, offset: 0 }).total).toBe(2);
   }));

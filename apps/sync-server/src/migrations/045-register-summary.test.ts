@@ -23,7 +23,8 @@ it('fills the register summary from the registers and responses an older release
     add.run('r4', 'C1', '乙·9号', 90, 1, null); // 册外
     add.run('r5', 'C1', '乙·8号', 90, 0, 't'); // invalid: nowhere
     add.run('r6', 'C2', '丙·1号', 50, 1, null); // no register: no summary row
-    migrate(db);
+    // As 045 left it (047 splits it by assessment year; its own test covers that).
+    migrate(db, { upTo: 45 });
     expect(db.prepare('SELECT * FROM register_summary').all()).toEqual([
       { community_code: 'C1', households: 2, counted: 1, score_sum: 80, outside: 1 },
     ]);

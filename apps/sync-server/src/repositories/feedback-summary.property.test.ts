@@ -37,6 +37,8 @@ const Op = fc.oneof(
   fc.record({
     kind: fc.constant('insert' as const),
     community: fc.constantFrom('DEMO01', 'DEMO02'),
+    // Two assessment years side by side: the same door may count once in each.
+    year: fc.constantFrom(2025, 2026),
     household: fc.constantFrom('1号101室', '1号102室', '甲·1号101室'),
     channel: fc.constantFrom('door', 'qr'),
     q10: LETTERS,
@@ -52,12 +54,12 @@ const Op = fc.oneof(
 
 // The views as they were computed before the summary tables: straight from every counted
 // response's JSON. The recount the kept tables must always equal.
-function recount(search: string | undefined, community?: string, field?: string) {
+function recount(year: number, search: string | undefined, community?: string, field?: string) {
   const texts = FEEDBACK_TEXT_FIELDS.map(
     (field) =>
       `SELECT seq, id AS responseId, community_code AS communityCode, '${field}' AS field,
          json_extract(content, '$.answers.${field}') AS text, collected_at AS collectedAt
-       FROM responses WHERE counted = 1`,
+       FROM responses WHERE counted = 1 AND assessment_year = ${year}`,
   ).join(' UNION ALL ');
   const items = app.db
     .prepare(
@@ -73,19 +75,19 @@ function recount(search: string | undefined, community?: string, field?: string)
       .prepare(
         `SELECT r.community_code AS code, j.value AS letter, count(*) AS count
          FROM responses r, json_each(r.content, '$.answers.${q}') j
-         WHERE r.counted = 1 GROUP BY r.community_code, j.value`,
+         WHERE r.counted = 1 AND r.assessment_year = ? GROUP BY r.community_code, j.value`,
       )
-      .all();
+      .all(year);
   const respondents = app.db
     .prepare(
-      `SELECT community_code AS code, count(*) AS count FROM responses WHERE counted = 1
-       GROUP BY community_code`,
+      `SELECT community_code AS code, count(*) AS count FROM responses
+       WHERE counted = 1 AND assessment_year = ? GROUP BY community_code`,
     )
-    .all();
+    .all(year);
   return { items, q10: tally('q10'), q11: tally('q11'), respondents };
 }
 
-it('keeps the feedback texts, tallies and respondents equal to a recount from the answers, through inserts, QR yielding, invalidations, restores and area assignments', () => {
+it('keeps each assessment year’s feedback texts, tallies and respondents equal to a recount of that year’s answers, through inserts, QR yielding, invalidations, restores and area assignments', () => {
   const feedback = feedbackRepository(app.db);
   const reviewer = app.repos.users.create({
     id: randomUUID(),
@@ -110,7 +112,7 @@ it('keeps the feedback texts, tallies and respondents equal to a recount from th
           if (op.kind === 'insert') {
             const id = randomUUID();
             ids.push(id);
-            const { kind: _k, community, household, channel, ...answers } = op;
+            const { kind: _k, community, year, household, channel, ...answers } = op;
             app.db.transaction(() =>
               app.repos.submissions.insertResponse({
                 id,
@@ -127,7 +129,7 @@ it('keeps the feedback texts, tallies and respondents equal to a recount from th
                 sessionId: null,
                 source: channel === 'qr' ? 'qr' : 'sync',
                 exportedBy: null,
-                assessmentYear: 2025,
+                assessmentYear: year,
               }),
             )();
           } else if (ids.length > 0 && op.kind === 'area') {
@@ -152,16 +154,19 @@ it('keeps the feedback texts, tallies and respondents equal to a recount from th
             else app.repos.review.restore(action);
           }
         });
-        const expected = recount(search, community, field);
-        const kept = feedback.texts({ search, community, field, limit: 1000, offset: 0 });
-        expect(kept.items).toEqual(expected.items);
-        // A page is the same slice of the same order.
-        const page = feedback.texts({ search, community, field, limit: 2, offset });
-        expect(page.items).toEqual(expected.items.slice(offset, offset + 2));
-        expect(kept.total).toBe(expected.items.length);
-        expect(feedback.optionCounts('q10')).toEqual(expected.q10);
-        expect(feedback.optionCounts('q11')).toEqual(expected.q11);
-        expect(feedback.respondents()).toEqual(expected.respondents);
+        for (const year of [2025, 2026]) {
+          const expected = recount(year, search, community, field);
+          const filter = { year, search, community, field };
+          const kept = feedback.texts({ ...filter, limit: 1000, offset: 0 });
+          expect(kept.items).toEqual(expected.items);
+          // A page is the same slice of the same order.
+          const page = feedback.texts({ ...filter, limit: 2, offset });
+          expect(page.items).toEqual(expected.items.slice(offset, offset + 2));
+          expect(kept.total).toBe(expected.items.length);
+          expect(feedback.optionCounts(year, 'q10')).toEqual(expected.q10);
+          expect(feedback.optionCounts(year, 'q11')).toEqual(expected.q11);
+          expect(feedback.respondents(year)).toEqual(expected.respondents);
+        }
       },
     ),
     { numRuns: 60 },

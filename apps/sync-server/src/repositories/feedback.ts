@@ -22,6 +22,8 @@ export interface FeedbackText {
 }
 
 export interface FeedbackTextFilter {
+  /** The assessment year whose texts are listed. */
+  year: number;
   community?: string | undefined;
   field?: FeedbackTextField | undefined;
   /** Matched as a substring; % and _ are literal characters, not wildcards. */
@@ -43,6 +45,12 @@ function phrase(text: string): string {
 /** Where each field sits in feedback_texts.id (seq × 4 + slot; migration 029). */
 const FIELD_SLOT: Record<FeedbackTextField, number> = { q10Other: 3, q11Other: 2, q12: 1 };
 
+/** Each year's texts have ids from year × 2^40 (migration 046): one range per year. */
+const YEAR_ID_SPAN = 2 ** 40;
+function yearIds(year: number): [number, number] {
+  return [year * YEAR_ID_SPAN, (year + 1) * YEAR_ID_SPAN - 1];
+}
+
 /** The trigram index holds substrings of three characters; a shorter query has none to look up. */
 const SHORTEST_INDEXED_SEARCH = 3;
 
@@ -51,22 +59,33 @@ const SHORTEST_INDEXED_SEARCH = 3;
 // kept by triggers on responses in the same transaction as each write (migration 029), so the
 // views read a few thousand summary rows, not the JSON of every response.
 export function feedbackRepository(db: Db) {
-  const respondents = db.prepare<[], { code: string; count: number }>(
-    `SELECT community_code AS code, count FROM feedback_respondents WHERE count > 0
-     ORDER BY community_code`,
+  const respondents = db.prepare<[number], { code: string; count: number }>(
+    `SELECT community_code AS code, count FROM feedback_respondents
+     WHERE assessment_year = ? AND count > 0 ORDER BY community_code`,
   );
-  const optionCounts = db.prepare<[TalliedQuestion], OptionCount>(
+  const optionCounts = db.prepare<[number, TalliedQuestion], OptionCount>(
     `SELECT community_code AS code, letter, count FROM feedback_option_counts
-     WHERE question = ? AND count > 0 ORDER BY community_code, letter`,
+     WHERE assessment_year = ? AND question = ? AND count > 0 ORDER BY community_code, letter`,
   );
+
+  const textCount = db
+    .prepare<{ year: number; community: string | null; slot: number | null }, number>(
+      `SELECT coalesce(sum(count), 0) FROM feedback_text_counts
+       WHERE assessment_year = @year AND (@community IS NULL OR community_code = @community)
+         AND (@slot IS NULL OR slot = @slot)`,
+    )
+    .pluck();
 
   return {
-    respondents: () => respondents.all(),
-    optionCounts: (question: TalliedQuestion) => optionCounts.all(question),
+    /** Counted responses per community in the year (the tallies' denominators). */
+    respondents: (year: number) => respondents.all(year),
+    optionCounts: (year: number, question: TalliedQuestion) => optionCounts.all(year, question),
 
     texts(filter: FeedbackTextFilter): { items: FeedbackText[]; total: number } {
-      const clauses: string[] = [];
-      const params: (string | number)[] = [];
+      // A year's texts are one rowid range (migration 046), in the list's order.
+      const [low, high] = yearIds(filter.year);
+      const clauses: string[] = ['t.id BETWEEN ? AND ?'];
+      const params: (string | number)[] = [low, high];
       // The trigram index finds a query of three or more characters and pages it newest first
       // (its rowid is the list's order). A query of one or two characters (停车, 噪) has no
       // trigram: those scan the kept texts with LIKE as before, short strings rather than every
@@ -86,24 +105,42 @@ export function feedbackRepository(db: Db) {
         params.push(FIELD_SLOT[filter.field]);
       }
       if (filter.community) {
-        clauses.push('t.community_code = ?');
-        params.push(filter.community);
+        // Without the index search, the year too, though the id range says it: (community,
+        // year) is then the index's prefix and its entries come in id order, with no sort. With
+        // it, the search's matches lead and each is looked up by id.
+        if (indexed) {
+          clauses.push('t.community_code = ?');
+          params.push(filter.community);
+        } else {
+          clauses.push('t.community_code = ? AND t.assessment_year = ?');
+          params.push(filter.community, filter.year);
+        }
       }
-      const where = clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '';
+      const where = `WHERE ${clauses.join(' AND ')}`;
       const from = indexed
         ? 'feedback_search s JOIN feedback_texts t ON t.id = s.rowid'
         : 'feedback_texts t';
-      // Counting the index's matches alone needs no row of feedback_texts unless a community
-      // narrows them (the field is the rowid's last two bits).
-      const indexOnly = indexed && !filter.community;
-      const total = db
-        .prepare(
-          indexOnly
-            ? `SELECT count(*) FROM feedback_search s ${where.replaceAll('t.id', 's.rowid')}`
-            : `SELECT count(*) FROM ${from} ${where}`,
-        )
-        .pluck()
-        .get(...params) as number;
+      let total: number;
+      if (!filter.search) {
+        // Without a search the total is kept per (year, community, field).
+        total = textCount.get({
+          year: filter.year,
+          community: filter.community ?? null,
+          slot: filter.field ? FIELD_SLOT[filter.field] : null,
+        }) as number;
+      } else {
+        // Counting the index's matches alone needs no row of feedback_texts unless a community
+        // narrows them (the year is the rowid's range, the field its last two bits).
+        const indexOnly = indexed && !filter.community;
+        total = db
+          .prepare(
+            indexOnly
+              ? `SELECT count(*) FROM feedback_search s ${where.replaceAll('t.id', 's.rowid')}`
+              : `SELECT count(*) FROM ${from} ${where}`,
+          )
+          .pluck()
+          .get(...params) as number;
+      }
       const items = db
         .prepare<unknown[], FeedbackText>(
           `SELECT t.response_id AS responseId, t.community_code AS communityCode,

@@ -95,15 +95,21 @@ export function registersRepository(db: Db) {
   );
   // Kept by triggers (migration 045) on every write to responses and registers, so a dashboard
   // poll reads 27 rows however many households and responses there are.
-  const totals = db.prepare<[], RegisterTotals>(
-    `SELECT community_code AS code, households, counted, score_sum AS scoreSum, outside
-     FROM register_summary ORDER BY community_code`,
+  // Per assessment year (migration 047): the register's households are one number, what the
+  // year's responses add is the year's own.
+  const totals = db.prepare<[number], RegisterTotals>(
+    `SELECT s.community_code AS code, s.households, coalesce(y.counted, 0) AS counted,
+            coalesce(y.score_sum, 0) AS scoreSum, coalesce(y.outside, 0) AS outside
+     FROM register_summary s
+     LEFT JOIN register_year_summary y
+       ON y.community_code = s.community_code AND y.assessment_year = ?
+     ORDER BY s.community_code`,
   );
-  const outsideOf = db.prepare<[string], OutsideResponse>(
+  const outsideOf = db.prepare<[string, number], OutsideResponse>(
     `SELECT r.id, r.household_key AS householdKey, r.channel, r.collected_at AS collectedAt,
             r.received_at AS receivedAt
      FROM responses r
-     WHERE r.community_code = ?
+     WHERE r.community_code = ? AND r.assessment_year = ?
        AND EXISTS (SELECT 1 FROM household_registers g WHERE g.community_code = r.community_code)
        AND ${OUTSIDE}
      ORDER BY r.seq`,
@@ -127,25 +133,30 @@ export function registersRepository(db: Db) {
     )
     .pluck();
   const outsideCount = db
-    .prepare<[string], number>('SELECT outside FROM register_summary WHERE community_code = ?')
+    .prepare<[string, number], number>(
+      // Rows exist only while the community has a register (migration 047).
+      `SELECT outside FROM register_year_summary
+       WHERE community_code = ? AND assessment_year = ?`,
+    )
     .pluck();
-  const buildings = db.prepare<[string], BuildingCoverage>(
+  const buildings = db.prepare<[number, string], BuildingCoverage>(
     `SELECT h.area, h.building, count(*) AS households,
             count(r.household_key) AS counted
      FROM register_households h
      LEFT JOIN responses r ON r.community_code = h.community_code
-       AND r.household_key = h.household_key AND r.counted = 1
+       AND r.household_key = h.household_key AND r.counted = 1 AND r.assessment_year = ?
      WHERE h.community_code = ? AND h.status = '居住'
      GROUP BY h.area, h.building ORDER BY h.area, h.building`,
   );
-  // 户册核对: every 居住 household of every register with whether it counts, then the 册外
-  // responses not yet reviewed with the address as typed, by community, area and key.
-  const checkRows = db.prepare<[], RegisterCheckLine>(
+  // 户册核对: every 居住 household of every register with whether it counts in the year, then the
+  // year's 册外 responses not yet reviewed with the address as typed, by community, area and key.
+  const checkRows = db.prepare<{ year: number }, RegisterCheckLine>(
     `SELECT * FROM (
        SELECT h.community_code AS communityCode, c.name AS communityName, h.area,
               h.household_key AS householdKey,
               CASE WHEN EXISTS (SELECT 1 FROM responses r WHERE r.community_code = h.community_code
-                                  AND r.household_key = h.household_key AND r.counted = 1)
+                                  AND r.household_key = h.household_key AND r.counted = 1
+                                  AND r.assessment_year = @year)
                    THEN '已计入' ELSE '未访' END AS status,
               NULL AS householdAddress, NULL AS responseId
        FROM register_households h JOIN communities c ON c.code = h.community_code
@@ -154,7 +165,8 @@ export function registersRepository(db: Db) {
        SELECT r.community_code, c.name, r.household_area, r.household_key, '册外',
               json_extract(r.content, '$.householdAddress'), r.id
        FROM responses r JOIN communities c ON c.code = r.community_code
-       WHERE EXISTS (SELECT 1 FROM household_registers g WHERE g.community_code = r.community_code)
+       WHERE r.assessment_year = @year
+         AND EXISTS (SELECT 1 FROM household_registers g WHERE g.community_code = r.community_code)
          AND ${OUTSIDE})
      ORDER BY communityCode, status = '册外', area, householdKey`,
   );
@@ -164,10 +176,16 @@ export function registersRepository(db: Db) {
   );
   const responseOf = db.prepare<
     [string],
-    { communityCode: string; householdKey: string; invalidatedAt: string | null }
+    {
+      communityCode: string;
+      householdKey: string;
+      invalidatedAt: string | null;
+      assessmentYear: number;
+    }
   >(
     `SELECT community_code AS communityCode, household_key AS householdKey,
-            invalidated_at AS invalidatedAt FROM responses WHERE id = ?`,
+            invalidated_at AS invalidatedAt, assessment_year AS assessmentYear
+     FROM responses WHERE id = ?`,
   );
 
   return {
@@ -207,12 +225,13 @@ export function registersRepository(db: Db) {
       }
       return { households: households.length, added, updated, removed, keptWithResponses };
     },
-    totals(): RegisterTotals[] {
-      return totals.all();
+    /** Each register's figures for one assessment year (a household counts once a year). */
+    totals(year: number): RegisterTotals[] {
+      return totals.all(year);
     },
-    /** 册外: the community's valid responses whose address is not in its register. */
-    outside(code: string): OutsideResponse[] {
-      return outsideOf.all(code);
+    /** 册外: the community's valid responses of the year whose address is not in its register. */
+    outside(code: string, year: number): OutsideResponse[] {
+      return outsideOf.all(code, year);
     },
     /** Valid 未分区 responses (keys stored before areas) of a community, oldest first. */
     unassigned(code: string): OutsideResponse[] {
@@ -222,9 +241,9 @@ export function registersRepository(db: Db) {
     answeredAreas(code: string): string[] {
       return answeredAreas.all(code);
     },
-    /** How many 册外 responses a coordinator has still to review (0 without a register). */
-    unreviewedOutsideCount(code: string): number {
-      return outsideCount.get(code) ?? 0;
+    /** How many 册外 responses of the year a coordinator has still to review (0 without a register). */
+    unreviewedOutsideCount(code: string, year: number): number {
+      return outsideCount.get(code, year) ?? 0;
     },
     /** Each community's areas (小区/自然村) from its register; a community without one is absent. */
     areasByCommunity(): Map<string, string[]> {
@@ -236,12 +255,13 @@ export function registersRepository(db: Db) {
       }
       return byCode;
     },
-    /** The lines of the export's 户册核对 sheet (communities without a register have none). */
-    checkRows(): RegisterCheckLine[] {
-      return checkRows.all();
+    /** The lines of the export's 户册核对 sheet for one year (communities without a register have none). */
+    checkRows(year: number): RegisterCheckLine[] {
+      return checkRows.all({ year });
     },
-    buildings(code: string): BuildingCoverage[] {
-      return buildings.all(code);
+    /** The register's 居住 households by building, with how many count in the year. */
+    buildings(code: string, year: number): BuildingCoverage[] {
+      return buildings.all(year, code);
     },
     response(id: string) {
       return responseOf.get(id);

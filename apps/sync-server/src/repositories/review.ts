@@ -32,6 +32,8 @@ export interface ReviewResponse extends ReviewItemBase {
   counted: boolean;
   /** The answers as stored (question ids and printed letters). */
   answers: Record<string, unknown>;
+  /** The questionnaire version it was filled with: its letters mean what that version printed. */
+  questionnaireVersion: number;
   /** Paradata: the first answer's time and the answer changes; null when the phone sent none. */
   startedAt: string | null;
   answerChanges: number | null;
@@ -291,7 +293,10 @@ export function reviewRepository(
 
     listResponses(filter: ReviewFilter): ReviewPage<ReviewResponse> {
       const { total, rows, nextCursor } = pageOf<
-        Omit<ReviewResponse, 'invalid' | 'counted' | 'answers' | 'householdAddress'> &
+        Omit<
+          ReviewResponse,
+          'invalid' | 'counted' | 'answers' | 'householdAddress' | 'questionnaireVersion'
+        > &
           MarkColumns & { counted: number; content: string }
       >(
         'response',
@@ -306,6 +311,7 @@ export function reviewRepository(
           const content = JSON.parse(r.content) as {
             householdAddress?: string;
             answers?: Record<string, unknown>;
+            questionnaireVersion?: number;
           };
           return {
             ...baseOf(r),
@@ -315,6 +321,8 @@ export function reviewRepository(
             score: r.score,
             counted: r.counted === 1,
             answers: content.answers ?? {},
+            // Every item names its version; 1 (附件1 2025) is what items stored before carried.
+            questionnaireVersion: content.questionnaireVersion ?? 1,
             startedAt: r.startedAt,
             answerChanges: r.answerChanges,
             sessionId: r.sessionId,

@@ -26,10 +26,10 @@ export function coverageRows(
       communities,
       repos.coverage.responseTotals(year),
       repos.coverage.interviewCounts(year),
-      repos.registers.totals(),
+      repos.registers.totals(year),
       repos.years.satisfactionRule(year),
     ),
-    repos.visits.counts(),
-    repos.visits.sampleCoverage(),
+    repos.visits.counts(year),
+    repos.visits.sampleCoverage(year),
   );
 }

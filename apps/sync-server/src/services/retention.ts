@@ -60,6 +60,12 @@ const INTERVIEW_TEXT = `(json_extract(content, '$.needs') IS NOT NULL
   OR json_extract(content, '$.problems') IS NOT NULL
   OR json_extract(content, '$.notes') IS NOT NULL)`;
 
+const AGGREGATE_TABLES = [
+  'feedback_option_counts',
+  'feedback_respondents',
+  'register_year_summary',
+] as const;
+
 function backupNames(dirs: readonly (string | undefined)[], before: Date): string[] {
   const cutoff = backupFileName(before).slice(0, 24);
   return dirs.flatMap((dir) =>
@@ -69,6 +75,17 @@ function backupNames(dirs: readonly (string | undefined)[], before: Date): strin
         )
       : [],
   );
+}
+
+/**
+ * What a coordinator types to confirm a deletion: the due years as the dry run lists them
+ * (2025, or 2025、2026), '' when nothing is due.
+ */
+export function retentionConfirmation(plan: RetentionPlan): string {
+  return plan.years
+    .filter((y) => y.due)
+    .map((y) => String(y.year))
+    .join('、');
 }
 
 /** The dry run: what the rule would delete now, year by year, and which backups would go. */
@@ -143,6 +160,32 @@ export async function applyRetention(
   );
   // Overwrite freed pages with zeros, so what is deleted is gone from the file (and from the
   // next backup), not merely unlinked.
+  // The per-community tallies of q10/q11 and the register's yearly figures are aggregates too
+  // (no text, no address): kept as they were while the answers they were counted from go.
+  const keptAggregates = (year: number) => {
+    const kept = AGGREGATE_TABLES.map((table) => ({
+      table,
+      rows: db
+        .prepare<[number], Record<string, unknown>>(
+          `SELECT * FROM ${table} WHERE assessment_year = ?`,
+        )
+        .all(year),
+    }));
+    return {
+      restore() {
+        for (const { table, rows } of kept) {
+          db.prepare(`DELETE FROM ${table} WHERE assessment_year = ?`).run(year);
+          for (const row of rows) {
+            const columns = Object.keys(row);
+            db.prepare(
+              `INSERT INTO ${table} (${columns.join(', ')})
+               VALUES (${columns.map((c) => `@${c}`).join(', ')})`,
+            ).run(row);
+          }
+        }
+      },
+    };
+  };
   const secureDelete = db.pragma('secure_delete', { simple: true });
   db.pragma('secure_delete = ON');
   let deleted: RetentionResult['deleted'];
@@ -151,11 +194,13 @@ export async function applyRetention(
       due.map((y) => {
         // The summary is what stays of the year's responses: kept as it is while they go.
         const coverage = keptCoverage.all(y.year);
+        const aggregates = keptAggregates(y.year);
         const responses = db
           .prepare('DELETE FROM responses WHERE assessment_year = ?')
           .run(y.year).changes;
         db.prepare('DELETE FROM coverage_daily WHERE assessment_year = ?').run(y.year);
         for (const row of coverage) restoreCoverage.run(row);
+        aggregates.restore();
         // content_hash stays: a phone resending one of these items is still answered duplicate.
         const interviews = db
           .prepare(

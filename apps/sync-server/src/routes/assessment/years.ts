@@ -81,9 +81,9 @@ export function yearRoutes(ctx: AssessmentService): FastifyPluginAsyncZod {
       );
       return { year: toYear(changed) };
     };
-    const lockFacts: LockFacts = {
-      outsideRegisterUnreviewed: (code) => app.repos.registers.unreviewedOutsideCount(code),
-    };
+    const lockFacts = (year: number): LockFacts => ({
+      outsideRegisterUnreviewed: (code) => app.repos.registers.unreviewedOutsideCount(code, year),
+    });
     const staff = app.requireRole('admin', 'coordinator');
     const anyone = app.requireRole('admin', 'coordinator', 'department_scorer');
 
@@ -283,7 +283,10 @@ export function yearRoutes(ctx: AssessmentService): FastifyPluginAsyncZod {
       },
       async (request) => {
         const year = ctx.year(request.params.year);
-        return { issues: year.state === 'locked' ? [] : lockIssues(ctx.results(year), lockFacts) };
+        return {
+          issues:
+            year.state === 'locked' ? [] : lockIssues(ctx.results(year), lockFacts(year.year)),
+        };
       },
     );
 
@@ -306,7 +309,7 @@ export function yearRoutes(ctx: AssessmentService): FastifyPluginAsyncZod {
         const reasons = new Map((request.body.accepted ?? []).map((a) => [a.key, a.reason]));
         const locked = ctx.changeOpenYear(request.params.year, actor, at, (year) => {
           // The checks read the same results the ranking shows, inside the lock's transaction.
-          const issues = lockIssues(ctx.results(year), lockFacts);
+          const issues = lockIssues(ctx.results(year), lockFacts(year.year));
           const unresolved = issues.filter((i) => !reasons.has(i.key));
           if (unresolved.length > 0) {
             throw new AppError(

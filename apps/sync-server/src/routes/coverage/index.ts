@@ -38,7 +38,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       );
       const collectors = withCollectorVisits(
         collectorProgress(app.repos.coverage.collectorDays(year), users),
-        app.repos.visits.collectorCounts(),
+        app.repos.visits.collectorCounts(year),
         (userId) => {
           const u = users.get(userId);
           return u ? emptyCollectorRow(u) : undefined;

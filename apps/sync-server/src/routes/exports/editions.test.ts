@@ -84,3 +84,23 @@ describe('an export of responses from two questionnaire editions', () => {
     );
   });
 });
+
+describe('the review list of responses from two questionnaire editions', () => {
+  it('names each response’s own edition, so the review screen labels its letters by it', async () => {
+    const res = await app.inject({
+      method: 'GET',
+      url: '/api/review/responses?year=2025',
+      headers: { cookie: coordinator.cookie },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const versions = Object.fromEntries(
+      res
+        .json()
+        .items.map((i: { id: string; questionnaireVersion: number }) => [
+          i.id,
+          i.questionnaireVersion,
+        ]),
+    );
+    expect(versions).toEqual({ [of2025.id as string]: 1, [of2026.id as string]: 2 });
+  });
+});

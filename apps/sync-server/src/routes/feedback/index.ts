@@ -2,8 +2,9 @@ import {
   FeedbackTalliesSchema,
   FeedbackTextsQuerySchema,
   FeedbackTextsSchema,
+  YearQuerySchema,
 } from '@jiuting/api-contract';
-import { questionById } from '@jiuting/questionnaire';
+import { questionById, questionnaireOrCurrent } from '@jiuting/questionnaire';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses } from '../../errors.ts';
 import type { TalliedQuestion } from '../../repositories/feedback.ts';
@@ -19,19 +20,28 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/feedback/tallies',
     {
-      schema: { response: { 200: FeedbackTalliesSchema, ...errorResponses(401, 403) } },
+      schema: {
+        querystring: YearQuerySchema,
+        response: { 200: FeedbackTalliesSchema, ...errorResponses(400, 401, 403) },
+      },
       onRequest: staff,
     },
-    async () => {
-      const respondents = feedback.respondents();
+    async (request) => {
+      const year = app.repos.years.resolve(request.query.year);
+      // Options as the year's edition prints them (a changed option reads as that year asked).
+      const edition = questionnaireOrCurrent(
+        app.repos.years.facts().find((y) => y.year === year)?.questionnaireVersion,
+      );
+      const respondents = feedback.respondents(year);
       return {
+        year,
         respondents: {
           town: respondents.reduce((sum, r) => sum + r.count, 0),
           byCommunity: Object.fromEntries(respondents.map((r) => [r.code, r.count])),
         },
         questions: TALLIED.map((id) => {
-          const question = questionById(id);
-          const counts = feedback.optionCounts(id);
+          const question = questionById(id, edition);
+          const counts = feedback.optionCounts(year, id);
           return {
             id,
             number: question.number,
@@ -63,14 +73,16 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { community, field, q, page, pageSize } = request.query;
+      const year = app.repos.years.resolve(request.query.year);
       const found = feedback.texts({
+        year,
         community,
         field,
         search: q || undefined,
         limit: pageSize,
         offset: (page - 1) * pageSize,
       });
-      return { ...found, page, pageSize };
+      return { ...found, year, page, pageSize };
     },
   );
 };

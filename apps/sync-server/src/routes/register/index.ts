@@ -6,6 +6,7 @@ import {
   OutsideParamsSchema,
   RegisterAnswerSchema,
   RegisterImportResultSchema,
+  YearQuerySchema,
 } from '@jiuting/api-contract';
 import {
   AREA_SEPARATOR,
@@ -106,9 +107,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         params: CommunityParamsSchema,
+        querystring: YearQuerySchema,
         response: {
           200: RegisterAnswerSchema,
-          ...errorResponses(401, 403, 404),
+          ...errorResponses(400, 401, 403, 404),
         },
       },
       onRequest: staff,
@@ -116,14 +118,16 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { code } = request.params;
       known(code);
+      const year = app.repos.years.resolve(request.query.year);
       const registers = app.repos.registers;
-      const buildings = registers.buildings(code);
+      const buildings = registers.buildings(code, year);
       const registered = registers.hasRegister(code);
       return {
+        year,
         registered,
         spread: coverageSpread(buildings),
         buildings,
-        outside: registers.outside(code),
+        outside: registers.outside(code, year),
         unassigned: registered ? [] : registers.unassigned(code),
         answeredAreas: registered ? [] : registers.answeredAreas(code),
         sample: sampleSummary(app.repos.visits.sample(code)),
@@ -156,7 +160,10 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         // Without a register nothing is 册外, but a 未分区 response still takes its area.
         const assigningWithoutRegister =
           body.action === 'area' && !app.repos.registers.hasRegister(code);
-        const isOutside = app.repos.registers.outside(code).some((r) => r.id === id);
+        // 册外 in its own year: a 2025 response is reviewed as 2025's.
+        const isOutside = app.repos.registers
+          .outside(code, response.assessmentYear)
+          .some((r) => r.id === id);
         if (!isOutside && !assigningWithoutRegister) throw new AppError('not_outside_register');
         if (body.action === 'invalidate') {
           // Audited as every review mark is (review_invalidated), in this transaction.

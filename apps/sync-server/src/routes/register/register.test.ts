@@ -204,7 +204,7 @@ describe('册外: responses whose address is not in the register', () => {
       surveyedHouseholds: 1,
       register: { outside: 2 },
     });
-    expect(app.repos.registers.unreviewedOutsideCount('DEMO01')).toBe(2);
+    expect(app.repos.registers.unreviewedOutsideCount('DEMO01', 2025)).toBe(2);
   });
 
   it('count once a coordinator adds the address to the register (audited)', async () => {

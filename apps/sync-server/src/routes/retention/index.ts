@@ -1,8 +1,12 @@
-import { RetentionAppliedSchema, RetentionPlanSchema } from '@jiuting/api-contract';
+import {
+  RetentionAppliedSchema,
+  RetentionConfirmSchema,
+  RetentionPlanSchema,
+} from '@jiuting/api-contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { errorResponses } from '../../errors.ts';
+import { AppError, errorResponses } from '../../errors.ts';
 import { principalOf } from '../../plugins/auth.ts';
-import { applyRetention, retentionPlan } from '../../services/retention.ts';
+import { applyRetention, retentionConfirmation, retentionPlan } from '../../services/retention.ts';
 
 export interface RetentionRouteOptions {
   retentionYears: number;
@@ -35,14 +39,30 @@ const routes: FastifyPluginAsyncZod<RetentionRouteOptions> = async (app, opts) =
     '/retention/apply',
     {
       schema: {
+        body: RetentionConfirmSchema,
         response: {
           200: RetentionAppliedSchema,
-          ...errorResponses(401, 403),
+          ...errorResponses(400, 401, 403, 409),
         },
       },
       onRequest: staff,
     },
     async (request) => {
+      const expected = retentionConfirmation(retentionPlan(app.db, options()));
+      // Years typed with a comma or spaces between them read the same.
+      const typed = request.body.confirm
+        .split(/[、,，\s]+/)
+        .filter((y) => y !== '')
+        .join('、');
+      if (typed !== expected) {
+        throw new AppError(
+          'retention_not_confirmed',
+          undefined,
+          expected === ''
+            ? '现在没有到期的年度，未删除任何内容'
+            : `确认的年度与现在到期的年度（${expected}）不一致，未删除任何内容`,
+        );
+      }
       const result = await applyRetention(app.db, {
         ...options(),
         actorUserId: principalOf(request).user.id,

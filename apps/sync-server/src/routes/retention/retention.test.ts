@@ -108,7 +108,11 @@ describe('retention', () => {
     // A dry run changes nothing.
     expect(app.db.prepare('SELECT count(*) FROM responses').pluck().get()).toBe(1);
 
-    const applied = await call(coordinator, 'POST', '/api/retention/apply');
+    const talliesBefore = (
+      await call(coordinator, 'GET', '/api/feedback/tallies?year=2025')
+    ).json();
+    expect(talliesBefore.respondents.town).toBe(1);
+    const applied = await call(coordinator, 'POST', '/api/retention/apply', { confirm: '2025' });
     expect(applied.statusCode, applied.body).toBe(200);
     expect(applied.json().deleted).toEqual([{ year: 2025, responses: 1, interviews: 1 }]);
 
@@ -121,6 +125,11 @@ describe('retention', () => {
     expect(kept.notes).toBeUndefined();
     // Aggregates and results as they were.
     expect(await demo01(coordinator)).toEqual(coverageBefore);
+    expect((await call(coordinator, 'GET', '/api/feedback/tallies?year=2025')).json()).toEqual(
+      talliesBefore,
+    );
+    // The texts are raw answers: gone with them.
+    expect((await call(coordinator, 'GET', '/api/feedback/texts?year=2025')).json().total).toBe(0);
     expect((await call(coordinator, 'GET', '/api/assessment/2025/results')).json()).toEqual(
       resultsBefore,
     );
@@ -159,9 +168,27 @@ describe('retention', () => {
     }
 
     // Running it again finds nothing due.
-    const again = (await call(coordinator, 'POST', '/api/retention/apply')).json();
+    const again = (await call(coordinator, 'POST', '/api/retention/apply', { confirm: '' })).json();
     expect(again.deleted).toEqual([]);
     expect(existsSync(copy)).toBe(true);
+  });
+
+  it('deletes nothing without the coordinator typing the due years, and says so in Chinese', async () => {
+    clock = new Date('2028-02-01T00:00:00Z');
+    const coordinator = await loginAs(app, 'coordinator');
+    const bare = await call(coordinator, 'POST', '/api/retention/apply');
+    expect(bare.statusCode).toBe(400);
+    expect(bare.body).toContain('请输入将删除原始答卷的年度以确认');
+    const wrong = await call(coordinator, 'POST', '/api/retention/apply', { confirm: '2024' });
+    expect(wrong.statusCode).toBe(409);
+    expect(wrong.json()).toMatchObject({
+      error: 'retention_not_confirmed',
+      message: expect.stringContaining('（2025）'),
+    });
+    expect(app.db.prepare('SELECT count(*) FROM responses').pluck().get()).toBe(1);
+    expect(
+      app.db.prepare("SELECT count(*) FROM audit WHERE action = 'retention_deleted'").pluck().get(),
+    ).toBe(0);
   });
 
   it('never touches an open year', async () => {

@@ -1,4 +1,4 @@
-import { CommunityParamsSchema, VisitListSchema } from '@jiuting/api-contract';
+import { CommunityParamsSchema, VisitListSchema, YearQuerySchema } from '@jiuting/api-contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError, errorResponses } from '../../errors.ts';
 import { principalOf } from '../../plugins/auth.ts';
@@ -15,6 +15,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         params: CommunityParamsSchema,
+        querystring: YearQuerySchema,
         response: { 200: VisitListSchema, ...errorResponses(400, 401, 403, 404) },
       },
       onRequest: app.requireRole('canvasser', 'interviewer', 'coordinator', 'admin'),
@@ -32,6 +33,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         throw new AppError('visit_list_not_assigned');
       }
       const generatedAt = app.now().toISOString();
+      // The round in progress: the open year's counted households and visits, unless a
+      // coordinator asks for another year's.
+      const year = app.repos.years.resolve(request.query.year);
       // One read transaction: the list is one moment's state, not a mix of two.
       return app.db.transaction(() => {
         const visits = app.repos.visits;
@@ -59,8 +63,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
             : null,
           households: visitListHouseholds({
             rows: visits.registerRows(code),
-            counted: visits.countedResponses(code),
-            latestVisits: visits.latestVisits(code),
+            counted: visits.countedResponses(code, year),
+            latestVisits: visits.latestVisits(code, year),
             sampleEntries: sample ? visits.sampleEntries(code) : [],
           }),
         };

@@ -105,7 +105,7 @@ export function assessmentService(
       repos.communities.list(),
       repos.coverage.responseTotals(year),
       repos.coverage.interviewCounts(year),
-      repos.registers.totals(),
+      repos.registers.totals(year),
       { interviewShare: settings.interviewShare },
     ).map((c) => ({
       code: c.code,
