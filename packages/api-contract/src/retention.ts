@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plain } from './text.ts';
 
 /** A year as the retention rule sees it. */
 export const RetentionYearSchema = z
@@ -31,10 +32,13 @@ export type RetentionPlan = z.infer<typeof RetentionPlanSchema>;
  */
 export const RetentionConfirmSchema = z.object(
   {
-    confirm: z
-      .string({ error: '请输入将删除原始答卷的年度以确认（如 2025）' })
-      .trim()
-      .max(200, '确认内容不能超过 200 个字'),
+    confirm: plain(
+      z
+        .string({ error: '请输入将删除原始答卷的年度以确认（如 2025）' })
+        .trim()
+        .max(200, '确认内容不能超过 200 个字'),
+      '确认内容',
+    ),
   },
   { error: '请输入将删除原始答卷的年度以确认（如 2025）' },
 );

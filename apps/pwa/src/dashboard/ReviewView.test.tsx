@@ -82,7 +82,7 @@ describe('review', () => {
     await user.click(row.getByText('查看答案'));
     expect(
       row.getByText(
-        '门牌（原样）：12-301 · 填写用时：5 分 30 秒 · 改答：2 次 · 设备会话：3f9a1c2e',
+        '门牌（原样）：12-301 · 填写用时：5 分 30 秒 · 改答：2 次 · 问卷版本：第 1 版（2025 年） · 设备会话：3f9a1c2e',
       ),
     ).toBeTruthy();
     expect(row.getByText('A. 楼道堆物；H. 其他：路灯坏了')).toBeTruthy();
