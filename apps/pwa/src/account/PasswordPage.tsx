@@ -3,7 +3,7 @@ import {
   type ChangePasswordAnswer,
   type ChangePasswordBody,
   ChangePasswordBodySchema,
-} from '@jiuting/api-contract';
+} from '@jiuting/api-contract/password';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type UseFormRegister, useForm } from 'react-hook-form';
