@@ -100,7 +100,7 @@ export default function PasswordPage() {
         />
         <PasswordField
           name="newPassword"
-          label="新密码（至少 10 位，不要用常见或有规律的密码）"
+          label="新密码（至少 10 位，不要用常见密码）"
           autoComplete="new-password"
           error={errors.newPassword?.message}
           register={register}
