@@ -87,7 +87,12 @@ const total = rows.reduce((sum, row) => sum + row.served, 0);
 const dashboardChunks = Object.entries(manifest).filter(([key]) => key.includes('src/dashboard/'));
 const dashboardInFirstScreen = dashboardChunks.some(([key]) => firstScreen.has(key));
 // The forms bring react-hook-form and the questionnaire's zod schemas: never on the first screen.
-const LAZY_FORMS = ['src/survey/SurveyPage.tsx', 'src/interview/InterviewPage.tsx'];
+// 修改密码 brings the same, and classic zod with the contract's password schema.
+const LAZY_FORMS = [
+  'src/survey/SurveyPage.tsx',
+  'src/interview/InterviewPage.tsx',
+  'src/account/PasswordPage.tsx',
+];
 const formsInFirstScreen = LAZY_FORMS.filter(
   (source) => !Object.keys(manifest).includes(source) || firstScreen.has(source),
 );

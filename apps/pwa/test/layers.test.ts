@@ -14,7 +14,7 @@ const LAYERS: readonly (readonly string[])[] = [
   // The visit list's rules and screens: the survey opens from it and asks it about a household.
   ['visits'],
   ['survey', 'print'],
-  ['interview', 'resident', 'dashboard', 'assessment', 'outbox-screens', 'progress'],
+  ['interview', 'resident', 'dashboard', 'assessment', 'outbox-screens', 'progress', 'account'],
   ['shell'],
 ];
 

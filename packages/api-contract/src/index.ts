@@ -16,6 +16,7 @@ export * from './exports.ts';
 export * from './feedback.ts';
 export * from './health.ts';
 export * from './paging.ts';
+export * from './password.ts';
 export * from './quality.ts';
 export * from './register.ts';
 export * from './resident.ts';

@@ -1,7 +1,9 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { expect, it } from 'vitest';
+import { renderWithFakeServer } from '../../test/fake-server.tsx';
 import type { User } from '../api/types.ts';
+import { hrefOf } from '../ui/route.ts';
 import AssessmentPage from './AssessmentPage.tsx';
 import { assessmentYear, renderWithServer } from './assessment.test-kit.tsx';
 import type { AssessmentYear } from './assessment-api.ts';
@@ -44,4 +46,20 @@ it('opens the next year with the questionnaire version chosen, saying what openi
     year: 2026,
     questionnaireVersion: 1,
   });
+});
+
+const SCORER: User = {
+  id: 'u9',
+  username: 'scorer',
+  displayName: '李评分',
+  role: 'department_scorer',
+  communities: [],
+};
+
+it('gives a department scorer, who never sees the home screen, a way to 修改密码', async () => {
+  renderWithFakeServer(<AssessmentPage user={SCORER} />, (call) =>
+    call.path === '/api/assessment/years' ? { body: { years: [] } } : undefined,
+  );
+  const link = await screen.findByRole('link', { name: '修改密码' });
+  expect(link.getAttribute('href')).toBe(hrefOf({ name: 'password' }));
 });

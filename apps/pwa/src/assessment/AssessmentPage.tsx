@@ -1,6 +1,7 @@
 import type { CreateYearBody } from '@jiuting/api-contract';
 import { useState } from 'react';
 import type { User } from '../api/types.ts';
+import { hrefOf } from '../ui/route.ts';
 import { useAssessmentWrite, useYears } from './assessment-api.ts';
 import { CoordinatorView } from './CoordinatorView.tsx';
 import { CHOOSABLE_VERSIONS, versionLabel } from './questionnaire-labels.ts';
@@ -36,6 +37,12 @@ export default function AssessmentPage({ user }: { user: User }) {
           </select>
         ) : null}
         {coordinator ? <CreateYear existing={list.map((y) => y.year)} /> : null}
+        {/* A department scorer never sees the home page: their own password is changed from here. */}
+        {user.role === 'department_scorer' ? (
+          <a className="button link" href={hrefOf({ name: 'password' })}>
+            修改密码
+          </a>
+        ) : null}
       </div>
       {!year ? (
         <p className="empty">

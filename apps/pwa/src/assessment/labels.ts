@@ -65,6 +65,8 @@ export const ACTION_NAMES: Readonly<Record<string, string>> = {
   proposal_refused: '不采纳部门建议',
   lock_exception_accepted: '锁定时接受未完成事项',
   year_locked: '锁定年度考核',
+  // From the server's general audit (repositories/audit.ts), should it ever be shown here.
+  password_changed: '修改本人密码',
 };
 
 export function formatPoints(points: number | null | undefined): string {

@@ -135,4 +135,13 @@ describe('the app shell', () => {
     await waitFor(() => expect(screen.queryByRole('heading', { name: /未完成的草稿/ })).toBeNull());
     expect(await db.items.get('draft-1')).toBeUndefined();
   });
+
+  test('the home screen links to 修改密码 beside 退出登录, and the link opens the form', async () => {
+    const user = userEvent.setup();
+    renderWithApp(<App />, freshDb(), fakeServer().fetch);
+    await screen.findByRole('button', { name: '退出登录' });
+    await user.click(screen.getByRole('link', { name: '修改密码' }));
+    expect(await screen.findByRole('heading', { name: '修改密码' })).toBeTruthy();
+    expect(screen.getByLabelText('当前密码')).toBeTruthy();
+  });
 });

@@ -29,6 +29,8 @@ const DashboardPage = lazy(() => import('../dashboard/DashboardPage.tsx'));
 const AssessmentPage = lazy(() => import('../assessment/AssessmentPage.tsx'));
 // The QR posters and paper questionnaire, with the qrcode package: coordinators only.
 const PrintPage = lazy(() => import('../print/PrintPage.tsx'));
+// 修改密码, with react-hook-form and the contract's zod schema: seldom opened, never on the first screen.
+const PasswordPage = lazy(() => import('../account/PasswordPage.tsx'));
 
 export function App() {
   const session = useSession();
@@ -155,6 +157,12 @@ function SignedIn({ user, route }: { user: User; route: Route }) {
           </Suspense>
         ) : (
           <p className="warning">只有部门评分员和考核专班可以使用综合考核。</p>
+        );
+      case 'password':
+        return (
+          <Suspense fallback={<p className="loading">正在加载…</p>}>
+            <PasswordPage />
+          </Suspense>
         );
       default:
         // A department scorer has nothing else to do here: their items are their home.

@@ -109,9 +109,14 @@ export function HomePage({
       <Suspense fallback={null}>
         <DraftList collector={user.username} communityName={communityName} />
       </Suspense>
-      <button type="button" className="link logout" onClick={onLogout}>
-        退出登录
-      </button>
+      <div className="account-links">
+        <a className="button link" href={hrefOf({ name: 'password' })}>
+          修改密码
+        </a>
+        <button type="button" className="link" onClick={onLogout}>
+          退出登录
+        </button>
+      </div>
     </main>
   );
 }

@@ -10,6 +10,8 @@ export type Route =
   | { readonly name: 'visits'; readonly code: string }
   | { readonly name: 'dashboard' }
   | { readonly name: 'assessment' }
+  /** 修改密码: one's own password, for every role. */
+  | { readonly name: 'password' }
   /** The coordinators' print pages; `path` is what follows `#/print/` (see print/print-route.ts). */
   | { readonly name: 'print'; readonly path: string };
 
@@ -20,6 +22,7 @@ export function parseRoute(hash: string): Route {
   if (page === 'visits') return { name: 'visits', code: id ? decodeURIComponent(id) : '' };
   if (page === 'dashboard') return { name: 'dashboard' };
   if (page === 'assessment') return { name: 'assessment' };
+  if (page === 'password') return { name: 'password' };
   if (page === 'print') {
     return { name: 'print', path: hash.replace(/^#?\/?print\/?/, '') };
   }

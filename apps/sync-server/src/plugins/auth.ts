@@ -31,7 +31,14 @@ declare module 'fastify' {
     requireRole(...roles: Role[]): onRequestAsyncHookHandler;
     /** An onRequest hook that lets through anyone signed in, whatever their role. */
     requireSignedIn: onRequestAsyncHookHandler;
+    /** Stores a new device session and sets its cookie: the id of the session. */
     startSession(request: FastifyRequest, reply: FastifyReply, user: User): string;
+    /**
+     * Stores a new device session only; its cookie is sent by sendSessionCookie once the caller's
+     * transaction has committed, so a rolled-back write does not replace the device's cookie.
+     */
+    createSession(request: FastifyRequest, user: User): { id: string; token: string };
+    sendSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string): void;
     endSession(request: FastifyRequest, reply: FastifyReply): void;
   }
 }
@@ -86,7 +93,7 @@ export default fp(
       if (!request.principal) throw new AppError('unauthenticated');
     });
 
-    app.decorate('startSession', (request: FastifyRequest, reply: FastifyReply, user: User) => {
+    app.decorate('createSession', (request: FastifyRequest, user: User) => {
       const token = randomBytes(32).toString('base64url');
       const id = randomUUID();
       const now = app.now();
@@ -99,7 +106,19 @@ export default fp(
         at: now.toISOString(),
         expiresAt: new Date(now.getTime() + SESSION_LIFETIME_MS).toISOString(),
       });
-      reply.setCookie(SESSION_COOKIE, token, cookieOptions(request, SESSION_LIFETIME_MS));
+      return { id, token };
+    });
+
+    app.decorate(
+      'sendSessionCookie',
+      (request: FastifyRequest, reply: FastifyReply, token: string) => {
+        reply.setCookie(SESSION_COOKIE, token, cookieOptions(request, SESSION_LIFETIME_MS));
+      },
+    );
+
+    app.decorate('startSession', (request: FastifyRequest, reply: FastifyReply, user: User) => {
+      const { id, token } = app.createSession(request, user);
+      app.sendSessionCookie(request, reply, token);
       return id;
     });
 

@@ -4,6 +4,7 @@ export type AuditAction =
   | 'login'
   | 'login_failed'
   | 'logout'
+  | 'password_changed'
   | 'session_revoked'
   | 'user_created'
   | 'user_changed'

@@ -43,6 +43,8 @@ const NOT_FREE_TEXT = new Set([
   'POST /api/auth/login password',
   'POST /api/users password',
   'PATCH /api/users/:id password',
+  'POST /api/auth/password currentPassword',
+  'POST /api/auth/password newPassword',
   'POST /api/assessment/:year/scores entries.*.itemId',
   'POST /api/assessment/:year/scores entries.*.communityCode',
   'POST /api/assessment/:year/lock accepted.*.key',

@@ -1,4 +1,6 @@
 import {
+  ChangePasswordAnswerSchema,
+  ChangePasswordBodySchema,
   LoginAnswerSchema,
   LoginBodySchema,
   MeAnswerSchema,
@@ -7,6 +9,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError, errorResponses } from '../../errors.ts';
 import { principalOf } from '../../plugins/auth.ts';
+import { isStrongPassword, WEAK_PASSWORD_MESSAGE } from '../../security/password-strength.ts';
 import { hashPassword, verifyPassword } from '../../security/passwords.ts';
 import { reachableCommunities } from '../schemas.ts';
 import { FailedLoginCounter } from './failed-logins.ts';
@@ -125,6 +128,83 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         };
       });
       return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/auth/password',
+    {
+      schema: {
+        body: ChangePasswordBodySchema,
+        response: { 200: ChangePasswordAnswerSchema, ...errorResponses(400, 401, 429) },
+      },
+      onRequest: app.requireSignedIn,
+      // Each attempt costs a hash: one account gets a few a quarter-hour, whatever it types.
+      preHandler: app.rateLimit({
+        max: 10,
+        timeWindow: LOGIN_WINDOW,
+        keyGenerator: (request) => `password|${request.principal?.user.id ?? request.ip}`,
+      }),
+    },
+    async (request, reply) => {
+      const { user } = principalOf(request);
+      const { currentPassword, newPassword } = request.body;
+      const now = app.now();
+      const at = now.toISOString();
+      // A stolen session must not become a way round the lockout: wrong current passwords are
+      // failed logins of this account, counted and refused alike.
+      const since = new Date(now.getTime() - ACCOUNT_WINDOW).toISOString();
+      if (app.repos.audit.failedLogins({ userId: user.id }, since) >= ACCOUNT_MAX_FAILURES) {
+        throw new AppError('rate_limited');
+      }
+      const refuse = (path: 'currentPassword' | 'newPassword', message: string) =>
+        new AppError('validation_failed', [{ path, message }]);
+      if (!isStrongPassword(newPassword, [user.username, user.displayName])) {
+        throw refuse('newPassword', WEAK_PASSWORD_MESSAGE);
+      }
+      if (newPassword.normalize('NFC') === currentPassword.normalize('NFC')) {
+        throw refuse('newPassword', '新密码不能与当前密码相同');
+      }
+      const stored = app.repos.users.findCredentials(user.username);
+      if (!stored || !(await verifyPassword(currentPassword, stored.passwordHash))) {
+        // Nothing typed is stored: the account is the actor, as for a failed login.
+        app.repos.audit.record({
+          at,
+          action: 'login_failed',
+          actorUserId: user.id,
+          ip: request.ip,
+          detail: { during: 'password_change' },
+        });
+        request.log.info({ userId: user.id }, 'password change: current password wrong');
+        throw refuse('currentPassword', '当前密码不正确');
+      }
+      const passwordHash = await hashPassword(newPassword, app.scryptCost);
+      const { session, otherSessionsEnded } = app.audited(() => {
+        // Checked again on what is stored now: a password reset meanwhile wins.
+        const again = app.repos.users.findCredentials(user.username);
+        if (again?.passwordHash !== stored.passwordHash) {
+          throw refuse('currentPassword', '密码刚被修改过，请重新输入当前密码');
+        }
+        app.repos.users.update(user.id, { passwordHash }, at);
+        // Every device signed in with the old password (this one's session included) is cut off;
+        // this device goes on under a fresh session, its cookie sent only once all is committed.
+        const ended = app.repos.sessions.revokeAllForUser(user.id, at);
+        const created = app.createSession(request, user);
+        const others = Math.max(0, ended - 1);
+        return {
+          result: { session: created, otherSessionsEnded: others },
+          audit: {
+            at,
+            action: 'password_changed',
+            actorUserId: user.id,
+            target: user.id,
+            ip: request.ip,
+            detail: { sessionId: created.id, otherSessionsEnded: others },
+          },
+        };
+      });
+      app.sendSessionCookie(request, reply, session.token);
+      return { otherSessionsEnded };
     },
   );
 
