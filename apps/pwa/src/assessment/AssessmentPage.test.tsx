@@ -63,3 +63,14 @@ it('gives a department scorer, who never sees the home screen, a way to 修改�
   const link = await screen.findByRole('link', { name: '修改密码' });
   expect(link.getAttribute('href')).toBe(hrefOf({ name: 'password' }));
 });
+
+it('lets a department scorer sign out from their assessment screen', async () => {
+  const user = userEvent.setup();
+  let signedOut = 0;
+  renderWithFakeServer(
+    <AssessmentPage user={SCORER} onLogout={() => (signedOut += 1)} />,
+    (call) => (call.path === '/api/assessment/years' ? { body: { years: [] } } : undefined),
+  );
+  await user.click(await screen.findByRole('button', { name: '退出登录' }));
+  expect(signedOut).toBe(1);
+});

@@ -11,7 +11,14 @@ import './assessment.css';
 // The comprehensive assessment (附件2), loaded with React.lazy only for department scorers,
 // coordinators and admins: none of it is in a canvasser's first download.
 
-export default function AssessmentPage({ user }: { user: User }) {
+export default function AssessmentPage({
+  user,
+  onLogout,
+}: {
+  user: User;
+  /** Given where this page is the person's home (a department scorer's): their way out. */
+  onLogout?: () => void;
+}) {
   const years = useYears();
   const [chosen, setChosen] = useState<number | null>(null);
   const coordinator = user.role === 'coordinator' || user.role === 'admin';
@@ -37,11 +44,17 @@ export default function AssessmentPage({ user }: { user: User }) {
           </select>
         ) : null}
         {coordinator ? <CreateYear existing={list.map((y) => y.year)} /> : null}
-        {/* A department scorer never sees the home page: their own password is changed from here. */}
+        {/* A department scorer never sees the home page: their own password is changed, and they
+            sign out, from here. */}
         {user.role === 'department_scorer' ? (
           <a className="button link" href={hrefOf({ name: 'password' })}>
             修改密码
           </a>
+        ) : null}
+        {onLogout ? (
+          <button type="button" className="link" onClick={onLogout}>
+            退出登录
+          </button>
         ) : null}
       </div>
       {!year ? (

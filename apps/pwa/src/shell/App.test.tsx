@@ -8,7 +8,7 @@ import { applyOutcomes, claimBatch, saveDraft } from '../outbox/store.ts';
 import { App } from './App.tsx';
 
 /** Answers the few routes the shell reads, as docs/api.md describes them; /api/sync is unreachable. */
-function fakeServer() {
+function fakeServer(me: typeof CANVASSER = CANVASSER) {
   const state = { signedIn: true, logouts: 0 };
   const json = (status: number, body: unknown) =>
     new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -16,9 +16,10 @@ function fakeServer() {
     const path = new URL(input).pathname;
     if (path === '/api/me')
       return state.signedIn
-        ? json(200, { user: CANVASSER })
+        ? json(200, { user: me })
         : json(401, { error: 'unauthenticated', message: '请先登录' });
     if (path === '/api/communities') return json(200, { communities: COMMUNITIES });
+    if (path === '/api/assessment/years') return json(200, { years: [] });
     if (path === '/api/auth/logout' && init?.method === 'POST') {
       state.logouts += 1;
       state.signedIn = false;
@@ -143,5 +144,19 @@ describe('the app shell', () => {
     await user.click(screen.getByRole('link', { name: '修改密码' }));
     expect(await screen.findByRole('heading', { name: '修改密码' })).toBeTruthy();
     expect(screen.getByLabelText('当前密码')).toBeTruthy();
+  });
+
+  test('a department scorer, whose home is the assessment, signs out from there', async () => {
+    const user = userEvent.setup();
+    const server = fakeServer({
+      ...CANVASSER,
+      username: 'scorer',
+      displayName: '李评分',
+      role: 'department_scorer',
+    });
+    renderWithApp(<App />, freshDb(), server.fetch);
+    await user.click(await screen.findByRole('button', { name: '退出登录' }));
+    await waitFor(() => expect(server.state.logouts).toBe(1));
+    expect(await screen.findByLabelText('密码')).toBeTruthy();
   });
 });

@@ -103,6 +103,8 @@ function SignedIn({ user, route }: { user: User; route: Route }) {
   const fieldStaff = user.role === 'canvasser' || user.role === 'interviewer';
   useVisitListsKeptFresh(user.communities, fieldStaff);
 
+  // A department scorer collects nothing, so there is no outbox to ask about before leaving.
+  const scorerLogout = user.role === 'department_scorer' ? () => void logout() : undefined;
   const page = (() => {
     switch (route.name) {
       case 'survey':
@@ -153,7 +155,7 @@ function SignedIn({ user, route }: { user: User; route: Route }) {
       case 'assessment':
         return coordinator || user.role === 'department_scorer' ? (
           <Suspense fallback={<p className="loading">正在加载…</p>}>
-            <AssessmentPage user={user} />
+            <AssessmentPage user={user} onLogout={scorerLogout} />
           </Suspense>
         ) : (
           <p className="warning">只有部门评分员和考核专班可以使用综合考核。</p>
@@ -169,7 +171,7 @@ function SignedIn({ user, route }: { user: User; route: Route }) {
         if (user.role === 'department_scorer') {
           return (
             <Suspense fallback={<p className="loading">正在加载…</p>}>
-              <AssessmentPage user={user} />
+              <AssessmentPage user={user} onLogout={scorerLogout} />
             </Suspense>
           );
         }
