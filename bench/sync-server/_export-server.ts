@@ -1,6 +1,7 @@
 // A sync server in its own process for the export benchmark, filled with RESPONSES survey
 // responses (stored through the same ingest path as /api/sync). Prints one JSON line
-// { url, canvasser, coordinator, codes } and serves until killed.
+// { url, canvasser, coordinator, codes, dbPath } and serves until killed; with SEED_ONLY=1 it
+// closes the database and exits instead, leaving the file for the compiled server to serve.
 import { startTestServer } from '../../apps/sync-server/src/testing.ts';
 import { surveyItem } from './_common.ts';
 
@@ -42,9 +43,20 @@ for (let start = 0; start < RESPONSES; start += CHUNK) {
 }
 if (accepted !== RESPONSES) throw new Error(`only ${accepted} of ${RESPONSES} responses stored`);
 server.app.db.pragma('wal_checkpoint(TRUNCATE)');
-process.stdout.write(
-  `${JSON.stringify({ url: server.url, canvasser: canvasser.cookie, coordinator: coordinator.cookie, codes })}\n`,
-);
+const info = {
+  url: server.url,
+  canvasser: canvasser.cookie,
+  coordinator: coordinator.cookie,
+  codes,
+  dbPath: server.dbPath,
+};
+if (process.env.SEED_ONLY === '1') {
+  // Not server.close(): that deletes the directory the file is in.
+  await server.app.close();
+  process.stdout.write(`${JSON.stringify(info)}\n`);
+  process.exit(0);
+}
+process.stdout.write(`${JSON.stringify(info)}\n`);
 const stop = () => {
   server.close().then(() => process.exit(0));
 };
