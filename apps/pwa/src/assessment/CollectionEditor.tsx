@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { ApiError } from '../api/client.ts';
 import { type AssessmentYear, useAssessmentWrite } from './assessment-api.ts';
 import { CHOOSABLE_VERSIONS, versionLabel, versionNumberLabel } from './questionnaire-labels.ts';
+import { ReasonedSave } from './ReasonedSave.tsx';
 
 interface CollectionBody {
   questionnaireVersion: number;
@@ -22,11 +22,6 @@ export function collectionSummary(year: AssessmentYear): string[] {
       ? '采集时间：自开启年度起，不设结束日期'
       : `采集时间：${from ?? '开启年度起'} 至 ${to ?? '不设结束日期'}`,
   ];
-}
-
-function errorLines(error: Error): string[] {
-  if (!(error instanceof ApiError)) return [error.message];
-  return [error.message, ...(error.issues ?? []).map((i) => i.message)];
 }
 
 /**
@@ -84,24 +79,15 @@ export function CollectionEditor({ year }: { year: AssessmentYear }) {
           <p className="muted">
             已上传的问卷和访谈保持原来的年度；修改后新上传的记录按新的设置归入年度。手机下次联网时改用新的问卷版本。
           </p>
-          <label className="field">
-            <span>修改采集设置的理由</span>
-            <input value={reason} onChange={(e) => setReason(e.target.value)} />
-          </label>
-          <button
-            type="submit"
-            className="button primary"
-            disabled={reason.trim() === '' || save.isPending}
-          >
-            保存采集设置
-          </button>
-          {save.error ? (
-            <div className="field-error" role="alert">
-              {errorLines(save.error).map((line, i) => (
-                <p key={line}>{i === 0 ? `未保存：${line}` : line}</p>
-              ))}
-            </div>
-          ) : save.isSuccess ? (
+          <ReasonedSave
+            reasonLabel="修改采集设置的理由"
+            reason={reason}
+            onReason={setReason}
+            saveLabel="保存采集设置"
+            pending={save.isPending}
+            error={save.error}
+          />
+          {save.isSuccess && !save.error ? (
             <p role="status">已保存采集设置（已记入修改记录）。</p>
           ) : null}
         </form>

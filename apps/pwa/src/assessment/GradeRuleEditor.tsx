@@ -2,6 +2,7 @@ import type { GradeRuleBody } from '@jiuting/api-contract';
 import { DEFAULT_GRADE_RULE, type GradeRule } from '@jiuting/scorecard';
 import { useState } from 'react';
 import { type AssessmentYear, useAssessmentWrite } from './assessment-api.ts';
+import { ReasonedSave } from './ReasonedSave.tsx';
 
 /** The rule in words, as the ranking page states it above the grades. */
 export function describeGradeRule(rule: GradeRule): string {
@@ -64,22 +65,15 @@ export function GradeRuleEditor({ year }: { year: AssessmentYear }) {
         <span>{shares ? '良好比例（%，优秀之后）' : '良好分数线'}</span>
         <input inputMode="decimal" value={second} onChange={(e) => setSecond(e.target.value)} />
       </label>
-      <label className="field">
-        <span>修改理由</span>
-        <input value={reason} onChange={(e) => setReason(e.target.value)} />
-      </label>
-      <button
-        type="submit"
-        className="button primary"
-        disabled={reason.trim() === '' || save.isPending}
-      >
-        保存等次规则
-      </button>
-      {save.error ? (
-        <p className="field-error" role="alert">
-          未保存：{save.error.message}
-        </p>
-      ) : save.isSuccess ? (
+      <ReasonedSave
+        reasonLabel="修改理由"
+        reason={reason}
+        onReason={setReason}
+        saveLabel="保存等次规则"
+        pending={save.isPending}
+        error={save.error}
+      />
+      {save.isSuccess && !save.error ? (
         <p role="status">已保存，排名和等次已按新规则重新评定。</p>
       ) : null}
     </form>

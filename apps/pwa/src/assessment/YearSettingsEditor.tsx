@@ -9,6 +9,7 @@ import {
 } from '@jiuting/scorecard';
 import { useState } from 'react';
 import { type AssessmentYear, useAssessmentWrite } from './assessment-api.ts';
+import { ReasonedSave } from './ReasonedSave.tsx';
 
 /** The year's settings in words, as the results page and the export state them. */
 export function YearSettingsSummary({ year }: { year: AssessmentYear }) {
@@ -80,22 +81,15 @@ export function YearSettingsEditor({ year }: { year: AssessmentYear }) {
           </label>
         ))}
       </fieldset>
-      <label className="field">
-        <span>修改年度设置的理由</span>
-        <input value={reason} onChange={(e) => setReason(e.target.value)} />
-      </label>
-      <button
-        type="submit"
-        className="button primary"
-        disabled={reason.trim() === '' || save.isPending}
-      >
-        保存年度设置
-      </button>
-      {save.error ? (
-        <p className="field-error" role="alert">
-          未保存：{save.error.message}
-        </p>
-      ) : save.isSuccess ? (
+      <ReasonedSave
+        reasonLabel="修改年度设置的理由"
+        reason={reason}
+        onReason={setReason}
+        saveLabel="保存年度设置"
+        pending={save.isPending}
+        error={save.error}
+      />
+      {save.isSuccess && !save.error ? (
         <p role="status">已保存，考核结果已按新设置重新计算。</p>
       ) : null}
     </form>

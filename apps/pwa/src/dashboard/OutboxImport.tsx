@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useApi } from '../api/api-context.tsx';
 import { ApiError } from '../api/client.ts';
+import { errorLines } from '../api/error-lines.ts';
 import type { SyncResult } from '../api/types.ts';
 import { beijingTime } from './overview.ts';
 
@@ -66,14 +67,11 @@ function resultLines(results: readonly SyncResult[]): string[] {
   return lines;
 }
 
-function errorLines(error: unknown): string[] {
-  if (error instanceof ApiError) {
-    if (error.status === 413) {
-      return ['文件超过了服务器允许的大小，请联系信息员按部署指南调整服务器的上传上限'];
-    }
-    return [error.message, ...(error.issues ?? []).map((issue) => issue.message)];
+function refusalLines(error: unknown): string[] {
+  if (error instanceof ApiError && error.status === 413) {
+    return ['文件超过了服务器允许的大小，请联系信息员按部署指南调整服务器的上传上限'];
   }
-  return [error instanceof Error ? error.message : String(error)];
+  return errorLines(error);
 }
 
 export function OutboxImport() {
@@ -132,7 +130,7 @@ export function OutboxImport() {
       ) : null}
       {importing.isError ? (
         <ul className="warning" role="alert">
-          {errorLines(importing.error).map((line) => (
+          {refusalLines(importing.error).map((line) => (
             <li key={line}>{line}</li>
           ))}
         </ul>

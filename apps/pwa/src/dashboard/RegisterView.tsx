@@ -3,7 +3,7 @@ import { areaOfHouseholdKey, UNASSIGNED_AREA } from '@jiuting/questionnaire';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useApi } from '../api/api-context.tsx';
-import { ApiError } from '../api/client.ts';
+import { errorLines } from '../api/error-lines.ts';
 import { TABLE_FILE_ACCEPT, type UploadedFile, uploadedFile } from '../api/table-upload.ts';
 import { CommunityPicker } from './CommunityPicker.tsx';
 import { DrawSample } from './DrawSample.tsx';
@@ -14,13 +14,6 @@ import { useDashboardYear } from './dashboard-year.tsx';
 // building, and review the responses whose address is not in it (册外).
 
 const percent = (ratio: number) => `${Math.round(ratio * 100)}%`;
-
-function errorLines(error: unknown): string[] {
-  if (error instanceof ApiError) {
-    return [error.message, ...(error.issues ?? []).map((i) => `${i.path}：${i.message}`)];
-  }
-  return [error instanceof Error ? error.message : String(error)];
-}
 
 function ImportRegister({ community, onDone }: { community: string; onDone: () => void }) {
   const api = useApi();
@@ -72,7 +65,7 @@ function ImportRegister({ community, onDone }: { community: string; onDone: () =
       ) : null}
       {importing.isError ? (
         <ul className="warning" role="alert">
-          {errorLines(importing.error).map((line) => (
+          {errorLines(importing.error, { withPaths: true }).map((line) => (
             <li key={line}>{line}</li>
           ))}
         </ul>
