@@ -7,6 +7,7 @@ import { MAX_BATCH_BYTES, SyncEngine } from '../../apps/pwa/src/outbox/sync-engi
 import {
   freshDb,
   interviewItem,
+  itemStates,
   queueItems,
   type SyncFixture,
   startSyncFixture,
@@ -29,12 +30,6 @@ afterEach(async () => {
   await fixture.close();
 });
 
-async function states(): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
-  for (const item of await db.items.toArray()) counts[item.state] = (counts[item.state] ?? 0) + 1;
-  return counts;
-}
-
 /** An interview with its three texts at their longest: about 9 KB of JSON. */
 function longInterview() {
   const text = '居民希望加装电梯并改善楼道照明'.repeat(66).slice(0, 1000);
@@ -50,7 +45,7 @@ describe('behind a proxy with a body limit', () => {
 
     await engine.syncNow();
 
-    expect(await states()).toEqual({ synced: 20 });
+    expect(await itemStates(db)).toEqual({ synced: 20 });
     expect(engine.getStatus().phase).toBe('idle');
     for (const size of fixture.sentBytes) expect(size).toBeLessThanOrEqual(40 * 1024);
     for (const payload of payloads) expect(await fixture.serverRows(payload.id)).toBe(1);
@@ -73,7 +68,7 @@ describe('behind a proxy with a body limit', () => {
     expect(bigItem?.payload).toEqual(big);
     expect(bigItem?.reason?.message).toMatch(/大小/);
     expect(await fixture.serverRows(big.id)).toBe(0);
-    expect(await states()).toEqual({ synced: 3, rejected: 1 });
+    expect(await itemStates(db)).toEqual({ synced: 3, rejected: 1 });
     expect(engine.getStatus().phase).toBe('idle');
   });
 
@@ -85,7 +80,7 @@ describe('behind a proxy with a body limit', () => {
 
     await engine.syncNow();
 
-    expect(await states()).toEqual({ synced: 100 });
+    expect(await itemStates(db)).toEqual({ synced: 100 });
     expect(fixture.sentBatches.length).toBeGreaterThan(1);
     for (const size of fixture.sentBytes) expect(size).toBeLessThanOrEqual(MAX_BATCH_BYTES);
   });
@@ -143,7 +138,7 @@ describe('a per-item retry from the server', () => {
     const stuck = await db.items.get(ids[0] as string);
     expect(stuck?.state).toBe('queued');
     expect(stuck?.reason).toBeUndefined();
-    expect(await states()).toEqual({ queued: 1, synced: 4 });
+    expect(await itemStates(db)).toEqual({ queued: 1, synced: 4 });
     // Not resent in the same run: the server gets a rest before the next try.
     expect(state.sends.flat().filter((id) => id === poison)).toHaveLength(1);
     expect(engine.getStatus().phase).toBe('offline');
@@ -152,7 +147,7 @@ describe('a per-item retry from the server', () => {
 
     state.healed = true;
     await engine.syncNow();
-    expect(await states()).toEqual({ synced: 5 });
+    expect(await itemStates(db)).toEqual({ synced: 5 });
     expect(engine.getStatus().phase).toBe('idle');
   });
 });

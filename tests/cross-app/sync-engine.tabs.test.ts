@@ -6,6 +6,7 @@ import type { OutboxDatabase } from '../../apps/pwa/src/outbox/db.ts';
 import { claimBatch } from '../../apps/pwa/src/outbox/store.ts';
 import {
   freshDb,
+  itemStates,
   queueItems,
   type SyncFixture,
   signIn,
@@ -26,12 +27,6 @@ afterEach(async () => {
   db.close();
   await fixture.close();
 });
-
-async function states(): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
-  for (const item of await db.items.toArray()) counts[item.state] = (counts[item.state] ?? 0) + 1;
-  return counts;
-}
 
 function collectorOnServer(id: string): string | undefined {
   return fixture.server.app.db
@@ -92,14 +87,14 @@ describe('a phone shared by several people', () => {
     const engine = fixture.engine(db);
 
     await engine.syncNow();
-    expect(await states()).toEqual({ synced: 2, queued: 3 });
+    expect(await itemStates(db)).toEqual({ synced: 2, queued: 3 });
     for (const payload of li) expect(await fixture.serverRows(payload.id)).toBe(0);
     expect(engine.getStatus().phase).toBe('idle');
 
     // 李 signs in on the same phone: her items go, under her name.
     fixture.cookie = await signIn(fixture.server, 'canvasser-li', ['DEMO01', 'DEMO02']);
     await engine.syncNow();
-    expect(await states()).toEqual({ synced: 5 });
+    expect(await itemStates(db)).toEqual({ synced: 5 });
     for (const payload of li) expect(collectorOnServer(payload.id)).toBe('canvasser-li');
     for (const payload of wang) expect(collectorOnServer(payload.id)).toBe('canvasser1');
   });
@@ -119,7 +114,7 @@ describe('tabs and browsers that die', () => {
     const sent = fixture.sentBatches.flat();
     expect(fixture.sentBatches.map((batch) => batch.length)).toEqual([5, 5, 5, 5, 3]);
     expect(new Set(sent).size).toBe(payloads.length);
-    expect(await states()).toEqual({ synced: payloads.length });
+    expect(await itemStates(db)).toEqual({ synced: payloads.length });
   });
 
   test('a tab that loses the lock race waits for it, and sends a dead tab’s claimed items as soon as the lock is freed', async () => {
@@ -141,7 +136,7 @@ describe('tabs and browsers that die', () => {
     const diedAt = Date.now();
     release();
     await run;
-    expect(await states()).toEqual({ synced: 20 });
+    expect(await itemStates(db)).toEqual({ synced: 20 });
     expect(Date.now() - diedAt).toBeLessThan(5_000);
   });
 
@@ -156,7 +151,7 @@ describe('tabs and browsers that die', () => {
     const relaunched = fixture.engine(db, { locks });
     const started = Date.now();
     await relaunched.syncNow();
-    expect(await states()).toEqual({ synced: 5 });
+    expect(await itemStates(db)).toEqual({ synced: 5 });
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
@@ -195,7 +190,7 @@ describe('tabs and browsers that die', () => {
 
     expect(syncCalls).toBe(1);
     expect(engine.getStatus().phase).toBe('stopped');
-    expect(await states()).toEqual({ synced: 1, queued: 2 });
+    expect(await itemStates(db)).toEqual({ synced: 1, queued: 2 });
   });
 
   test("pagehide hands this tab's claims back", async () => {
@@ -243,7 +238,7 @@ describe('tabs and browsers that die', () => {
     expect(pings).toBe(1);
     expect(engine.getStatus().phase).toBe('idle');
     // 李's item waits, claimed or not, for her to sign in.
-    expect(await states()).toEqual({ sending: 1 });
+    expect(await itemStates(db)).toEqual({ sending: 1 });
     await engine.stop();
   });
 

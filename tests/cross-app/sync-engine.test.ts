@@ -8,6 +8,7 @@ import { SyncEngine } from '../../apps/pwa/src/outbox/sync-engine.ts';
 import {
   freshDb,
   interviewItem,
+  itemStates,
   queueItems,
   type SyncFixture,
   startSyncFixture,
@@ -26,12 +27,6 @@ afterEach(async () => {
   await fixture.close();
 });
 
-async function states(): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
-  for (const item of await db.items.toArray()) counts[item.state] = (counts[item.state] ?? 0) + 1;
-  return counts;
-}
-
 describe('the sync engine against the real sync server', () => {
   test('items saved while offline stay queued, then all reach the server once it answers', async () => {
     fixture.fault = () => 'offline';
@@ -40,13 +35,13 @@ describe('the sync engine against the real sync server', () => {
     await queueItems(db, payloads);
 
     await engine.syncNow();
-    expect(await states()).toEqual({ queued: 3 });
+    expect(await itemStates(db)).toEqual({ queued: 3 });
     expect(engine.getStatus().phase).toBe('offline');
     expect(engine.getStatus().nextAttemptAt).toBeGreaterThan(Date.now());
 
     fixture.fault = () => undefined;
     await engine.syncNow();
-    expect(await states()).toEqual({ synced: 3 });
+    expect(await itemStates(db)).toEqual({ synced: 3 });
     expect(engine.getStatus().phase).toBe('idle');
     for (const payload of payloads) expect(await fixture.serverRows(payload.id)).toBe(1);
   });
@@ -57,7 +52,7 @@ describe('the sync engine against the real sync server', () => {
     await queueItems(db, [surveyItem()]);
     await engine.syncNow();
     expect(fixture.sentBatches).toEqual([]);
-    expect(await states()).toEqual({ queued: 1 });
+    expect(await itemStates(db)).toEqual({ queued: 1 });
     expect(engine.getStatus().phase).toBe('offline');
   });
 
@@ -69,12 +64,12 @@ describe('the sync engine against the real sync server', () => {
     await queueItems(db, payloads);
 
     await engine.syncNow();
-    expect(await states()).toEqual({ synced: 2, queued: 3 });
+    expect(await itemStates(db)).toEqual({ synced: 2, queued: 3 });
     expect(engine.getStatus().phase).toBe('offline');
     expect(engine.getStatus().failures).toBe(1);
 
     await engine.syncNow();
-    expect(await states()).toEqual({ synced: 5 });
+    expect(await itemStates(db)).toEqual({ synced: 5 });
     for (const payload of payloads) expect(await fixture.serverRows(payload.id)).toBe(1);
   });
 
@@ -87,11 +82,11 @@ describe('the sync engine against the real sync server', () => {
     await queueItems(db, payloads);
 
     await engine.syncNow();
-    expect(await states()).toEqual({ queued: 2 });
+    expect(await itemStates(db)).toEqual({ queued: 2 });
     for (const payload of payloads) expect(await fixture.serverRows(payload.id)).toBe(1);
 
     await engine.syncNow();
-    expect(await states()).toEqual({ synced: 2 });
+    expect(await itemStates(db)).toEqual({ synced: 2 });
     expect(fixture.sentBatches).toHaveLength(2);
     for (const payload of payloads) expect(await fixture.serverRows(payload.id)).toBe(1);
   });
@@ -166,7 +161,7 @@ describe('the sync engine against the real sync server', () => {
     const sent = fixture.sentBatches.flat();
     expect(sent).toHaveLength(payloads.length);
     expect(new Set(sent).size).toBe(payloads.length);
-    expect(await states()).toEqual({ synced: payloads.length });
+    expect(await itemStates(db)).toEqual({ synced: payloads.length });
     for (const payload of payloads) expect(await fixture.serverRows(payload.id)).toBe(1);
   });
 
@@ -211,6 +206,6 @@ describe('the sync engine against the real sync server', () => {
     });
     await signedOut.syncNow();
     expect(signedOut.getStatus().phase).toBe('needsLogin');
-    expect(await states()).toEqual({ queued: 2 });
+    expect(await itemStates(db)).toEqual({ queued: 2 });
   });
 });

@@ -134,6 +134,13 @@ export async function signIn(
   return `${cookie.name}=${cookie.value}`;
 }
 
+/** How many of the phone's items are in each state: what every sync test compares. */
+export async function itemStates(db: OutboxDatabase): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const item of await db.items.toArray()) counts[item.state] = (counts[item.state] ?? 0) + 1;
+  return counts;
+}
+
 export {
   freshDb,
   interviewItem,
