@@ -31,15 +31,15 @@ declare module 'fastify' {
     requireRole(...roles: Role[]): onRequestAsyncHookHandler;
     /** An onRequest hook that lets through anyone signed in, whatever their role. */
     requireSignedIn: onRequestAsyncHookHandler;
-    /** Stores a new device session and sets its cookie: the id of the session. */
-    startSession(request: FastifyRequest, reply: FastifyReply, user: User): string;
     /**
      * Stores a new device session only; its cookie is sent by sendSessionCookie once the caller's
      * transaction has committed, so a rolled-back write does not replace the device's cookie.
      */
     createSession(request: FastifyRequest, user: User): { id: string; token: string };
     sendSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string): void;
-    endSession(request: FastifyRequest, reply: FastifyReply): void;
+    /** Revokes the caller's device session; its cookie is cleared by clearSessionCookie after the commit. */
+    revokeSession(request: FastifyRequest): void;
+    clearSessionCookie(reply: FastifyReply): void;
   }
 }
 
@@ -116,16 +116,13 @@ export default fp(
       },
     );
 
-    app.decorate('startSession', (request: FastifyRequest, reply: FastifyReply, user: User) => {
-      const { id, token } = app.createSession(request, user);
-      app.sendSessionCookie(request, reply, token);
-      return id;
-    });
-
-    app.decorate('endSession', (request: FastifyRequest, reply: FastifyReply) => {
+    app.decorate('revokeSession', (request: FastifyRequest) => {
       if (request.principal) {
         app.repos.sessions.revoke(request.principal.sessionId, app.now().toISOString());
       }
+    });
+
+    app.decorate('clearSessionCookie', (reply: FastifyReply) => {
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
     });
   },

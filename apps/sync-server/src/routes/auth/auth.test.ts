@@ -256,6 +256,9 @@ describe('one transaction per change, audit row included', () => {
     const res = await login(app, username, TEST_PASSWORD);
     expect(res.statusCode).toBe(500);
     expect(activeSessions(app)).toBe(0);
+    // No cookie for a session that was never stored (it would sign the device out of nothing
+    // and replace a working cookie it may hold).
+    expect(res.headers['set-cookie']).toBeUndefined();
   });
 
   it('keeps the device signed in when its logout cannot be audited', async () => {
@@ -269,6 +272,8 @@ describe('one transaction per change, audit row included', () => {
     });
     expect(out.statusCode).toBe(500);
     expect((await me(app, cookie)).statusCode).toBe(200);
+    // The browser keeps its cookie too: the session still stands, so the device must not lose it.
+    expect(out.headers['set-cookie']).toBeUndefined();
   });
 
   it('leaves a session in use when its revocation cannot be audited', async () => {

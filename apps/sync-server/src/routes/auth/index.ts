@@ -88,19 +88,22 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         request.log.info({ userId: found?.user.id }, 'login failed');
         throw new AppError('invalid_credentials');
       }
-      app.audited(() => {
-        const sessionId = app.startSession(request, reply, found.user);
+      // The cookie goes out only once the session and its audit row are committed: a login that
+      // failed to store must not replace a cookie the device may still be using.
+      const session = app.audited(() => {
+        const created = app.createSession(request, found.user);
         return {
-          result: sessionId,
+          result: created,
           audit: {
             at,
             action: 'login',
             actorUserId: found.user.id,
-            target: sessionId,
+            target: created.id,
             ip: request.ip,
           },
         };
       });
+      app.sendSessionCookie(request, reply, session.token);
       return { user: toPublicUser(found.user) };
     },
   );
@@ -115,7 +118,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const principal = request.principal;
       app.audited(() => {
-        app.endSession(request, reply);
+        app.revokeSession(request);
         return {
           result: undefined,
           audit: {
@@ -127,6 +130,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           },
         };
       });
+      // Cleared after the commit: if the logout could not be stored, the session still stands and
+      // the device keeps the cookie that goes with it.
+      app.clearSessionCookie(reply);
       return { ok: true as const };
     },
   );
