@@ -257,9 +257,10 @@ console.log(
 console.log(`  server CPU                     ${fmt(median(cpus))} µs per response`);
 console.log(`  of it on the main thread       ${fmt(median(mainCpus))} µs per response`);
 console.log(`  raw insert, one transaction    ${fmt(median(raws))} rows/s`);
-console.log(`  ratio to it                    ${fmt(median(ratios), 3)}   (target ≥ 0.5)`);
+console.log(`  ratio to it                    ${fmt(median(ratios), 3)}`);
 console.log(`  raw insert, commit per 100     ${fmt(median(rawBatched))} rows/s`);
-console.log(`  ratio to it                    ${fmt(median(batchedRatios), 3)}`);
+// Issue 17's target is against the same batches committed as the server must commit them.
+console.log(`  ratio to it                    ${fmt(median(batchedRatios), 3)}   (target ≥ 0.5)`);
 console.log(`  request p99, saturated         ${fmt(median(p99s), 1)} ms`);
 console.log(
   `  request p50 / p99, one phone   ${fmt(median(singleP50s), 1)} / ${fmt(median(singleP99s), 1)} ms   (target p99 < 50)`,
