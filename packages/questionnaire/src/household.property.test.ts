@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatHouseholdKey, type HouseholdAddress, householdKey } from './household.ts';
+import {
+  formatHouseholdKey,
+  type HouseholdAddress,
+  householdKey,
+  parseHouseholdAddress,
+} from './household.ts';
 
 const FULL_WIDTH_OFFSET = 0xff10 - 0x30;
 const fullWidth = (digits: string) =>
@@ -112,6 +117,43 @@ describe('householdKey, for any way a household is typed', () => {
         expect(householdKey(typed)).toBe(canonical(h));
       }),
     );
+  });
+});
+
+describe('householdKey, read again', () => {
+  const readAfresh = (text: string) => {
+    const parsed = parseHouseholdAddress(text);
+    return parsed ? formatHouseholdKey(parsed) : null;
+  };
+  // The server reads each synced address twice and keeps recent answers: a kept answer must be
+  // the one a fresh reading gives, for repeats, for texts that are not addresses, and after
+  // more addresses than are kept have come by.
+  it('gives what a fresh reading gives, however the same texts repeat', () => {
+    const text = fc.oneof(
+      typedWithMarkers.map((t) => t.typed),
+      typedWithSeparators.map((t) => t.typed),
+      fc.string({ maxLength: 90 }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(text, { minLength: 1, maxLength: 40 }),
+        fc.array(fc.nat(), { maxLength: 80 }),
+        (texts, picks) => {
+          for (const t of [...texts, ...picks.map((i) => texts[i % texts.length] as string)]) {
+            expect(householdKey(t)).toBe(readAfresh(t));
+          }
+        },
+      ),
+    );
+  });
+
+  it('gives what a fresh reading gives after thousands of other addresses', () => {
+    const typed = Array.from(
+      { length: 3000 },
+      (_, i) => `${(i % 97) + 1}号楼${(i % 9) + 1}单元${i + 101}室`,
+    );
+    for (const t of typed) householdKey(t);
+    for (const t of [...typed].reverse()) expect(householdKey(t)).toBe(readAfresh(t));
   });
 });
 

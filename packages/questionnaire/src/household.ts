@@ -235,10 +235,26 @@ export function formatHouseholdKey(address: HouseholdAddress): string {
   ].join('');
 }
 
+// The server reads every synced address twice (the schema's check, then the key it stores), a
+// batch at a time: the recent answers are kept so the second reading costs a lookup. Bounded,
+// oldest out first, so a 20,000-item outbox file cannot grow it; only address-sized texts, so
+// nothing a stranger sends (or a register's odd cell) is held.
+const RECENT_KEYS_MAX = 1024;
+const RECENT_KEY_INPUT_MAX = 80;
+const recentKeys = new Map<string, string | null>();
+
 /** The household key of a typed address, or null when it cannot be read as one household. */
 export function householdKey(input: string): string | null {
+  const known = recentKeys.get(input);
+  if (known !== undefined) return known;
   const parsed = parseHouseholdAddress(input);
-  return parsed ? formatHouseholdKey(parsed) : null;
+  const key = parsed ? formatHouseholdKey(parsed) : null;
+  if (input.length > RECENT_KEY_INPUT_MAX) return key;
+  if (recentKeys.size >= RECENT_KEYS_MAX) {
+    recentKeys.delete(recentKeys.keys().next().value as string);
+  }
+  recentKeys.set(input, key);
+  return key;
 }
 
 /** The area a key belongs to: 未分区 for a key without one (every key stored before areas). */

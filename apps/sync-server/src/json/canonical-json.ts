@@ -21,6 +21,7 @@ export function canonicalJson(value: unknown): string {
   return write(value, 0) ?? 'null';
 }
 
+// One string built as it goes (no array of parts per object or array): it runs for every item.
 function write(value: unknown, depth: number): string | undefined {
   if (value === null) return 'null';
   switch (typeof value) {
@@ -31,15 +32,22 @@ function write(value: unknown, depth: number): string | undefined {
     case 'object': {
       if (depth >= MAX_CANONICAL_DEPTH) throw new TooDeepError();
       if (Array.isArray(value)) {
-        return `[${value.map((v) => write(v, depth + 1) ?? 'null').join(',')}]`;
+        let out = '[';
+        for (let i = 0; i < value.length; i += 1) {
+          if (i > 0) out += ',';
+          out += write(value[i], depth + 1) ?? 'null';
+        }
+        return `${out}]`;
       }
       const record = value as Record<string, unknown>;
-      const parts: string[] = [];
+      let out = '{';
       for (const key of Object.keys(record).sort()) {
         const text = write(record[key], depth + 1);
-        if (text !== undefined) parts.push(`${JSON.stringify(key)}:${text}`);
+        if (text === undefined) continue;
+        if (out.length > 1) out += ',';
+        out += `${JSON.stringify(key)}:${text}`;
       }
-      return `{${parts.join(',')}}`;
+      return `${out}}`;
     }
     default:
       // undefined, functions and symbols are left out, as JSON.stringify leaves them out.

@@ -62,6 +62,30 @@ describe(`which response of a household counts (${COUNTED_RESPONSE_RULE})`, () =
     ]);
   });
 
+  it('a canvasser’s response that fails to store leaves the QR answer counted, and takes the count when resent', async () => {
+    // The two writes (the QR answer's count given up, the response stored) land together.
+    expect((await answerByQr()).statusCode).toBe(200);
+    const coverage = () =>
+      app.db
+        .prepare('SELECT responses, counted, score_sum FROM coverage_daily ORDER BY user_key')
+        .all();
+    const before = coverage();
+    app.db.exec(`CREATE TRIGGER refuse_door AFTER INSERT ON responses
+      WHEN NEW.channel = 'door' BEGIN SELECT RAISE(ABORT, 'simulated'); END`);
+    const door = sampleSurvey({ householdAddress: ADDRESS });
+    const res = await syncItems(app, canvasser, [door]);
+    expect(res.json().results[0]).toMatchObject({ id: door.id, status: 'retry' });
+    expect(counted()).toEqual([{ channel: 'qr', counted: 1 }]);
+    expect(coverage()).toEqual(before);
+    app.db.exec('DROP TRIGGER refuse_door');
+    const again = await syncItems(app, canvasser, [door]);
+    expect(again.json().results[0]).toMatchObject({ status: 'accepted', repeat: false });
+    expect(counted()).toEqual([
+      { channel: 'qr', counted: 0 },
+      { channel: 'door', counted: 1 },
+    ]);
+  });
+
   it('the QR answer counts again when the canvasser’s is marked invalid', async () => {
     await answerByQr();
     const door = sampleSurvey({ householdAddress: ADDRESS });

@@ -255,6 +255,28 @@ describe('POST /api/sync', () => {
     expect((await sync([failing])).json().results[0].status).toBe('accepted');
   });
 
+  it('leaves no trace of an item that fails to store: no row, no coverage, no feedback text', async () => {
+    // The failure comes after the summary triggers may have run: the whole insert is undone.
+    app.db.exec(`CREATE TRIGGER refuse_demo02_late AFTER INSERT ON responses
+      WHEN NEW.community_code = 'DEMO02' BEGIN SELECT RAISE(ABORT, 'simulated'); END`);
+    const failing = sampleSurvey({
+      communityCode: 'DEMO02',
+      answers: { ...sampleSurvey().answers, q12: '希望多组织邻里活动' },
+    });
+    const res = await sync([failing, sampleSurvey()]);
+    expect(res.json().results.map((r: { status: string }) => r.status)).toEqual([
+      'retry',
+      'accepted',
+    ]);
+    const inDemo02 = (table: string) =>
+      app.db.prepare(`SELECT count(*) FROM ${table} WHERE community_code = 'DEMO02'`).pluck().get();
+    expect(inDemo02('responses')).toBe(0);
+    expect(inDemo02('coverage_daily')).toBe(0);
+    expect(inDemo02('feedback_texts')).toBe(0);
+    expect(inDemo02('feedback_respondents')).toBe(0);
+    expect(inDemo02('feedback_option_counts')).toBe(0);
+  });
+
   it('refuses a collection time after the server received it (beyond a few minutes) or before the assessment, naming the field', async () => {
     const receivedAt = app.now().getTime();
     const ahead = (ms: number) => new Date(receivedAt + ms).toISOString();
