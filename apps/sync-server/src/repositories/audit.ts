@@ -12,6 +12,8 @@ export type AuditAction =
   | 'community_changed'
   | 'qr_token_rotated'
   | 'outbox_imported'
+  | 'synced'
+  | 'resident_response'
   | 'sync_conflict'
   | 'export'
   | 'review_invalidated'

@@ -96,6 +96,14 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           fingerprintFor,
         },
         request.log,
+        // Residents are anonymous: the row names the community's link and the outcome, with no
+        // IP (it would tie an answer to a device) and no answer.
+        ([stored]) => ({
+          at: receivedAt,
+          action: 'resident_response',
+          target: community.code,
+          detail: { status: stored?.status ?? null },
+        }),
       );
       if (!result) throw new AppError('internal_error');
       request.log.info(

@@ -1,7 +1,13 @@
 import { sampleSurvey } from '@jiuting/questionnaire/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildTestApp, CLIENT_HEADERS, type LoggedIn, loginAs } from '../../testing.ts';
+import {
+  buildTestApp,
+  CLIENT_HEADERS,
+  failAuditInserts,
+  type LoggedIn,
+  loginAs,
+} from '../../testing.ts';
 
 let app: FastifyInstance;
 let cleanup: () => Promise<void>;
@@ -52,6 +58,30 @@ describe('resident QR link', () => {
       { counted: 1, user_id: null, source: 'qr' },
       { counted: 0, user_id: null, source: 'qr' },
     ]);
+  });
+
+  it('audits each resident answer with its community and outcome, keeping no IP and no answer', async () => {
+    const first = resident({ householdAddress: '9号楼901室' });
+    await submit(first);
+    await submit(first);
+    const rows = app.db
+      .prepare(
+        "SELECT actor_user_id, target, ip, detail FROM audit WHERE action = 'resident_response' ORDER BY id",
+      )
+      .all();
+    expect(rows).toEqual([
+      { actor_user_id: null, target: 'DEMO07', ip: null, detail: '{"status":"accepted"}' },
+      { actor_user_id: null, target: 'DEMO07', ip: null, detail: '{"status":"duplicate"}' },
+    ]);
+  });
+
+  it('stores no answer whose audit row cannot be written, and the resend stores it', async () => {
+    const answer = resident();
+    failAuditInserts(app, 'audit', 'resident_response');
+    expect((await submit(answer)).statusCode).toBe(500);
+    expect(app.db.prepare('SELECT count(*) FROM responses').pluck().get()).toBe(0);
+    app.db.exec('DROP TRIGGER temp.fail_audit_inserts');
+    expect((await submit(answer)).json()).toEqual({ id: answer.id, status: 'accepted' });
   });
 
   it('refuses a channel other than qr and a response for another community', async () => {

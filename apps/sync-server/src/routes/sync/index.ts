@@ -31,6 +31,16 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           kinds: kindsFor(user.role),
         },
         request.log,
+        // Committed with the batch's items or not at all: who sent how many, and what became of
+        // them (counts only: never an answer or an address).
+        (batchResults) => ({
+          at: app.now().toISOString(),
+          action: 'synced',
+          actorUserId: user.id,
+          target: sessionId,
+          ip: request.ip,
+          detail: countStatuses(batchResults),
+        }),
       );
       request.log.info({ userId: user.id, ...countStatuses(results) }, 'sync batch');
       return { results };

@@ -3,7 +3,13 @@ import { sampleInterview, sampleSurvey } from '@jiuting/questionnaire/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../json/canonical-json.ts';
-import { buildTestApp, CLIENT_HEADERS, type LoggedIn, loginAs } from '../../testing.ts';
+import {
+  buildTestApp,
+  CLIENT_HEADERS,
+  failAuditInserts,
+  type LoggedIn,
+  loginAs,
+} from '../../testing.ts';
 
 let app: FastifyInstance;
 let cleanup: () => Promise<void>;
@@ -330,5 +336,39 @@ describe('POST /api/sync', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toBe('validation_failed');
     expect(count('responses')).toBe(0);
+  });
+
+  it('writes one audit row per batch, naming the sender and device with the counts, never an answer or an address', async () => {
+    const items = [sampleSurvey({ householdAddress: '7号楼702室' }), sampleInterview()];
+    await sync(items);
+    await sync(items);
+    const rows = app.db
+      .prepare(
+        "SELECT actor_user_id, target, detail FROM audit WHERE action = 'synced' ORDER BY id",
+      )
+      .all() as { actor_user_id: string; target: string; detail: string }[];
+    expect(rows.map((r) => JSON.parse(r.detail))).toEqual([
+      expect.objectContaining({ accepted: 2, duplicate: 0 }),
+      expect.objectContaining({ accepted: 0, duplicate: 2 }),
+    ]);
+    expect(rows.map((r) => r.actor_user_id)).toEqual([collector.userId, collector.userId]);
+    const sessionId = app.db.prepare('SELECT session_id FROM responses LIMIT 1').pluck().get();
+    expect(rows[0]?.target).toBe(sessionId);
+    expect(rows[0]?.detail).not.toMatch(/702|7号楼|q1/);
+  });
+
+  it('stores nothing of a batch whose audit row cannot be written, answers 500, and the resend stores it', async () => {
+    const items = [sampleSurvey(), sampleInterview()];
+    failAuditInserts(app, 'audit', 'synced');
+    const failed = await sync(items);
+    expect(failed.statusCode).toBe(500);
+    expect(count('responses')).toBe(0);
+    expect(count('interviews')).toBe(0);
+    app.db.exec('DROP TRIGGER temp.fail_audit_inserts');
+    const again = await sync(items);
+    expect(again.json().results.map((r: { status: string }) => r.status)).toEqual([
+      'accepted',
+      'accepted',
+    ]);
   });
 });
