@@ -52,8 +52,8 @@ type Identity =
 /**
  * Sends the outbox. Runs on start, on `online`, when the app becomes visible, on 立即同步 and
  * on a backoff timer after failures. Within one tab runs never overlap; across tabs a Web Lock
- * keeps to one sender where the browser has them, and the lease-claim in `claimBatch` makes
- * double sending impossible even where it does not.
+ * keeps to one sender where the browser has them (and is then the claim itself, kept in memory),
+ * and the lease-claim written by `claimBatch` makes double sending impossible where it does not.
  *
  * Each run sends only the items of the person the server says the session belongs to (asked
  * at the start of the run), so on a shared phone one person's items never go out under
@@ -242,6 +242,8 @@ export class SyncEngine {
         maxBytes: this.maxBatchBytes,
         exclude: deferred,
         takeOverClaims: locked,
+        // Holding the Web Lock, the lock is the claim: nothing else sends until it is released.
+        inMemory: locked,
       });
       let batch = this.paused
         ? []
@@ -268,7 +270,7 @@ export class SyncEngine {
           );
           continue;
         }
-        await applyOutcomes(this.db, this.engineId, decision.outcomes, this.now());
+        await applyOutcomes(this.db, this.engineId, decision.outcomes, this.now(), locked);
         if (this.paused) break;
         if (decision.step === 'backoff') return this.fail('offline', '上传失败，稍后自动重试');
         if (decision.step === 'needsLogin' || decision.step === 'forbidden') {
