@@ -43,6 +43,15 @@ export interface SyncEngineOptions {
 
 const LOCK_NAME = 'jiuting-outbox-sync';
 export const MAX_BATCH_BYTES = 256 * 1024;
+/**
+ * Items per POST /api/sync (the server takes 1–500). Every batch costs a request, a server
+ * transaction with its fsync and an IndexedDB transaction with its live queries whatever its
+ * size: 250 drains a long queue with a quarter fewer CPU seconds in the browser than 100 did
+ * (BENCHMARKS.md, "Outbox drain"), while a request holds the server's event loop half as long as
+ * the server's own limit would, and a batch lost on a weak signal is not too much to send again.
+ * MAX_BATCH_BYTES still caps long interviews.
+ */
+export const DEFAULT_BATCH_SIZE = 250;
 
 type Identity =
   | { readonly kind: 'user'; readonly username: string }
@@ -85,7 +94,7 @@ export class SyncEngine {
   constructor(options: SyncEngineOptions) {
     this.db = options.db;
     this.api = options.api;
-    this.batchSize = options.batchSize ?? 100;
+    this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
     this.maxBatchBytes = options.maxBatchBytes ?? MAX_BATCH_BYTES;
     this.leaseMs = options.leaseMs ?? 90_000;
     this.locks =
