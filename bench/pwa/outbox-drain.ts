@@ -10,7 +10,7 @@
 // `PWA_DIST=<dir>` serves another build instead (e.g. one of an older commit, for a before/after
 // in one run), `SIZES=1000,10000` chooses the queue lengths.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiClient } from '../../e2e/harness/api.ts';
@@ -39,6 +39,50 @@ if (!dist) {
     cwd: REPO_ROOT,
     stdio: 'ignore',
   });
+}
+
+/**
+ * CPU time (ms) used so far by this process's children: Chromium's processes and the server's.
+ * On the shared machine wall time swings with the other jobs; CPU time is what the drain itself
+ * spends, so a before/after compares it too. Linux only (/proc); elsewhere null.
+ */
+function cpuOfChildren(): { browser: number; server: number } | null {
+  if (!existsSync('/proc/self/stat')) return null;
+  const procs: Array<{ pid: number; ppid: number; name: string; ms: number }> = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const close = stat.lastIndexOf(')');
+      const fields = stat.slice(close + 2).split(' ');
+      procs.push({
+        pid: Number(entry),
+        ppid: Number(fields[1]),
+        name: stat.slice(stat.indexOf('(') + 1, close),
+        // utime + stime, in clock ticks of 10 ms
+        ms: (Number(fields[11]) + Number(fields[12])) * 10,
+      });
+    } catch {
+      // The process ended while it was being read.
+    }
+  }
+  const total = { browser: 0, server: 0 };
+  const walk = (ppid: number, side: 'browser' | 'server' | null) => {
+    for (const proc of procs) {
+      if (proc.ppid !== ppid) continue;
+      const own = side ?? (proc.name.includes('chrom') ? 'browser' : 'server');
+      total[own] += proc.ms;
+      walk(proc.pid, own);
+    }
+  };
+  walk(process.pid, null);
+  return total;
+}
+
+function cpuSince(before: ReturnType<typeof cpuOfChildren>): string {
+  const after = cpuOfChildren();
+  if (!before || !after) return '';
+  return `  cpu browser ${after.browser - before.browser} / server ${after.server - before.server} ms`;
 }
 
 /** Survey responses the server accepts, each at its own address. */
@@ -126,6 +170,7 @@ try {
     );
 
     await page.unroute('**/api/**');
+    const cpuBefore = cpuOfChildren();
     const started = Date.now();
     await page.evaluate(() => window.dispatchEvent(new Event('online')));
     await page.waitForFunction(
@@ -134,6 +179,7 @@ try {
       { timeout: 300_000, polling: 10 },
     );
     const drainMs = Date.now() - started;
+    const drainCpu = cpuSince(cpuBefore);
 
     // Every item reached the server once and is synced on the phone.
     const synced = await page.evaluate(
@@ -154,6 +200,7 @@ try {
 
     // Yardstick: as many other items straight from the page, 100 a POST, one after another.
     const yardstick = surveys(size, `${round + 1}-y-`);
+    const cpuBeforeYardstick = cpuOfChildren();
     const yardstickMs = await page.evaluate(async (items) => {
       const start = performance.now();
       for (let i = 0; i < items.length; i += 100) {
@@ -167,6 +214,7 @@ try {
       }
       return performance.now() - start;
     }, yardstick);
+    const yardstickCpu = cpuSince(cpuBeforeYardstick);
     await context.close();
 
     // A missed time target is reported, not failed: on this shared machine the yardstick itself
@@ -178,7 +226,8 @@ try {
       `${String(size).padStart(6)} items  drain ${String(drainMs).padStart(6)} ms  ` +
         `(${((drainMs / size) * 1000).toFixed(0).padStart(5)} µs/item, ${synced} synced)  ` +
         `yardstick fetch() ${yardstickMs.toFixed(0).padStart(5)} ms  ratio ${(drainMs / yardstickMs).toFixed(2)}×` +
-        (target === undefined ? '' : `  target < ${target} ms ${ok ? 'met' : 'missed'}`),
+        (target === undefined ? '' : `  target < ${target} ms ${ok ? 'met' : 'missed'}`) +
+        (drainCpu ? `\n${' '.repeat(14)}drain${drainCpu};  yardstick${yardstickCpu}` : ''),
     );
     console.log(rows[rows.length - 1]);
   }

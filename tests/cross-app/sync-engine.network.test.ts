@@ -3,7 +3,11 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { ApiClient, ApiOutcome } from '../../apps/pwa/src/api/client.ts';
 import type { OutboxDatabase } from '../../apps/pwa/src/outbox/db.ts';
-import { MAX_BATCH_BYTES, SyncEngine } from '../../apps/pwa/src/outbox/sync-engine.ts';
+import {
+  DEFAULT_BATCH_SIZE,
+  MAX_BATCH_BYTES,
+  SyncEngine,
+} from '../../apps/pwa/src/outbox/sync-engine.ts';
 import {
   freshDb,
   interviewItem,
@@ -83,6 +87,22 @@ describe('behind a proxy with a body limit', () => {
     expect(await itemStates(db)).toEqual({ synced: 100 });
     expect(fixture.sentBatches.length).toBeGreaterThan(1);
     for (const size of fixture.sentBytes) expect(size).toBeLessThanOrEqual(MAX_BATCH_BYTES);
+  });
+});
+
+describe('a long queue', () => {
+  test('goes in batches the server takes whole (at most its 500 items), none refused and split', async () => {
+    const payloads = Array.from({ length: 600 }, (_, i) => surveyItem({}, 100 + i));
+    await queueItems(db, payloads);
+    const engine = fixture.engine(db);
+
+    await engine.syncNow();
+
+    expect(await itemStates(db)).toEqual({ synced: 600 });
+    // A batch over the server's limit would be refused (400) and halved: one request more.
+    expect(fixture.sentBatches).toHaveLength(Math.ceil(600 / DEFAULT_BATCH_SIZE));
+    for (const batch of fixture.sentBatches) expect(batch.length).toBeLessThanOrEqual(500);
+    expect(new Set(fixture.sentBatches.flat()).size).toBe(600);
   });
 });
 

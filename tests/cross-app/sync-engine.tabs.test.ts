@@ -7,6 +7,7 @@ import { claimBatch } from '../../apps/pwa/src/outbox/store.ts';
 import {
   freshDb,
   itemStates,
+  memoryLocks,
   queueItems,
   type SyncFixture,
   signIn,
@@ -34,48 +35,6 @@ function collectorOnServer(id: string): string | undefined {
       'SELECT u.username FROM responses r JOIN users u ON u.id = r.user_id WHERE r.id = ?',
     )
     .get(id)?.username;
-}
-
-/**
- * An exclusive Web Lock for one name, as the browser gives it: requests wait in turn, a waiting
- * request can be aborted, and `hold()` plays a tab that holds it until `release()` (or dies).
- */
-function memoryLocks() {
-  let tail: Promise<void> = Promise.resolve();
-  const request = (
-    name: string,
-    options: LockOptions,
-    callback: (lock: Lock | null) => Promise<void>,
-  ): Promise<void> => {
-    const previous = tail;
-    let done!: () => void;
-    tail = new Promise<void>((resolve) => {
-      done = resolve;
-    });
-    return new Promise<void>((resolve, reject) => {
-      let granted = false;
-      options.signal?.addEventListener('abort', () => {
-        if (!granted) reject(new DOMException('aborted', 'AbortError'));
-      });
-      void previous.then(async () => {
-        if (options.signal?.aborted) return done();
-        granted = true;
-        try {
-          resolve(await callback({ name, mode: 'exclusive' } as Lock));
-        } catch (error) {
-          reject(error);
-        } finally {
-          done();
-        }
-      });
-    });
-  };
-  const hold = () => {
-    let release!: () => void;
-    void request('jiuting-outbox-sync', {}, () => new Promise<void>((r) => (release = r)));
-    return () => release();
-  };
-  return { locks: { request } as unknown as LockManager, hold };
 }
 
 describe('a phone shared by several people', () => {
@@ -115,6 +74,48 @@ describe('tabs and browsers that die', () => {
     expect(fixture.sentBatches.map((batch) => batch.length)).toEqual([5, 5, 5, 5, 3]);
     expect(new Set(sent).size).toBe(payloads.length);
     expect(await itemStates(db)).toEqual({ synced: payloads.length });
+  });
+
+  test('the tab holding the lock writes no claim: its items stay queued in IndexedDB while their batch is on its way', async () => {
+    // The lock is the claim (store.ts, ClaimOptions.inMemory): the drain writes each item once,
+    // with its outcome, instead of once to claim it and again with the outcome.
+    const { locks } = memoryLocks();
+    const ids = await queueItems(
+      db,
+      Array.from({ length: 7 }, () => surveyItem()),
+    );
+    const seenDuringPosts: Array<Record<string, number>> = [];
+    const api = createApiClient({ fetch: fixture.fetch, baseUrl: fixture.server.url });
+    const engine = fixture.engine(db, {
+      locks,
+      batchSize: 3,
+      api: {
+        send: async (method, path, body) => {
+          if (path === '/api/sync') seenDuringPosts.push(await itemStates(db));
+          return api.send(method, path, body);
+        },
+        json: () => Promise.reject(new Error('not used by the engine')),
+      },
+    });
+    const written: string[] = [];
+    db.items.hook('updating', (_changes, key) => {
+      written.push(String(key));
+    });
+    db.items.hook('creating', (key) => {
+      written.push(String(key));
+    });
+
+    await engine.syncNow();
+
+    expect(seenDuringPosts).toEqual([
+      { queued: 7 },
+      { synced: 3, queued: 4 },
+      { synced: 6, queued: 1 },
+    ]);
+    expect(await itemStates(db)).toEqual({ synced: 7 });
+    // Every item written exactly once in the whole drain: its outcome.
+    expect(written.sort()).toEqual([...ids].sort());
+    expect(fixture.sentBatches.flat()).toHaveLength(7);
   });
 
   test('a tab that loses the lock race waits for it, and sends a dead tab’s claimed items as soon as the lock is freed', async () => {

@@ -148,3 +148,45 @@ export {
   surveyItem,
   TEST_COLLECTOR,
 } from '../../apps/pwa/src/outbox/outbox.test-kit.ts';
+
+/**
+ * An exclusive Web Lock for one name, as the browser gives it: requests wait in turn, a waiting
+ * request can be aborted, and `hold()` plays a tab that holds it until `release()` (or dies).
+ */
+export function memoryLocks() {
+  let tail: Promise<void> = Promise.resolve();
+  const request = (
+    name: string,
+    options: LockOptions,
+    callback: (lock: Lock | null) => Promise<void>,
+  ): Promise<void> => {
+    const previous = tail;
+    let done!: () => void;
+    tail = new Promise<void>((resolve) => {
+      done = resolve;
+    });
+    return new Promise<void>((resolve, reject) => {
+      let granted = false;
+      options.signal?.addEventListener('abort', () => {
+        if (!granted) reject(new DOMException('aborted', 'AbortError'));
+      });
+      void previous.then(async () => {
+        if (options.signal?.aborted) return done();
+        granted = true;
+        try {
+          resolve(await callback({ name, mode: 'exclusive' } as Lock));
+        } catch (error) {
+          reject(error);
+        } finally {
+          done();
+        }
+      });
+    });
+  };
+  const hold = () => {
+    let release!: () => void;
+    void request('jiuting-outbox-sync', {}, () => new Promise<void>((r) => (release = r)));
+    return () => release();
+  };
+  return { locks: { request } as unknown as LockManager, hold };
+}

@@ -181,6 +181,51 @@ test('a claim through the indexes takes the same items, in the same order, as re
   );
 });
 
+test('under the Web Lock, a claim kept in memory and its outcomes leave the outbox as a written claim and the same outcomes do', async () => {
+  await fc.assert(
+    fc.asyncProperty(
+      fc.array(itemArb, { minLength: 0, maxLength: 15 }),
+      fc.integer({ min: 1, max: 8 }),
+      fc.option(fc.constantFrom('li', 'wang'), { nil: undefined }),
+      fc.array(fc.option(outcomeArb, { nil: undefined }), { maxLength: 8 }),
+      async (specs, limit, collector, answers) => {
+        const items = specs.map((spec, i) => build(i, spec));
+        const written = await filled(items);
+        const inMemory = await filled(items);
+        const options = { ...(collector ? { collector } : {}), takeOverClaims: true };
+        const claimed = await claimBatch(written, 'me', NOW, 60_000, limit, options);
+        const held = await claimBatch(inMemory, 'me', NOW, 60_000, limit, {
+          ...options,
+          inMemory: true,
+        });
+        // The same batch, as the server will see it; nothing written for it yet.
+        expect(held).toEqual(claimed);
+        expect(await inMemory.items.orderBy('id').toArray()).toEqual(
+          [...items].sort((a, b) => a.id.localeCompare(b.id)),
+        );
+        // Whatever the server answers for any of them (an item without an answer is left out).
+        const outcomes = new Map(
+          claimed.flatMap((item, i) => {
+            const outcome = answers[i];
+            return outcome ? [[item.id, outcome] as const] : [];
+          }),
+        );
+        await applyOutcomes(written, 'me', outcomes, NOW + 5);
+        await applyOutcomes(inMemory, 'me', outcomes, NOW + 5, true);
+        const unanswered = new Set(
+          claimed.map((item) => item.id).filter((id) => !outcomes.has(id)),
+        );
+        const answered = async (db: OutboxDatabase) =>
+          (await db.items.orderBy('id').toArray()).filter((item) => !unanswered.has(item.id));
+        expect(await answered(inMemory)).toEqual(await answered(written));
+        written.close();
+        inMemory.close();
+      },
+    ),
+    { numRuns: 80 },
+  );
+});
+
 test("the header's unsent figures from the indexes equal a recount of every row", async () => {
   await fc.assert(
     fc.asyncProperty(

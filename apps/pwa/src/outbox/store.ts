@@ -131,6 +131,15 @@ export interface ClaimOptions {
    * lease.
    */
   readonly takeOverClaims?: boolean;
+  /**
+   * With `takeOverClaims`: the claim is not written; the Web Lock is the claim. No other run can
+   * send while the lock is held, so writing every item as `sending` and then again with its
+   * outcome only doubled the writes of a drain (issue 17 §3). The outcomes are then recorded with
+   * `claimedInMemory`, which applies the same claim first, so the rows end as a written claim
+   * would have left them. Should the tab die mid-request its items are still queued, and their
+   * resend comes back `duplicate`, which is synced.
+   */
+  readonly inMemory?: boolean;
 }
 
 const encoder = new TextEncoder();
@@ -149,7 +158,7 @@ function oldestIn<S extends 'queued' | 'sending'>(
   state: S,
   collector: string | undefined,
   limit: number,
-  skip: (item: OutboxItem) => boolean,
+  skip: ((item: OutboxItem) => boolean) | undefined,
 ): Promise<OutboxItem[]> {
   const range =
     collector === undefined
@@ -159,10 +168,8 @@ function oldestIn<S extends 'queued' | 'sending'>(
       : db.items
           .where('[collectedBy+state+queuedAt]')
           .between([collector, state, Dexie.minKey], [collector, state, Dexie.maxKey], true, true);
-  return range
-    .filter((item) => !skip(item))
-    .limit(limit)
-    .toArray();
+  // Without a filter Dexie reads the rows with one getAll instead of a cursor step per row.
+  return (skip === undefined ? range : range.filter((item) => !skip(item))).limit(limit).toArray();
 }
 
 /**
@@ -179,7 +186,8 @@ export async function claimBatch(
   limit: number,
   options: ClaimOptions = {},
 ): Promise<SendingItem[]> {
-  return db.transaction('rw', db.items, () =>
+  // An in-memory claim only reads: a read-only transaction, which wakes no live query.
+  return db.transaction(claimsInMemory(options) ? 'r' : 'rw', db.items, () =>
     claimWithin(db, engineId, now, leaseMs, limit, options),
   );
 }
@@ -194,14 +202,11 @@ async function claimWithin(
   options: ClaimOptions,
 ): Promise<SendingItem[]> {
   const { collector, maxBytes = Number.POSITIVE_INFINITY, exclude, takeOverClaims } = options;
-  const claim: OutboxEvent = {
-    type: 'claim',
-    engineId,
-    leaseUntil: now + leaseMs,
-    at: now,
-    takeOver: takeOverClaims === true,
-  };
-  const excluded = (item: OutboxItem) => exclude?.has(item.id) === true;
+  const claim = claimEvent(engineId, now, leaseMs, takeOverClaims === true);
+  const excluded =
+    exclude === undefined || exclude.size === 0
+      ? undefined
+      : (item: OutboxItem) => exclude.has(item.id);
   const [queued, stale] = await Promise.all([
     oldestIn(db, 'queued', collector, limit, excluded),
     oldestIn(
@@ -209,7 +214,9 @@ async function claimWithin(
       'sending',
       collector,
       limit,
-      (item) => excluded(item) || !tryTransition(item, claim),
+      takeOverClaims
+        ? excluded
+        : (item) => excluded?.(item) === true || !tryTransition(item, claim),
     ),
   ]);
   const candidates = mergeOldestFirst(queued, stale);
@@ -222,8 +229,21 @@ async function claimWithin(
     bytes += size;
     claimed.push(transition(item, claim) as SendingItem);
   }
-  await db.items.bulkPut(claimed);
+  if (!claimsInMemory(options)) await db.items.bulkPut(claimed);
   return claimed;
+}
+
+function claimsInMemory(options: ClaimOptions): boolean {
+  return options.inMemory === true && options.takeOverClaims === true;
+}
+
+function claimEvent(
+  engineId: string,
+  now: number,
+  leaseMs: number,
+  takeOver: boolean,
+): OutboxEvent {
+  return { type: 'claim', engineId, leaseUntil: now + leaseMs, at: now, takeOver };
 }
 
 /** Two lists each oldest first, as one: queued before sending when equally old, as before. */
@@ -313,12 +333,16 @@ export function outcomeChanges(
   engineId: string,
   outcomes: ReadonlyMap<string, ItemOutcome>,
   now: number,
+  claimedInMemory = false,
 ): OutboxItem[] {
+  // The claim the run kept in memory (ClaimOptions.inMemory), as claimBatch would have written it.
+  const claim = claimedInMemory ? claimEvent(engineId, now, 0, true) : undefined;
   const changed: OutboxItem[] = [];
   for (const item of items) {
     const outcome = item && outcomes.get(item.id);
     if (item === undefined || outcome === undefined) continue;
-    const next = tryTransition(item, outcomeEvent(outcome, engineId, now));
+    const held = (claim && tryTransition(item, claim)) ?? item;
+    const next = tryTransition(held, outcomeEvent(outcome, engineId, now));
     if (next !== undefined) changed.push(next);
   }
   return changed;
@@ -326,18 +350,20 @@ export function outcomeChanges(
 
 /**
  * Records what the server said about claimed items, in one transaction: one bulkGet, one
- * bulkPut. Twice: same end state (a synced item stays synced; a claim already answered is no
- * longer this engine's).
+ * bulkPut. `claimedInMemory`: the items were claimed with `inMemory` under the Web Lock.
+ * Twice: same end state (a synced item stays synced; a claim already answered is no longer
+ * this engine's; an in-memory claim answered `retry` counts one more attempt).
  */
 export async function applyOutcomes(
   db: OutboxDatabase,
   engineId: string,
   outcomes: ReadonlyMap<string, ItemOutcome>,
   now: number,
+  claimedInMemory = false,
 ): Promise<void> {
   await db.transaction('rw', db.items, async () => {
     const items = await db.items.bulkGet([...outcomes.keys()]);
-    await db.items.bulkPut(outcomeChanges(items, engineId, outcomes, now));
+    await db.items.bulkPut(outcomeChanges(items, engineId, outcomes, now, claimedInMemory));
   });
 }
 
@@ -356,7 +382,7 @@ export async function applyOutcomesAndClaim(
 ): Promise<SendingItem[]> {
   return db.transaction('rw', db.items, async () => {
     const items = await db.items.bulkGet([...outcomes.keys()]);
-    await db.items.bulkPut(outcomeChanges(items, engineId, outcomes, now));
+    await db.items.bulkPut(outcomeChanges(items, engineId, outcomes, now, claimsInMemory(options)));
     return claimWithin(db, engineId, now, leaseMs, limit, options);
   });
 }

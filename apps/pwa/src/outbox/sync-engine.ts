@@ -43,6 +43,15 @@ export interface SyncEngineOptions {
 
 const LOCK_NAME = 'jiuting-outbox-sync';
 export const MAX_BATCH_BYTES = 256 * 1024;
+/**
+ * Items per POST /api/sync (the server takes 1–500). Every batch costs a request, a server
+ * transaction with its fsync and an IndexedDB transaction with its live queries whatever its
+ * size: 250 drains a long queue with a quarter fewer CPU seconds in the browser than 100 did
+ * (BENCHMARKS.md, "Outbox drain"), while a request holds the server's event loop half as long as
+ * the server's own limit would, and a batch lost on a weak signal is not too much to send again.
+ * MAX_BATCH_BYTES still caps long interviews.
+ */
+export const DEFAULT_BATCH_SIZE = 250;
 
 type Identity =
   | { readonly kind: 'user'; readonly username: string }
@@ -52,8 +61,8 @@ type Identity =
 /**
  * Sends the outbox. Runs on start, on `online`, when the app becomes visible, on 立即同步 and
  * on a backoff timer after failures. Within one tab runs never overlap; across tabs a Web Lock
- * keeps to one sender where the browser has them, and the lease-claim in `claimBatch` makes
- * double sending impossible even where it does not.
+ * keeps to one sender where the browser has them (and is then the claim itself, kept in memory),
+ * and the lease-claim written by `claimBatch` makes double sending impossible where it does not.
  *
  * Each run sends only the items of the person the server says the session belongs to (asked
  * at the start of the run), so on a shared phone one person's items never go out under
@@ -85,7 +94,7 @@ export class SyncEngine {
   constructor(options: SyncEngineOptions) {
     this.db = options.db;
     this.api = options.api;
-    this.batchSize = options.batchSize ?? 100;
+    this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
     this.maxBatchBytes = options.maxBatchBytes ?? MAX_BATCH_BYTES;
     this.leaseMs = options.leaseMs ?? 90_000;
     this.locks =
@@ -242,6 +251,8 @@ export class SyncEngine {
         maxBytes: this.maxBatchBytes,
         exclude: deferred,
         takeOverClaims: locked,
+        // Holding the Web Lock, the lock is the claim: nothing else sends until it is released.
+        inMemory: locked,
       });
       let batch = this.paused
         ? []
@@ -268,7 +279,7 @@ export class SyncEngine {
           );
           continue;
         }
-        await applyOutcomes(this.db, this.engineId, decision.outcomes, this.now());
+        await applyOutcomes(this.db, this.engineId, decision.outcomes, this.now(), locked);
         if (this.paused) break;
         if (decision.step === 'backoff') return this.fail('offline', '上传失败，稍后自动重试');
         if (decision.step === 'needsLogin' || decision.step === 'forbidden') {
