@@ -76,6 +76,56 @@ describe('behind a proxy with a body limit', () => {
     expect(engine.getStatus().phase).toBe('idle');
   });
 
+  test('after a 413 the next runs go in batches under the refused size, with no refused upload first', async () => {
+    fixture.bodyLimit = 40 * 1024;
+    let syncPosts = 0;
+    fixture.fault = (path, method) => {
+      if (path === '/api/sync' && method === 'POST') syncPosts += 1;
+      return undefined;
+    };
+    const engine = fixture.engine(db);
+    await queueItems(
+      db,
+      Array.from({ length: 20 }, () => longInterview()),
+    );
+    await engine.syncNow();
+    const firstRunRefused = syncPosts - fixture.sentBatches.length;
+    expect(firstRunRefused).toBeGreaterThan(0);
+
+    for (let run = 0; run < 2; run += 1) {
+      const postsBefore = syncPosts;
+      const batchesBefore = fixture.sentBatches.length;
+      await queueItems(
+        db,
+        Array.from({ length: 20 }, () => longInterview()),
+      );
+      await engine.syncNow();
+      // Every upload of this run reached the server: none was refused by the proxy.
+      expect(syncPosts - postsBefore).toBe(fixture.sentBatches.length - batchesBefore);
+    }
+    expect(await itemStates(db)).toEqual({ synced: 60 });
+  });
+
+  test('after one oversized item is set aside, the rest of the queue goes in full batches again, not one per request', async () => {
+    fixture.bodyLimit = 12 * 1024;
+    const big = longInterview();
+    big.notes = `${big.notes}${big.needs}`;
+    const rest = Array.from({ length: 60 }, (_, i) => surveyItem({}, 200 + i));
+    const [bigId] = await queueItems(db, [big, ...rest]);
+    const engine = fixture.engine(db);
+
+    await engine.syncNow();
+
+    expect(await itemStates(db)).toEqual({ synced: 60, rejected: 1 });
+    // Set aside by the proxy's 413, not by the server's checks.
+    expect((await db.items.get(bigId as string))?.reason?.message).toMatch(/大小/);
+    const perRequest = fixture.sentBatches.map((b) => b.length);
+    // Halving isolates the big item with a few small requests; the queue after it must go
+    // many at a time (each batch is still under the proxy's 12 KB).
+    expect(Math.max(...perRequest)).toBeGreaterThanOrEqual(4);
+    expect(fixture.sentBatches.length).toBeLessThan(60 / 2);
+  });
+
   test('a batch is capped by its size as well as its count, under a proxy’s default 1 MB', async () => {
     fixture.bodyLimit = 1024 * 1024;
     const payloads = Array.from({ length: 100 }, () => longInterview());

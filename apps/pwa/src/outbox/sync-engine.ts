@@ -6,6 +6,7 @@ import {
   applyOutcomes,
   applyOutcomesAndClaim,
   claimBatch,
+  payloadBytes,
   purgeSynced,
   releaseClaims,
 } from './store.ts';
@@ -74,6 +75,12 @@ export class SyncEngine {
   private readonly api: ApiClient;
   private readonly batchSize: number;
   private readonly maxBatchBytes: number;
+  /**
+   * Below the smallest batch a proxy refused with 413 (its payload bytes), for this page's life:
+   * a proxy's limit does not move, so later runs go at once in batches that pass instead of
+   * uploading a refused body first every time.
+   */
+  private refusedBytesCeiling = Number.POSITIVE_INFINITY;
   private readonly leaseMs: number;
   private readonly locks: LockManager | null;
   private readonly now: () => number;
@@ -248,7 +255,7 @@ export class SyncEngine {
       const deferred = new Set<string>();
       const claimOptions = () => ({
         collector: identity.username,
-        maxBytes: this.maxBatchBytes,
+        maxBytes: Math.min(this.maxBatchBytes, this.refusedBytesCeiling),
         exclude: deferred,
         takeOverClaims: locked,
         // Holding the Web Lock, the lock is the claim: nothing else sends until it is released.
@@ -267,6 +274,9 @@ export class SyncEngine {
           for (const [id, outcome] of decision.outcomes) {
             if (outcome.kind === 'retry') deferred.add(id);
           }
+          // Back towards full batches once a batch passes: after a split has set one item
+          // aside, the rest of a long queue must not go one request per item.
+          limit = Math.min(this.batchSize, limit * 2);
           // A batch went through: record it and claim the next in one transaction.
           batch = await applyOutcomesAndClaim(
             this.db,
@@ -291,6 +301,10 @@ export class SyncEngine {
           return;
         }
         // 'split': the same items again, fewer at a time.
+        if (answer.kind === 'response' && answer.status === 413) {
+          const refused = batch.reduce((sum, item) => sum + payloadBytes(item.payload), 0);
+          this.refusedBytesCeiling = Math.min(this.refusedBytesCeiling, refused - 1);
+        }
         limit = Math.max(1, Math.floor(batch.length / 2));
         batch = await claimBatch(
           this.db,
