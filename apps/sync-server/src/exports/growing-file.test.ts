@@ -68,7 +68,11 @@ it('ends with the error, not as a finished file, when the export fails part way'
   appendFileSync(path, 'JT01,九亭一居\r\n');
   reader.grown(Buffer.byteLength('JT01,九亭一居\r\n'));
   await settle();
+  // Written and failed before anything was read: the written part still comes first.
+  appendFileSync(path, 'JT02,九亭二居\r\n');
+  reader.grown(2 * Buffer.byteLength('JT01,九亭一居\r\n'));
   reader.fail(new Error('问卷 x 的答案无法计分，请先核对该记录'));
   await expect(got.ended).rejects.toThrow('无法计分');
+  expect(got.text()).toBe('JT01,九亭一居\r\nJT02,九亭二居\r\n');
   expect(reader.destroyed).toBe(true);
 });

@@ -6,8 +6,9 @@ const CHUNK = 64 * 1024;
 /**
  * A file another thread is still writing, read as it grows, so a download starts while its
  * export is still being written. The writer says how far the file is on disk (`grown`), that it
- * is complete (`complete`), or that it never will be (`fail`: the stream errors, and a download
- * ends unfinished rather than looking whole). Reads never pass what the writer said is there.
+ * is complete (`complete`), or that it never will be (`fail`: the stream gives what was written,
+ * then errors, so a download that has started ends unfinished rather than looking whole). Reads
+ * never pass what the writer said is there.
  * Owns `fd` (closed when the stream ends or is destroyed).
  */
 export class GrowingFile extends Readable {
@@ -15,6 +16,7 @@ export class GrowingFile extends Readable {
   #position = 0;
   #written = 0;
   #complete = false;
+  #failed: Error | undefined;
   #waiting = false;
   /** A read in flight: the descriptor is closed only after it, never under it. */
   #reading: Promise<void> | undefined;
@@ -38,7 +40,12 @@ export class GrowingFile extends Readable {
   }
 
   fail(err: Error): void {
-    this.destroy(err);
+    // Not at once: what is written goes first. Fastify answers a stream that errors before its
+    // first byte with the error handler's JSON under the file's headers (a 500); one that has
+    // sent bytes, it cuts off.
+    if (this.destroyed) return;
+    this.#failed = err;
+    this.#wake();
   }
 
   #wake() {
@@ -50,7 +57,8 @@ export class GrowingFile extends Readable {
   override _read(size: number): void {
     const available = this.#written - this.#position;
     if (available <= 0) {
-      if (this.#complete) this.push(null);
+      if (this.#failed) this.destroy(this.#failed);
+      else if (this.#complete) this.push(null);
       else this.#waiting = true;
       return;
     }

@@ -137,7 +137,6 @@ it('cuts the download short, never sends a finished-looking file, when an answer
   // Records did leave, so the download is audited; and no copy is left on disk.
   const exports = app.repos.audit.list().filter((a) => a.action === 'export');
   expect(exports.length).toBe(exportsBefore + 1);
-  await new Promise((r) => setTimeout(r, 200));
   const left = readdirSync(dirname(app.db.name)).filter((name) => name.startsWith('.export-'));
   expect(left).toEqual([]);
 });
