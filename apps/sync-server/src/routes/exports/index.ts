@@ -86,12 +86,23 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     const remove = () => rmSync(outPath, { force: true });
     return new Promise((resolve, reject) => {
       let growing: GrowingFile | undefined;
+      let cannotOpen = false;
       const onWritten = (bytes: number, counts: ExportCounts) => {
+        if (cannotOpen) return;
         if (!growing) {
           // Opened, then unlinked at once: the open descriptor still reads it, and no copy of
           // the answers stays on disk after the download, however it ends (a coordinator
           // cancelling).
-          growing = new GrowingFile(openSync(outPath, 'r'));
+          let fd: number;
+          try {
+            fd = openSync(outPath, 'r');
+          } catch {
+            // Thrown here it would end the server (this runs on a worker's message): the file
+            // is sent, or the error answered, once the export is over instead.
+            cannotOpen = true;
+            return;
+          }
+          growing = new GrowingFile(fd);
           remove();
           resolve({ file: growing, counts });
         }
