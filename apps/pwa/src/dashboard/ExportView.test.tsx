@@ -68,6 +68,29 @@ describe('export', () => {
     );
   });
 
+  it('saves nothing and says so when the download breaks off part way', async () => {
+    const user = userEvent.setup();
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('\uFEFF居民区编号,居民区\r\n'));
+        controller.error(new TypeError('network error'));
+      },
+    });
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        async () => new Response(body, { status: 200, headers: { 'content-type': 'text/csv' } }),
+      ),
+    );
+    const created = vi.fn(() => 'blob:test');
+    URL.createObjectURL = created;
+    render(<ExportView />);
+    await user.click(screen.getByRole('button', { name: '问卷明细.csv' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('下载中断，文件未保存，请重试');
+    expect(created).not.toHaveBeenCalled();
+    expect(screen.getByRole('button', { name: '问卷明细.csv' })).toHaveProperty('disabled', false);
+  });
+
   it('reads the file name from filename* first, then filename, then the fallback', () => {
     expect(
       fileNameOf(`attachment; filename="a.csv"; filename*=UTF-8''%E6%B1%87%E6%80%BB.csv`, 'x'),

@@ -46,7 +46,15 @@ export async function downloadExport(
     return { ok: false, message: `导出失败（${response.status}），请稍后重试` };
   }
   const fileName = fileNameOf(response.headers.get('content-disposition'), fallbackName);
-  const url = URL.createObjectURL(await response.blob());
+  let blob: Blob;
+  try {
+    blob = await response.blob();
+  } catch {
+    // A big CSV is sent while the server still writes it: the connection drops when the export
+    // fails part way (or the network does), and nothing half-made is saved.
+    return { ok: false, message: '下载中断，文件未保存，请重试' };
+  }
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

@@ -1,9 +1,9 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ExportJob, ExportOutcome } from './export-worker.ts';
+import type { ExportCounts, ExportJob, ExportOutcome, WorkerMessage } from './export-worker.ts';
 
-export type { ExportJob, ExportOutcome };
+export type { ExportCounts, ExportJob, ExportOutcome };
 
 // Run as source (tests, tsx) the worker is a .ts file that plain Node cannot load: a small
 // bootstrap registers tsx's loader (a dev dependency, there whenever the sources are) inside the
@@ -20,26 +20,31 @@ import(workerData.tsxApi)
   .then(() => import(workerData.entry));
 `;
 
-function newWorker(job: ExportJob): Worker {
-  if (!FROM_SOURCE) return new Worker(WORKER_URL, { workerData: job });
+function newWorker(): Worker {
+  if (!FROM_SOURCE) return new Worker(WORKER_URL);
   // The ESM entry (the CommonJS one resolves its own chunks wrongly when imported).
   const tsxApi = pathToFileURL(
     createRequire(import.meta.url)
       .resolve('tsx/esm/api')
       .replace(/\.cjs$/, '.mjs'),
   ).href;
-  return new Worker(TSX_BOOTSTRAP, {
-    eval: true,
-    workerData: { ...job, tsxApi, entry: WORKER_URL.href },
-  });
+  return new Worker(TSX_BOOTSTRAP, { eval: true, workerData: { tsxApi, entry: WORKER_URL.href } });
 }
 
-function runWorker(job: ExportJob): Promise<ExportOutcome> {
+/** Told each time more of a CSV is on disk, with the export's counts (see WorkerMessage). */
+export type OnWritten = (bytes: number, counts: ExportCounts) => void;
+
+function runJob(worker: Worker, job: ExportJob, onWritten?: OnWritten): Promise<ExportOutcome> {
   return new Promise((resolve, reject) => {
-    const worker = newWorker(job);
     let settled = false;
-    worker.once('message', (outcome: ExportOutcome) => {
+    worker.ref();
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.kind === 'written') {
+        onWritten?.(message.bytes, message.counts);
+        return;
+      }
       settled = true;
+      const { kind: _, ...outcome } = message;
       resolve(outcome);
     });
     worker.once('error', (err) => {
@@ -49,18 +54,61 @@ function runWorker(job: ExportJob): Promise<ExportOutcome> {
     worker.once('exit', (code) => {
       if (!settled) reject(new Error(`the export worker exited with code ${code}`));
     });
+    worker.postMessage(job);
   });
+}
+
+export interface ExportRunner {
+  /** Runs one export once those before it have finished; settles when its file is complete. */
+  run(job: ExportJob, onWritten?: OnWritten): Promise<ExportOutcome>;
+  /** Stops the worker kept waiting (exports already running finish). */
+  close(): Promise<void>;
 }
 
 /**
  * Exports one at a time: two coordinators downloading at once would otherwise take both cores
  * of a small server from the phones; the second waits for the first.
+ *
+ * With `keepWarm` (the default for the compiled server) the next export's worker is started
+ * ahead, once the last export is over, and waits idle: starting a thread and loading the export's
+ * modules is ~0.1 s a download would otherwise wait for. Each worker does one export and exits,
+ * so nothing of one export's memory stays. Off when run from source, where every test app would
+ * otherwise start a worker and tsx in it.
  */
-export function exportRunner(): (job: ExportJob) => Promise<ExportOutcome> {
+export function exportRunner(options: { keepWarm?: boolean } = {}): ExportRunner {
+  const keepWarm = options.keepWarm ?? !FROM_SOURCE;
+  let closed = false;
+  let spare: Worker | undefined;
+  function startSpare() {
+    if (!keepWarm || closed || spare) return;
+    const worker = newWorker();
+    worker.unref();
+    // One that fails while idle (it should not) is simply not used.
+    worker.once('error', () => {});
+    worker.once('exit', () => {
+      if (spare === worker) spare = undefined;
+    });
+    spare = worker;
+  }
+  function takeWorker(): Worker {
+    const worker = spare ?? newWorker();
+    spare = undefined;
+    return worker;
+  }
+  startSpare();
+
   let queue: Promise<unknown> = Promise.resolve();
-  return (job) => {
-    const next = queue.then(() => runWorker(job));
-    queue = next.catch(() => {});
-    return next;
+  return {
+    run(job, onWritten) {
+      const next = queue.then(() => runJob(takeWorker(), job, onWritten));
+      queue = next.catch(() => {}).then(startSpare);
+      return next;
+    },
+    async close() {
+      closed = true;
+      const worker = spare;
+      spare = undefined;
+      await worker?.terminate();
+    },
   };
 }

@@ -3,12 +3,11 @@
 // phone's sync and ping for as long (see export-runner.ts). The file is written to `outPath` as
 // its rows are read, so neither thread ever holds the year's rows or the whole file.
 import { closeSync, createWriteStream, openSync, writeSync } from 'node:fs';
-import { parentPort, workerData } from 'node:worker_threads';
+import { type MessagePort, parentPort } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { csvLines } from './csv.ts';
 import { readExportData } from './read-data.ts';
 import type { SheetName } from './types.ts';
-import { writeAssessmentWorkbook } from './workbook.ts';
 
 export interface ExportJob {
   readonly dbPath: string;
@@ -21,34 +20,55 @@ export interface ExportJob {
   readonly outPath: string;
 }
 
+export interface ExportCounts {
+  readonly communities: number;
+  readonly responses: number;
+  readonly interviews: number;
+}
+
 export type ExportOutcome =
-  | {
-      readonly ok: true;
-      readonly counts: { communities: number; responses: number; interviews: number };
-    }
+  | { readonly ok: true; readonly counts: ExportCounts }
   | { readonly ok: false; readonly message: string; readonly code?: string };
+
+/**
+ * What the worker posts: for a CSV, `written` each time more of the file is on disk (never for
+ * its last part: a file written in one go is simply done), so the route can send the file while
+ * it is still being written; then one outcome.
+ */
+export type WorkerMessage =
+  | { readonly kind: 'written'; readonly bytes: number; readonly counts: ExportCounts }
+  | ({ readonly kind: 'outcome' } & ExportOutcome);
 
 /** CSV text gathered to about this many characters per write. */
 const CSV_WRITE_CHARS = 256 * 1024;
 
-function writeCsv(outPath: string, lines: Iterable<string>): void {
+function writeAll(fd: number, text: string): number {
+  const bytes = Buffer.from(text, 'utf8');
+  let done = 0;
+  while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
+  return bytes.length;
+}
+
+function writeCsv(outPath: string, lines: Iterable<string>, written: (bytes: number) => void) {
   const fd = openSync(outPath, 'wx', 0o600);
   try {
     let pending = '';
+    let bytes = 0;
     for (const line of lines) {
       pending += line;
       if (pending.length >= CSV_WRITE_CHARS) {
-        writeSync(fd, pending);
+        bytes += writeAll(fd, pending);
         pending = '';
+        written(bytes);
       }
     }
-    if (pending) writeSync(fd, pending);
+    if (pending) writeAll(fd, pending);
   } finally {
     closeSync(fd);
   }
 }
 
-async function run(job: ExportJob): Promise<ExportOutcome> {
+async function run(job: ExportJob, port: MessagePort): Promise<ExportOutcome> {
   const db = new Database(job.dbPath, { readonly: true, fileMustExist: true });
   try {
     db.pragma('busy_timeout = 5000');
@@ -65,10 +85,15 @@ async function run(job: ExportJob): Promise<ExportOutcome> {
       };
       const generatedAt = new Date(job.generatedAt);
       if (job.format === 'xlsx') {
+        // Loaded only for a workbook: exceljs and its zip take a third of a second to load,
+        // which a CSV download would otherwise wait for.
+        const { writeAssessmentWorkbook } = await import('./workbook.ts');
         const stream = createWriteStream(job.outPath, { flags: 'wx', mode: 0o600 });
         await writeAssessmentWorkbook(data, { generatedAt, stream });
       } else {
-        writeCsv(job.outPath, csvLines(job.sheet ?? '汇总', data));
+        writeCsv(job.outPath, csvLines(job.sheet ?? '汇总', data), (bytes) =>
+          port.postMessage({ kind: 'written', bytes, counts } satisfies WorkerMessage),
+        );
       }
       return { ok: true, counts };
     } finally {
@@ -79,17 +104,24 @@ async function run(job: ExportJob): Promise<ExportOutcome> {
   }
 }
 
-const port = parentPort;
-if (port) {
-  run(workerData as ExportJob).then(
-    (outcome) => port.postMessage(outcome),
-    (err: unknown) => {
-      const e = err as { message?: unknown; code?: unknown };
-      port.postMessage({
-        ok: false,
-        message: typeof e?.message === 'string' ? e.message : String(err),
-        ...(typeof e?.code === 'string' ? { code: e.code } : {}),
-      } satisfies ExportOutcome);
-    },
-  );
+function failure(err: unknown): ExportOutcome {
+  const e = err as { message?: unknown; code?: unknown };
+  return {
+    ok: false,
+    message: typeof e?.message === 'string' ? e.message : String(err),
+    ...(typeof e?.code === 'string' ? { code: e.code } : {}),
+  };
 }
+
+// A worker may be started before there is a job (kept warm: see export-runner.ts), so the job
+// comes as a message. One job per worker: it exits after the outcome, and with it the memory
+// the export used.
+const port = parentPort;
+port?.once('message', (job: ExportJob) => {
+  run(job, port)
+    .catch(failure)
+    .then((outcome) => {
+      port.postMessage({ kind: 'outcome', ...outcome } satisfies WorkerMessage);
+      port.close();
+    });
+});

@@ -219,24 +219,46 @@ const RESPONSE_PLAN = QUESTIONS.map((q) => ({
 /**
  * `A. 标签` for a chosen letter, or the chosen letters of a multiple-choice question, in the
  * edition's words. A year's 100,000 responses repeat a few hundred distinct answers, so each is
- * worked out once per file (looking options up row by row was a fifth of the CSV's time).
+ * worked out once per file (looking options up row by row was a fifth of the CSV's time), kept
+ * per edition and question under the answer itself (a multiple choice's letters joined).
  */
 function answerLabels(): (
+  planIndex: number,
   q: QuestionDef,
-  chosen: readonly string[],
+  value: unknown,
   edition: QuestionnaireDef,
 ) => string {
-  const known = new Map<string, string>();
-  return (q, chosen, edition) => {
-    const key = `${edition.version}\u0001${q.id}\u0001${chosen.join('\u0001')}`;
+  const byEdition = new Map<QuestionnaireDef, Map<string, string>[]>();
+  let size = 0;
+  return (planIndex, q, value, edition) => {
+    let tables = byEdition.get(edition);
+    if (tables === undefined) {
+      tables = RESPONSE_PLAN.map(() => new Map<string, string>());
+      byEdition.set(edition, tables);
+    }
+    const known = tables[planIndex] as Map<string, string>;
+    const key =
+      typeof value === 'string'
+        ? value
+        : Array.isArray(value)
+          ? `\u0001${value.join('\u0001')}`
+          : '\u0002';
     let label = known.get(key);
     if (label === undefined) {
+      const chosen: readonly string[] = Array.isArray(value)
+        ? value
+        : typeof value === 'string'
+          ? [value]
+          : [];
       label =
         q.kind === 'single'
           ? optionText(q.id, chosen[0] ?? '', edition)
           : choicesText(q.id, chosen, edition);
       // Bounded: answers no form allows could otherwise grow it with every row.
-      if (known.size < 10_000) known.set(key, label);
+      if (size < 10_000) {
+        known.set(key, label);
+        size += 1;
+      }
     }
     return label;
   };
@@ -264,14 +286,14 @@ function* responseRows(data: AssessmentExportData): Generator<CellValue[]> {
       response.receivedAt,
       points.total,
     ];
-    for (const { q, scored, takesText } of RESPONSE_PLAN) {
+    for (let i = 0; i < RESPONSE_PLAN.length; i += 1) {
+      const { q, scored, takesText } = RESPONSE_PLAN[i] as (typeof RESPONSE_PLAN)[number];
       const value = answers[q.id];
       if (q.kind === 'text') {
         row.push(typeof value === 'string' ? value : null);
         continue;
       }
-      const chosen = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
-      row.push(label(q, chosen, edition));
+      row.push(label(i, q, value, edition));
       if (scored) row.push(points.byQuestion[q.id as ScoredQuestionId]);
       if (takesText) row.push(otherText(q, answers));
     }

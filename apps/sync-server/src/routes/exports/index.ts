@@ -1,10 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream, fstatSync, openSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { Readable } from 'node:stream';
 import { ExportFileParamsSchema, FileAnswerSchema } from '@jiuting/api-contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError, errorResponses } from '../../errors.ts';
-import { type ExportJob, exportRunner } from '../../exports/export-runner.ts';
+import {
+  type ExportCounts,
+  type ExportJob,
+  type ExportOutcome,
+  exportRunner,
+} from '../../exports/export-runner.ts';
+import { GrowingFile } from '../../exports/growing-file.ts';
 import {
   contentDisposition,
   exportFileName,
@@ -40,6 +47,15 @@ function sheetOf(file: string): SheetName | undefined {
   return SHEET_ALIASES.get(name);
 }
 
+function exportError(outcome: Extract<ExportOutcome, { ok: false }>): Error {
+  // The export module throws a plain Error naming the record whose answers cannot be scored;
+  // its message is already Chinese and names no answer, so the coordinator can go and fix it.
+  if (outcome.message.includes('无法计分')) {
+    return new AppError('export_unscorable', undefined, `导出失败：${outcome.message}`);
+  }
+  return Object.assign(new Error(outcome.message), { code: outcome.code });
+}
+
 // The office's files. The export module is pure; a worker thread fills it from its own read-only
 // connection with what coverage counts (counted responses, valid interviews, the same
 // per-community figures as /api/coverage) and builds the file there, so a download of 100,000
@@ -48,6 +64,7 @@ function sheetOf(file: string): SheetName | undefined {
 const routes: FastifyPluginAsyncZod = async (app) => {
   const staff = app.requireRole('admin', 'coordinator');
   const runExport = exportRunner();
+  app.addHook('onClose', () => runExport.close());
   // Files are written beside the database (its directory is the server's own, 0700) and deleted
   // once sent; one left by a crash mid-export is deleted at the next start.
   const dir = dirname(app.db.name);
@@ -55,38 +72,76 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     if (TEMP_FILE.test(name)) rmSync(join(dir, name), { force: true });
   }
 
-  /** Builds the file in the worker; resolves to a stream of it (the file itself is gone). */
-  async function build(job: Omit<ExportJob, 'dbPath' | 'outPath'>) {
+  /**
+   * Builds the file in the worker and resolves to a stream of it (the file itself is already
+   * gone from the directory). With `whileWritten`, the stream starts as soon as the first part of
+   * the file is on disk, and `size` is unknown; a file written in one go, or an export that fails
+   * before any of it is written, resolves or rejects as without.
+   */
+  function build(
+    job: Omit<ExportJob, 'dbPath' | 'outPath'>,
+    whileWritten = false,
+  ): Promise<{ file: Readable; size?: number; counts: ExportCounts }> {
     const outPath = join(dir, `.export-${randomUUID()}.tmp`);
     const remove = () => rmSync(outPath, { force: true });
-    let outcome: Awaited<ReturnType<typeof runExport>>;
-    try {
-      outcome = await runExport({ ...job, dbPath: app.db.name, outPath });
-    } catch (err) {
-      remove();
-      throw err;
-    }
-    if (outcome.ok) {
-      // Opened, then unlinked at once: the open descriptor still reads it, and no copy of the
-      // answers stays on disk after the download, however it ends (a coordinator cancelling).
-      const fd = openSync(outPath, 'r');
-      remove();
-      const size = fstatSync(fd).size;
-      return { file: createReadStream('', { fd }), size, counts: outcome.counts };
-    }
-    remove();
-    // The export module throws a plain Error naming the record whose answers cannot be scored;
-    // its message is already Chinese and names no answer, so the coordinator can go and fix it.
-    if (outcome.message.includes('无法计分')) {
-      throw new AppError('export_unscorable', undefined, `导出失败：${outcome.message}`);
-    }
-    throw Object.assign(new Error(outcome.message), { code: outcome.code });
+    return new Promise((resolve, reject) => {
+      let growing: GrowingFile | undefined;
+      let cannotOpen = false;
+      const onWritten = (bytes: number, counts: ExportCounts) => {
+        if (cannotOpen) return;
+        if (!growing) {
+          // Opened, then unlinked at once: the open descriptor still reads it, and no copy of
+          // the answers stays on disk after the download, however it ends (a coordinator
+          // cancelling).
+          let fd: number;
+          try {
+            fd = openSync(outPath, 'r');
+          } catch {
+            // Thrown here it would end the server (this runs on a worker's message): the file
+            // is sent, or the error answered, once the export is over instead.
+            cannotOpen = true;
+            return;
+          }
+          growing = new GrowingFile(fd);
+          remove();
+          resolve({ file: growing, counts });
+        }
+        growing.grown(bytes);
+      };
+      const finish = (outcome: ExportOutcome) => {
+        if (growing) {
+          // Bytes have left: a failure now can only end the download unfinished.
+          if (outcome.ok) growing.complete();
+          else growing.fail(exportError(outcome));
+          return;
+        }
+        if (!outcome.ok) {
+          remove();
+          reject(exportError(outcome));
+          return;
+        }
+        const fd = openSync(outPath, 'r');
+        remove();
+        const size = fstatSync(fd).size;
+        resolve({ file: createReadStream('', { fd }), size, counts: outcome.counts });
+      };
+      runExport
+        .run({ ...job, dbPath: app.db.name, outPath }, whileWritten ? onWritten : undefined)
+        .then(finish)
+        .catch((err: unknown) => {
+          if (growing) growing.fail(err as Error);
+          else {
+            remove();
+            reject(err);
+          }
+        });
+    });
   }
 
   function audit(
     request: Parameters<typeof principalOf>[0],
     file: string,
-    counts: { communities: number; responses: number; interviews: number },
+    counts: ExportCounts,
     year: number,
   ) {
     app.repos.audit.record({
@@ -148,19 +203,21 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       }
       const generatedAt = app.now();
       const year = app.repos.years.resolve(request.query.year);
-      const { file, size, counts } = await build({
-        format: 'csv',
-        sheet,
-        generatedAt: generatedAt.toISOString(),
-        year,
-      });
+      // Sent while it is written: the 37 MB 问卷明细 of a full year starts at once instead of
+      // after the whole file (sent chunked, without a length, when it is that big).
+      const { file, size, counts } = await build(
+        { format: 'csv', sheet, generatedAt: generatedAt.toISOString(), year },
+        true,
+      );
       const fileName = exportFileName(sheet, generatedAt);
+      // When the first bytes leave: the records have left the building, even if the download
+      // is cut short afterwards.
       audit(request, fileName, counts, year);
-      return reply
+      reply
         .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', contentDisposition(fileName))
-        .header('content-length', size)
-        .send(file);
+        .header('content-disposition', contentDisposition(fileName));
+      if (size !== undefined) reply.header('content-length', size);
+      return reply.send(file);
     },
   );
 };
