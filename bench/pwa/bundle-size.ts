@@ -1,6 +1,7 @@
 // The PWA's download budget: what a canvasser's phone downloads before the first screen (login or
-// home) shows — the entry chunk, every chunk it imports statically, their CSS, index.html and the
-// scripts it names — counted as the server sends it (the build's pre-compressed .br files, or the
+// home) shows — the entry chunk, every chunk it imports statically, the app behind the first screen
+// (imported once the sign-in form is painted) with its static imports, their CSS, index.html and
+// the scripts it names — counted as the server sends it (the build's pre-compressed .br files, or the
 // raw file where there is none), which must stay within 130 KB; and proof that the coordinator's
 // dashboard and the collectors' forms are split out of it. The gzip level 9 figure is printed
 // beside it for comparison with earlier runs (its budget was 175 KB before the forms were split).
@@ -40,9 +41,15 @@ const entryKey = Object.keys(manifest).find(
 );
 if (!entryKey) throw new Error('the build manifest has no index.html entry');
 
-// Everything reachable through static imports from the entry: what the first screen downloads.
+// Everything reachable through static imports from the entry, and from the app behind the first
+// screen that the entry imports as soon as it has painted (src/shell/Boot.tsx): the sign-in form
+// shows before that chunk arrives, home after it, so both are counted.
+const BEHIND_FIRST_SCREEN = 'src/shell/collector-app.tsx';
+if (!manifest[entryKey]?.dynamicImports?.includes(BEHIND_FIRST_SCREEN)) {
+  throw new Error(`the entry no longer imports ${BEHIND_FIRST_SCREEN}: update this benchmark`);
+}
 const firstScreen = new Set<string>();
-const pending = [entryKey];
+const pending = [entryKey, BEHIND_FIRST_SCREEN];
 while (pending.length > 0) {
   const key = pending.pop() as string;
   if (firstScreen.has(key)) continue;
@@ -50,20 +57,36 @@ while (pending.length > 0) {
   pending.push(...(manifest[key]?.imports ?? []));
 }
 
-const files = new Set<string>();
-for (const key of firstScreen) {
-  const chunk = manifest[key] as ManifestChunk;
-  files.add(chunk.file);
-  for (const css of chunk.css ?? []) files.add(css);
+// The part the sign-in form waits for: the entry and its static imports only.
+const signInScreen = new Set<string>();
+const signInPending = [entryKey];
+while (signInPending.length > 0) {
+  const key = signInPending.pop() as string;
+  if (signInScreen.has(key)) continue;
+  signInScreen.add(key);
+  signInPending.push(...(manifest[key]?.imports ?? []));
 }
+const chunkFiles = (keys: Set<string>) =>
+  new Set(
+    [...keys].flatMap((key) => {
+      const chunk = manifest[key] as ManifestChunk;
+      return [chunk.file, ...(chunk.css ?? [])];
+    }),
+  );
+const files = chunkFiles(firstScreen);
+const signInFiles = chunkFiles(signInScreen);
 
 // Scripts index.html names itself (old-phone.js runs before the app, outside the manifest).
 const indexHtml = readFileSync(join(dist, 'index.html'), 'utf8');
 for (const match of indexHtml.matchAll(/<script\b[^>]*\bsrc="\/?([^"]+)"/g)) {
   const file = match[1] as string;
-  if (!file.startsWith('assets/')) files.add(file);
+  if (!file.startsWith('assets/')) {
+    files.add(file);
+    signInFiles.add(file);
+  }
 }
 files.add('index.html');
+signInFiles.add('index.html');
 
 function gzipBytes(file: string): number {
   return gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
@@ -113,6 +136,10 @@ for (const row of rows)
   );
 console.log(
   `  ${'total'.padEnd(40)} ${''.padStart(14)} ${kb(total).padStart(9)} served  ${kb(gzipTotal).padStart(9)} gzip  (budget ${kb(BUDGET_BYTES)} served)`,
+);
+const signInRows = rows.filter((row) => signInFiles.has(row.file));
+console.log(
+  `  ${'of which the sign-in form waits for'.padEnd(40)} ${''.padStart(14)} ${kb(signInRows.reduce((sum, row) => sum + row.served, 0)).padStart(9)} served  ${kb(signInRows.reduce((sum, row) => sum + row.gzip, 0)).padStart(9)} gzip`,
 );
 for (const [key, chunk] of dashboardChunks) {
   console.log(

@@ -58,16 +58,20 @@ export function useSession() {
   const api = useApi();
   return useQuery<Session>({
     queryKey: queryKeys.me(),
-    queryFn: async () => {
+    queryFn: async ({ signal }) => {
+      // Signing in cancels an answer still on its way (LoginPage): that answer is older than the
+      // sign-in and must not make the phone forget who just signed in.
       try {
         const body = await api.json<{ user: User } & OpenYear>('GET', '/api/me');
         const year = openYearOf(body);
-        remember(LAST_USER, body.user);
-        remember(LAST_YEAR, year);
+        if (!signal.aborted) {
+          remember(LAST_USER, body.user);
+          remember(LAST_YEAR, year);
+        }
         return { user: body.user, offline: false, ...year };
       } catch (error) {
         if (error instanceof ApiError && error.status === 401) {
-          remember(LAST_USER, null);
+          if (!signal.aborted) remember(LAST_USER, null);
           return { user: null, offline: false };
         }
         if (error instanceof OfflineError) {
@@ -76,9 +80,18 @@ export function useSession() {
         throw error;
       }
     },
+    // A phone that remembers nobody (never signed in here, or signed out) shows the sign-in form
+    // at once instead of after a round trip; one that remembers someone waits for the server's
+    // answer, so a signed-in canvasser never sees the form flash before home.
+    placeholderData: () => (rememberedUser() === null ? { user: null, offline: false } : undefined),
     retry: false,
     staleTime: 60_000,
   });
+}
+
+/** Who last signed in on this phone (every sign-in and every answer of /api/me record it). */
+export function rememberedUser(): User | null {
+  return recall<User>(LAST_USER);
 }
 
 export function rememberUser(user: User): void {

@@ -159,4 +159,42 @@ describe('the app shell', () => {
     await waitFor(() => expect(server.state.logouts).toBe(1));
     expect(await screen.findByLabelText('密码')).toBeTruthy();
   });
+
+  test('a phone that remembers nobody shows the sign-in form while /api/me is still unanswered', async () => {
+    const never: Fetch = () => new Promise<Response>(() => {});
+    renderWithApp(<App />, freshDb(), never);
+    expect(await screen.findByRole('button', { name: '登录' })).toBeTruthy();
+    expect(screen.queryByText('正在打开…')).toBeNull();
+  });
+
+  test('signing in before the first /api/me has answered: its late 401 neither signs the phone out nor makes it forget', async () => {
+    const user = userEvent.setup();
+    let answerMe: (response: Response) => void = () => {};
+    const json = (status: number, body: unknown) =>
+      new Response(JSON.stringify(body), {
+        status,
+        headers: { 'content-type': 'application/json' },
+      });
+    const fetch: Fetch = (input, init) => {
+      const path = new URL(input).pathname;
+      if (path === '/api/me') return new Promise<Response>((resolve) => (answerMe = resolve));
+      if (path === '/api/auth/login' && init?.method === 'POST')
+        return Promise.resolve(json(200, { user: CANVASSER }));
+      if (path === '/api/communities')
+        return Promise.resolve(json(200, { communities: COMMUNITIES }));
+      return Promise.reject(new TypeError('unreachable'));
+    };
+    renderWithApp(<App />, freshDb(), fetch);
+    await user.type(await screen.findByLabelText('账号'), CANVASSER.username);
+    await user.type(screen.getByLabelText('密码'), 'password-1');
+    await user.click(screen.getByRole('button', { name: '登录' }));
+    await screen.findByRole('button', { name: '退出登录' });
+
+    answerMe(json(401, { error: 'unauthenticated', message: '请先登录' }));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.getByRole('button', { name: '退出登录' })).toBeTruthy();
+    expect(JSON.parse(localStorage.getItem('jiuting:lastUser') ?? 'null')?.username).toBe(
+      CANVASSER.username,
+    );
+  });
 });

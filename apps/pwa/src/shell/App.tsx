@@ -37,6 +37,7 @@ export function App() {
   const route = useRoute();
   const queryClient = useQueryClient();
   const status = useEngineStatus();
+  const { engine } = useOutbox();
   const [update, setUpdate] = useState<UpdateHandle | null>(null);
 
   useEffect(() => registerServiceWorker(setUpdate), []);
@@ -66,7 +67,7 @@ export function App() {
       ) : user ? (
         <SignedIn user={user} route={route} />
       ) : (
-        <LoginPage />
+        <LoginPage onSignedIn={() => void engine.syncNow()} />
       )}
     </div>
   );

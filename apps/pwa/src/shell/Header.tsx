@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { User } from '../api/types.ts';
 import type { EngineStatus } from '../outbox/sync-engine.ts';
 import {
@@ -8,7 +8,7 @@ import {
   useOutbox,
   useUnsentSummary,
 } from '../outbox-react/outbox-context.tsx';
-import { hrefOf } from '../ui/route.ts';
+import { HeaderBar } from './HeaderBar.tsx';
 
 function statusText(
   status: EngineStatus,
@@ -51,50 +51,25 @@ export function Header({ user, offline }: { user: User | null; offline: boolean 
     return () => clearInterval(timer);
   }, []);
   const stale = isStale(summary, now);
-  const header = useRef<HTMLElement>(null);
-  useEffect(() => {
-    // Sticky bars below the header (the form's progress) sit just under it, however tall it is.
-    const element = header.current;
-    if (!element || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(() =>
-      document.documentElement.style.setProperty('--header-height', `${element.offsetHeight}px`),
-    );
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
   return (
-    <header className="app-header" ref={header}>
-      <div className="header-row">
-        <a className="brand" href={hrefOf({ name: 'home' })}>
-          九亭镇满意度测评
-        </a>
-        <a className="unsent" href={hrefOf({ name: 'outbox' })}>
-          未上传{' '}
-          {summary ? (
-            <strong data-testid="unsent-count">{summary.unsent}</strong>
-          ) : (
-            <strong>…</strong>
-          )}
-        </a>
-        <button
-          type="button"
-          className="sync-now"
-          onClick={() => void engine.syncNow()}
-          disabled={status.phase === 'syncing' || !user}
-        >
-          立即同步
-        </button>
-      </div>
-      <div className={`status-line phase-${status.phase}`} role="status">
-        {statusText(status, summary, user !== null)}
-        {offline ? <span>（离线）</span> : null}
-      </div>
+    <HeaderBar
+      unsent={summary ? summary.unsent : null}
+      onSyncNow={() => void engine.syncNow()}
+      syncDisabled={status.phase === 'syncing' || !user}
+      phase={status.phase}
+      status={
+        <>
+          {statusText(status, summary, user !== null)}
+          {offline ? <span>（离线）</span> : null}
+        </>
+      }
+    >
       {stale ? (
         <div className="warning" role="alert">
           有记录超过 24
           小时未上传，请尽快联网并点“立即同步”；无法上传时请到“未上传”页导出文件交给专班。
         </div>
       ) : null}
-    </header>
+    </HeaderBar>
   );
 }

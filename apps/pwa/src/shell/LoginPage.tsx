@@ -1,19 +1,47 @@
 import type { LoginAnswer } from '@jiuting/api-contract';
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useApi } from '../api/api-context.tsx';
 import { ApiError, OfflineError } from '../api/client.ts';
 import { queryKeys } from '../api/query-keys.ts';
 import { rememberUser, type Session } from '../api/session.ts';
-import { useOutbox } from '../outbox-react/outbox-context.tsx';
 import { loginHint } from '../ui/offline-support.ts';
 
-export function LoginPage() {
+// The form is drawn first by the first screen (Boot.tsx) and drawn again when the rest of the app
+// has loaded: what was typed, and the field being typed in, carry over (memory only, cleared on
+// signing in).
+const carried: { username: string; password: string; focused: 'username' | 'password' | null } = {
+  username: '',
+  password: '',
+  focused: null,
+};
+
+/** `onSignedIn`: what else starts once signed in (the outbox sends what waited for it). */
+export function LoginPage({ onSignedIn }: { onSignedIn?: () => void } = {}) {
   const api = useApi();
-  const { engine } = useOutbox();
   const queryClient = useQueryClient();
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
+  const [username, setUsername] = useState(carried.username);
+  const [password, setPassword] = useState(carried.password);
+  const usernameInput = useRef<HTMLInputElement>(null);
+  const passwordInput = useRef<HTMLInputElement>(null);
+  // A layout effect: its cleanup runs while the old form is still in the document.
+  useLayoutEffect(() => {
+    const field = carried.focused === 'username' ? usernameInput : passwordInput;
+    if (carried.focused !== null) field.current?.focus();
+    return () => {
+      const active = document.activeElement;
+      carried.focused =
+        active === usernameInput.current
+          ? 'username'
+          : active === passwordInput.current
+            ? 'password'
+            : null;
+    };
+  }, []);
+  useEffect(() => {
+    carried.username = username;
+    carried.password = password;
+  }, [username, password]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -30,10 +58,14 @@ export function LoginPage() {
         username: username.trim(),
         password,
       });
+      carried.username = '';
+      carried.password = '';
+      // The form shows before /api/me has answered (useSession): its 401 may still be on the way.
+      await queryClient.cancelQueries({ queryKey: queryKeys.me() });
       rememberUser(user);
       queryClient.setQueryData<Session>(queryKeys.me(), { user, offline: false });
       await queryClient.invalidateQueries({ queryKey: queryKeys.communities() });
-      void engine.syncNow();
+      onSignedIn?.();
     } catch (caught) {
       if (caught instanceof ApiError) setError(caught.message);
       else if (caught instanceof OfflineError) setError('无法连接服务器，请联网后再登录');
@@ -51,6 +83,7 @@ export function LoginPage() {
         <label>
           <span>账号</span>
           <input
+            ref={usernameInput}
             value={username}
             onChange={(e) => setUsername(e.target.value)}
             autoComplete="username"
@@ -60,6 +93,7 @@ export function LoginPage() {
         <label>
           <span>密码</span>
           <input
+            ref={passwordInput}
             type="password"
             value={password}
             onChange={(e) => setPassword(e.target.value)}
