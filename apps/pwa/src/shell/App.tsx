@@ -56,6 +56,11 @@ export function App() {
   }, [status.phase, status.lastSyncAt, wasOffline, queryClient]);
 
   const user = session.data?.user ?? null;
+  const signedInAs = user?.username ?? null;
+  useEffect(() => {
+    // Signed in on the first screen before this app took over: what waited for a login goes now.
+    if (signedInAs !== null && status.phase === 'needsLogin') void engine.syncNow();
+  }, [signedInAs, status.phase, engine]);
   return (
     <div className="app">
       <Header user={user} offline={session.data?.offline ?? false} />

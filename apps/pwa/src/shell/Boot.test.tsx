@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { CANVASSER, COMMUNITIES, renderWithApp } from '../../test/render.tsx';
 import type { Fetch } from '../api/client.ts';
 import { rememberUser } from '../api/session.ts';
-import { freshDb } from '../outbox/outbox.test-kit.ts';
+import { freshDb, queueItems, surveyItem } from '../outbox/outbox.test-kit.ts';
 import { App } from './App.tsx';
 import { Boot } from './Boot.tsx';
 
@@ -22,6 +22,7 @@ function server(me: typeof CANVASSER | null) {
         ? json(200, { user: me })
         : json(401, { error: 'unauthenticated', message: '请先登录' });
     if (path === '/api/communities') return json(200, { communities: COMMUNITIES });
+    if (path === '/api/auth/login') return json(200, { user: CANVASSER });
     throw new TypeError('unreachable');
   };
   return { asked, fetch };
@@ -96,6 +97,64 @@ describe('the first screen, before the outbox has loaded', () => {
     expect((screen.getByLabelText('账号') as HTMLInputElement).value).toBe('wang');
     expect(password.value).toBe('secret');
     expect(document.activeElement).toBe(password);
+  });
+
+  test('someone typing in the first form keeps it until they have signed in, then home shows', async () => {
+    const user = userEvent.setup();
+    const { load, arrive } = heldBack();
+    const { fetch, asked } = server(null);
+    renderWithApp(<Boot load={load} />, freshDb(), fetch);
+    const username = screen.getByLabelText('账号');
+    await user.type(username, 'wang');
+    await arrive();
+    // The app has arrived, but the form under the canvasser's thumbs is not swapped out.
+    expect(screen.getByLabelText('账号')).toBe(username);
+    await user.type(screen.getByLabelText('密码'), 'secret');
+    await user.click(screen.getByRole('button', { name: '登录' }));
+    expect(await screen.findByRole('link', { name: '填写满意度问卷' })).toBeTruthy();
+    expect(asked).toContain('/api/auth/login');
+  });
+
+  test('records waiting for a login go as soon as the app takes over from a sign-in on the first screen', async () => {
+    const user = userEvent.setup();
+    const db = freshDb();
+    await queueItems(db, [surveyItem()], Date.now(), CANVASSER.username);
+    let signedIn = false;
+    const synced: string[] = [];
+    const json = (status: number, body: unknown) =>
+      new Response(JSON.stringify(body), {
+        status,
+        headers: { 'content-type': 'application/json' },
+      });
+    const fetch: Fetch = async (input, init) => {
+      const path = new URL(input).pathname;
+      if (path === '/api/ping') return json(200, { ok: true });
+      if (path === '/api/me')
+        return signedIn
+          ? json(200, { user: CANVASSER })
+          : json(401, { error: 'unauthenticated', message: '请先登录' });
+      if (path === '/api/auth/login') {
+        signedIn = true;
+        return json(200, { user: CANVASSER });
+      }
+      if (path === '/api/communities') return json(200, { communities: COMMUNITIES });
+      if (path === '/api/sync') {
+        const { items } = JSON.parse(String(init?.body)) as { items: { id: string }[] };
+        synced.push(...items.map((i) => i.id));
+        return json(200, { results: items.map((i) => ({ id: i.id, status: 'accepted' })) });
+      }
+      throw new TypeError('unreachable');
+    };
+    const { load, arrive } = heldBack();
+    const { engine } = renderWithApp(<Boot load={load} />, db, fetch);
+    // The outbox started before anyone signed in: it waits for a login.
+    await act(() => engine.syncNow());
+    expect(engine.getStatus().phase).toBe('needsLogin');
+    await user.type(screen.getByLabelText('账号'), 'wang');
+    await user.type(screen.getByLabelText('密码'), 'secret');
+    await user.click(screen.getByRole('button', { name: '登录' }));
+    await arrive();
+    await waitFor(() => expect(synced).toHaveLength(1));
   });
 
   test('when the rest of the app cannot be loaded, the phone says so instead of hanging', async () => {

@@ -3,7 +3,7 @@ import { type ReactElement, useEffect, useState } from 'react';
 import { queryKeys } from '../api/query-keys.ts';
 import { rememberedUser, type Session, useSession } from '../api/session.ts';
 import { HeaderBar } from './HeaderBar.tsx';
-import { LoginPage } from './LoginPage.tsx';
+import { LoginPage, signInFormInUse } from './LoginPage.tsx';
 
 // The first screen, drawn before the outbox's code (IndexedDB, Dexie, the sync engine: a third of
 // the first download) has arrived, which is then loaded and takes over. On a phone that remembers
@@ -50,7 +50,11 @@ export function Boot({ load }: { load: LoadCollectorApp }) {
     };
   }, [load]);
 
-  if (loaded) return loaded;
+  // Reads the session without asking the server (the app asks once it has taken over).
+  const session = useQuery<Session>({ queryKey: queryKeys.me(), queryFn: skipToken });
+  // Not while someone is typing in the first form: its keystrokes and its submit stay with it,
+  // and the app takes over once they are signed in.
+  if (loaded && (session.data?.user || !signInFormInUse())) return loaded;
   return (
     <div className="app">
       <HeaderBar unsent={null} syncDisabled phase="idle" status="" />
@@ -68,8 +72,7 @@ export function Boot({ load }: { load: LoadCollectorApp }) {
 }
 
 function SignInFirst() {
-  // Reads the session without asking the server (the app asks once it has loaded): signing in
-  // here shows "正在打开…" until home.
+  // Signing in here shows "正在打开…" until home.
   const session = useQuery<Session>({ queryKey: queryKeys.me(), queryFn: skipToken });
   return session.data?.user ? <p className="loading">正在打开…</p> : <LoginPage />;
 }

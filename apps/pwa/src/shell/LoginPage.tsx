@@ -1,6 +1,6 @@
 import type { LoginAnswer } from '@jiuting/api-contract';
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { type FormEvent, useLayoutEffect, useRef, useState } from 'react';
 import { useApi } from '../api/api-context.tsx';
 import { ApiError, OfflineError } from '../api/client.ts';
 import { queryKeys } from '../api/query-keys.ts';
@@ -15,6 +15,19 @@ const carried: { username: string; password: string; focused: 'username' | 'pass
   password: '',
   focused: null,
 };
+
+/**
+ * Someone has started on the form (typed, or is in a field): the first screen then keeps its own
+ * form until they have signed in, rather than swapping it for the app's under their thumbs.
+ */
+export function signInFormInUse(): boolean {
+  const active = typeof document === 'undefined' ? null : document.activeElement;
+  return (
+    carried.username !== '' ||
+    carried.password !== '' ||
+    (active instanceof HTMLElement && active.closest('main.login') !== null)
+  );
+}
 
 /** `onSignedIn`: what else starts once signed in (the outbox sends what waited for it). */
 export function LoginPage({ onSignedIn }: { onSignedIn?: () => void } = {}) {
@@ -38,10 +51,6 @@ export function LoginPage({ onSignedIn }: { onSignedIn?: () => void } = {}) {
             : null;
     };
   }, []);
-  useEffect(() => {
-    carried.username = username;
-    carried.password = password;
-  }, [username, password]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -85,7 +94,12 @@ export function LoginPage({ onSignedIn }: { onSignedIn?: () => void } = {}) {
           <input
             ref={usernameInput}
             value={username}
-            onChange={(e) => setUsername(e.target.value)}
+            onChange={(e) => {
+              // Kept at once, not in an effect: the app's own form may mount before this one's
+              // effects have run, and must start from what was typed.
+              carried.username = e.target.value;
+              setUsername(e.target.value);
+            }}
             autoComplete="username"
             autoCapitalize="none"
           />
@@ -96,7 +110,10 @@ export function LoginPage({ onSignedIn }: { onSignedIn?: () => void } = {}) {
             ref={passwordInput}
             type="password"
             value={password}
-            onChange={(e) => setPassword(e.target.value)}
+            onChange={(e) => {
+              carried.password = e.target.value;
+              setPassword(e.target.value);
+            }}
             autoComplete="current-password"
           />
         </label>
