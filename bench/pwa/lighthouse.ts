@@ -7,20 +7,20 @@
 //
 // `npx tsx bench/pwa/lighthouse.ts` builds the server and the PWA first (as the journeys do);
 // `PWA_DIST=<dir>` serves another build, `RUNS=` runs per page (median printed; default 3).
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { ApiClient } from '../../e2e/harness/api.ts';
-import { REPO_ROOT } from '../../e2e/harness/paths.ts';
+import { buildServerAndPwa } from '../../e2e/harness/build.ts';
+import { CHROMIUM_PATH } from '../../e2e/harness/paths.ts';
 import { startServer } from '../../e2e/harness/server.ts';
 
 const RUNS = Number(process.env.RUNS ?? 3);
 const TARGET_SCORE = 99;
 const TARGET_LCP_MS = 1_900;
-const chromePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromePath = CHROMIUM_PATH;
 
 if (!existsSync(chromePath)) {
   console.log(`SKIP: no Chromium at ${chromePath} (apt-get install -y chromium)`);
@@ -32,11 +32,7 @@ let builtHere: string | undefined;
 if (!dist) {
   builtHere = mkdtempSync(join(tmpdir(), 'jiuting-bench-dist-'));
   dist = builtHere;
-  execFileSync('npm', ['run', 'build:server'], { cwd: REPO_ROOT, stdio: 'ignore' });
-  execFileSync('npm', ['run', 'build', '-w', 'apps/pwa', '--', '--outDir', dist, '--emptyOutDir'], {
-    cwd: REPO_ROOT,
-    stdio: 'ignore',
-  });
+  buildServerAndPwa(dist, 'ignore');
 }
 
 interface Figures {

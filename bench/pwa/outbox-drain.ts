@@ -9,13 +9,13 @@
 // `npx tsx bench/pwa/outbox-drain.ts` builds the server and the PWA first (as the journeys do);
 // `PWA_DIST=<dir>` serves another build instead (e.g. one of an older commit, for a before/after
 // in one run), `SIZES=1000,10000` chooses the queue lengths.
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiClient } from '../../e2e/harness/api.ts';
 import { launchBrowser, PHONE } from '../../e2e/harness/browser.ts';
-import { REPO_ROOT } from '../../e2e/harness/paths.ts';
+import { buildServerAndPwa } from '../../e2e/harness/build.ts';
+import { CHROMIUM_PATH } from '../../e2e/harness/paths.ts';
 import { signIn } from '../../e2e/harness/phone.ts';
 import { startServer } from '../../e2e/harness/server.ts';
 
@@ -24,8 +24,8 @@ const TARGETS_MS: Record<number, number> = { 1000: 1_000, 10000: 5_000 };
 const COLLECTOR = 'bench-canvasser';
 const COMMUNITY = 'DEMO01';
 
-if (!existsSync('/usr/bin/chromium') && !process.env.CHROMIUM_PATH) {
-  console.log('SKIP: no Chromium at /usr/bin/chromium (apt-get install -y chromium)');
+if (!existsSync(CHROMIUM_PATH)) {
+  console.log(`SKIP: no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium)`);
   process.exit(0);
 }
 
@@ -34,11 +34,7 @@ let builtHere: string | undefined;
 if (!dist) {
   builtHere = mkdtempSync(join(tmpdir(), 'jiuting-bench-dist-'));
   dist = builtHere;
-  execFileSync('npm', ['run', 'build:server'], { cwd: REPO_ROOT, stdio: 'ignore' });
-  execFileSync('npm', ['run', 'build', '-w', 'apps/pwa', '--', '--outDir', dist, '--emptyOutDir'], {
-    cwd: REPO_ROOT,
-    stdio: 'ignore',
-  });
+  buildServerAndPwa(dist, 'ignore');
 }
 
 /**

@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
+import { buildServerAndPwa } from './build.ts';
 import { type ChromiumCheck, checkChromium } from './chromium.ts';
-import { BUILD_DIR, REPO_ROOT } from './paths.ts';
+import { BUILD_DIR } from './paths.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -11,11 +11,9 @@ declare module 'vitest' {
   }
 }
 
-// The journeys test what `npm start` serves: the server compiled by its build script (so the
-// journeys run the code under test, not an older build), and the PWA built by its own build
-// script, once, into a directory of the journeys' own (so a developer's build running meanwhile
-// cannot swap files under a service worker mid-test). The bundle check needs the build even
-// where the journeys are skipped.
+// The journeys test what `npm start` serves, built once into a directory of their own (see
+// buildServerAndPwa: no developer's build swaps files under a service worker mid-test). The
+// bundle check needs the build even where the journeys are skipped.
 export default function setup(project: TestProject): (() => void) | undefined {
   const chromium = checkChromium();
   project.provide('chromium', chromium);
@@ -23,14 +21,6 @@ export default function setup(project: TestProject): (() => void) | undefined {
   const notice = chromium.run ? undefined : () => console.warn(`\n${chromium.notice}\n`);
   notice?.();
   if (process.env.E2E_SKIP_BUILD === '1' && existsSync(`${BUILD_DIR}/index.html`)) return notice;
-  execFileSync('npm', ['run', 'build:server'], { cwd: REPO_ROOT, stdio: 'inherit' });
-  execFileSync(
-    'npm',
-    ['run', 'build', '-w', 'apps/pwa', '--', '--outDir', BUILD_DIR, '--emptyOutDir'],
-    {
-      cwd: REPO_ROOT,
-      stdio: 'inherit',
-    },
-  );
+  buildServerAndPwa(BUILD_DIR);
   return notice;
 }
