@@ -52,9 +52,10 @@ export function Boot({ load }: { load: LoadCollectorApp }) {
 
   // Reads the session without asking the server (the app asks once it has taken over).
   const session = useQuery<Session>({ queryKey: queryKeys.me(), queryFn: skipToken });
+  const signedIn = Boolean(session.data?.user);
   // Not while someone is typing in the first form: its keystrokes and its submit stay with it,
   // and the app takes over once they are signed in.
-  if (loaded && (session.data?.user || !signInFormInUse())) return loaded;
+  if (loaded && (signedIn || !signInFormInUse())) return loaded;
   return (
     <div className="app">
       <HeaderBar unsent={null} syncDisabled phase="idle" status="" />
@@ -62,19 +63,14 @@ export function Boot({ load }: { load: LoadCollectorApp }) {
         <p className="warning" role="alert">
           无法打开应用，请联网后刷新页面
         </p>
-      ) : rememberedUser() === null ? (
-        <SignInFirst />
-      ) : (
+      ) : signedIn || rememberedUser() !== null ? (
+        // Signed in here (or before, on this phone): "正在打开…" until home.
         <SessionCheck />
+      ) : (
+        <LoginPage />
       )}
     </div>
   );
-}
-
-function SignInFirst() {
-  // Signing in here shows "正在打开…" until home.
-  const session = useQuery<Session>({ queryKey: queryKeys.me(), queryFn: skipToken });
-  return session.data?.user ? <p className="loading">正在打开…</p> : <LoginPage />;
 }
 
 function SessionCheck() {
