@@ -2,7 +2,9 @@
 // share its event loop. Prints one JSON line { url, cookie, codes } and serves until killed.
 import { startTestServer } from '../../apps/sync-server/src/testing.ts';
 
-const server = await startTestServer();
+// As the compiled server runs: batches validated and hashed on the prepare worker
+// (BENCH_PREPARE=main keeps them on the main thread, as the server run from source does).
+const server = await startTestServer({ prepareInWorker: process.env.BENCH_PREPARE !== 'main' });
 // BENCH_WITHOUT=index1,trigger2: an A/B of what a migration added, in the same minutes: the
 // named indexes and triggers are dropped before the first request.
 for (const name of (process.env.BENCH_WITHOUT ?? '').split(',').filter(Boolean)) {

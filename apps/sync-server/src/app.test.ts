@@ -185,3 +185,11 @@ describe('the built PWA', () => {
     expect(api.json().error).toBe('not_found');
   });
 });
+
+describe('the serving connection', () => {
+  it('keeps the journals of each synced item’s savepoint in memory, not in a temporary file per batch', async () => {
+    const { app } = await testApp();
+    // 2 = MEMORY (see plugins/db.ts): a file here was written page by page for every item.
+    expect(app.db.pragma('temp_store', { simple: true })).toBe(2);
+  });
+});

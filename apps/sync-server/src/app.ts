@@ -12,6 +12,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { type BootstrapReport, bootstrap } from './bootstrap.ts';
+import { FROM_SOURCE } from './module-worker.ts';
 import authPlugin from './plugins/auth.ts';
 import bodyDepthPlugin from './plugins/body-depth.ts';
 import dbPlugin from './plugins/db.ts';
@@ -73,6 +74,11 @@ export interface AppOptions {
   backupCopyDir?: string;
   /** Turn requests away with 503 while the event loop lags (main.ts; off in tests by default). */
   underPressure?: PressureOptions;
+  /**
+   * Validate and hash sync batches on a worker thread beside the main one (default: when
+   * compiled; run from source, as the tests are, each test app would start its own worker).
+   */
+  prepareInWorker?: boolean;
   /** Collect the routes' schemas into `app.swagger()` (docs:api and its test only). */
   openapi?: boolean;
   /** Sees every route as it is declared (tests that check the routes' schemas). */
@@ -131,7 +137,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     backupDir: options.backupDir ?? join(dirname(options.dbPath), 'backups'),
   });
   await app.register(repositoriesPlugin);
-  await app.register(servicesPlugin);
+  await app.register(servicesPlugin, { prepareInWorker: options.prepareInWorker ?? !FROM_SOURCE });
   await app.register(healthPlugin, {
     dbPath: options.dbPath,
     publicUrl: options.publicUrl,

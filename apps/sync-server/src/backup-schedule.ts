@@ -1,12 +1,12 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { FastifyBaseLogger } from 'fastify';
+import { FROM_SOURCE } from './module-worker.ts';
 import { lastBackupAt } from './plugins/health.ts';
 
 // The server's own backups, for machines without the systemd timer (BACKUP_INTERVAL_HOURS > 0).
 // Each runs `npm run backup`'s script in a child process: the copy and its integrity check of a
 // large database take seconds of CPU that must not fall on the event loop the phones use.
-const FROM_SOURCE = import.meta.url.endsWith('.ts');
 const SCRIPT = fileURLToPath(
   new URL(FROM_SOURCE ? '../scripts/backup.ts' : '../scripts/backup.js', import.meta.url),
 );

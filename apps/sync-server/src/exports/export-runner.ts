@@ -1,35 +1,10 @@
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { FROM_SOURCE, moduleWorker } from '../module-worker.ts';
 import type { ExportCounts, ExportJob, ExportOutcome, WorkerMessage } from './export-worker.ts';
 
 export type { ExportCounts, ExportJob, ExportOutcome };
 
-// Run as source (tests, tsx) the worker is a .ts file that plain Node cannot load: a small
-// bootstrap registers tsx's loader (a dev dependency, there whenever the sources are) inside the
-// worker first — Node 20 does not apply `--import tsx` to a worker thread. Compiled, it is .js.
-const FROM_SOURCE = import.meta.url.endsWith('.ts');
-const WORKER_URL = new URL(
-  FROM_SOURCE ? './export-worker.ts' : './export-worker.js',
-  import.meta.url,
-);
-const TSX_BOOTSTRAP = `
-const { workerData } = require('node:worker_threads');
-import(workerData.tsxApi)
-  .then((api) => (api.register ?? api.default.register)())
-  .then(() => import(workerData.entry));
-`;
-
-function newWorker(): Worker {
-  if (!FROM_SOURCE) return new Worker(WORKER_URL);
-  // The ESM entry (the CommonJS one resolves its own chunks wrongly when imported).
-  const tsxApi = pathToFileURL(
-    createRequire(import.meta.url)
-      .resolve('tsx/esm/api')
-      .replace(/\.cjs$/, '.mjs'),
-  ).href;
-  return new Worker(TSX_BOOTSTRAP, { eval: true, workerData: { tsxApi, entry: WORKER_URL.href } });
-}
+const newWorker = () => moduleWorker(new URL('./export-worker', import.meta.url));
 
 /** Told each time more of a CSV is on disk, with the export's counts (see WorkerMessage). */
 export type OnWritten = (bytes: number, counts: ExportCounts) => void;

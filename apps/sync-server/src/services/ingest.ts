@@ -1,35 +1,21 @@
-import {
-  collectionTimeIssues,
-  fieldIssues,
-  householdKey,
-  type SyncItem,
-  SyncItemSchema,
-  scoreResponse,
-  shanghaiDay,
-} from '@jiuting/questionnaire';
 import type { Db } from '../db/open.ts';
-import { type ErrorBody, errorBody } from '../errors.ts';
-import { canonicalJson, sha256Hex, TooDeepError } from '../json/canonical-json.ts';
+import { errorBody } from '../errors.ts';
 import type { AuditRecord, AuditRepository } from '../repositories/audit.ts';
 import type { CommunitiesRepository } from '../repositories/communities.ts';
 import type { Source, SubmissionsRepository } from '../repositories/submissions.ts';
 import type { YearsRepository } from '../repositories/years.ts';
 import { assessmentYearOf, type YearFacts } from './assessment-year.ts';
 import { groupCommit } from './group-commit.ts';
+import type {
+  InvalidItem,
+  ItemFacts,
+  ItemResult,
+  ItemStatus,
+  PreparedItem,
+} from './prepare-items.ts';
+import { inProcessPreparer, type Preparer } from './preparer.ts';
 
-/**
- * `retry`: the server failed on this item (not the item's fault); the phone keeps it queued and
- * sends it again later. Every other item of the batch is answered as usual.
- */
-export type ItemStatus = 'accepted' | 'duplicate' | 'conflict' | 'rejected' | 'retry';
-
-export interface ItemResult {
-  id: string;
-  status: ItemStatus;
-  error?: ErrorBody;
-  /** Surveys only: false when this response is its household's counted one. */
-  repeat?: boolean;
-}
+export type { ItemResult, ItemStatus };
 
 export interface IngestContext {
   receivedAt: string;
@@ -48,16 +34,11 @@ export interface IngestContext {
   fingerprintFor?: (assessmentYear: number) => string;
 }
 
-export type SyncItemKind = SyncItem['kind'];
+export type SyncItemKind = ItemFacts['kind'];
 
 export interface IngestLogger {
   warn(obj: object, msg: string): void;
   error(obj: object, msg: string): void;
-}
-
-function idOf(raw: unknown): string {
-  const id = (raw as { id?: unknown } | null)?.id;
-  return typeof id === 'string' ? id.slice(0, 64) : '';
 }
 
 /** The audit row a request writes with its batch, made from the batch's results. */
@@ -69,11 +50,14 @@ export function createIngest(deps: {
   communities: CommunitiesRepository;
   audit: AuditRepository;
   years: YearsRepository;
+  /** Where batches are validated and hashed (default: in process). */
+  preparer?: Preparer;
 }) {
   const { db, submissions, communities, audit, years } = deps;
+  const preparer = deps.preparer ?? inProcessPreparer();
 
   function storeNew(
-    item: SyncItem,
+    item: ItemFacts,
     content: string,
     contentHash: string,
     ctx: IngestContext,
@@ -94,15 +78,13 @@ export function createIngest(deps: {
         contentHash,
         content,
         communityCode: item.communityCode,
-        // The schema has already refused an address householdKey cannot read.
-        householdKey: householdKey(item.householdAddress) as string,
+        householdKey: item.householdKey,
         channel: item.channel,
         collectedAt: item.collectedAt,
-        collectedDay: shanghaiDay(item.collectedAt),
-        // By the edition the item names: last year's item keeps last year's points.
-        score: scoreResponse(item).total,
-        startedAt: item.paradata?.startedAt ?? null,
-        answerChanges: item.paradata?.answerChanges ?? null,
+        collectedDay: item.collectedDay,
+        score: item.score,
+        startedAt: item.startedAt,
+        answerChanges: item.answerChanges,
         fingerprint: ctx.fingerprintFor?.(assessmentYear) ?? null,
       });
       return { id: item.id, status: 'accepted', repeat: !counted };
@@ -115,10 +97,10 @@ export function createIngest(deps: {
         contentHash,
         content,
         communityCode: item.communityCode,
-        householdKey: householdKey(item.householdAddress) as string,
+        householdKey: item.householdKey,
         outcome: item.outcome,
         collectedAt: item.collectedAt,
-        collectedDay: shanghaiDay(item.collectedAt),
+        collectedDay: item.collectedDay,
       });
       return { id: item.id, status: 'accepted' };
     }
@@ -141,7 +123,7 @@ export function createIngest(deps: {
   // leaves the rest of the batch in place.
   const ingestOne = db.transaction(
     (
-      item: SyncItem,
+      item: ItemFacts,
       content: string,
       contentHash: string,
       ctx: IngestContext,
@@ -224,7 +206,7 @@ export function createIngest(deps: {
    * were tightened since the phone saved it): a retry of exactly that content is a duplicate,
    * so the phone can let it go. Schemas never transform, so the raw text hashes as stored.
    */
-  function alreadyStored(p: Invalid): ItemResult {
+  function alreadyStored(p: InvalidItem): ItemResult {
     if (p.rawHash === null) return p.result;
     const stored = submissions.find(p.result.id);
     if (!stored || stored.contentHash !== p.rawHash) return p.result;
@@ -235,47 +217,8 @@ export function createIngest(deps: {
     };
   }
 
-  /** The hash of a refused item as sent, or null when it cannot be a stored item's. */
-  function rawHashOf(raw: unknown, id: string): string | null {
-    if (id === '') return null;
-    try {
-      return sha256Hex(canonicalJson(raw));
-    } catch (err) {
-      // Deeper than any item ever accepted: it was never stored, so it is simply refused.
-      if (err instanceof TooDeepError) return null;
-      throw err;
-    }
-  }
-
-  interface Invalid {
-    valid: false;
-    result: ItemResult;
-    rawHash: string | null;
-  }
-  type Prepared = Invalid | { valid: true; item: SyncItem; content: string; hash: string };
-
-  /** Validation and hashing need no database: done as a request arrives, outside any transaction. */
-  function prepare(items: readonly unknown[], receivedAt: string): Prepared[] {
-    return items.map((raw): Prepared => {
-      const parsed = SyncItemSchema.safeParse(raw);
-      const issues = parsed.success
-        ? collectionTimeIssues(parsed.data, receivedAt)
-        : fieldIssues(parsed.error);
-      if (!parsed.success || issues.length > 0) {
-        const id = idOf(raw);
-        return {
-          valid: false,
-          result: { id, status: 'rejected', error: errorBody('validation_failed', issues) },
-          rawHash: rawHashOf(raw, id),
-        };
-      }
-      const content = canonicalJson(parsed.data);
-      return { valid: true, item: parsed.data, content, hash: sha256Hex(content) };
-    });
-  }
-
   interface Batch {
-    prepared: Prepared[];
+    prepared: PreparedItem[];
     ctx: IngestContext;
     log: IngestLogger;
     audit?: BatchAudit;
@@ -288,7 +231,7 @@ export function createIngest(deps: {
     const results = batch.prepared.map((p): ItemResult => {
       if (!p.valid) return alreadyStored(p);
       try {
-        return ingestOne(p.item, p.content, p.hash, batch.ctx, known, yearFacts);
+        return ingestOne(p.facts, p.content, p.hash, batch.ctx, known, yearFacts);
       } catch (err) {
         // A constraint this item breaks is about the item: refuse it, keep the rest. Anything
         // else (disk full, I/O error, read-only database) is about the server: fail the whole
@@ -296,9 +239,9 @@ export function createIngest(deps: {
         if (!String((err as { code?: unknown }).code ?? '').startsWith('SQLITE_CONSTRAINT')) {
           throw err;
         }
-        batch.log.error({ err, itemId: p.item.id }, 'storing a sync item failed');
+        batch.log.error({ err, itemId: p.facts.id }, 'storing a sync item failed');
         // Not the item's fault as far as anyone can tell: the phone keeps it and tries again.
-        return { id: p.item.id, status: 'retry', error: errorBody('internal_error') };
+        return { id: p.facts.id, status: 'retry', error: errorBody('internal_error') };
       }
     });
     // The request's audit row commits with its items or not at all.
@@ -311,15 +254,17 @@ export function createIngest(deps: {
   /**
    * Takes a batch and answers one result per item, in order, once every accepted item is on
    * disk (the transaction holding them has committed). `auditRow`, when given, is written in that
-   * same transaction from the batch's results.
+   * same transaction from the batch's results. `body`: the request's JSON text whose `items`
+   * these are, so the preparer can read them from it off the main thread (see preparer.ts).
    */
   async function ingest(
     items: readonly unknown[],
     ctx: IngestContext,
     log: IngestLogger,
     auditRow?: BatchAudit,
+    body?: string,
   ): Promise<ItemResult[]> {
-    const prepared = prepare(items, ctx.receivedAt);
+    const prepared = await preparer.prepare(items, ctx.receivedAt, body);
     const results = await commit(
       { prepared, ctx, log, ...(auditRow ? { audit: auditRow } : {}) },
       items.length,

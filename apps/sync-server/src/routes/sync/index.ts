@@ -6,6 +6,19 @@ import { kindsFor } from '../../repositories/users.ts';
 import { countStatuses } from '../../services/ingest.ts';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
+  // The body's text, kept beside the parsed body so the batch can be validated and hashed from
+  // it on the prepare worker (services/preparer.ts). Parsed here by Fastify's own parser, so
+  // what the route accepts and refuses is unchanged.
+  const bodyTexts = new WeakMap<object, string>();
+  const parseJson = app.getDefaultJsonParser(
+    app.initialConfig.onProtoPoisoning ?? 'error',
+    app.initialConfig.onConstructorPoisoning ?? 'error',
+  );
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    bodyTexts.set(request, body as string);
+    parseJson(request, body as string, done);
+  });
+
   app.post(
     '/sync',
     {
@@ -41,6 +54,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           ip: request.ip,
           detail: countStatuses(batchResults),
         }),
+        bodyTexts.get(request),
       );
       request.log.info({ userId: user.id, ...countStatuses(results) }, 'sync batch');
       return { results };

@@ -372,3 +372,95 @@ describe('POST /api/sync', () => {
     ]);
   });
 });
+
+describe('POST /api/sync with the prepare worker (as the compiled server runs)', () => {
+  it('answers and stores a batch exactly as the server preparing it in process does', async () => {
+    const inWorker = await buildTestApp({ prepareInWorker: true });
+    try {
+      const items = [
+        sampleSurvey({ communityCode: 'DEMO01' }),
+        sampleSurvey({
+          communityCode: 'DEMO02',
+          channel: 'qr',
+          householdAddress: '九亭村·七组38号',
+        }),
+        sampleSurvey({ communityCode: 'DEMO01' }),
+        sampleInterview(),
+        { ...sampleSurvey(), answers: { q1: 'Z' } },
+        sampleSurvey({ communityCode: 'NOPE99' }),
+      ];
+      const other = await loginAs(inWorker.app, 'interviewer', ['DEMO01', 'DEMO02']);
+      const viaWorker = await inWorker.app.inject({
+        method: 'POST',
+        url: '/api/sync',
+        headers: { ...CLIENT_HEADERS, cookie: other.cookie },
+        payload: { items },
+      });
+      const inProcess = await sync(items);
+      expect(viaWorker.statusCode).toBe(200);
+      expect(viaWorker.json()).toEqual(inProcess.json());
+      expect(inWorker.app.preparer.counts()).toEqual({ worker: 1, inProcess: 0 });
+      expect(app.preparer.counts()).toEqual({ worker: 0, inProcess: 1 });
+      const rows = (db: FastifyInstance['db']) =>
+        db
+          .prepare(
+            `SELECT id, content_hash, content, community_code, household_key, channel,
+               collected_at, collected_day, score, scored, counted, assessment_year
+             FROM responses ORDER BY id`,
+          )
+          .all();
+      expect(rows(inWorker.app.db)).toEqual(rows(app.db));
+      expect(rows(app.db)).toHaveLength(3);
+      const interviews = (db: FastifyInstance['db']) =>
+        db.prepare('SELECT id, content_hash, content, interview_group FROM interviews').all();
+      expect(interviews(inWorker.app.db)).toEqual(interviews(app.db));
+    } finally {
+      await inWorker.cleanup();
+    }
+  });
+});
+
+describe('POST /api/sync: the body as text (kept for the prepare worker)', () => {
+  const raw = (payload: string) =>
+    app.inject({
+      method: 'POST',
+      url: '/api/sync',
+      headers: { ...CLIENT_HEADERS, cookie: collector.cookie, 'content-type': 'application/json' },
+      payload,
+    });
+
+  it('refuses malformed JSON, an empty body and a __proto__ key as every other route does', async () => {
+    const malformed = await raw('{"items": [');
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().error).toBe('invalid_json');
+    expect((await raw('')).statusCode).toBe(400);
+    const poisoned = await raw(`{"items": [{"__proto__": {"admin": true}}]}`);
+    expect(poisoned.statusCode).toBe(400);
+    // The same bodies on a route with Fastify's own parser.
+    const elsewhere = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { ...CLIENT_HEADERS, 'content-type': 'application/json' },
+      payload: `{"username": "a", "__proto__": {"admin": true}}`,
+    });
+    expect(poisoned.json()).toEqual(elsewhere.json());
+    expect(count('responses')).toBe(0);
+  });
+
+  it('stores a batch sent with a charset in its content type', async () => {
+    const item = sampleSurvey();
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/sync',
+      headers: {
+        ...CLIENT_HEADERS,
+        cookie: collector.cookie,
+        'content-type': 'application/json; charset=utf-8',
+      },
+      payload: JSON.stringify({ items: [item] }),
+    });
+    expect(res.json().results).toEqual([
+      expect.objectContaining({ id: item.id, status: 'accepted' }),
+    ]);
+  });
+});
