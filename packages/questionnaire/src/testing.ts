@@ -2,6 +2,7 @@
 // tests start from, written out once. Not part of the package's contract, never imported by
 // app code; a test that needs other letters spreads one of these and overrides them.
 import type { InterviewRecord, SurveyAnswers, SurveyResponse } from './schemas.ts';
+import type { VisitOutcome } from './visit.ts';
 
 /** Answers worth 100 points (the best option of every scored question). */
 export const FULL_MARKS_ANSWERS = {
@@ -89,4 +90,19 @@ export function sampleInterview(
     collectedAt: '2025-11-20T15:00:00+08:00',
     ...overrides,
   } as InterviewRecord;
+}
+
+/** A valid visit outcome (DEMO01, nobody home at one flat, a new id); override any field. */
+export function sampleVisit(
+  overrides: Partial<VisitOutcome> | Record<string, unknown> = {},
+): VisitOutcome {
+  return {
+    kind: 'visit',
+    id: newId(),
+    communityCode: 'DEMO01',
+    householdAddress: '九亭小区·100弄12号1单元301室',
+    outcome: 'not_home',
+    collectedAt: '2025-11-20T10:00:00+08:00',
+    ...overrides,
+  } as VisitOutcome;
 }

@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
-import { sampleInterview, sampleSurvey } from '@jiuting/questionnaire/testing';
+import { sampleInterview, sampleSurvey, sampleVisit } from '@jiuting/questionnaire/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { prepareItems } from './prepare-items.ts';
 import { type Preparer, workerPreparer } from './preparer.ts';
@@ -24,14 +23,7 @@ const batch: unknown[] = [
     paradata: { startedAt: '2025-11-20T09:58:00+08:00', answerChanges: 3 },
   }),
   sampleInterview(),
-  {
-    kind: 'visit',
-    id: randomUUID(),
-    communityCode: 'DEMO01',
-    householdAddress: '九亭小区·100弄12号1单元301室',
-    outcome: 'not_home',
-    collectedAt: '2025-11-20T10:00:00+08:00',
-  },
+  sampleVisit(),
   { ...sampleSurvey(), answers: { q1: 'Z' } },
   { kind: 'survey' },
   sampleSurvey({ collectedAt: '2030-01-01T00:00:00+08:00' }),

@@ -84,18 +84,22 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   ): Promise<{ file: Readable; size?: number; counts: ExportCounts }> {
     const outPath = join(dir, `.export-${randomUUID()}.tmp`);
     const remove = () => rmSync(outPath, { force: true });
+    // Opened, then unlinked at once: the open descriptor still reads it, and no copy of the
+    // answers stays on disk after the download, however it ends (a coordinator cancelling).
+    const takeFile = () => {
+      const fd = openSync(outPath, 'r');
+      remove();
+      return fd;
+    };
     return new Promise((resolve, reject) => {
       let growing: GrowingFile | undefined;
       let cannotOpen = false;
       const onWritten = (bytes: number, counts: ExportCounts) => {
         if (cannotOpen) return;
         if (!growing) {
-          // Opened, then unlinked at once: the open descriptor still reads it, and no copy of
-          // the answers stays on disk after the download, however it ends (a coordinator
-          // cancelling).
           let fd: number;
           try {
-            fd = openSync(outPath, 'r');
+            fd = takeFile();
           } catch {
             // Thrown here it would end the server (this runs on a worker's message): the file
             // is sent, or the error answered, once the export is over instead.
@@ -103,7 +107,6 @@ const routes: FastifyPluginAsyncZod = async (app) => {
             return;
           }
           growing = new GrowingFile(fd);
-          remove();
           resolve({ file: growing, counts });
         }
         growing.grown(bytes);
@@ -120,8 +123,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           reject(exportError(outcome));
           return;
         }
-        const fd = openSync(outPath, 'r');
-        remove();
+        const fd = takeFile();
         const size = fstatSync(fd).size;
         resolve({ file: createReadStream('', { fd }), size, counts: outcome.counts });
       };

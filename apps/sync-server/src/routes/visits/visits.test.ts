@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { householdKey } from '@jiuting/questionnaire';
-import { sampleSurvey } from '@jiuting/questionnaire/testing';
+import { sampleSurvey, sampleVisit } from '@jiuting/questionnaire/testing';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, CLIENT_HEADERS, type LoggedIn, loginAs, syncItems } from '../../testing.ts';
@@ -46,18 +45,6 @@ async function importRegister(code = 'DEMO01') {
   expect(res.statusCode, res.body).toBe(200);
 }
 
-function visit(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    kind: 'visit',
-    id: randomUUID(),
-    communityCode: 'DEMO01',
-    householdAddress: '九亭小区·100弄12号1单元301室',
-    outcome: 'not_home',
-    collectedAt: '2025-11-20T10:00:00+08:00',
-    ...overrides,
-  };
-}
-
 const statuses = (res: { json(): { results: { status: string }[] } }) =>
   res.json().results.map((r) => r.status);
 
@@ -89,7 +76,7 @@ async function coverageOf(code: string) {
 
 describe('visit outcomes through POST /api/sync', () => {
   it('stores a canvasser’s 不在家 once: a resend is a duplicate', async () => {
-    const item = visit();
+    const item = sampleVisit();
     expect(statuses(await syncItems(app, canvasser, [item]))).toEqual(['accepted']);
     expect(statuses(await syncItems(app, canvasser, [item]))).toEqual(['duplicate']);
     expect(app.db.prepare('SELECT count(*) FROM visits').pluck().get()).toBe(1);
@@ -105,7 +92,7 @@ describe('visit outcomes through POST /api/sync', () => {
   });
 
   it('answers the same id with another outcome as a conflict, keeps the first and lists it', async () => {
-    const item = visit();
+    const item = sampleVisit();
     await syncItems(app, canvasser, [item]);
     const res = await syncItems(app, canvasser, [{ ...item, outcome: 'refused' }]);
     expect(res.json().results[0]).toMatchObject({
@@ -122,15 +109,15 @@ describe('visit outcomes through POST /api/sync', () => {
   it('treats an id already used by a survey as a conflict, not a second record', async () => {
     const survey = sampleSurvey({ communityCode: 'DEMO01' });
     await syncItems(app, canvasser, [survey]);
-    const res = await syncItems(app, canvasser, [visit({ id: survey.id })]);
+    const res = await syncItems(app, canvasser, [sampleVisit({ id: survey.id })]);
     expect(statuses(res)).toEqual(['conflict']);
     expect(app.db.prepare('SELECT count(*) FROM visits').pluck().get()).toBe(0);
   });
 
   it('rejects a visit for a community the canvasser is not assigned to, and a bad outcome', async () => {
     const res = await syncItems(app, canvasser, [
-      visit({ communityCode: 'DEMO02' }),
-      visit({ outcome: 'moved' }),
+      sampleVisit({ communityCode: 'DEMO02' }),
+      sampleVisit({ outcome: 'moved' }),
     ]);
     const [other, bad] = res.json().results;
     expect(other).toMatchObject({ status: 'rejected', error: { error: 'community_not_assigned' } });
@@ -145,9 +132,9 @@ describe('visit outcomes through POST /api/sync', () => {
 
   it('lets an interviewer file visits too, but not a department scorer', async () => {
     const interviewer = await loginAs(app, 'interviewer', ['DEMO01']);
-    expect(statuses(await syncItems(app, interviewer, [visit()]))).toEqual(['accepted']);
+    expect(statuses(await syncItems(app, interviewer, [sampleVisit()]))).toEqual(['accepted']);
     const scorer = await loginAs(app, 'department_scorer');
-    const res = await syncItems(app, scorer, [visit()]);
+    const res = await syncItems(app, scorer, [sampleVisit()]);
     expect(res.statusCode).toBe(403);
   });
 
@@ -155,9 +142,9 @@ describe('visit outcomes through POST /api/sync', () => {
     await importRegister();
     const before = await coverageOf('DEMO01');
     await syncItems(app, canvasser, [
-      visit({ outcome: 'not_home' }),
-      visit({ outcome: 'refused', householdAddress: '九亭小区·100弄12号1单元302室' }),
-      visit({ outcome: 'vacant', householdAddress: '九亭小区·100弄12号1单元303室' }),
+      sampleVisit({ outcome: 'not_home' }),
+      sampleVisit({ outcome: 'refused', householdAddress: '九亭小区·100弄12号1单元302室' }),
+      sampleVisit({ outcome: 'vacant', householdAddress: '九亭小区·100弄12号1单元303室' }),
     ]);
     const after = await coverageOf('DEMO01');
     expect(after.surveyedHouseholds).toBe(before.surveyedHouseholds);
@@ -173,7 +160,10 @@ describe('visit outcomes in an outbox file', () => {
       version: 1,
       exportedAt: '2025-11-21T09:00:00+08:00',
       exportedBy: canvasser.username,
-      items: [visit(), visit({ outcome: 'vacant', householdAddress: '新姚村·3组25号' })],
+      items: [
+        sampleVisit(),
+        sampleVisit({ outcome: 'vacant', householdAddress: '新姚村·3组25号' }),
+      ],
     };
     const first = await call(coordinator, 'POST', '/api/outbox-import', file);
     expect(first.statusCode, first.body).toBe(200);
@@ -202,11 +192,11 @@ describe('GET /api/communities/:code/visit-list', () => {
     await importRegister();
     await syncItems(app, canvasser, [
       sampleSurvey({ householdAddress: '九亭小区·100弄12号1单元301室' }),
-      visit({ householdAddress: '九亭小区·100弄12号1单元302室', outcome: 'not_home' }),
-      visit({ householdAddress: '九亭小区·100弄12号1单元303室', outcome: 'refused' }),
-      visit({ householdAddress: '九亭小区·100弄12号1单元304室', outcome: 'vacant' }),
+      sampleVisit({ householdAddress: '九亭小区·100弄12号1单元302室', outcome: 'not_home' }),
+      sampleVisit({ householdAddress: '九亭小区·100弄12号1单元303室', outcome: 'refused' }),
+      sampleVisit({ householdAddress: '九亭小区·100弄12号1单元304室', outcome: 'vacant' }),
       // Counted wins over an earlier 不在家 at the same door.
-      visit({
+      sampleVisit({
         householdAddress: '新姚村·3组25号',
         outcome: 'not_home',
         collectedAt: '2025-11-19T10:00:00+08:00',
@@ -267,11 +257,15 @@ describe('GET /api/communities/:code/visit-list', () => {
     await importRegister();
     const address = '九亭小区·100弄12号1单元302室';
     await syncItems(app, canvasser, [
-      visit({ householdAddress: address, outcome: 'refused', collectedAt: '2025-11-21T02:00:00Z' }),
+      sampleVisit({
+        householdAddress: address,
+        outcome: 'refused',
+        collectedAt: '2025-11-21T02:00:00Z',
+      }),
     ]);
     // Sent later from another phone, collected earlier (in another offset).
     await syncItems(app, canvasser, [
-      visit({
+      sampleVisit({
         householdAddress: address,
         outcome: 'not_home',
         collectedAt: '2025-11-21T09:30:00+08:00',
@@ -350,18 +344,18 @@ describe('visits on the dashboard (GET /api/coverage)', () => {
     const other = await loginAs(app, 'canvasser', ['DEMO01']);
     await syncItems(app, canvasser, [
       // 不在家, then counted on a second visit: not 回访.
-      visit({ householdAddress: '九亭小区·100弄12号1单元301室', outcome: 'not_home' }),
+      sampleVisit({ householdAddress: '九亭小区·100弄12号1单元301室', outcome: 'not_home' }),
       sampleSurvey({ householdAddress: '九亭小区·100弄12号1单元301室' }),
       // 不在家 twice: one 回访 household.
-      visit({ householdAddress: '九亭小区·100弄12号1单元302室', outcome: 'not_home' }),
-      visit({
+      sampleVisit({ householdAddress: '九亭小区·100弄12号1单元302室', outcome: 'not_home' }),
+      sampleVisit({
         householdAddress: '九亭小区·100弄12号1单元302室',
         outcome: 'not_home',
         collectedAt: '2025-11-21T10:00:00+08:00',
       }),
       // 不在家, then 拒访: its latest is 拒访, not 回访.
-      visit({ householdAddress: '九亭小区·100弄12号1单元303室', outcome: 'not_home' }),
-      visit({
+      sampleVisit({ householdAddress: '九亭小区·100弄12号1单元303室', outcome: 'not_home' }),
+      sampleVisit({
         householdAddress: '九亭小区·100弄12号1单元303室',
         outcome: 'refused',
         collectedAt: '2025-11-21T10:00:00+08:00',
@@ -369,7 +363,7 @@ describe('visits on the dashboard (GET /api/coverage)', () => {
     ]);
     // A colleague who only met closed doors still shows up.
     await syncItems(app, other, [
-      visit({ householdAddress: '九亭小区·100弄12号1单元304室', outcome: 'vacant' }),
+      sampleVisit({ householdAddress: '九亭小区·100弄12号1单元304室', outcome: 'vacant' }),
     ]);
     const res = await call(coordinator, 'GET', '/api/coverage');
     const body = res.json();
@@ -389,8 +383,8 @@ describe('visits on the dashboard (GET /api/coverage)', () => {
 
   it('shows a canvasser only their own visits among the collectors', async () => {
     const other = await loginAs(app, 'canvasser', ['DEMO01']);
-    await syncItems(app, other, [visit()]);
-    await syncItems(app, canvasser, [visit({ outcome: 'refused' })]);
+    await syncItems(app, other, [sampleVisit()]);
+    await syncItems(app, canvasser, [sampleVisit({ outcome: 'refused' })]);
     const res = await call(canvasser, 'GET', '/api/coverage');
     expect(res.json().collectors).toEqual([
       expect.objectContaining({
@@ -405,8 +399,8 @@ describe('visits in the export', () => {
   it('lists each visit on the sheet 走访记录 by household key, and sums them on 汇总', async () => {
     await importRegister();
     await syncItems(app, canvasser, [
-      visit({ householdAddress: '九亭小区·涞寅路100弄12号1单元302室', outcome: 'not_home' }),
-      visit({ householdAddress: '新姚村·3组25号', outcome: 'vacant' }),
+      sampleVisit({ householdAddress: '九亭小区·涞寅路100弄12号1单元302室', outcome: 'not_home' }),
+      sampleVisit({ householdAddress: '新姚村·3组25号', outcome: 'vacant' }),
     ]);
     const sheet = await call(
       coordinator,
