@@ -2,9 +2,9 @@
 // share its event loop. Prints one JSON line { url, cookie, codes } and serves until killed.
 import { startTestServer } from '../../apps/sync-server/src/testing.ts';
 
-// As the compiled server runs: batches validated and hashed on the prepare worker
-// (BENCH_PREPARE=main keeps them on the main thread, as the server run from source does).
-const server = await startTestServer({ prepareInWorker: process.env.BENCH_PREPARE !== 'main' });
+// As the compiled server runs: batches stored on the sync writer's thread
+// (BENCH_WRITER=main stores them on the main thread, as the server run from source does).
+const server = await startTestServer({ syncWriter: process.env.BENCH_WRITER !== 'main' });
 // BENCH_WITHOUT=index1,trigger2: an A/B of what a migration added, in the same minutes: the
 // named indexes and triggers are dropped before the first request.
 for (const name of (process.env.BENCH_WITHOUT ?? '').split(',').filter(Boolean)) {

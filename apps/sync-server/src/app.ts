@@ -75,10 +75,10 @@ export interface AppOptions {
   /** Turn requests away with 503 while the event loop lags (main.ts; off in tests by default). */
   underPressure?: PressureOptions;
   /**
-   * Validate and hash sync batches on a worker thread beside the main one (default: when
-   * compiled; run from source, as the tests are, each test app would start its own worker).
+   * Store phones' sync batches on a writer thread with its own connection (default: when
+   * compiled; run from source, as the tests are, each test app would start its own thread).
    */
-  prepareInWorker?: boolean;
+  syncWriter?: boolean;
   /** Collect the routes' schemas into `app.swagger()` (docs:api and its test only). */
   openapi?: boolean;
   /** Sees every route as it is declared (tests that check the routes' schemas). */
@@ -137,7 +137,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     backupDir: options.backupDir ?? join(dirname(options.dbPath), 'backups'),
   });
   await app.register(repositoriesPlugin);
-  await app.register(servicesPlugin, { prepareInWorker: options.prepareInWorker ?? !FROM_SOURCE });
+  await app.register(servicesPlugin, { syncWriter: options.syncWriter ?? !FROM_SOURCE });
   await app.register(healthPlugin, {
     dbPath: options.dbPath,
     publicUrl: options.publicUrl,

@@ -19,14 +19,17 @@ import(workerData.tsxApi)
  * Starts a worker thread on a module beside the caller's, given without its extension
  * (`new URL('./export-worker', import.meta.url)`): the .ts source or the compiled .js.
  */
-export function moduleWorker(entry: URL): Worker {
+export function moduleWorker(entry: URL, data?: unknown): Worker {
   const url = new URL(`${entry.href}${FROM_SOURCE ? '.ts' : '.js'}`);
-  if (!FROM_SOURCE) return new Worker(url);
+  if (!FROM_SOURCE) return new Worker(url, { workerData: data });
   // The ESM entry (the CommonJS one resolves its own chunks wrongly when imported).
   const tsxApi = pathToFileURL(
     createRequire(import.meta.url)
       .resolve('tsx/esm/api')
       .replace(/\.cjs$/, '.mjs'),
   ).href;
-  return new Worker(TSX_BOOTSTRAP, { eval: true, workerData: { tsxApi, entry: url.href } });
+  return new Worker(TSX_BOOTSTRAP, {
+    eval: true,
+    workerData: { tsxApi, entry: url.href, ...(data as object) },
+  });
 }

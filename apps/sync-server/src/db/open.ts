@@ -30,6 +30,35 @@ export function applyPragmas(db: Db): void {
   db.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT_BYTES}`);
 }
 
+/**
+ * For a connection that stores what requests send: the app's own, and the sync writer's
+ * (services/sync-writer.ts). Checkpoints are left to a worker (checkpointer.ts), with a high
+ * auto-checkpoint threshold as a fallback should it stop.
+ */
+export function servingPragmas(db: Db): void {
+  db.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
+  // Each sync item is stored under its own savepoint, and SQLite keeps the pages a savepoint
+  // may have to roll back in a statement journal that, past 64 KiB, spills to a temporary file
+  // written page by page for every item (~13% of the main thread's time per synced response,
+  // profiled). In memory it is a copy. The temporary tables of this connection's own sorts
+  // stay in memory too; it reads summaries and pages, while the exports, which read and sort
+  // a whole year, use their own read-only connection (exports/export-worker.ts).
+  db.pragma('temp_store = MEMORY');
+  beginImmediate(db);
+}
+
+/**
+ * Every `db.transaction()` of this connection begins IMMEDIATE: it takes the write lock at its
+ * start, waiting (busy_timeout) while another connection writes. The sync writer stores batches
+ * on a connection of its own (services/sync-writer.ts); a DEFERRED transaction here that read
+ * first and then wrote would fail at once with SQLITE_BUSY whenever the writer had written in
+ * between — SQLite does not wait for a lock it cannot safely upgrade to.
+ */
+export function beginImmediate(db: Db): void {
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((fn) => transaction(fn).immediate) as Db['transaction'];
+}
+
 export const JOURNAL_SIZE_LIMIT_BYTES = 4 * 1024 * 1024;
 
 /** For the serving connection, whose checkpoints a background worker does (see checkpointer.ts). */

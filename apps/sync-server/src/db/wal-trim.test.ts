@@ -64,3 +64,31 @@ it('never waits for a reader: the WAL stays while an export reads, and goes once
     db.close();
   }
 });
+
+it('counts the sync writer’s commits as activity: no trim while another connection writes', async () => {
+  const { dbPath } = tempDbPath();
+  const { db } = burstInto(dbPath);
+  // The writer thread's connection (services/sync-writer.ts); the app's own writes nothing.
+  const writer = openDatabase(dbPath);
+  writer.pragma('wal_autocheckpoint = 0');
+  const write = writer.prepare('INSERT INTO t VALUES (?)');
+  const wal = () => statSync(`${dbPath}-wal`).size;
+  const trim = startWalTrim(db, { checkMs: 20 });
+  try {
+    let smallest = wal();
+    const until = Date.now() + 300;
+    while (Date.now() < until) {
+      write.run('from the writer');
+      smallest = Math.min(smallest, wal());
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    expect(smallest).toBeGreaterThan(JOURNAL_SIZE_LIMIT_BYTES);
+    // Quiet again: trimmed, with every row in place.
+    expect(await waitUntil(() => wal() === 0, 5000)).toBe(true);
+    expect(db.prepare('SELECT count(*) FROM t').pluck().get()).toBeGreaterThan(6_000);
+  } finally {
+    trim.stop();
+    writer.close();
+    db.close();
+  }
+});

@@ -2,7 +2,7 @@ import fp from 'fastify-plugin';
 import { takeBackup } from '../db/backup.ts';
 import { startCheckpointer } from '../db/checkpointer.ts';
 import { migrate, pendingMigrations, schemaVersion } from '../db/migrate.ts';
-import { type Db, FALLBACK_AUTOCHECKPOINT_PAGES, openDatabase } from '../db/open.ts';
+import { type Db, openDatabase, servingPragmas } from '../db/open.ts';
 import { startWalTrim } from '../db/wal-trim.ts';
 import { errorRepeats } from './error-repeats.ts';
 
@@ -32,14 +32,7 @@ export default fp(
     if (applied.length > 0) app.log.info({ migrations: applied }, 'database migrated');
     app.decorate('db', db);
     app.decorate('now', opts.now);
-    db.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
-    // Each sync item is stored under its own savepoint, and SQLite keeps the pages a savepoint
-    // may have to roll back in a statement journal that, past 64 KiB, spills to a temporary file
-    // written page by page for every item (~13% of the main thread's time per synced response,
-    // profiled). In memory it is a copy. The temporary tables of this connection's own sorts
-    // stay in memory too; it reads summaries and pages, while the exports, which read and sort
-    // a whole year, use their own read-only connection (exports/export-worker.ts).
-    db.pragma('temp_store = MEMORY');
+    servingPragmas(db);
     const deaths = errorRepeats(() => Date.now());
     const checkpointer = startCheckpointer(opts.dbPath, {
       log: {

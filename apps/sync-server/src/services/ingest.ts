@@ -6,14 +6,14 @@ import type { Source, SubmissionsRepository } from '../repositories/submissions.
 import type { YearsRepository } from '../repositories/years.ts';
 import { assessmentYearOf, type YearFacts } from './assessment-year.ts';
 import { groupCommit } from './group-commit.ts';
-import type {
-  InvalidItem,
-  ItemFacts,
-  ItemResult,
-  ItemStatus,
-  PreparedItem,
+import {
+  type InvalidItem,
+  type ItemFacts,
+  type ItemResult,
+  type ItemStatus,
+  type PreparedItem,
+  prepareItems,
 } from './prepare-items.ts';
-import { inProcessPreparer, type Preparer } from './preparer.ts';
 
 export type { ItemResult, ItemStatus };
 
@@ -50,11 +50,8 @@ export function createIngest(deps: {
   communities: CommunitiesRepository;
   audit: AuditRepository;
   years: YearsRepository;
-  /** Where batches are validated and hashed (default: in process). */
-  preparer?: Preparer;
 }) {
   const { db, submissions, communities, audit, years } = deps;
-  const preparer = deps.preparer ?? inProcessPreparer();
 
   function storeNew(
     item: ItemFacts,
@@ -252,22 +249,19 @@ export function createIngest(deps: {
   const commit = groupCommit(db, store);
 
   /**
-   * Takes a batch and answers one result per item, in order, once every accepted item is on
-   * disk (the transaction holding them has committed). `auditRow`, when given, is written in that
-   * same transaction from the batch's results. `body`: the request's JSON text whose `items`
-   * these are, so the preparer can read them from it off the main thread (see preparer.ts).
+   * Stores a prepared batch (prepare-items.ts) and answers one result per item, in order, once
+   * every accepted item is on disk (the transaction holding them has committed). `auditRow`,
+   * when given, is written in that same transaction from the batch's results.
    */
-  async function ingest(
-    items: readonly unknown[],
+  async function ingestPrepared(
+    prepared: PreparedItem[],
     ctx: IngestContext,
     log: IngestLogger,
     auditRow?: BatchAudit,
-    body?: string,
   ): Promise<ItemResult[]> {
-    const prepared = await preparer.prepare(items, ctx.receivedAt, body);
     const results = await commit(
       { prepared, ctx, log, ...(auditRow ? { audit: auditRow } : {}) },
-      items.length,
+      prepared.length,
       log,
     );
     for (const r of results) {
@@ -278,10 +272,21 @@ export function createIngest(deps: {
     return results;
   }
 
-  return { ingest };
+  /** Validates, hashes and stores a batch: ingestPrepared of prepareItems. */
+  async function ingest(
+    items: readonly unknown[],
+    ctx: IngestContext,
+    log: IngestLogger,
+    auditRow?: BatchAudit,
+  ): Promise<ItemResult[]> {
+    return ingestPrepared(prepareItems(items, ctx.receivedAt), ctx, log, auditRow);
+  }
+
+  return { ingest, ingestPrepared };
 }
 
 export type Ingest = ReturnType<typeof createIngest>['ingest'];
+export type IngestPrepared = ReturnType<typeof createIngest>['ingestPrepared'];
 
 export function countStatuses(results: readonly ItemResult[]): Record<ItemStatus, number> {
   const counts: Record<ItemStatus, number> = {

@@ -26,8 +26,7 @@ export interface ItemResult {
 
 /**
  * What storing an item needs from it beyond its stored text, worked out without the database:
- * flat values only, so a prepared batch crosses from a worker thread cheaply (the answers
- * themselves travel once, inside `content`).
+ * flat values only (the answers themselves are read from `content`).
  */
 export type ItemFacts =
   | {
@@ -140,8 +139,7 @@ function factsOf(item: SyncItem): ItemFacts {
 
 /**
  * Validation, hashing and everything else an item's storage needs that the database does not
- * decide. Pure: run on the request's thread or on the prepare worker (prepare-worker.ts) with
- * the same results.
+ * decide. Pure: the same results on the request's thread or the sync writer's.
  */
 export function prepareItems(items: readonly unknown[], receivedAt: string): PreparedItem[] {
   return items.map((raw): PreparedItem => {

@@ -6,19 +6,6 @@ import { kindsFor } from '../../repositories/users.ts';
 import { countStatuses } from '../../services/ingest.ts';
 
 const routes: FastifyPluginAsyncZod = async (app) => {
-  // The body's text, kept beside the parsed body so the batch can be validated and hashed from
-  // it on the prepare worker (services/preparer.ts). Parsed here by Fastify's own parser, so
-  // what the route accepts and refuses is unchanged.
-  const bodyTexts = new WeakMap<object, string>();
-  const parseJson = app.getDefaultJsonParser(
-    app.initialConfig.onProtoPoisoning ?? 'error',
-    app.initialConfig.onConstructorPoisoning ?? 'error',
-  );
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    bodyTexts.set(request, body as string);
-    parseJson(request, body as string, done);
-  });
-
   app.post(
     '/sync',
     {
@@ -32,9 +19,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { user, sessionId } = principalOf(request);
       const fieldRole = user.role === 'canvasser' || user.role === 'interviewer';
-      const results = await app.ingest(
-        request.body.items,
-        {
+      const results = await app.syncWriter.store({
+        items: request.body.items,
+        ctx: {
           receivedAt: app.now().toISOString(),
           userId: user.id,
           sessionId,
@@ -43,19 +30,17 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           communities: fieldRole ? new Set(user.communities) : 'all',
           kinds: kindsFor(user.role),
         },
-        request.log,
+        log: request.log,
         // Committed with the batch's items or not at all: who sent how many, and what became of
         // them (counts only: never an answer or an address).
-        (batchResults) => ({
+        audit: {
           at: app.now().toISOString(),
           action: 'synced',
           actorUserId: user.id,
           target: sessionId,
           ip: request.ip,
-          detail: countStatuses(batchResults),
-        }),
-        bodyTexts.get(request),
-      );
+        },
+      });
       request.log.info({ userId: user.id, ...countStatuses(results) }, 'sync batch');
       return { results };
     },

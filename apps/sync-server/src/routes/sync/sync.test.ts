@@ -373,9 +373,9 @@ describe('POST /api/sync', () => {
   });
 });
 
-describe('POST /api/sync with the prepare worker (as the compiled server runs)', () => {
+describe('POST /api/sync with the sync writer thread (as the compiled server runs)', () => {
   it('answers and stores a batch exactly as the server preparing it in process does', async () => {
-    const inWorker = await buildTestApp({ prepareInWorker: true });
+    const inWorker = await buildTestApp({ syncWriter: true });
     try {
       const items = [
         sampleSurvey({ communityCode: 'DEMO01' }),
@@ -399,8 +399,8 @@ describe('POST /api/sync with the prepare worker (as the compiled server runs)',
       const inProcess = await sync(items);
       expect(viaWorker.statusCode).toBe(200);
       expect(viaWorker.json()).toEqual(inProcess.json());
-      expect(inWorker.app.preparer.counts()).toEqual({ worker: 1, inProcess: 0 });
-      expect(app.preparer.counts()).toEqual({ worker: 0, inProcess: 1 });
+      expect(inWorker.app.syncWriter.counts()).toEqual({ thread: 1, inProcess: 0 });
+      expect(app.syncWriter.counts()).toEqual({ thread: 0, inProcess: 1 });
       const rows = (db: FastifyInstance['db']) =>
         db
           .prepare(
@@ -420,7 +420,7 @@ describe('POST /api/sync with the prepare worker (as the compiled server runs)',
   });
 });
 
-describe('POST /api/sync: the body as text (kept for the prepare worker)', () => {
+describe('POST /api/sync: the body, read as on every route', () => {
   const raw = (payload: string) =>
     app.inject({
       method: 'POST',

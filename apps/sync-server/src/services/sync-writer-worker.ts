@@ -1,0 +1,74 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { openDatabase, servingPragmas } from '../db/open.ts';
+import { auditRepository } from '../repositories/audit.ts';
+import { communitiesRepository } from '../repositories/communities.ts';
+import { submissionsRepository } from '../repositories/submissions.ts';
+import { yearsRepository } from '../repositories/years.ts';
+import { countStatuses, createIngest } from './ingest.ts';
+import type { WriterJob, WriterMessage } from './sync-writer.ts';
+
+// The sync writer's thread: its own connection to the server's database, and the same ingest
+// (validation, group commit, per-item savepoints) the app runs in process.
+const db = openDatabase((workerData as { dbPath: string }).dbPath);
+servingPragmas(db);
+const { ingestPrepared } = createIngest({
+  db,
+  submissions: submissionsRepository(db),
+  communities: communitiesRepository(db),
+  audit: auditRepository(db),
+  years: yearsRepository(db),
+});
+
+const post = (message: WriterMessage) => parentPort?.postMessage(message);
+
+/** What a log line may carry across: an error becomes its code and message. */
+function loggable(obj: object): object {
+  return Object.fromEntries(
+    Object.entries(obj).map(([key, value]) => [
+      key,
+      value instanceof Error
+        ? { message: value.message, code: (value as { code?: unknown }).code }
+        : value,
+    ]),
+  );
+}
+
+function run(job: WriterJob): void {
+  const log = {
+    warn: (obj: object, msg: string) =>
+      post({ seq: job.seq, log: { level: 'warn', obj: loggable(obj), msg } }),
+    error: (obj: object, msg: string) =>
+      post({ seq: job.seq, log: { level: 'error', obj: loggable(obj), msg } }),
+  };
+  const { communities, kinds, ...rest } = job.ctx;
+  const ctx = {
+    ...rest,
+    communities: communities === 'all' ? ('all' as const) : new Set(communities),
+    kinds: new Set(kinds),
+  };
+  ingestPrepared(job.prepared, ctx, log, (results) => ({
+    ...job.audit,
+    detail: countStatuses(results),
+  })).then(
+    (results) => post({ seq: job.seq, results }),
+    (err: unknown) => {
+      const { message, code } = err as { message?: unknown; code?: unknown };
+      post({
+        seq: job.seq,
+        failed: {
+          message: String(message ?? err),
+          ...(typeof code === 'string' ? { code } : {}),
+        },
+      });
+    },
+  );
+}
+
+parentPort?.on('message', (message: WriterJob | 'close') => {
+  if (message === 'close') {
+    db.close();
+    parentPort?.close();
+    return;
+  }
+  run(message);
+});
