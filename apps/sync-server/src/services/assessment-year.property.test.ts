@@ -1,3 +1,4 @@
+import { shanghaiDay } from '@jiuting/questionnaire';
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import { assessmentYearOf, type YearFacts } from './assessment-year.ts';
@@ -65,5 +66,23 @@ it('never moves an item to a later year when it was collected earlier (same vers
         .every((y, i, all) => i === 0 || y.openedAt >= (all[i - 1] as YearFacts).openedAt);
       if (inOrder) expect(yearOf(early)).toBeLessThanOrEqual(yearOf(late));
     }),
+  );
+});
+
+it('gives the same year for an item whose Shanghai day is passed in as for one it works out', () => {
+  fc.assert(
+    fc.property(
+      yearsArb,
+      instant,
+      fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
+      (years: YearFacts[], at, version) => {
+        // Shanghai time, so near midnight UTC the day differs from the instant's UTC date.
+        const collectedAt = new Date(at).toISOString().replace('Z', '+00:00');
+        const item = { collectedAt, questionnaireVersion: version };
+        expect(assessmentYearOf({ ...item, collectedDay: shanghaiDay(collectedAt) }, years)).toBe(
+          assessmentYearOf(item, years),
+        );
+      },
+    ),
   );
 });

@@ -53,6 +53,8 @@ export interface CollectedItem {
   questionnaireVersion?: number | undefined;
   /** The phone's time of collection (ISO-8601 with offset). */
   collectedAt: string;
+  /** Its Shanghai day, when the caller has already worked it out (prepare-items.ts). */
+  collectedDay?: string | undefined;
 }
 
 /**
@@ -70,7 +72,7 @@ export function assessmentYearOf(item: CollectedItem, stored: readonly YearFacts
   const sameVersion = years.filter((y) => y.questionnaireVersion === item.questionnaireVersion);
   const candidates = sameVersion.length > 0 ? sameVersion : years;
   const at = Date.parse(item.collectedAt);
-  const day = shanghaiDay(item.collectedAt);
+  const day = item.collectedDay ?? shanghaiDay(item.collectedAt);
   const started = candidates.filter((y, index) => {
     if (y.collectionFrom !== null) return day >= y.collectionFrom;
     if (index === 0) return true;

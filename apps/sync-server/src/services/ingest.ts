@@ -180,6 +180,7 @@ export function createIngest(deps: {
         {
           questionnaireVersion: item.kind === 'survey' ? item.questionnaireVersion : undefined,
           collectedAt: item.collectedAt,
+          collectedDay: item.kind === 'interview' ? undefined : item.collectedDay,
         },
         yearFacts,
       );
