@@ -139,7 +139,7 @@ function factsOf(item: SyncItem): ItemFacts {
 
 /**
  * Validation, hashing and everything else an item's storage needs that the database does not
- * decide. Pure: the same results on the request's thread or the sync writer's.
+ * decide. Pure, and run on the request's thread: the sync writer's thread only stores.
  */
 export function prepareItems(items: readonly unknown[], receivedAt: string): PreparedItem[] {
   return items.map((raw): PreparedItem => {

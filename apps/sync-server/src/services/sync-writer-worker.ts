@@ -4,11 +4,12 @@ import { auditRepository } from '../repositories/audit.ts';
 import { communitiesRepository } from '../repositories/communities.ts';
 import { submissionsRepository } from '../repositories/submissions.ts';
 import { yearsRepository } from '../repositories/years.ts';
-import { countStatuses, createIngest } from './ingest.ts';
-import type { WriterJob, WriterMessage } from './sync-writer.ts';
+import { createIngest } from './ingest.ts';
+import { syncedAudit, type WriterJob, type WriterMessage } from './sync-writer.ts';
 
-// The sync writer's thread: its own connection to the server's database, and the same ingest
-// (validation, group commit, per-item savepoints) the app runs in process.
+// The sync writer's thread: its own connection to the server's database, and the same storing
+// (group commit, per-item savepoints) the app runs in process, of batches the request's thread
+// has validated and hashed.
 const db = openDatabase((workerData as { dbPath: string }).dbPath);
 servingPragmas(db);
 const { ingestPrepared } = createIngest({
@@ -21,14 +22,18 @@ const { ingestPrepared } = createIngest({
 
 const post = (message: WriterMessage) => parentPort?.postMessage(message);
 
-/** What a log line may carry across: an error becomes its code and message. */
+/** An error as it crosses to the request's thread: its message and SQLite's code. */
+function plainError(err: unknown): { message: string; code?: string } {
+  const { message, code } = (err ?? {}) as { message?: unknown; code?: unknown };
+  return { message: String(message ?? err), ...(typeof code === 'string' ? { code } : {}) };
+}
+
+/** What a log line may carry across: an error becomes its message and code. */
 function loggable(obj: object): object {
   return Object.fromEntries(
     Object.entries(obj).map(([key, value]) => [
       key,
-      value instanceof Error
-        ? { message: value.message, code: (value as { code?: unknown }).code }
-        : value,
+      value instanceof Error ? plainError(value) : value,
     ]),
   );
 }
@@ -46,21 +51,9 @@ function run(job: WriterJob): void {
     communities: communities === 'all' ? ('all' as const) : new Set(communities),
     kinds: new Set(kinds),
   };
-  ingestPrepared(job.prepared, ctx, log, (results) => ({
-    ...job.audit,
-    detail: countStatuses(results),
-  })).then(
+  ingestPrepared(job.prepared, ctx, log, syncedAudit(job.audit)).then(
     (results) => post({ seq: job.seq, results }),
-    (err: unknown) => {
-      const { message, code } = err as { message?: unknown; code?: unknown };
-      post({
-        seq: job.seq,
-        failed: {
-          message: String(message ?? err),
-          ...(typeof code === 'string' ? { code } : {}),
-        },
-      });
-    },
+    (err: unknown) => post({ seq: job.seq, failed: plainError(err) }),
   );
 }
 

@@ -2,6 +2,7 @@ import type { Worker } from 'node:worker_threads';
 import { moduleWorker } from '../module-worker.ts';
 import type { AuditRecord } from '../repositories/audit.ts';
 import {
+  type BatchAudit,
   countStatuses,
   type IngestContext,
   type IngestLogger,
@@ -53,11 +54,13 @@ export interface SyncWriterLog {
   warn(obj: object, msg: string): void;
 }
 
+/** A batch's audit row, on either thread: its detail is the batch's counts by status. */
+export const syncedAudit =
+  (audit: SyncBatch['audit']): BatchAudit =>
+  (results) => ({ ...audit, detail: countStatuses(results) });
+
 const storeInProcess = (ingest: IngestPrepared, batch: SyncBatch, prepared: PreparedItem[]) =>
-  ingest(prepared, batch.ctx, batch.log, (results) => ({
-    ...batch.audit,
-    detail: countStatuses(results),
-  }));
+  ingest(prepared, batch.ctx, batch.log, syncedAudit(batch.audit));
 
 /** Everything on the request's thread (tests, scripts, and the server run from source). */
 export function inProcessWriter(ingest: IngestPrepared): SyncWriter {

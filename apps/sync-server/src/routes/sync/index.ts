@@ -19,10 +19,11 @@ const routes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { user, sessionId } = principalOf(request);
       const fieldRole = user.role === 'canvasser' || user.role === 'interviewer';
+      const at = app.now().toISOString();
       const results = await app.syncWriter.store({
         items: request.body.items,
         ctx: {
-          receivedAt: app.now().toISOString(),
+          receivedAt: at,
           userId: user.id,
           sessionId,
           source: 'sync',
@@ -34,7 +35,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         // Committed with the batch's items or not at all: who sent how many, and what became of
         // them (counts only: never an answer or an address).
         audit: {
-          at: app.now().toISOString(),
+          at,
           action: 'synced',
           actorUserId: user.id,
           target: sessionId,

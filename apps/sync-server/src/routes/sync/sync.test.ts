@@ -374,7 +374,7 @@ describe('POST /api/sync', () => {
 });
 
 describe('POST /api/sync with the sync writer thread (as the compiled server runs)', () => {
-  it('answers and stores a batch exactly as the server preparing it in process does', async () => {
+  it('answers and stores a batch exactly as the server storing it in process does', async () => {
     const inWorker = await buildTestApp({ syncWriter: true });
     try {
       const items = [
