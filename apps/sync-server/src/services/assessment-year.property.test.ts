@@ -7,6 +7,8 @@ const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const START = Date.parse('2025-01-01T00:00:00Z');
 const SPAN = 4 * 365 * 86_400_000;
 const instant = fc.integer({ min: START, max: START + SPAN });
+/** An item's questionnaire version, or none (interviews and visits). */
+const versionArb = fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined });
 
 const yearsArb = fc
   .uniqueArray(fc.integer({ min: 2025, max: 2029 }), { minLength: 1, maxLength: 4 })
@@ -27,21 +29,16 @@ const yearsArb = fc
 
 it('always gives a stored year, and one that collects with the item’s version when any does', () => {
   fc.assert(
-    fc.property(
-      yearsArb,
-      instant,
-      fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
-      (years: YearFacts[], at, version) => {
-        const picked = assessmentYearOf(
-          { collectedAt: new Date(at).toISOString(), questionnaireVersion: version },
-          years,
-        );
-        expect(years).toContain(picked);
-        if (years.some((y) => y.questionnaireVersion === version)) {
-          expect(picked.questionnaireVersion).toBe(version);
-        }
-      },
-    ),
+    fc.property(yearsArb, instant, versionArb, (years: YearFacts[], at, version) => {
+      const picked = assessmentYearOf(
+        { collectedAt: new Date(at).toISOString(), questionnaireVersion: version },
+        years,
+      );
+      expect(years).toContain(picked);
+      if (years.some((y) => y.questionnaireVersion === version)) {
+        expect(picked.questionnaireVersion).toBe(version);
+      }
+    }),
   );
 });
 
@@ -71,18 +68,13 @@ it('never moves an item to a later year when it was collected earlier (same vers
 
 it('gives the same year for an item whose Shanghai day is passed in as for one it works out', () => {
   fc.assert(
-    fc.property(
-      yearsArb,
-      instant,
-      fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
-      (years: YearFacts[], at, version) => {
-        // Shanghai time, so near midnight UTC the day differs from the instant's UTC date.
-        const collectedAt = new Date(at).toISOString().replace('Z', '+00:00');
-        const item = { collectedAt, questionnaireVersion: version };
-        expect(assessmentYearOf({ ...item, collectedDay: shanghaiDay(collectedAt) }, years)).toBe(
-          assessmentYearOf(item, years),
-        );
-      },
-    ),
+    fc.property(yearsArb, instant, versionArb, (years: YearFacts[], at, version) => {
+      // Shanghai time, so near midnight UTC the day differs from the instant's UTC date.
+      const collectedAt = new Date(at).toISOString().replace('Z', '+00:00');
+      const item = { collectedAt, questionnaireVersion: version };
+      expect(assessmentYearOf({ ...item, collectedDay: shanghaiDay(collectedAt) }, years)).toBe(
+        assessmentYearOf(item, years),
+      );
+    }),
   );
 });
