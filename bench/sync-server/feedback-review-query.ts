@@ -170,6 +170,15 @@ try {
     await measure(() => app.repos.quality.responsesAround(pageIds)),
     'target < 20',
   );
+  const deepIds = (await get(`/api/review/responses?cursor=${cursorSeq}`)()).items.map(
+    (item: { id: string }) => item.id,
+  );
+  const deepRows = app.repos.quality.responsesAround(deepIds).length;
+  line(
+    `  flags of the deep page: responsesAround (${deepRows} rows)`,
+    await measure(() => app.repos.quality.responsesAround(deepIds)),
+    'target < 20',
+  );
   const before = app.db.prepare(
     `WITH listed AS (
        SELECT id, user_id, client_fingerprint, collected_day FROM responses

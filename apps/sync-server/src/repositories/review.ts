@@ -120,7 +120,10 @@ function whereOf(
   const clauses: string[] = [];
   const params: (string | number)[] = [];
   if (filter.year !== undefined) {
-    clauses.push('t.assessment_year = ?');
+    // With a collector named, their own index (a few thousand rows over every year) is the way
+    // in; without statistics SQLite would take the year's index and read the whole year. The
+    // unary + keeps the term out of index choice and leaves its meaning alone.
+    clauses.push(filter.collector ? '+t.assessment_year = ?' : 't.assessment_year = ?');
     params.push(filter.year);
   }
   if (filter.community) {
@@ -229,10 +232,19 @@ export function reviewRepository(
   ): { total: number; rows: Row[]; nextCursor: string | null } {
     const table = TABLES[kind];
     const where = whereOf(filter, kind);
-    const total = db
-      .prepare(`SELECT count(*) FROM ${table} t ${where.sql}`)
-      .pluck()
-      .get(...where.params) as number;
+    const countOf = (f: ReviewFilter): number => {
+      const w = whereOf(f, kind);
+      return db
+        .prepare(`SELECT count(*) FROM ${table} t ${w.sql}`)
+        .pluck()
+        .get(...w.params) as number;
+    };
+    // Valid is everything less the invalid: both counts read indexes alone (responses_year_seq
+    // and the partial responses_invalid), where counting `invalidated_at IS NULL` reads every row.
+    const total =
+      filter.status === 'valid'
+        ? countOf({ ...filter, status: 'all' }) - countOf({ ...filter, status: 'invalid' })
+        : countOf(filter);
     const page =
       filter.cursor === undefined
         ? where
@@ -241,11 +253,15 @@ export function reviewRepository(
             params: [...where.params, Number(filter.cursor)],
           };
     // One row more than the page tells whether another page follows.
+    // The page's seqs first, then its rows: an OFFSET then skips index entries, not rows read
+    // whole and joined (page 1,000 of a year: ~1 ms instead of ~27).
     const rows = db
       .prepare<unknown[], Row & { cursorSeq: number }>(
         `SELECT ${COMMON}, ${columns}, t.seq AS cursorSeq
-         FROM ${table} t ${JOINS} ${page.sql}
-         ORDER BY t.seq DESC LIMIT ? OFFSET ?`,
+         FROM ${table} t ${JOINS}
+         WHERE t.seq IN (SELECT t.seq FROM ${table} t ${page.sql}
+                         ORDER BY t.seq DESC LIMIT ? OFFSET ?)
+         ORDER BY t.seq DESC`,
       )
       .all(...page.params, filter.limit + 1, filter.offset);
     const more = rows.length > filter.limit;

@@ -308,7 +308,38 @@ describe('keyset pages', () => {
       await post(`/api/review/responses/${item?.id}/invalidate`, { reason: '核查无效' });
     }
     const idsOf = (body: { items: { id: string }[] }) => body.items.map((i) => i.id);
-    for (const filter of ['', 'status=valid', 'status=invalid', 'status=repeat', 'address=号楼']) {
+    // What each filter matches, counted from the rows themselves.
+    const recount = (kind: string, filter: string) => {
+      const rows = app.db.prepare(`SELECT * FROM ${kind} WHERE assessment_year = 2025`).all() as {
+        invalidated_at: string | null;
+        counted?: number;
+        household_key?: string;
+        content: string;
+      }[];
+      const status = /status=(\w+)/.exec(filter)?.[1] ?? 'all';
+      return rows.filter(
+        (r) =>
+          (status === 'all' ||
+            (status === 'valid' && r.invalidated_at === null) ||
+            (status === 'invalid' && r.invalidated_at !== null) ||
+            (status === 'repeat' && r.counted === 0 && r.invalidated_at === null)) &&
+          (!filter.includes('address') ||
+            (r.household_key?.includes('号楼') ?? false) ||
+            JSON.parse(r.content).householdAddress?.includes('号楼')) &&
+          (!filter.includes('collector') || kind === 'responses'),
+      ).length;
+    };
+    const filters = [
+      '',
+      'status=valid',
+      'status=invalid',
+      'status=repeat',
+      'address=号楼',
+      'status=valid&community=R1',
+      `status=valid&collector=${canvasser.userId}`,
+      `status=invalid&collector=${canvasser.userId}`,
+    ];
+    for (const filter of filters) {
       for (const kind of ['responses', 'interviews']) {
         const byOffset: string[] = [];
         const first = (await get(`/api/review/${kind}?${filter}&pageSize=3`)).json();
@@ -332,6 +363,7 @@ describe('keyset pages', () => {
         }
         expect(byCursor, `${kind}?${filter}`).toEqual(byOffset);
         expect(byCursor).toHaveLength(first.total);
+        expect(first.total, `${kind}?${filter}`).toBe(recount(kind, filter));
         expect(steps).toBe(pages);
       }
     }
