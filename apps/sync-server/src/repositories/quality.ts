@@ -56,8 +56,8 @@ export function qualityRepository(db: Db) {
   // What decides the flags of the listed responses: themselves, and the responses of their
   // collectors and fingerprints within twice the longer burst window of each.
   // Each branch is an index range per listed response (its day and the days either side,
-  // migration 050; CROSS JOIN keeps the listed rows outside), narrowed by the time before any
-  // row is read in full, so a page costs what its own neighbours do, not a scan of the table.
+  // migrations 050 and 054; CROSS JOIN keeps the listed rows outside), narrowed by the time in
+  // the index entry before any row is read, so a page costs what its own neighbours do.
   // Invalidated responses count too: a burst happened whatever a coordinator decided later.
   const around = db.prepare<[string], Row>(
     `WITH listed AS MATERIALIZED (
