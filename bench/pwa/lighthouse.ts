@@ -20,6 +20,7 @@ import { startServer } from '../../e2e/harness/server.ts';
 const RUNS = Number(process.env.RUNS ?? 3);
 const TARGET_SCORE = 99;
 const TARGET_LCP_MS = 1_900;
+const TARGET_REPEAT_LCP_MS = 800;
 const chromePath = CHROMIUM_PATH;
 
 if (!existsSync(chromePath)) {
@@ -113,6 +114,43 @@ try {
         `FCP ${of('fcp').toFixed(0)} ms, LCP ${lcp.toFixed(0)} ms, TBT ${of('tbt').toFixed(0)} ms, ` +
         `CLS ${of('cls').toFixed(3)}, Speed Index ${of('si').toFixed(0)} ms ` +
         `(target score ≥ ${TARGET_SCORE}, LCP ≤ ${TARGET_LCP_MS} ms${met ? '' : ': MISSED'})`,
+    );
+  }
+
+  // A repeat visit to the collectors' app: the page and its code come from the service worker's
+  // cache (issue 17: LCP ≤ 800 ms). One load without clearing storage installs the worker; then
+  // each run keeps it. Bytes over the network show that the cache served the page.
+  const collectors = pages[1]?.url as string;
+  await lighthouse(collectors, { port: chrome.port, disableStorageReset: true, logLevel: 'error' });
+  await new Promise((resolve) => setTimeout(resolve, 3_000));
+  const repeat: { lcp: number; fcp: number; kb: number }[] = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    const result = await lighthouse(collectors, {
+      port: chrome.port,
+      onlyCategories: ['performance'],
+      output: 'json',
+      logLevel: 'error',
+      disableStorageReset: true,
+    });
+    const audits = result?.lhr.audits;
+    if (!audits || result?.lhr.runtimeError) continue;
+    repeat.push({
+      lcp: audits['largest-contentful-paint']?.numericValue ?? Number.NaN,
+      fcp: audits['first-contentful-paint']?.numericValue ?? Number.NaN,
+      kb: (audits['total-byte-weight']?.numericValue ?? Number.NaN) / 1024,
+    });
+  }
+  if (repeat.length === 0) {
+    failed = true;
+    console.log("  Collectors' repeat visit: no run completed");
+  } else {
+    const lcp = median(repeat.map((r) => r.lcp));
+    if (lcp > TARGET_REPEAT_LCP_MS) failed = true;
+    console.log(
+      `  ${"Collectors' repeat visit (SW)".padEnd(32)} FCP ${median(repeat.map((r) => r.fcp)).toFixed(0)} ms, ` +
+        `LCP ${lcp.toFixed(0)} ms (runs ${repeat.map((r) => r.lcp.toFixed(0)).join(', ')}), ` +
+        `${median(repeat.map((r) => r.kb)).toFixed(1)} KB over the network ` +
+        `(target LCP ≤ ${TARGET_REPEAT_LCP_MS} ms${lcp <= TARGET_REPEAT_LCP_MS ? '' : ': MISSED'})`,
     );
   }
 } finally {
