@@ -60,69 +60,65 @@ export function createIngest(deps: {
     ctx: IngestContext,
     assessmentYear: number,
   ): ItemResult {
-    // Each row is one flat literal: on Node 20 (V8 11) an object spread followed by more
-    // properties takes a slow path, ~1 µs per property added, ~12 µs a response here.
-    const { receivedAt, userId, sessionId, source, exportedBy } = ctx;
+    // The row is the provenance with the kind's fields assigned onto it: on Node 20 (V8 11)
+    // `{ ...provenance, id, … }` takes a slow path, ~1 µs per property added after the spread
+    // (~12 µs a response here); Object.assign onto a plain object does not.
+    const provenance = {
+      assessmentYear,
+      receivedAt: ctx.receivedAt,
+      userId: ctx.userId,
+      sessionId: ctx.sessionId,
+      source: ctx.source,
+      exportedBy: ctx.exportedBy,
+    };
     if (item.kind === 'survey') {
-      const counted = submissions.insertResponse({
-        assessmentYear,
-        receivedAt,
-        userId,
-        sessionId,
-        source,
-        exportedBy,
-        id: item.id,
-        contentHash,
-        content,
-        communityCode: item.communityCode,
-        householdKey: item.householdKey,
-        channel: item.channel,
-        collectedAt: item.collectedAt,
-        collectedDay: item.collectedDay,
-        score: item.score,
-        startedAt: item.startedAt,
-        answerChanges: item.answerChanges,
-        fingerprint: ctx.fingerprintFor?.(assessmentYear) ?? null,
-      });
+      const counted = submissions.insertResponse(
+        Object.assign(provenance, {
+          id: item.id,
+          contentHash,
+          content,
+          communityCode: item.communityCode,
+          householdKey: item.householdKey,
+          channel: item.channel,
+          collectedAt: item.collectedAt,
+          collectedDay: item.collectedDay,
+          score: item.score,
+          startedAt: item.startedAt,
+          answerChanges: item.answerChanges,
+          fingerprint: ctx.fingerprintFor?.(assessmentYear) ?? null,
+        }),
+      );
       return { id: item.id, status: 'accepted', repeat: !counted };
     }
     if (item.kind === 'visit') {
       // A visit never counts toward coverage: it is stored beside the responses, not among them.
-      submissions.insertVisit({
-        assessmentYear,
-        receivedAt,
-        userId,
-        sessionId,
-        source,
-        exportedBy,
+      submissions.insertVisit(
+        Object.assign(provenance, {
+          id: item.id,
+          contentHash,
+          content,
+          communityCode: item.communityCode,
+          householdKey: item.householdKey,
+          outcome: item.outcome,
+          collectedAt: item.collectedAt,
+          collectedDay: item.collectedDay,
+        }),
+      );
+      return { id: item.id, status: 'accepted' };
+    }
+    submissions.insertInterview(
+      Object.assign(provenance, {
         id: item.id,
         contentHash,
         content,
         communityCode: item.communityCode,
-        householdKey: item.householdKey,
-        outcome: item.outcome,
+        group: item.group,
+        method: item.method,
+        view: item.view,
+        date: item.date,
         collectedAt: item.collectedAt,
-        collectedDay: item.collectedDay,
-      });
-      return { id: item.id, status: 'accepted' };
-    }
-    submissions.insertInterview({
-      assessmentYear,
-      receivedAt,
-      userId,
-      sessionId,
-      source,
-      exportedBy,
-      id: item.id,
-      contentHash,
-      content,
-      communityCode: item.communityCode,
-      group: item.group,
-      method: item.method,
-      view: item.view,
-      date: item.date,
-      collectedAt: item.collectedAt,
-    });
+      }),
+    );
     return { id: item.id, status: 'accepted' };
   }
 
