@@ -68,18 +68,23 @@ try {
     { name: "Residents' page (/r/<token>)", url: `${server.url}/r/${token}` },
     { name: "Collectors' first screen (/)", url: `${server.url}/` },
   ];
+  // One Lighthouse run of the performance category; `keepStorage` leaves the page's storage
+  // (and its service worker) as the last run left them.
+  const audit = (url: string, keepStorage = false) =>
+    lighthouse(url, {
+      port: chrome.port,
+      onlyCategories: ['performance'],
+      output: 'json',
+      logLevel: 'error',
+      disableStorageReset: keepStorage,
+    });
   console.log(
     `\nLighthouse ${(await import('lighthouse/package.json', { with: { type: 'json' } })).default.version}, mobile profile (simulated throttling), ${RUNS} runs per page`,
   );
   for (const { name, url } of pages) {
     const runs: Figures[] = [];
     for (let i = 0; i < RUNS; i += 1) {
-      const result = await lighthouse(url, {
-        port: chrome.port,
-        onlyCategories: ['performance'],
-        output: 'json',
-        logLevel: 'error',
-      });
+      const result = await audit(url);
       if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
       const { categories, audits, runtimeError } = result.lhr;
       // A run Lighthouse could not complete scores 0: say why, and do not count it.
@@ -121,17 +126,11 @@ try {
   // cache (issue 17: LCP ≤ 800 ms). One load without clearing storage installs the worker; then
   // each run keeps it. Bytes over the network show that the cache served the page.
   const collectors = pages[1]?.url as string;
-  await lighthouse(collectors, { port: chrome.port, disableStorageReset: true, logLevel: 'error' });
+  await audit(collectors, true);
   await new Promise((resolve) => setTimeout(resolve, 3_000));
   const repeat: { lcp: number; fcp: number; kb: number }[] = [];
   for (let i = 0; i < RUNS; i += 1) {
-    const result = await lighthouse(collectors, {
-      port: chrome.port,
-      onlyCategories: ['performance'],
-      output: 'json',
-      logLevel: 'error',
-      disableStorageReset: true,
-    });
+    const result = await audit(collectors, true);
     const audits = result?.lhr.audits;
     if (!audits || result?.lhr.runtimeError) continue;
     repeat.push({

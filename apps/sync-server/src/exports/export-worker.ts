@@ -61,7 +61,7 @@ export function writeCsv(
     let used = 0;
     let bytes = 0;
     for (const line of lines) {
-      if (used + line.length * 3 > buffer.length) {
+      if (used > 0 && used + line.length * 3 > buffer.length) {
         writeAll(fd, buffer, used);
         bytes += used;
         used = 0;
